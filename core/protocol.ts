@@ -1,0 +1,144 @@
+/**
+ * The engine protocol: what the UI asks the training engine to do (commands) and what the
+ * engine reports back (events). Both hosts speak it — the Electron main process relaying to
+ * a worker_threads Worker, and the browser host's Web Worker — so the UI has one interface.
+ */
+import type { LabConfig, TrainingSettings } from './config';
+
+/** How fast the engine trains while playing. */
+export type Speed = { mode: 'max' } | { mode: 'epochsPerFrame'; epochs: number };
+
+/** Training state that can be restored exactly: parameters, optimizer moments, epoch. */
+export interface EngineState {
+  epoch: number;
+  /** Every parameter of the network, in the engine's layout order. */
+  params: number[];
+  /** Optimizer moments (momentum velocity, Adam's m and v) in the same layout; empty for SGD. */
+  optimizer: number[][];
+  /** Adam's step counter; 0 for the others. */
+  step: number;
+}
+
+export type Command =
+  | { type: 'configure'; id: number; config: LabConfig }
+  | { type: 'play'; id: number }
+  | { type: 'pause'; id: number }
+  | { type: 'step'; id: number; unit: 'batch' | 'epoch' }
+  | { type: 'reset'; id: number }
+  | { type: 'set-training'; id: number; training: Partial<TrainingSettings> }
+  | { type: 'set-parameter'; id: number; index: number; value: number }
+  | { type: 'set-speed'; id: number; speed: Speed }
+  | { type: 'load-state'; id: number; state: EngineState }
+  | { type: 'get-state'; id: number };
+
+export type CommandType = Command['type'];
+
+/** One point of the training history. */
+export interface HistoryPoint {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** Share of correctly classified points, 0–1; null for regression. */
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+export interface Snapshot {
+  /** Increases with every configure, so stale snapshots of an old network can be dropped. */
+  configVersion: number;
+  epoch: number;
+  running: boolean;
+  metrics: HistoryPoint;
+  /** History points measured since the previous snapshot, oldest first. */
+  history: HistoryPoint[];
+  /** All parameters of the network in the engine's layout order (small: well under 1 KB). */
+  params: Float64Array;
+  /** Confusion counts on the test set, rows = true class, columns = predicted; null for regression. */
+  confusion: number[][] | null;
+}
+
+export type EngineEvent =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'diverged'; snapshot: Snapshot; message: string }
+  | { type: 'state'; replyTo: number; state: EngineState }
+  | { type: 'error'; replyTo: number | null; message: string };
+
+export type EngineEventType = EngineEvent['type'];
+
+const COMMAND_TYPES: ReadonlySet<string> = new Set<CommandType>([
+  'configure',
+  'play',
+  'pause',
+  'step',
+  'reset',
+  'set-training',
+  'set-parameter',
+  'set-speed',
+  'load-state',
+  'get-state',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * Checks the shape of a message that claims to be a command. Returns the command, or a
+ * sentence saying what is wrong with it. Deep validation of a configuration is the
+ * session's job (it knows the engine's limits); this only guards the envelope.
+ */
+export function parseCommand(message: unknown): Command | string {
+  if (!isRecord(message)) return 'A command must be an object.';
+  const { type, id } = message;
+  if (typeof type !== 'string' || !COMMAND_TYPES.has(type)) {
+    return `Unknown command type ${JSON.stringify(type)}.`;
+  }
+  if (!Number.isInteger(id)) return `Command "${type}" needs an integer id.`;
+  const command = message as Command;
+  switch (command.type) {
+    case 'configure':
+      return isRecord(command.config) ? command : 'configure needs a config object.';
+    case 'play':
+    case 'pause':
+    case 'reset':
+    case 'get-state':
+      return command;
+    case 'step':
+      return command.unit === 'batch' || command.unit === 'epoch'
+        ? command
+        : 'step needs a unit of "batch" or "epoch".';
+    case 'set-training':
+      return isRecord(command.training) ? command : 'set-training needs a training object.';
+    case 'set-parameter':
+      return Number.isInteger(command.index) && command.index >= 0 && isFiniteNumber(command.value)
+        ? command
+        : 'set-parameter needs a parameter index and a finite value.';
+    case 'set-speed': {
+      const speed: unknown = command.speed;
+      if (isRecord(speed) && speed.mode === 'max') return command;
+      if (isRecord(speed) && speed.mode === 'epochsPerFrame' && Number.isInteger(speed.epochs) &&
+        (speed.epochs as number) >= 1 && (speed.epochs as number) <= 1000) {
+        return command;
+      }
+      return 'set-speed needs { mode: "max" } or { mode: "epochsPerFrame", epochs: 1–1000 }.';
+    }
+    case 'load-state': {
+      const state: unknown = command.state;
+      if (!isRecord(state) || !Number.isInteger(state.epoch) || !Array.isArray(state.params)) {
+        return 'load-state needs a state with an epoch and parameters.';
+      }
+      if (!state.params.every(isFiniteNumber)) return 'load-state parameters must be finite numbers.';
+      return command;
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

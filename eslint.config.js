@@ -1,0 +1,48 @@
+// ESLint flat config. Besides the usual TypeScript and Svelte rules it enforces the
+// import direction of DESIGN.md: renderer → core, electron → core, core → nothing.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'events'];
+
+export const importDirection = {
+  core: {
+    patterns: [
+      { group: ['**/electron/**', '**/electron', '**/renderer/**', '**/renderer'], message: 'core must not import from electron/ or renderer/ (DESIGN.md: imports go renderer → core and electron → core).' },
+      { group: ['electron', 'svelte', 'svelte/*', ...nodeBuiltins], message: 'core is pure TypeScript: no Electron, Svelte, DOM or Node modules.' },
+    ],
+  },
+  electron: {
+    patterns: [
+      { group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/; put shared code in core/.' },
+    ],
+  },
+  renderer: {
+    patterns: [
+      { group: ['**/electron/**', '**/electron'], message: 'renderer/ must not import from electron/; put shared code in core/.' },
+      { group: ['electron', ...nodeBuiltins], message: 'renderer/ runs in a sandboxed page: no Electron or Node modules (use window.lab).' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['core/**'], rules: { 'no-restricted-imports': ['error', importDirection.core] } },
+  { files: ['electron/**'], languageOptions: { globals: globals.node }, rules: { 'no-restricted-imports': ['error', importDirection.electron] } },
+  { files: ['renderer/**'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', importDirection.renderer] } },
+  { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+);
