@@ -1,0 +1,36 @@
+/**
+ * A bounded training history. Long runs keep every recent point and thin out old ones, so
+ * memory stays flat however long training goes on, and the chart always spans epoch 0 to now.
+ */
+import type { HistoryPoint } from './protocol';
+
+/** At most this many points are kept by default; charts stay quick to redraw. */
+export const DEFAULT_HISTORY_LIMIT = 1000;
+
+/**
+ * Appends `points` to `history` in place. When the list grows past `limit`, every other
+ * point of the older half is dropped (the first point and the newest half are kept).
+ */
+export function appendHistory(history: HistoryPoint[], points: readonly HistoryPoint[], limit = DEFAULT_HISTORY_LIMIT): void {
+  if (limit < 4) throw new Error('A history needs room for at least 4 points.');
+  for (const point of points) {
+    const last = history[history.length - 1];
+    if (last && point.epoch <= last.epoch) {
+      // A repeated measurement of the same epoch (for example after a step) replaces the old one.
+      if (point.epoch === last.epoch) history[history.length - 1] = point;
+      continue;
+    }
+    history.push(point);
+    if (history.length > limit) thinOlderHalf(history);
+  }
+}
+
+function thinOlderHalf(history: HistoryPoint[]): void {
+  const half = Math.floor(history.length / 2);
+  let write = 1;
+  for (let read = 1; read < half; read += 1) {
+    if (read % 2 === 0) history[write++] = history[read];
+  }
+  for (let read = half; read < history.length; read += 1) history[write++] = history[read];
+  history.length = write;
+}

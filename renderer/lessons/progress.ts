@@ -1,0 +1,74 @@
+/**
+ * Lesson progress as plain data, with pure functions to update, read and (de)serialise it.
+ * Where it is kept (the Electron user-data folder or localStorage) is `progressStore.ts`.
+ */
+export interface Progress {
+  version: 1;
+  /** Done step ids per lesson id. */
+  done: Record<string, string[]>;
+  /** Where the learner was: lesson id and step index, or null on the overview. */
+  last: { lesson: string; step: number } | null;
+}
+
+export type LessonStatus = 'not-started' | 'in-progress' | 'done';
+
+export function emptyProgress(): Progress {
+  return { version: 1, done: {}, last: null };
+}
+
+export function markStepDone(progress: Progress, lessonId: string, stepId: string): Progress {
+  const steps = progress.done[lessonId] ?? [];
+  if (steps.includes(stepId)) return progress;
+  return { ...progress, done: { ...progress.done, [lessonId]: [...steps, stepId] } };
+}
+
+export function setLast(progress: Progress, last: Progress['last']): Progress {
+  return { ...progress, last };
+}
+
+export function isStepDone(progress: Progress, lessonId: string, stepId: string): boolean {
+  return (progress.done[lessonId] ?? []).includes(stepId);
+}
+
+export function lessonStatus(progress: Progress, lessonId: string, stepIds: readonly string[]): LessonStatus {
+  const done = progress.done[lessonId] ?? [];
+  const count = stepIds.filter((id) => done.includes(id)).length;
+  if (count === 0) return 'not-started';
+  return count === stepIds.length ? 'done' : 'in-progress';
+}
+
+export function stepsDoneCount(progress: Progress, lessonId: string, stepIds: readonly string[]): number {
+  const done = progress.done[lessonId] ?? [];
+  return stepIds.filter((id) => done.includes(id)).length;
+}
+
+export function serializeProgress(progress: Progress): string {
+  return JSON.stringify(progress);
+}
+
+/** Reads saved progress; anything malformed is dropped rather than trusted. */
+export function parseProgress(json: string): Progress {
+  if (json.trim() === '') return emptyProgress();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return emptyProgress();
+  }
+  if (typeof raw !== 'object' || raw === null) return emptyProgress();
+  const record = raw as Record<string, unknown>;
+  const progress = emptyProgress();
+  const done = record.done;
+  if (typeof done === 'object' && done !== null && !Array.isArray(done)) {
+    for (const [lesson, steps] of Object.entries(done as Record<string, unknown>)) {
+      if (Array.isArray(steps)) {
+        progress.done[lesson] = steps.filter((s): s is string => typeof s === 'string');
+      }
+    }
+  }
+  const last = record.last as Record<string, unknown> | null | undefined;
+  if (last && typeof last.lesson === 'string' && Number.isInteger(last.step) && (last.step as number) >= 0) {
+    progress.last = { lesson: last.lesson, step: last.step as number };
+  }
+  return progress;
+}

@@ -1,0 +1,189 @@
+/**
+ * The shape of a lesson: an ordered list of steps, each showing one widget with a preset,
+ * and (usually) a check — a pure function of that widget's state — that completes it.
+ * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
+ * load under Node for unit tests; their Markdown text is attached in `content.ts`.
+ */
+import type { ActivationName, DataPoint, DatasetName, LabConfig } from '../../core/config';
+
+/** Lesson 1: how many numbers go into a network for one picture. */
+export interface InputCountState {
+  width: number;
+  height: number;
+  channels: number;
+  /** The learner's answer for the preset's question, or null while the box is empty. */
+  answer: number | null;
+}
+export interface InputCountPreset {
+  initial: InputCountState;
+}
+
+/** One neuron with two inputs over the plane: z = w1·x1 + w2·x2 + b. */
+export interface NeuronState {
+  w1: number;
+  w2: number;
+  b: number;
+}
+export interface NeuronPreset {
+  initial: NeuronState;
+  /** The points drawn on the plane (class 0 orange, class 1 blue). */
+  points: DataPoint[];
+  /** Half-width of the square shown, in input units. */
+  extent: number;
+  /** Slider range for weights and bias. */
+  range: number;
+}
+
+/** A single-input neuron with a chosen activation: y = f(w·x + b), probed at one x. */
+export interface ProbeState {
+  activation: ActivationName;
+  w: number;
+  b: number;
+  /** Where the learner put the probe on the x axis. */
+  x: number;
+  /** The learner's typed answer to the preset's question, if it asks one. */
+  answer: number | null;
+}
+export interface ProbePreset {
+  initial: ProbeState;
+  /** Activations the learner may pick from; one entry hides the picker. */
+  choices: ActivationName[];
+  /** Show sliders for w and b (the ReLU threshold lesson) or only the probe. */
+  showWeights: boolean;
+  showDerivative: boolean;
+  /** A question answered with a number typed in a box, or null for none. */
+  question: string | null;
+  /** Half-width of the x range plotted. */
+  extent: number;
+}
+
+/** The two-hidden-unit network of the XOR lesson, set by hand. */
+export interface HandNetState {
+  /** Hidden weights, row-major: [w11, w12, w21, w22] (row = hidden unit, column = input). */
+  W: number[];
+  /** Hidden biases c1, c2. */
+  c: number[];
+  /** Output weights. */
+  w: number[];
+  /** Output bias. */
+  b: number;
+}
+export interface HandNetPreset {
+  initial: HandNetState;
+}
+
+/** Three class scores turned into probabilities by softmax. */
+export interface SoftmaxState {
+  scores: number[];
+}
+export interface SoftmaxPreset {
+  initial: SoftmaxState;
+}
+
+/** A control the trainer widget can show. */
+export type TrainerControl = 'activation' | 'dataset' | 'learningRate' | 'noise' | 'regularization' | 'reseed';
+
+/** A small network trained live in the page. */
+export interface TrainerState {
+  config: LabConfig;
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  diverged: boolean;
+  /** True when every hidden activation is the identity and the engine collapsed the network. */
+  collapsed: boolean;
+  /** The learner's choice in the step's multiple-choice question, or null. */
+  answer: string | null;
+  /** Fewest epochs each activation needed to reach the race target (test accuracy). */
+  race: Partial<Record<ActivationName, number>>;
+  /** The highest test loss seen since the last reset, and the lowest. */
+  peakTestLoss: number;
+  lowestTestLoss: number;
+  params: Float64Array | null;
+}
+export interface TrainerPreset {
+  config: LabConfig;
+  controls: TrainerControl[];
+  activationChoices: ActivationName[];
+  datasetChoices: DatasetName[];
+  /** Show the single affine map the network equals (lesson 6). */
+  showCollapse: boolean;
+  /** Test accuracy that counts as "solved" for the race table; null hides the table. */
+  raceTarget: number | null;
+  question: { label: string; options: string[] } | null;
+  /** Also show the outputs on these points (the four XOR corners). */
+  probePoints: DataPoint[] | null;
+}
+
+export interface WidgetStates {
+  inputCount: InputCountState;
+  neuron: NeuronState;
+  probe: ProbeState;
+  handNet: HandNetState;
+  softmax: SoftmaxState;
+  trainer: TrainerState;
+}
+export interface WidgetPresets {
+  inputCount: InputCountPreset;
+  neuron: NeuronPreset;
+  probe: ProbePreset;
+  handNet: HandNetPreset;
+  softmax: SoftmaxPreset;
+  trainer: TrainerPreset;
+}
+export type WidgetKind = keyof WidgetStates;
+
+/** What "Open this in the Lab" hands over. */
+export interface LabHandoff {
+  config: LabConfig;
+  params: Float64Array | null;
+}
+
+export interface StepOf<K extends WidgetKind> {
+  id: string;
+  title: string;
+  widget: K;
+  preset: WidgetPresets[K];
+  /** Completes the step; null for a step that is only read and explored. */
+  check: ((state: WidgetStates[K]) => boolean) | null;
+  /** Shown after a failed "Check my answer". */
+  hint: string;
+  /** A TeX formula filled in with the live numbers, or null. */
+  formula: ((state: WidgetStates[K]) => string) | null;
+  /** The network to open in the Lab, or null when this step has none. */
+  toLab: ((state: WidgetStates[K]) => LabHandoff | null) | null;
+}
+
+export type Step = { [K in WidgetKind]: StepOf<K> }[WidgetKind];
+
+export interface LessonDef {
+  /** Folder name, e.g. "02-one-neuron"; also the key in saved progress. */
+  id: string;
+  title: string;
+  /** One sentence for the overview. */
+  summary: string;
+  steps: Step[];
+}
+
+/** Runs a step's check on a state the widget reported (typed loosely by the page). */
+export function runCheck(step: Step, state: unknown): boolean {
+  if (step.check === null) return true;
+  return (step.check as (s: unknown) => boolean)(state);
+}
+
+export function runFormula(step: Step, state: unknown): string | null {
+  if (step.formula === null) return null;
+  return (step.formula as (s: unknown) => string)(state);
+}
+
+export function runToLab(step: Step, state: unknown): LabHandoff | null {
+  if (step.toLab === null) return null;
+  return (step.toLab as (s: unknown) => LabHandoff | null)(state);
+}
+
+/** Builds a step with its widget's types tied together. */
+export function step<K extends WidgetKind>(def: StepOf<K>): Step {
+  return def as unknown as Step;
+}
