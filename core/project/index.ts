@@ -1,0 +1,95 @@
+/**
+ * Activation Lab project files (`.actlab`): read, check, upgrade and write them.
+ * Everything here is pure TypeScript, used by the main process and the browser host alike.
+ * The format is described in FORMAT.md beside this file.
+ */
+import type { LabConfig } from '../config';
+import type { EngineState, HistoryPoint } from '../protocol';
+import { openEnvelope } from './envelope';
+import { migrate } from './migrate';
+import { Invalid } from './read';
+import { readProject } from './validate';
+import { MAX_HISTORY_POINTS, defaultView, type LessonProgress, type ParseResult, type Project, type ProjectView } from './types';
+
+export * from './types';
+export { serializeProject } from './serialize';
+export { tooLargeMessage } from './envelope';
+export { paramCount, outputCount, classCount, layerSizes, momentCount, isRegression } from './shape';
+export { MIGRATIONS, OLDEST_VERSION } from './migrate';
+
+/** Shown if something unforeseen goes wrong; tests check that it never appears. */
+export const UNEXPECTED_MESSAGE =
+  'This project file could not be read because of a problem in Activation Lab itself. Please report it with the file.';
+
+/**
+ * Reads a project from file text. Never throws; returns the whole checked project (with
+ * unknown fields dropped) or a plain sentence that says what is wrong and what to do.
+ */
+export function parseProject(text: string): ParseResult {
+  try {
+    if (typeof text !== 'string') return { ok: false, message: 'There is no file text to read.' };
+    const envelope = openEnvelope(text);
+    if (!envelope.ok) return envelope;
+    const current = migrate(envelope.file, envelope.version);
+    return { ok: true, project: readProject(current) };
+  } catch (error) {
+    if (error instanceof Invalid) {
+      return {
+        ok: false,
+        message: `This project file is damaged and cannot be opened: ${error.message} Ask for the file again, or open another project.`,
+      };
+    }
+    return { ok: false, message: UNEXPECTED_MESSAGE };
+  }
+}
+
+export interface NewProject {
+  config: LabConfig;
+  name?: string;
+  state?: EngineState | null;
+  history?: readonly HistoryPoint[];
+  lessons?: Record<string, LessonProgress>;
+  view?: ProjectView;
+  /** Defaults to now. */
+  savedAt?: Date;
+}
+
+/** A project from the app's current state; the history is thinned to MAX_HISTORY_POINTS. */
+export function createProject(options: NewProject): Project {
+  return {
+    name: options.name ?? 'Untitled',
+    savedAt: (options.savedAt ?? new Date()).toISOString(),
+    config: options.config,
+    state: options.state ?? null,
+    history: decimateHistory(options.history ?? [], MAX_HISTORY_POINTS),
+    lessons: options.lessons ?? {},
+    view: options.view ?? defaultView(),
+  };
+}
+
+/**
+ * Keeps at most `max` points, evenly spread over the run, always with the first and the
+ * newest point, so a long run's curve keeps its shape in a small file.
+ */
+export function decimateHistory(history: readonly HistoryPoint[], max: number = MAX_HISTORY_POINTS): HistoryPoint[] {
+  const n = history.length;
+  if (n <= max) return history.slice();
+  if (max <= 1) return max === 1 ? [history[n - 1]] : [];
+  const out: HistoryPoint[] = [];
+  for (let i = 0; i < max; i++) out.push(history[Math.round((i * (n - 1)) / (max - 1))]);
+  return out;
+}
+
+/** The file name a project is saved as by default: "spiral" → "spiral.actlab". */
+export function projectFileName(name: string): string {
+  const printable = Array.from(name, (c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+  const safe = printable.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 100) || 'Untitled';
+  return safe.toLowerCase().endsWith('.actlab') ? safe : `${safe}.actlab`;
+}
+
+/** The project name for a file name: "spiral.actlab" → "spiral". */
+export function nameFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const name = base.toLowerCase().endsWith('.actlab') ? base.slice(0, -'.actlab'.length) : base;
+  return name.trim() || 'Untitled';
+}

@@ -1,0 +1,65 @@
+/**
+ * The project file (`.actlab`) as the app holds it in memory. The file on disk adds
+ * `format` and `version` around these fields; see FORMAT.md beside this file.
+ */
+import type { LabConfig } from '../config';
+import type { EngineState, HistoryPoint } from '../protocol';
+
+/** The value of the `format` field that marks a file as ours. */
+export const PROJECT_FORMAT = 'activation-lab-project';
+/** The version this app writes. Older versions are upgraded on load (see migrate.ts). */
+export const PROJECT_VERSION = 2;
+export const PROJECT_EXTENSION = '.actlab';
+/** Larger files are refused before they are read or parsed. */
+export const MAX_PROJECT_BYTES = 20 * 1024 * 1024;
+/** The history is thinned to at most this many points before saving. */
+export const MAX_HISTORY_POINTS = 2000;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_LESSONS = 200;
+export const MAX_LESSON_ID_LENGTH = 100;
+export const MAX_LESSON_STEPS = 200;
+/** Class labels of the learner's own points run from 0 to this value. */
+export const MAX_CLASS_LABEL = 9;
+
+/** Which area of the app the project was showing. */
+export type ProjectArea = 'lab' | 'lessons' | 'projects';
+export const PROJECT_AREAS: readonly ProjectArea[] = ['lab', 'lessons', 'projects'];
+
+/** The small part of the screen's state that is worth keeping with the work. */
+export interface ProjectView {
+  area: ProjectArea;
+  /** Test points drawn on the decision boundary as well as training points. */
+  showTestData: boolean;
+  /** Boundary drawn in two flat colours instead of a smooth shade. */
+  discretize: boolean;
+  /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
+  layerSpaceLayer: number;
+}
+
+/** Progress through one lesson, as far as it belongs to this project. */
+export interface LessonProgress {
+  /** Indexes of the steps the learner has finished, ascending, no repeats. */
+  stepsDone: number[];
+  completed: boolean;
+}
+
+export interface Project {
+  /** Shown in the title bar and the projects list, e.g. "spiral". */
+  name: string;
+  /** ISO 8601 time of the last save, e.g. "2026-11-28T20:46:29.000Z". */
+  savedAt: string;
+  config: LabConfig;
+  /** Trained parameters and optimizer moments; null when the network was never trained (start from the seed). */
+  state: EngineState | null;
+  /** Decimated loss and accuracy history, oldest first. */
+  history: HistoryPoint[];
+  lessons: Record<string, LessonProgress>;
+  view: ProjectView;
+}
+
+export function defaultView(): ProjectView {
+  return { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 };
+}
+
+/** The result of reading a project: all of it, or a sentence saying why not. */
+export type ParseResult = { ok: true; project: Project } | { ok: false; message: string };

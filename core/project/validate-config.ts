@@ -1,0 +1,112 @@
+/**
+ * Checks a LabConfig read from a file, field by field, against the names and limits in
+ * core/config.ts, and rebuilds it from the checked values only (unknown fields are dropped).
+ */
+import {
+  ACTIVATION_NAMES,
+  DATASET_NAMES,
+  FEATURE_NAMES,
+  INITIALIZER_NAMES,
+  LIMITS,
+  LOSS_NAMES,
+  OPTIMIZER_NAMES,
+  OUTPUT_ACTIVATION_NAMES,
+  REGULARIZATION_NAMES,
+  type DataPoint,
+  type DataSpec,
+  type FeatureName,
+  type LabConfig,
+  type LayerSpec,
+  type NetworkConfig,
+  type ProblemType,
+  type TrainingSettings,
+} from '../config';
+import { fail, field, finite, integerIn, list, numberIn, oneOf, record } from './read';
+import { MAX_CLASS_LABEL } from './types';
+
+const PROBLEMS: readonly ProblemType[] = ['classification', 'regression'];
+/** Seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 0xffffffff;
+export const MAX_LEARNING_RATE = 10;
+export const MAX_REGULARIZATION_RATE = 10;
+/** The learner's own points live in the plane's visible square and a little beyond. */
+export const MAX_COORDINATE = 1000;
+
+function readPoint(value: unknown, where: string, problem: ProblemType): DataPoint {
+  const raw = record(value, where);
+  const x1 = numberIn(field(raw, 'x1', where), `${where}.x1`, -MAX_COORDINATE, MAX_COORDINATE);
+  const x2 = numberIn(field(raw, 'x2', where), `${where}.x2`, -MAX_COORDINATE, MAX_COORDINATE);
+  const label =
+    problem === 'classification'
+      ? integerIn(field(raw, 'label', where), `${where}.label`, 0, MAX_CLASS_LABEL)
+      : finite(field(raw, 'label', where), `${where}.label`);
+  return { x1, x2, label };
+}
+
+function readData(value: unknown): DataSpec {
+  const where = 'config.data';
+  const raw = record(value, where);
+  const dataset = oneOf(field(raw, 'dataset', where), `${where}.dataset`, DATASET_NAMES);
+  const noise = numberIn(field(raw, 'noise', where), `${where}.noise`, 0, 50);
+  const trainRatio = numberIn(field(raw, 'trainRatio', where), `${where}.trainRatio`, 0.1, 0.9);
+  const size = integerIn(field(raw, 'size', where), `${where}.size`, 1, LIMITS.maxPoints);
+  const problem = oneOf(field(raw, 'problem', where), `${where}.problem`, PROBLEMS);
+  const rawPoints = list(field(raw, 'points', where), `${where}.points`, LIMITS.maxPoints);
+  const points = rawPoints.map((point, i) => readPoint(point, `${where}.points[${i}]`, problem));
+  return { dataset, noise, trainRatio, size, points, problem };
+}
+
+function readFeatures(value: unknown): FeatureName[] {
+  const where = 'config.features';
+  const raw = list(value, where, FEATURE_NAMES.length);
+  if (raw.length === 0) fail(`"${where}" is empty; the network needs at least one input.`);
+  const features = raw.map((name, i) => oneOf(name, `${where}[${i}]`, FEATURE_NAMES));
+  if (new Set(features).size !== features.length) fail(`"${where}" names the same input twice.`);
+  return features;
+}
+
+function readLayer(value: unknown, where: string): LayerSpec {
+  const raw = record(value, where);
+  return {
+    size: integerIn(field(raw, 'size', where), `${where}.size`, 1, LIMITS.maxNeuronsPerLayer),
+    activation: oneOf(field(raw, 'activation', where), `${where}.activation`, ACTIVATION_NAMES),
+  };
+}
+
+function readNetwork(value: unknown): NetworkConfig {
+  const where = 'config.network';
+  const raw = record(value, where);
+  const hidden = list(field(raw, 'hidden', where), `${where}.hidden`, LIMITS.maxHiddenLayers).map((layer, i) =>
+    readLayer(layer, `${where}.hidden[${i}]`),
+  );
+  const outputActivation = oneOf(field(raw, 'outputActivation', where), `${where}.outputActivation`, OUTPUT_ACTIVATION_NAMES);
+  return { hidden, outputActivation };
+}
+
+function readTraining(value: unknown): TrainingSettings {
+  const where = 'config.training';
+  const raw = record(value, where);
+  const learningRate = numberIn(field(raw, 'learningRate', where), `${where}.learningRate`, 0, MAX_LEARNING_RATE);
+  if (learningRate === 0) fail(`"${where}.learningRate" is 0; it must be above 0 or the network never learns.`);
+  return {
+    learningRate,
+    batchSize: integerIn(field(raw, 'batchSize', where), `${where}.batchSize`, 1, LIMITS.maxBatchSize),
+    loss: oneOf(field(raw, 'loss', where), `${where}.loss`, LOSS_NAMES),
+    optimizer: oneOf(field(raw, 'optimizer', where), `${where}.optimizer`, OPTIMIZER_NAMES),
+    regularization: oneOf(field(raw, 'regularization', where), `${where}.regularization`, REGULARIZATION_NAMES),
+    regularizationRate: numberIn(field(raw, 'regularizationRate', where), `${where}.regularizationRate`, 0, MAX_REGULARIZATION_RATE),
+    initializer: oneOf(field(raw, 'initializer', where), `${where}.initializer`, INITIALIZER_NAMES),
+  };
+}
+
+/** The whole configuration, checked and copied; throws `Invalid` with a sentence. */
+export function readConfig(value: unknown): LabConfig {
+  const raw = record(value, 'config');
+  return {
+    data: readData(field(raw, 'data', 'config')),
+    features: readFeatures(field(raw, 'features', 'config')),
+    network: readNetwork(field(raw, 'network', 'config')),
+    training: readTraining(field(raw, 'training', 'config')),
+    seed: integerIn(field(raw, 'seed', 'config'), 'config.seed', 0, MAX_SEED),
+  };
+}
