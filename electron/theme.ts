@@ -13,7 +13,7 @@ export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 /** Page background colours of the two themes (the renderer's --bg). */
 export const THEME_BACKGROUNDS: Readonly<Record<ResolvedTheme, string>> = {
   light: '#f6f7f9',
-  dark: '#15171c',
+  dark: '#14171d',
 };
 
 export function backgroundFor(theme: ResolvedTheme): string {

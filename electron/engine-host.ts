@@ -1,0 +1,328 @@
+/**
+ * Hosts the engine worker in the main process: relays the page's commands (checked with
+ * parseCommand; bad ones are answered with an error event and never reach the worker),
+ * forwards the worker's events, and supervises it. When the worker crashes, exits or stops
+ * answering its heartbeat, the host starts a new one, re-sends the last configuration,
+ * restores the last known training state, resumes playing if it was, and tells the page.
+ * No Electron import: tests drive it with real worker_threads Workers or fakes.
+ */
+import { parseCommand, type Command, type EngineEvent, type EngineState, type Snapshot } from '../core/protocol';
+import type { LabConfig } from '../core/config';
+
+/** The part of a worker_threads Worker the host uses. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  removeAllListeners(): unknown;
+  terminate(): Promise<number>;
+}
+
+export interface EngineHostOptions {
+  createWorker(): WorkerLike;
+  /** Receives every event meant for the page. */
+  onEvent(event: EngineEvent): void;
+  /** Receives short notices for the page ("The training engine … was restarted"). */
+  onNotice(message: string): void;
+  /** How often to ask the worker for its state (and check it is alive). */
+  heartbeatMs?: number;
+  /** How long a heartbeat may go unanswered before the worker counts as hung. */
+  heartbeatTimeoutMs?: number;
+  /** More restarts than this within `restartWindowMs` and the host gives up. */
+  maxRestarts?: number;
+  restartWindowMs?: number;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+type ConfigureCommand = Extract<Command, { type: 'configure' }>;
+type SpeedCommand = Extract<Command, { type: 'set-speed' }>;
+
+/** Ids of the host's own commands live far below anything the page uses. */
+const INTERNAL_ID_BASE = -1_000_000_000;
+
+export function formatEpoch(epoch: number): string {
+  return Math.round(epoch).toLocaleString('en-US');
+}
+
+export function restartNotice(epoch: number | null, resumed: boolean): string {
+  if (epoch === null) return 'The training engine stopped unexpectedly and was restarted.';
+  return resumed
+    ? `The training engine stopped unexpectedly and was restarted; training resumed from epoch ${formatEpoch(epoch)}.`
+    : `The training engine stopped unexpectedly and was restarted; your network was restored at epoch ${formatEpoch(epoch)}.`;
+}
+
+export const GAVE_UP_NOTICE =
+  'The training engine keeps stopping, so it was not restarted again. Save your project and restart Activation Lab.';
+
+export class EngineHost {
+  private worker: WorkerLike | null = null;
+  private generation = 0;
+  private nextInternalId = INTERNAL_ID_BASE;
+  private readonly internalIds = new Set<number>();
+  private lastConfigure: ConfigureCommand | null = null;
+  private lastSpeed: SpeedCommand | null = null;
+  private lastState: EngineState | null = null;
+  private running = false;
+  private pendingHeartbeat: { id: number; sentAt: number } | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private restarts: number[] = [];
+  private disposed = false;
+  private gaveUp = false;
+  /** While restoring: events are held back until the barrier's state reply arrives. */
+  private restoring: { barrier: number; snapshot: Snapshot | null } | null = null;
+  /** Added to the worker's configVersion so a restarted worker continues the page's numbering. */
+  private versionOffset = 0;
+  private lastForwardedVersion = 0;
+  private calibrate = false;
+  private restartCount = 0;
+
+  private readonly heartbeatMs: number;
+  private readonly heartbeatTimeoutMs: number;
+  private readonly maxRestarts: number;
+  private readonly restartWindowMs: number;
+  private readonly now: () => number;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly options: EngineHostOptions) {
+    this.heartbeatMs = options.heartbeatMs ?? 1000;
+    this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5000;
+    this.maxRestarts = options.maxRestarts ?? 5;
+    this.restartWindowMs = options.restartWindowMs ?? 60_000;
+    this.now = options.now ?? (() => Date.now());
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Starts the first worker and the heartbeat. */
+  start(): void {
+    if (this.worker || this.disposed) return;
+    this.spawn();
+    this.timer = setInterval(() => this.heartbeat(), this.heartbeatMs);
+    this.timer.unref?.();
+  }
+
+  /** How many times the worker has been restarted (for tests and the log). */
+  get restartTotal(): number {
+    return this.restartCount;
+  }
+
+  /** The newest training state the host knows, or null. */
+  get knownState(): EngineState | null {
+    return this.lastState;
+  }
+
+  /** Relays one message from the page. Anything malformed is answered with an error event. */
+  send(message: unknown): void {
+    const command = parseCommand(message);
+    if (typeof command === 'string') {
+      const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : null;
+      this.options.onEvent({ type: 'error', replyTo: Number.isInteger(id) ? (id as number) : null, message: command });
+      return;
+    }
+    if (this.internalIds.has(command.id)) {
+      this.options.onEvent({ type: 'error', replyTo: command.id, message: 'That command id is reserved.' });
+      return;
+    }
+    if (!this.worker) {
+      this.options.onEvent({ type: 'error', replyTo: command.id, message: 'The training engine is not running.' });
+      return;
+    }
+    this.remember(command);
+    this.worker.postMessage(command);
+    if (command.type !== 'get-state' && command.type !== 'play' && command.type !== 'pause') this.requestState();
+  }
+
+  /** Stops the worker for good (on quit). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const worker = this.detach();
+    if (worker) await worker.terminate().catch(() => 0);
+  }
+
+  /** Kills the current worker as if it had crashed (used by tests and by a hung heartbeat). */
+  restart(reason: string): void {
+    if (this.disposed || this.gaveUp) return;
+    this.log(`Engine worker restart: ${reason}`);
+    const old = this.detach();
+    if (old) void old.terminate().catch(() => 0);
+    const now = this.now();
+    this.restarts = this.restarts.filter((t) => now - t < this.restartWindowMs);
+    if (this.restarts.length >= this.maxRestarts) {
+      this.gaveUp = true;
+      this.options.onNotice(GAVE_UP_NOTICE);
+      return;
+    }
+    this.restarts.push(now);
+    this.restartCount += 1;
+    const resume = this.running;
+    this.spawn();
+    this.restore(resume);
+  }
+
+  private remember(command: Command): void {
+    switch (command.type) {
+      case 'configure':
+        this.lastConfigure = command;
+        this.lastState = null;
+        break;
+      case 'set-training':
+        if (this.lastConfigure) {
+          const config: LabConfig = this.lastConfigure.config;
+          this.lastConfigure = { ...this.lastConfigure, config: { ...config, training: { ...config.training, ...command.training } } };
+        }
+        break;
+      case 'set-speed':
+        this.lastSpeed = command;
+        break;
+      case 'load-state':
+        this.lastState = command.state;
+        break;
+      case 'reset':
+        this.lastState = null;
+        break;
+      case 'play':
+        this.running = true;
+        break;
+      case 'pause':
+        this.running = false;
+        break;
+      case 'step':
+      case 'set-parameter':
+      case 'get-state':
+        break;
+    }
+  }
+
+  private internalId(): number {
+    const id = this.nextInternalId--;
+    this.internalIds.add(id);
+    return id;
+  }
+
+  private post(command: Command): void {
+    this.worker?.postMessage(command);
+  }
+
+  private requestState(): void {
+    if (!this.worker || !this.lastConfigure || this.pendingHeartbeat) return;
+    const id = this.internalId();
+    this.pendingHeartbeat = { id, sentAt: this.now() };
+    this.post({ type: 'get-state', id });
+  }
+
+  private heartbeat(): void {
+    if (!this.worker) return;
+    const pending = this.pendingHeartbeat;
+    if (pending && this.now() - pending.sentAt > this.heartbeatTimeoutMs) {
+      this.restart(`no answer for ${this.now() - pending.sentAt} ms`);
+      return;
+    }
+    if (!pending && this.running) this.requestState();
+  }
+
+  private spawn(): void {
+    const generation = ++this.generation;
+    const worker = this.options.createWorker();
+    this.worker = worker;
+    this.pendingHeartbeat = null;
+    worker.on('message', (message) => {
+      if (generation === this.generation) this.receive(message as EngineEvent);
+    });
+    worker.on('error', (error) => {
+      if (generation !== this.generation) return;
+      this.restart(`worker error: ${error.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (generation !== this.generation) return;
+      this.restart(`worker exited with code ${code}`);
+    });
+  }
+
+  private detach(): WorkerLike | null {
+    const worker = this.worker;
+    this.worker = null;
+    this.generation += 1;
+    this.pendingHeartbeat = null;
+    this.restoring = null;
+    worker?.removeAllListeners();
+    return worker;
+  }
+
+  private restore(resume: boolean): void {
+    const configure = this.lastConfigure;
+    if (!configure) {
+      this.options.onNotice(restartNotice(null, false));
+      return;
+    }
+    this.post({ ...configure, id: this.internalId() });
+    const state = this.lastState;
+    if (state) this.post({ type: 'load-state', id: this.internalId(), state });
+    if (this.lastSpeed) this.post({ ...this.lastSpeed, id: this.internalId() });
+    const barrier = this.internalId();
+    this.restoring = { barrier, snapshot: null };
+    this.pendingHeartbeat = { id: barrier, sentAt: this.now() };
+    this.post({ type: 'get-state', id: barrier });
+    this.running = resume;
+    if (resume) this.post({ type: 'play', id: this.internalId() });
+    this.options.onNotice(restartNotice(state ? state.epoch : null, resume));
+  }
+
+  private receive(event: EngineEvent): void {
+    switch (event.type) {
+      case 'state':
+        if (this.internalIds.delete(event.replyTo)) {
+          this.lastState = event.state;
+          if (this.pendingHeartbeat?.id === event.replyTo) this.pendingHeartbeat = null;
+          if (this.restoring?.barrier === event.replyTo) this.finishRestore();
+          return;
+        }
+        this.lastState = event.state;
+        this.options.onEvent(event);
+        return;
+      case 'error':
+        if (event.replyTo !== null && this.internalIds.delete(event.replyTo)) {
+          this.log(`Engine refused the host's own command: ${event.message}`);
+          if (this.pendingHeartbeat?.id === event.replyTo) this.pendingHeartbeat = null;
+          if (this.restoring?.barrier === event.replyTo) this.finishRestore();
+          return;
+        }
+        this.options.onEvent(event);
+        return;
+      case 'snapshot':
+      case 'diverged': {
+        if (this.restoring) {
+          this.restoring.snapshot = event.snapshot;
+          return;
+        }
+        this.running = event.snapshot.running;
+        this.options.onEvent({ ...event, snapshot: this.renumber(event.snapshot) });
+        return;
+      }
+    }
+  }
+
+  private finishRestore(): void {
+    const held = this.restoring?.snapshot ?? null;
+    this.restoring = null;
+    if (held) {
+      this.versionOffset = this.lastForwardedVersion - held.configVersion;
+      this.calibrate = false;
+      this.options.onEvent({ type: 'snapshot', snapshot: this.renumber({ ...held, running: this.running }) });
+    } else {
+      this.calibrate = true;
+    }
+  }
+
+  private renumber(snapshot: Snapshot): Snapshot {
+    if (this.calibrate) {
+      this.versionOffset = this.lastForwardedVersion - snapshot.configVersion;
+      this.calibrate = false;
+    }
+    const configVersion = snapshot.configVersion + this.versionOffset;
+    this.lastForwardedVersion = configVersion;
+    return configVersion === snapshot.configVersion ? snapshot : { ...snapshot, configVersion };
+  }
+}

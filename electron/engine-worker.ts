@@ -1,0 +1,23 @@
+/**
+ * The engine worker's entry (a worker_threads Worker started by the main process from the
+ * bundled engine-worker.cjs). It runs core's training session with the generated fast
+ * path — no page CSP applies here — and posts every event to the parent; a snapshot's
+ * Float64Array parameters survive the structured clone.
+ */
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { EngineRunner } from '../core/runner';
+import { createSession } from '../core/session';
+
+const port = parentPort;
+if (!port) throw new Error('engine-worker must run inside a worker thread.');
+
+const runner = new EngineRunner(createSession({ fastPath: true }), {
+  post: (event) => port.postMessage(event),
+  now: () => performance.now(),
+  later: (fn, ms) => {
+    setTimeout(fn, ms);
+  },
+});
+
+port.on('message', (message: unknown) => runner.receive(message));
