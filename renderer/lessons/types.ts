@@ -102,6 +102,8 @@ export interface TrainerState {
   peakTestLoss: number;
   lowestTestLoss: number;
   params: Float64Array | null;
+  /** The network's output at each of the preset's probe points, or null when it has none. */
+  probeOutputs: number[] | null;
 }
 export interface TrainerPreset {
   config: LabConfig;

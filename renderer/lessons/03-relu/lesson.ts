@@ -1,0 +1,58 @@
+import { near, relu, tex } from '../math';
+import { step, type LessonDef, type ProbeState } from '../types';
+
+export function checkNegativeIsZero(s: ProbeState): boolean {
+  return near(s.answer, 0, 1e-9);
+}
+
+/** Fires only above 2: the neuron's threshold −b/w sits at 2 and it rises to the right. */
+export function checkThresholdTwo(s: ProbeState): boolean {
+  return s.w > 0 && Math.abs(-s.b / s.w - 2) <= 0.05;
+}
+
+export function reluFormula(s: ProbeState): string {
+  const z = s.w * s.x + s.b;
+  return `y = \\max(0,\\ w x + b) = \\max(0,\\ ${tex(s.w, 1, true)}\\cdot ${tex(s.x, 1, true)} + ${tex(s.b, 1, true)}) = \\max(0,\\ ${tex(z, 2)}) = ${tex(relu(z), 2)}`;
+}
+
+export const lesson: LessonDef = {
+  id: '03-relu',
+  title: 'ReLU',
+  summary: 'The simplest non-linear activation: keep positives, zero out negatives.',
+  steps: [
+    step({
+      id: 'negative',
+      title: 'What happens to negative numbers',
+      widget: 'probe',
+      preset: {
+        initial: { activation: 'relu', w: 1, b: 0, x: 1.5, answer: null },
+        choices: ['relu'],
+        showWeights: false,
+        showDerivative: false,
+        question: 'ReLU of −3 is',
+        extent: 5,
+      },
+      check: checkNegativeIsZero,
+      hint: 'Slide the probe to −3 and read the height of the curve there. ReLU never gives anything below zero.',
+      formula: reluFormula,
+      toLab: null,
+    }),
+    step({
+      id: 'threshold',
+      title: 'A bias makes a threshold',
+      widget: 'probe',
+      preset: {
+        initial: { activation: 'relu', w: 1, b: 0, x: 3, answer: null },
+        choices: ['relu'],
+        showWeights: true,
+        showDerivative: false,
+        question: null,
+        extent: 5,
+      },
+      check: checkThresholdTwo,
+      hint: 'With w = 1 the neuron starts firing where x + b becomes positive. Which bias makes that happen exactly at x = 2?',
+      formula: reluFormula,
+      toLab: null,
+    }),
+  ],
+};

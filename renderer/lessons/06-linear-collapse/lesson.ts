@@ -1,0 +1,56 @@
+import { labConfig, trainerPreset } from '../presets';
+import { step, type LessonDef, type TrainerState } from '../types';
+
+export const CANNOT = 'No — its boundary stays a straight line';
+export const CAN = 'Yes, given enough epochs';
+
+export function checkSawCollapse(s: TrainerState): boolean {
+  return s.collapsed && s.epoch >= 100 && s.answer === CANNOT;
+}
+
+export function checkReluBends(s: TrainerState): boolean {
+  return (
+    !s.collapsed &&
+    s.config.network.hidden.some((layer) => layer.activation === 'relu') &&
+    s.testAccuracy !== null &&
+    s.testAccuracy >= 0.9
+  );
+}
+
+const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'identity', learningRate: 0.03, seed: 3 });
+
+export const lesson: LessonDef = {
+  id: '06-linear-collapse',
+  title: 'Why stacked linear layers collapse',
+  summary: 'Without activations, a deep network is secretly one layer. Watch it happen.',
+  steps: [
+    step({
+      id: 'collapse',
+      title: 'Three layers, one map',
+      widget: 'trainer',
+      preset: trainerPreset(config, {
+        controls: [],
+        showCollapse: true,
+        question: { label: 'Can this network ever separate the circle?', options: [CAN, CANNOT] },
+      }),
+      check: checkSawCollapse,
+      hint: 'Let it train for at least 100 epochs and watch the boundary: does it ever bend? Then answer the question.',
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
+    }),
+    step({
+      id: 'relu',
+      title: 'One kink changes everything',
+      widget: 'trainer',
+      preset: trainerPreset(config, {
+        controls: ['activation'],
+        activationChoices: ['identity', 'relu'],
+        showCollapse: true,
+      }),
+      check: checkReluBends,
+      hint: 'Switch the hidden activation to ReLU, press Train and wait until the test accuracy passes 90 %.',
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
+    }),
+  ],
+};

@@ -1,0 +1,87 @@
+import type { DataPoint } from '../../../core/config';
+import { allProbesCorrect, handHidden, handOutput, neuronCorrect, tex, XOR_CORNERS } from '../math';
+import { labConfig, neuronHandoff, trainerPreset } from '../presets';
+import { step, type HandNetState, type LessonDef, type NeuronState, type TrainerState } from '../types';
+
+export function checkBestLine(s: NeuronState): boolean {
+  return neuronCorrect(s, XOR_CORNERS) >= 3;
+}
+
+export function checkHandNet(s: HandNetState): boolean {
+  return XOR_CORNERS.every((p) => Math.abs(handOutput(s, p.x1, p.x2) - p.label) < 1e-6);
+}
+
+export function checkTrained(s: TrainerState): boolean {
+  return allProbesCorrect(s.probeOutputs, XOR_CORNERS, s.config.network.outputActivation);
+}
+
+/** Ten slightly shifted copies of each corner, so the train/test split keeps all four. */
+const SHIFTS = [-0.06, -0.03, 0, 0.03, 0.06];
+export const XOR_POINTS: DataPoint[] = XOR_CORNERS.flatMap((p) =>
+  SHIFTS.flatMap((d) => [
+    { x1: p.x1 + d, x2: p.x2 - d, label: p.label },
+    { x1: p.x1 - d, x2: p.x2 + d * 0.5, label: p.label },
+  ]),
+);
+
+function matrix(rows: number[][]): string {
+  return `\\begin{bmatrix}${rows.map((r) => r.map((v) => tex(v, 1)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+}
+
+export function handFormula(s: HandNetState): string {
+  const h = handHidden(s, 1, 0);
+  return (
+    `W = ${matrix([[s.W[0], s.W[1]], [s.W[2], s.W[3]]])},\\ c = ${matrix([[s.c[0]], [s.c[1]]])},\\ ` +
+    `w = ${matrix([[s.w[0]], [s.w[1]]])},\\ b = ${tex(s.b, 1)};\\quad ` +
+    `x = (1, 0):\\ h = (${tex(h[0], 1)}, ${tex(h[1], 1)}),\\ y = ${tex(handOutput(s, 1, 0), 2)}`
+  );
+}
+
+const trainConfig = labConfig({
+  dataset: 'custom',
+  points: XOR_POINTS,
+  hidden: [2],
+  activation: 'relu',
+  output: 'sigmoid',
+  learningRate: 0.3,
+  trainRatio: 0.8,
+  seed: 4,
+});
+
+export const lesson: LessonDef = {
+  id: '07-xor',
+  title: 'XOR',
+  summary: 'The classic problem no straight line can solve — and a tiny network that can.',
+  steps: [
+    step({
+      id: 'one-line',
+      title: 'One neuron against XOR',
+      widget: 'neuron',
+      preset: { initial: { w1: -1, w2: 1, b: 0.5 }, points: XOR_CORNERS.slice(), extent: 1.5, range: 3 },
+      check: checkBestLine,
+      hint: 'Four is impossible, but three is not. Try w₁ = 1, w₂ = 1 and b = −0.5: only the corner (1, 1) ends up on the wrong side.',
+      formula: (s) => `z = ${tex(s.w1, 1, true)}\\,x_1 + ${tex(s.w2, 1, true)}\\,x_2 + ${tex(s.b, 1, true)}`,
+      toLab: (s) => neuronHandoff(s, XOR_POINTS),
+    }),
+    step({
+      id: 'by-hand',
+      title: 'Two hidden neurons, set by hand',
+      widget: 'handNet',
+      preset: { initial: { W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 } },
+      check: checkHandNet,
+      hint: 'Use W = [[1, 1], [1, 1]], c = (0, −1), w = (1, −2) and b = 0.',
+      formula: handFormula,
+      toLab: null,
+    }),
+    step({
+      id: 'train',
+      title: 'Let training find it',
+      widget: 'trainer',
+      preset: trainerPreset(trainConfig, { controls: ['reseed'], probePoints: XOR_CORNERS.slice() }),
+      check: checkTrained,
+      hint: 'Press Train and wait until all four corners show the right answer. If it gets stuck, press "New random start" and train again.',
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
+    }),
+  ],
+};

@@ -1,0 +1,52 @@
+import { softmax, tex } from '../math';
+import { labConfig, trainerPreset } from '../presets';
+import { step, type LessonDef, type SoftmaxState, type TrainerState } from '../types';
+
+export function checkConfident(s: SoftmaxState): boolean {
+  return softmax(s.scores)[1] >= 0.9;
+}
+
+export function checkCosine(s: TrainerState): boolean {
+  return (
+    s.config.network.outputActivation === 'softmax' &&
+    s.config.network.hidden.every((layer) => layer.activation === 'cos') &&
+    s.testAccuracy !== null &&
+    s.testAccuracy >= 0.9
+  );
+}
+
+export function softmaxFormula(s: SoftmaxState): string {
+  const p = softmax(s.scores);
+  const exps = s.scores.map((z) => `e^{${tex(z, 1)}}`).join(' + ');
+  return `p_2 = \\frac{e^{${tex(s.scores[1], 1)}}}{${exps}} = ${tex(p[1], 3)}`;
+}
+
+const blobs = labConfig({ dataset: 'blobs3', hidden: [6], activation: 'relu', output: 'softmax', learningRate: 0.03, seed: 9 });
+
+export const lesson: LessonDef = {
+  id: '09-softmax-and-cos',
+  title: 'Softmax and the controversial cosine',
+  summary: 'Turn scores into probabilities over several classes — then train with cos.',
+  steps: [
+    step({
+      id: 'softmax',
+      title: 'Scores into probabilities',
+      widget: 'softmax',
+      preset: { initial: { scores: [1, 0.5, -0.5] } },
+      check: checkConfident,
+      hint: 'Raise the score of class 2 well above the other two: a lead of about 3 gives over 90 %.',
+      formula: softmaxFormula,
+      toLab: null,
+    }),
+    step({
+      id: 'cosine',
+      title: 'Three classes with cosine neurons',
+      widget: 'trainer',
+      preset: trainerPreset(blobs, { controls: ['activation'], activationChoices: ['relu', 'cos', 'tanh'] }),
+      check: checkCosine,
+      hint: 'Choose cos as the hidden activation, press Train, and wait until test accuracy reaches 90 %.',
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
+    }),
+  ],
+};

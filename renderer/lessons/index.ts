@@ -1,0 +1,27 @@
+/** The lessons, in the order a learner takes them. */
+import { lesson as whatANetworkDoes } from './01-what-a-network-does/lesson';
+import { lesson as oneNeuron } from './02-one-neuron/lesson';
+import { lesson as relu } from './03-relu/lesson';
+import { lesson as sigmoid } from './04-sigmoid/lesson';
+import { lesson as tanhAndFriends } from './05-tanh-and-friends/lesson';
+import { lesson as linearCollapse } from './06-linear-collapse/lesson';
+import { lesson as xor } from './07-xor/lesson';
+import { lesson as training } from './08-training/lesson';
+import { lesson as softmaxAndCos } from './09-softmax-and-cos/lesson';
+import type { LessonDef } from './types';
+
+export const LESSONS: readonly LessonDef[] = [
+  whatANetworkDoes,
+  oneNeuron,
+  relu,
+  sigmoid,
+  tanhAndFriends,
+  linearCollapse,
+  xor,
+  training,
+  softmaxAndCos,
+];
+
+export function lessonById(id: string): LessonDef | undefined {
+  return LESSONS.find((l) => l.id === id);
+}

@@ -1,0 +1,87 @@
+/**
+ * Small pure helpers the lesson checks and formulas share: one neuron's verdict on points,
+ * the hand-set XOR network, softmax, and number formatting for TeX.
+ */
+import type { DataPoint, OutputActivationName } from '../../core/config';
+import type { HandNetState, NeuronState } from './types';
+
+/** The neuron's weighted sum at one point. */
+export function neuronSum(state: NeuronState, x1: number, x2: number): number {
+  return state.w1 * x1 + state.w2 * x2 + state.b;
+}
+
+/** How many points land on their own side: class 1 where the sum is positive, class 0 elsewhere. */
+export function neuronCorrect(state: NeuronState, points: readonly DataPoint[]): number {
+  let correct = 0;
+  for (const p of points) {
+    const positive = neuronSum(state, p.x1, p.x2) > 0;
+    if (positive === (p.label === 1)) correct++;
+  }
+  return correct;
+}
+
+export function relu(x: number): number {
+  return x > 0 ? x : 0;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function sigmoidSlope(x: number): number {
+  const s = sigmoid(x);
+  return s * (1 - s);
+}
+
+/** The four corners of XOR, in the order of the truth table. */
+export const XOR_CORNERS: readonly DataPoint[] = [
+  { x1: 0, x2: 0, label: 0 },
+  { x1: 0, x2: 1, label: 1 },
+  { x1: 1, x2: 0, label: 1 },
+  { x1: 1, x2: 1, label: 0 },
+];
+
+/** Hidden values h = ReLU(W·x + c) of the hand-set network. */
+export function handHidden(net: HandNetState, x1: number, x2: number): number[] {
+  return [relu(net.W[0] * x1 + net.W[1] * x2 + net.c[0]), relu(net.W[2] * x1 + net.W[3] * x2 + net.c[1])];
+}
+
+/** Output y = w·h + b of the hand-set network (no activation on the output, as in the book). */
+export function handOutput(net: HandNetState, x1: number, x2: number): number {
+  const h = handHidden(net, x1, x2);
+  return net.w[0] * h[0] + net.w[1] * h[1] + net.b;
+}
+
+/** The class a single-output network predicts: tanh outputs split at 0, the others at ½. */
+export function predictedClass(output: number, outputActivation: OutputActivationName): number {
+  const threshold = outputActivation === 'tanh' ? 0 : 0.5;
+  return output > threshold ? 1 : 0;
+}
+
+/** True when every probe output lands on its point's class. */
+export function allProbesCorrect(
+  outputs: readonly number[] | null,
+  points: readonly DataPoint[],
+  outputActivation: OutputActivationName,
+): boolean {
+  if (outputs === null || outputs.length !== points.length) return false;
+  return points.every((p, i) => Number.isFinite(outputs[i]) && predictedClass(outputs[i], outputActivation) === p.label);
+}
+
+export function softmax(scores: readonly number[]): number[] {
+  const top = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - top));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+/** A number for a formula: fixed decimals, a real minus sign, wrapped in brackets when negative. */
+export function tex(value: number, digits = 2, bracketNegative = false): string {
+  const text = Math.abs(value) < 0.5 * 10 ** -digits ? (0).toFixed(digits) : value.toFixed(digits);
+  return bracketNegative && text.startsWith('-') ? `(${text})` : text;
+}
+
+/** Close enough, for answers typed by hand. */
+export function near(a: number | null, b: number, tolerance: number): boolean {
+  return a !== null && Number.isFinite(a) && Math.abs(a - b) <= tolerance;
+}

@@ -1,0 +1,78 @@
+/**
+ * Starting configurations for the lessons' networks, built from the Lab's defaults so
+ * "Open this in the Lab" hands over something the Lab understands.
+ */
+import {
+  defaultConfig,
+  type ActivationName,
+  type DataPoint,
+  type DatasetName,
+  type LabConfig,
+  type OutputActivationName,
+} from '../../core/config';
+import { networkShape } from '../../core/engine';
+import type { LabHandoff, NeuronState, TrainerControl, TrainerPreset } from './types';
+
+export interface NetOptions {
+  dataset: DatasetName;
+  hidden: number[];
+  activation: ActivationName;
+  output?: OutputActivationName;
+  learningRate?: number;
+  noise?: number;
+  seed?: number;
+  points?: DataPoint[];
+  size?: number;
+  trainRatio?: number;
+}
+
+export function labConfig(o: NetOptions): LabConfig {
+  const config = defaultConfig();
+  const output = o.output ?? 'tanh';
+  config.data.dataset = o.dataset;
+  config.data.noise = o.noise ?? 0;
+  config.data.points = o.points ?? [];
+  config.data.size = o.size ?? config.data.size;
+  config.data.trainRatio = o.trainRatio ?? config.data.trainRatio;
+  config.network.hidden = o.hidden.map((size) => ({ size, activation: o.activation }));
+  config.network.outputActivation = output;
+  config.training.learningRate = o.learningRate ?? 0.03;
+  config.training.loss =
+    output === 'softmax' ? 'softmaxCrossEntropy' : output === 'sigmoid' ? 'binaryCrossEntropy' : 'halfSquared';
+  config.seed = o.seed ?? 1;
+  return config;
+}
+
+export interface TrainerOptions {
+  controls?: TrainerControl[];
+  activationChoices?: ActivationName[];
+  datasetChoices?: DatasetName[];
+  showCollapse?: boolean;
+  raceTarget?: number | null;
+  question?: TrainerPreset['question'];
+  probePoints?: DataPoint[] | null;
+}
+
+export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
+  return {
+    config,
+    controls: o.controls ?? [],
+    activationChoices: o.activationChoices ?? [],
+    datasetChoices: o.datasetChoices ?? [],
+    showCollapse: o.showCollapse ?? false,
+    raceTarget: o.raceTarget ?? null,
+    question: o.question ?? null,
+    probePoints: o.probePoints ?? null,
+  };
+}
+
+/** One neuron as a Lab network with no hidden layer, its weights put where the engine keeps them. */
+export function neuronHandoff(s: NeuronState, points: DataPoint[]): LabHandoff {
+  const config = labConfig({ dataset: 'custom', hidden: [], activation: 'tanh', points, trainRatio: 0.5 });
+  const shape = networkShape(config);
+  const params = new Float64Array(shape.paramCount);
+  params[shape.weightIndex(0, 0, 0)] = s.w1;
+  params[shape.weightIndex(0, 0, 1)] = s.w2;
+  params[shape.biasIndex(0, 0)] = s.b;
+  return { config, params };
+}
