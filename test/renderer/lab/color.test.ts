@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildDivergingLut, fillClassHeatmap, fillHeatmap, lutIndex, paletteFrom, parseColor } from '../../../renderer/lab/color';
+
+describe('parseColor', () => {
+  it('reads hex and rgb() forms', () => {
+    expect(parseColor('#e8710a')).toEqual([232, 113, 10]);
+    expect(parseColor(' #fff ')).toEqual([255, 255, 255]);
+    expect(parseColor('rgb(1, 2, 3)')).toEqual([1, 2, 3]);
+    expect(parseColor('rgba(4 5 6 / 50%)')).toEqual([4, 5, 6]);
+    expect(parseColor('tomato')).toBeNull();
+  });
+});
+
+describe('diverging lookup table', () => {
+  const neg = [200, 0, 0] as const;
+  const mid = [255, 255, 255] as const;
+  const pos = [0, 0, 200] as const;
+  const lut = buildDivergingLut(neg, mid, pos, 5);
+
+  it('runs from the negative colour through the middle to the positive colour', () => {
+    expect([...lut.slice(0, 4)]).toEqual([200, 0, 0, 255]);
+    expect([...lut.slice(8, 12)]).toEqual([255, 255, 255, 255]);
+    expect([...lut.slice(16, 20)]).toEqual([0, 0, 200, 255]);
+    expect([...lut.slice(4, 8)]).toEqual([228, 128, 128, 255]);
+  });
+
+  it('maps values to indices, clamping and treating NaN as neutral', () => {
+    expect(lutIndex(-1, -1, 1, 5, false)).toBe(0);
+    expect(lutIndex(1, -1, 1, 5, false)).toBe(4);
+    expect(lutIndex(0, -1, 1, 5, false)).toBe(2);
+    expect(lutIndex(-7, -1, 1, 5, false)).toBe(0);
+    expect(lutIndex(7, -1, 1, 5, false)).toBe(4);
+    expect(lutIndex(Number.NaN, -1, 1, 5, false)).toBe(2);
+  });
+
+  it('discretizes to the two ends only', () => {
+    expect(lutIndex(0.01, -1, 1, 5, true)).toBe(4);
+    expect(lutIndex(-0.01, -1, 1, 5, true)).toBe(0);
+    expect(lutIndex(0.6, 0, 1, 5, true)).toBe(4);
+    expect(lutIndex(0.4, 0, 1, 5, true)).toBe(0);
+  });
+
+  it('fills ImageData pixels row by row, sampling with a stride', () => {
+    // A 4×4 grid sampled every 2 cells gives a 2×2 image.
+    const grid = new Float32Array([-1, 9, 1, 9, 9, 9, 9, 9, 0, 9, -1, 9, 9, 9, 9, 9]);
+    const out = new Uint8ClampedArray(2 * 2 * 4);
+    fillHeatmap(out, grid, 4, 2, lut, -1, 1, false);
+    expect([...out]).toEqual([200, 0, 0, 255, 0, 0, 200, 255, 255, 255, 255, 255, 200, 0, 0, 255]);
+  });
+});
+
+describe('multi-class heatmap', () => {
+  it('colours each cell by its winning class, stronger when more confident', () => {
+    const sure = new Float32Array([1, 0]);
+    const unsure = new Float32Array([0, 0.5]);
+    const other = new Float32Array([0, 0.5]);
+    const out = new Uint8ClampedArray(2 * 4);
+    fillClassHeatmap(out, [sure, unsure, other], 2, 1, [[255, 0, 0], [0, 255, 0], [0, 0, 255]], [0, 0, 0], false);
+    expect(out[0]).toBeGreaterThan(200); // cell 0 is class 0 for sure: strong red
+    expect(out[1]).toBe(0);
+    expect(out[4]).toBe(0); // cell 1: class 1 at p = 0.5 of 3 classes, a paler green
+    expect(out[5]).toBeGreaterThan(40);
+    expect(out[5]).toBeLessThan(out[0]);
+  });
+});
+
+describe('palette', () => {
+  it('reads theme variables and falls back when one is missing', () => {
+    const values: Record<string, string> = { '--class-a': '#ff0000', '--panel': '#ffffff' };
+    const palette = paletteFrom((name) => values[name] ?? '', 'light');
+    expect(palette.classA).toEqual([255, 0, 0]);
+    expect(palette.classB).toEqual([26, 115, 232]);
+    expect(palette.lut.length).toBe(256 * 4);
+    expect([...palette.lut.slice(0, 3)]).toEqual([255, 0, 0]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { FrameScheduler, type FrameClock } from '../../../renderer/lab/frame';
+
+function manualClock(): FrameClock & { tick(): void; pending(): number } {
+  let queue: (() => void)[] = [];
+  return {
+    request(callback) {
+      queue.push(callback);
+      return queue.length;
+    },
+    cancel() {
+      queue = [];
+    },
+    tick() {
+      const run = queue;
+      queue = [];
+      for (const callback of run) callback();
+    },
+    pending: () => queue.length,
+  };
+}
+
+describe('FrameScheduler', () => {
+  it('draws each dirty view once per frame however often it is marked', () => {
+    const clock = manualClock();
+    let prepared = 0;
+    const scheduler = new FrameScheduler(clock, () => prepared++);
+    const drawn = { a: 0, b: 0 };
+    const a = scheduler.add(() => drawn.a++);
+    scheduler.add(() => drawn.b++);
+    clock.tick();
+    expect(drawn).toEqual({ a: 1, b: 1 });
+    for (let i = 0; i < 50; i++) scheduler.invalidate();
+    scheduler.mark(a.key);
+    expect(clock.pending()).toBe(1);
+    clock.tick();
+    expect(drawn).toEqual({ a: 2, b: 2 });
+    expect(prepared).toBe(1);
+  });
+
+  it('redraws only the marked view and skips the shared work for it', () => {
+    const clock = manualClock();
+    let prepared = 0;
+    const scheduler = new FrameScheduler(clock, () => prepared++);
+    const drawn = { a: 0, b: 0 };
+    const a = scheduler.add(() => drawn.a++);
+    scheduler.add(() => drawn.b++);
+    clock.tick();
+    scheduler.mark(a.key);
+    clock.tick();
+    expect(drawn).toEqual({ a: 2, b: 1 });
+    expect(prepared).toBe(0);
+  });
+
+  it('does nothing after a view is removed or the scheduler disposed', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock);
+    let drawn = 0;
+    const view = scheduler.add(() => drawn++);
+    view.remove();
+    clock.tick();
+    expect(drawn).toBe(0);
+    scheduler.add(() => drawn++);
+    scheduler.dispose();
+    clock.tick();
+    expect(drawn).toBe(0);
+  });
+});
