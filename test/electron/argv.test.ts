@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { OpenFileQueue, argvSkip, projectFileFromArgv } from '../../electron/argv';
+
+describe('projectFileFromArgv', () => {
+  it('finds the project file after the executable', () => {
+    expect(projectFileFromArgv(['C:\\Apps\\Activation Lab.exe', 'C:\\Users\\ana\\spiral.actlab'], 1)).toBe('C:\\Users\\ana\\spiral.actlab');
+    expect(projectFileFromArgv(['/opt/actlab/actlab', '--no-sandbox', '/home/ana/XOR.ACTLAB'], 1)).toBe('/home/ana/XOR.ACTLAB');
+  });
+
+  it('skips the app path in development and ignores switches and other files', () => {
+    expect(projectFileFromArgv(['electron', '.', 'a.actlab'], 2)).toBe('a.actlab');
+    expect(projectFileFromArgv(['electron', 'x.actlab'], 2)).toBeNull();
+    expect(projectFileFromArgv(['app', '--open=evil.actlab', 'notes.txt'], 1)).toBeNull();
+    expect(projectFileFromArgv(['app', '.actlab'], 1)).toBeNull();
+    expect(projectFileFromArgv(['app'], 1)).toBeNull();
+    expect(projectFileFromArgv(['app', 'one.actlab', 'two.actlab'], 1)).toBe('two.actlab');
+  });
+
+  it('knows how much of argv belongs to the runtime', () => {
+    expect(argvSkip(true, false)).toBe(1);
+    expect(argvSkip(false, true)).toBe(2);
+    expect(argvSkip(false, false)).toBe(1);
+  });
+});
+
+describe('OpenFileQueue', () => {
+  it('holds files until the window is ready, then hands them over in order', () => {
+    const queue = new OpenFileQueue();
+    queue.push('a.actlab');
+    queue.push('b.actlab');
+    expect(queue.size).toBe(2);
+    const opened: string[] = [];
+    queue.attach((file) => opened.push(file));
+    expect(opened).toEqual(['a.actlab', 'b.actlab']);
+    queue.push('c.actlab');
+    expect(opened).toEqual(['a.actlab', 'b.actlab', 'c.actlab']);
+    expect(queue.size).toBe(0);
+  });
+});
