@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type LabApi } from '../../core/ipc';
+
+type Listener = (event: unknown, payload: unknown) => void;
+
+const fake = vi.hoisted(() => {
+  const exposed: Record<string, unknown> = {};
+  const listeners = new Map<string, Set<Listener>>();
+  const sent: Array<[string, ...unknown[]]> = [];
+  const invoked: Array<[string, ...unknown[]]> = [];
+  return {
+    exposed,
+    listeners,
+    sent,
+    invoked,
+    emit(channel: string, payload: unknown) {
+      for (const l of listeners.get(channel) ?? []) l({ sender: 'secret-ipc-event', ports: [] }, payload);
+    },
+  };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      fake.exposed[key] = api;
+    },
+  },
+  ipcRenderer: {
+    send: (channel: string, ...args: unknown[]) => fake.sent.push([channel, ...args]),
+    invoke: async (channel: string, ...args: unknown[]) => {
+      fake.invoked.push([channel, ...args]);
+      return `answer:${channel}`;
+    },
+    on: (channel: string, listener: Listener) => {
+      if (!fake.listeners.has(channel)) fake.listeners.set(channel, new Set());
+      fake.listeners.get(channel)!.add(listener);
+    },
+    removeListener: (channel: string, listener: Listener) => {
+      fake.listeners.get(channel)?.delete(listener);
+    },
+  },
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+}));
+
+let lab: LabApi;
+beforeEach(async () => {
+  await import('../../electron/preload');
+  lab = fake.exposed.lab as LabApi;
+});
+
+describe('preload', () => {
+  it('exposes exactly LabApi as window.lab and nothing else', () => {
+    expect(Object.keys(fake.exposed)).toEqual(['lab']);
+    expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'menu', 'onNotice', 'progress', 'project']);
+    expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'send']);
+    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openPath', 'pathForFile', 'recent', 'update']);
+    expect(Object.keys(lab.menu)).toEqual(['onCommand']);
+    expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
+    // Every leaf is a plain function; ipcRenderer itself is not reachable.
+    const leaves = [lab.appInfo, lab.onNotice, ...Object.values(lab.engine), ...Object.values(lab.project), ...Object.values(lab.menu), ...Object.values(lab.progress)];
+    expect(leaves.every((f) => typeof f === 'function')).toBe(true);
+    expect(JSON.stringify(Object.keys(lab))).not.toContain('ipc');
+  });
+
+  it('sends and invokes on the contract channels', async () => {
+    lab.engine.send({ type: 'pause', id: 3 });
+    lab.project.update({ json: '{}', dirty: true });
+    expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
+    await lab.project.openPath('/x.actlab');
+    await lab.project.recent();
+    await lab.progress.load();
+    await lab.progress.save('{}');
+    await lab.appInfo();
+    expect(fake.sent).toEqual([
+      [CHANNELS.engineCommand, { type: 'pause', id: 3 }],
+      [CHANNELS.projectUpdate, { json: '{}', dirty: true }],
+    ]);
+    expect(fake.invoked).toEqual([
+      [CHANNELS.projectAction, 'open'],
+      [CHANNELS.projectOpenPath, '/x.actlab'],
+      [CHANNELS.projectRecent],
+      [CHANNELS.progressLoad],
+      [CHANNELS.progressSave, '{}'],
+      [CHANNELS.appInfo],
+    ]);
+    expect(lab.project.pathForFile({ name: 'a.actlab' })).toBe('/dropped/a.actlab');
+  });
+
+  it('hands listeners only the payload, never the IPC event, and unsubscribes', () => {
+    const seen: unknown[][] = [];
+    const off = lab.onNotice((...args: unknown[]) => seen.push(args));
+    const offMenu = lab.menu.onCommand((command) => seen.push(['menu', command]));
+    fake.emit(CHANNELS.notice, 'Engine restarted.');
+    fake.emit(CHANNELS.menuCommand, 'step');
+    expect(seen).toEqual([['Engine restarted.'], ['menu', 'step']]);
+    off();
+    offMenu();
+    fake.emit(CHANNELS.notice, 'again');
+    expect(seen).toHaveLength(2);
+    expect(fake.listeners.get(CHANNELS.notice)?.size).toBe(0);
+    expect(() => lab.onNotice('not a function' as unknown as () => void)).toThrow(TypeError);
+  });
+});
