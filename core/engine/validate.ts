@@ -1,0 +1,132 @@
+/**
+ * Deep checks of a configuration arriving from outside (the UI, a project file). Each check
+ * returns null when all is well, or one plain sentence saying what is wrong.
+ */
+import {
+  ACTIVATION_NAMES,
+  DATASET_NAMES,
+  FEATURE_NAMES,
+  INITIALIZER_NAMES,
+  LIMITS,
+  LOSS_NAMES,
+  OPTIMIZER_NAMES,
+  OUTPUT_ACTIVATION_NAMES,
+  REGULARIZATION_NAMES,
+  type LabConfig,
+  type OutputActivationName,
+  type ProblemType,
+  type TrainingSettings,
+} from '../config';
+import { dataKind } from './data';
+
+type Problem = string | null;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function oneOf(list: readonly string[], v: unknown): boolean {
+  return typeof v === 'string' && list.includes(v);
+}
+
+function inRange(v: unknown, low: number, high: number): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= low && v <= high;
+}
+
+function intInRange(v: unknown, low: number, high: number): v is number {
+  return Number.isInteger(v) && (v as number) >= low && (v as number) <= high;
+}
+
+const MAX_LEARNING_RATE = 10;
+const MAX_REGULARIZATION_RATE = 10;
+/** Highest class label a custom data set may use (three classes: 0, 1, 2). */
+const MAX_CUSTOM_CLASS = 2;
+
+function checkData(data: unknown): Problem {
+  if (!isRecord(data)) return 'The data settings are missing.';
+  if (!oneOf(DATASET_NAMES, data.dataset)) return `There is no data set called ${JSON.stringify(data.dataset)}.`;
+  if (!inRange(data.noise, 0, 50)) return 'Noise must be a number from 0 to 50.';
+  if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
+  if (!intInRange(data.size, 2, LIMITS.maxPoints)) return `The number of points must be a whole number from 2 to ${LIMITS.maxPoints}.`;
+  if (data.problem !== 'classification' && data.problem !== 'regression') return 'The problem must be classification or regression.';
+  if (!Array.isArray(data.points)) return 'The list of your own points is missing.';
+  if (data.points.length > LIMITS.maxPoints) return `At most ${LIMITS.maxPoints} points of your own fit in one data set.`;
+  for (const p of data.points as unknown[]) {
+    if (!isRecord(p) || !inRange(p.x1, -1e6, 1e6) || !inRange(p.x2, -1e6, 1e6) || !inRange(p.label, -1e6, 1e6)) {
+      return 'Each of your points needs finite numbers x1, x2 and label.';
+    }
+    if (data.dataset === 'custom' && data.problem === 'classification' && !intInRange(p.label, 0, MAX_CUSTOM_CLASS)) {
+      return 'For classification, each point of your own needs a class of 0, 1 or 2.';
+    }
+  }
+  if (data.dataset === 'custom' && data.points.length < 2) return 'Add at least two points of your own before training.';
+  return null;
+}
+
+function checkCombination(problem: ProblemType, output: OutputActivationName, loss: string): Problem {
+  if (problem === 'regression') {
+    if (output === 'softmax') return 'Softmax picks between classes; for a regression data set choose a linear, tanh or sigmoid output.';
+    if (loss !== 'halfSquared') return 'Cross-entropy compares class probabilities; for a regression data set use squared error.';
+    return null;
+  }
+  if (loss === 'binaryCrossEntropy' && output !== 'sigmoid' && output !== 'tanh') {
+    return 'Binary cross-entropy needs outputs between 0 and 1: choose a sigmoid (or tanh) output.';
+  }
+  if (loss === 'softmaxCrossEntropy' && output !== 'softmax') return 'Softmax cross-entropy needs a softmax output layer.';
+  return null;
+}
+
+/** Checks every field of a partial set of training settings that is present. */
+export function checkTraining(training: Record<string, unknown>): Problem {
+  const t = training;
+  if ('learningRate' in t && !(inRange(t.learningRate, 0, MAX_LEARNING_RATE) && (t.learningRate as number) > 0)) {
+    return `The learning rate must be above 0 and at most ${MAX_LEARNING_RATE}.`;
+  }
+  if ('batchSize' in t && !intInRange(t.batchSize, 1, LIMITS.maxBatchSize)) return `The batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}.`;
+  if ('loss' in t && !oneOf(LOSS_NAMES, t.loss)) return `There is no loss called ${JSON.stringify(t.loss)}.`;
+  if ('optimizer' in t && !oneOf(OPTIMIZER_NAMES, t.optimizer)) return `There is no optimizer called ${JSON.stringify(t.optimizer)}.`;
+  if ('regularization' in t && !oneOf(REGULARIZATION_NAMES, t.regularization)) return 'Regularization must be none, L1 or L2.';
+  if ('regularizationRate' in t && !inRange(t.regularizationRate, 0, MAX_REGULARIZATION_RATE)) {
+    return `The regularization rate must be from 0 to ${MAX_REGULARIZATION_RATE}.`;
+  }
+  if ('initializer' in t && !oneOf(INITIALIZER_NAMES, t.initializer)) return `There is no initializer called ${JSON.stringify(t.initializer)}.`;
+  return null;
+}
+
+const TRAINING_KEYS: (keyof TrainingSettings)[] = ['learningRate', 'batchSize', 'loss', 'optimizer', 'regularization', 'regularizationRate', 'initializer'];
+
+/** Checks a whole configuration. */
+export function checkConfig(config: unknown): Problem {
+  if (!isRecord(config)) return 'The configuration must be an object.';
+  const dataProblem = checkData(config.data);
+  if (dataProblem) return dataProblem;
+  const features = config.features;
+  if (!Array.isArray(features) || features.length === 0) return 'Turn on at least one input feature.';
+  for (const f of features) if (!oneOf(FEATURE_NAMES, f)) return `There is no input feature called ${JSON.stringify(f)}.`;
+  if (new Set(features).size !== features.length) return 'Each input feature can be used only once.';
+  const network = config.network;
+  if (!isRecord(network) || !Array.isArray(network.hidden)) return 'The network settings are missing.';
+  if (network.hidden.length > LIMITS.maxHiddenLayers) return `A network can have at most ${LIMITS.maxHiddenLayers} hidden layers.`;
+  for (const layer of network.hidden as unknown[]) {
+    if (!isRecord(layer) || !intInRange(layer.size, 1, LIMITS.maxNeuronsPerLayer)) {
+      return `Each hidden layer needs from 1 to ${LIMITS.maxNeuronsPerLayer} neurons.`;
+    }
+    if (!oneOf(ACTIVATION_NAMES, layer.activation)) return `There is no activation called ${JSON.stringify(layer.activation)}.`;
+  }
+  if (!oneOf(OUTPUT_ACTIVATION_NAMES, network.outputActivation)) return `There is no output activation called ${JSON.stringify(network.outputActivation)}.`;
+  const training = config.training;
+  if (!isRecord(training)) return 'The training settings are missing.';
+  for (const key of TRAINING_KEYS) if (!(key in training)) return `The training settings need a ${key}.`;
+  const trainingProblem = checkTraining(training);
+  if (trainingProblem) return trainingProblem;
+  if (!Number.isInteger(config.seed) || (config.seed as number) < 0 || (config.seed as number) > 0xffffffff) {
+    return 'The seed must be a whole number from 0 to 4294967295.';
+  }
+  const valid = config as unknown as LabConfig;
+  return checkCombination(dataKind(valid.data).problem, valid.network.outputActivation, valid.training.loss);
+}
+
+/** Checks that new training settings fit the configured network and data. */
+export function checkTrainingFor(config: LabConfig, training: TrainingSettings): Problem {
+  return checkCombination(dataKind(config.data).problem, config.network.outputActivation, training.loss);
+}
