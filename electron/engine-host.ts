@@ -39,7 +39,7 @@ export interface EngineHostOptions {
 type ConfigureCommand = Extract<Command, { type: 'configure' }>;
 type SpeedCommand = Extract<Command, { type: 'set-speed' }>;
 
-/** Ids of the host's own commands live far below anything the page uses. */
+/** Ids of the host's own commands count down from here; the page may not use this range. */
 const INTERNAL_ID_BASE = -1_000_000_000;
 
 export function formatEpoch(epoch: number): string {
@@ -120,7 +120,7 @@ export class EngineHost {
       this.options.onEvent({ type: 'error', replyTo: Number.isInteger(id) ? (id as number) : null, message: command });
       return;
     }
-    if (this.internalIds.has(command.id)) {
+    if (command.id <= INTERNAL_ID_BASE) {
       this.options.onEvent({ type: 'error', replyTo: command.id, message: 'That command id is reserved.' });
       return;
     }

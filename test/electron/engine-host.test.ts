@@ -1,0 +1,158 @@
+/** Supervision details of EngineHost with scripted fake workers (hangs, give-up, renumbering). */
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../core/config';
+import type { Command, EngineEvent, EngineState, Snapshot } from '../../core/protocol';
+import { EngineHost, GAVE_UP_NOTICE, restartNotice, type WorkerLike } from '../../electron/engine-host';
+
+/** A worker that answers like the engine would (or not at all, when `hung`). */
+class FakeWorker extends EventEmitter implements WorkerLike {
+  received: Command[] = [];
+  terminated = false;
+  configVersion = 0;
+  epoch = 0;
+  constructor(public hung: boolean, private readonly startVersion: number) {
+    super();
+    this.configVersion = startVersion;
+  }
+  postMessage(message: unknown): void {
+    const command = message as Command;
+    this.received.push(command);
+    if (this.hung) return;
+    queueMicrotask(() => this.answer(command));
+  }
+  private answer(command: Command): void {
+    switch (command.type) {
+      case 'configure':
+        this.configVersion += 1;
+        this.epoch = 0;
+        this.emit('message', { type: 'snapshot', snapshot: this.snapshot(false) });
+        break;
+      case 'load-state':
+        this.epoch = command.state.epoch;
+        this.emit('message', { type: 'snapshot', snapshot: this.snapshot(false) });
+        break;
+      case 'get-state':
+        this.emit('message', { type: 'state', replyTo: command.id, state: this.state() });
+        break;
+      case 'play':
+        this.epoch += 1;
+        this.emit('message', { type: 'snapshot', snapshot: this.snapshot(true) });
+        break;
+      default:
+        break;
+    }
+  }
+  snapshot(running: boolean): Snapshot {
+    const point = { epoch: this.epoch, trainLoss: 1, testLoss: 1, trainAccuracy: null, testAccuracy: null };
+    return { configVersion: this.configVersion, epoch: this.epoch, running, metrics: point, history: [], params: new Float64Array([this.epoch]), confusion: null };
+  }
+  state(): EngineState {
+    return { epoch: this.epoch, params: [this.epoch], optimizer: [], step: 0 };
+  }
+  async terminate(): Promise<number> {
+    this.terminated = true;
+    return 1;
+  }
+}
+
+const hosts: EngineHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.dispose();
+});
+
+function setup(plan: Array<{ hung: boolean; startVersion?: number }>, options: { maxRestarts?: number } = {}) {
+  const workers: FakeWorker[] = [];
+  const events: EngineEvent[] = [];
+  const notices: string[] = [];
+  const host = new EngineHost({
+    createWorker: () => {
+      const step = plan[Math.min(workers.length, plan.length - 1)];
+      const worker = new FakeWorker(step.hung, step.startVersion ?? 0);
+      workers.push(worker);
+      return worker;
+    },
+    onEvent: (event) => events.push(event),
+    onNotice: (message) => notices.push(message),
+    heartbeatMs: 10,
+    heartbeatTimeoutMs: 60,
+    maxRestarts: options.maxRestarts ?? 5,
+  });
+  hosts.push(host);
+  host.start();
+  return { host, workers, events, notices };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await wait(5);
+  }
+}
+
+describe('EngineHost supervision', () => {
+  it('restarts a worker that stops answering its heartbeat', async () => {
+    const { host, workers, notices } = setup([{ hung: false }, { hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    host.send({ type: 'play', id: 2 });
+    await until(() => host.knownState !== null);
+    workers[0].hung = true; // from now on it swallows every message
+    await until(() => workers.length === 2);
+    expect(workers[0].terminated).toBe(true);
+    await until(() => notices.length === 1);
+    expect(notices[0]).toContain('training resumed from epoch');
+    const types = workers[1].received.map((c) => c.type);
+    expect(types.slice(0, 4)).toEqual(['configure', 'load-state', 'get-state', 'play']);
+  });
+
+  it('gives up after too many restarts in a row and says so', async () => {
+    const { host, workers, notices } = setup([{ hung: true }], { maxRestarts: 2 });
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => notices.includes(GAVE_UP_NOTICE));
+    expect(workers).toHaveLength(3);
+    await wait(150);
+    expect(workers).toHaveLength(3);
+    expect(notices.at(-1)).toBe(GAVE_UP_NOTICE);
+  });
+
+  it('keeps the page’s configVersion numbering across a restart and re-sends changed training settings', async () => {
+    const { host, workers, events } = setup([{ hung: false, startVersion: 0 }, { hung: false, startVersion: 0 }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    host.send({ type: 'configure', id: 2, config: defaultConfig() });
+    host.send({ type: 'configure', id: 3, config: defaultConfig() });
+    host.send({ type: 'set-training', id: 4, training: { learningRate: 0.3 } });
+    await until(() => host.knownState !== null);
+    const lastVersion = () => {
+      const snaps = events.flatMap((e) => (e.type === 'snapshot' ? [e.snapshot.configVersion] : []));
+      return snaps[snaps.length - 1];
+    };
+    expect(lastVersion()).toBe(3);
+    workers[0].emit('exit', 1);
+    await until(() => workers.length === 2 && events.length > 0 && lastVersion() === 3 && workers[1].received.length >= 3);
+    const configure = workers[1].received[0];
+    expect(configure.type).toBe('configure');
+    expect(configure.type === 'configure' && configure.config.training.learningRate).toBe(0.3);
+    // A new configure from the page continues the numbering.
+    host.send({ type: 'configure', id: 5, config: defaultConfig() });
+    await until(() => lastVersion() === 4);
+  });
+
+  it('does not forward the host’s own replies and refuses its reserved ids', async () => {
+    const { host, events } = setup([{ hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => host.knownState !== null);
+    expect(events.some((e) => e.type === 'state')).toBe(false);
+    host.send({ type: 'get-state', id: 9 });
+    await until(() => events.some((e) => e.type === 'state' && e.replyTo === 9));
+    host.send({ type: 'get-state', id: -1_000_000_000 });
+    expect(events.at(-1)).toEqual({ type: 'error', replyTo: -1_000_000_000, message: 'That command id is reserved.' });
+  });
+
+  it('words its notices plainly', () => {
+    expect(restartNotice(1240, true)).toBe('The training engine stopped unexpectedly and was restarted; training resumed from epoch 1,240.');
+    expect(restartNotice(7, false)).toBe('The training engine stopped unexpectedly and was restarted; your network was restored at epoch 7.');
+    expect(restartNotice(null, false)).toBe('The training engine stopped unexpectedly and was restarted.');
+  });
+});
