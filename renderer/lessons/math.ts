@@ -52,9 +52,9 @@ export function handOutput(net: HandNetState, x1: number, x2: number): number {
   return net.w[0] * h[0] + net.w[1] * h[1] + net.b;
 }
 
-/** The class a single-output network predicts: tanh outputs split at 0, the others at ½. */
+/** The class a single-output network predicts: sigmoid outputs split at ½, the others at 0 (as the engine does). */
 export function predictedClass(output: number, outputActivation: OutputActivationName): number {
-  const threshold = outputActivation === 'tanh' ? 0 : 0.5;
+  const threshold = outputActivation === 'sigmoid' ? 0.5 : 0;
   return output > threshold ? 1 : 0;
 }
 

@@ -10,7 +10,7 @@ import {
   type LabConfig,
   type OutputActivationName,
 } from '../../core/config';
-import { networkShape } from '../../core/engine';
+import { networkShape } from './engine';
 import type { LabHandoff, NeuronState, TrainerControl, TrainerPreset } from './types';
 
 export interface NetOptions {

@@ -1,7 +1,7 @@
-import type { DataPoint, LabConfig } from '../../../core/config';
+import type { DataPoint } from '../../../core/config';
 import { neuronCorrect, neuronSum, tex } from '../math';
 import { neuronHandoff } from '../presets';
-import { step, type LessonDef, type NeuronState } from '../types';
+import { step, type LabHandoff, type LessonDef, type NeuronState } from '../types';
 
 /** A fixed scatter of offsets (no random numbers needed for twelve points). */
 const OFFSETS: [number, number][] = [
@@ -32,7 +32,7 @@ export function neuronFormula(s: NeuronState, x1: number, x2: number): string {
 }
 
 const initial: NeuronState = { w1: 1, w2: -1, b: 0.5 };
-const toLab = (s: NeuronState): { config: LabConfig; params: Float64Array } => neuronHandoff(s, CLUSTERS);
+const toLab = (s: NeuronState): LabHandoff => neuronHandoff(s, CLUSTERS);
 
 export const lesson: LessonDef = {
   id: '02-one-neuron',

@@ -1,5 +1,5 @@
 import type { ActivationName } from '../../../core/config';
-import { ACTIVATIONS } from '../../../core/engine';
+import { ACTIVATIONS } from '../engine';
 import { tex } from '../math';
 import { step, type LessonDef, type ProbePreset, type ProbeState } from '../types';
 

@@ -1,0 +1,69 @@
+/**
+ * The lessons area's state: which lesson and step is open, and the learner's progress,
+ * loaded once and saved after every change.
+ */
+import { LESSONS } from './index';
+import { emptyProgress, isStepDone, lessonStatus, markStepDone, setLast, type LessonStatus, type Progress } from './progress';
+import { ProgressSaver, type ProgressBackend } from './progressStore';
+import type { LessonDef } from './types';
+
+export class LessonsState {
+  progress: Progress = $state(emptyProgress());
+  loaded = $state(false);
+  /** Index into LESSONS of the open lesson, or null on the overview. */
+  lesson = $state<number | null>(null);
+  step = $state(0);
+  private saver: ProgressSaver;
+
+  constructor(backend: ProgressBackend) {
+    this.saver = new ProgressSaver(backend);
+  }
+
+  async load(): Promise<void> {
+    this.progress = await this.saver.load();
+    this.loaded = true;
+  }
+
+  get current(): LessonDef | null {
+    return this.lesson === null ? null : LESSONS[this.lesson];
+  }
+
+  status(index: number): LessonStatus {
+    const l = LESSONS[index];
+    return lessonStatus(this.progress, l.id, l.steps.map((s) => s.id));
+  }
+
+  isDone(index: number, step: number): boolean {
+    const l = LESSONS[index];
+    return isStepDone(this.progress, l.id, l.steps[step].id);
+  }
+
+  open(index: number, step = 0): void {
+    this.lesson = index;
+    this.step = Math.max(0, Math.min(step, LESSONS[index].steps.length - 1));
+    this.update(setLast(this.progress, { lesson: LESSONS[index].id, step: this.step }));
+  }
+
+  /** Where "Continue" goes: the last step visited, if it still exists. */
+  resumePoint(): { index: number; step: number } | null {
+    const last = this.progress.last;
+    if (last === null) return null;
+    const index = LESSONS.findIndex((l) => l.id === last.lesson);
+    return index < 0 ? null : { index, step: Math.min(last.step, LESSONS[index].steps.length - 1) };
+  }
+
+  overview(): void {
+    this.lesson = null;
+  }
+
+  markDone(index: number, step: number): void {
+    const l = LESSONS[index];
+    this.update(markStepDone(this.progress, l.id, l.steps[step].id));
+  }
+
+  private update(next: Progress): void {
+    if (next === this.progress) return;
+    this.progress = next;
+    void this.saver.save(next);
+  }
+}
