@@ -31,6 +31,7 @@ describe('windowOptions', () => {
     expect(web.allowRunningInsecureContent).toBe(false);
     expect(web.experimentalFeatures).toBe(false);
     expect(web.enableBlinkFeatures).toBe('');
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
     expect(web.webviewTag).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
     expect(web.preload).toBe('/x/preload.cjs');
