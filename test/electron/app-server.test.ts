@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveAppRequest } from '../../electron/app-server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { createProgressStore } from '../../electron/progress-store';
+
+let base: string;
+let root: string;
+beforeAll(async () => {
+  base = await mkdtemp(path.join(os.tmpdir(), 'actlab-serve-'));
+  root = path.join(base, 'renderer');
+  await mkdir(path.join(root, 'assets'), { recursive: true });
+  await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Lab</title>');
+  await writeFile(path.join(root, 'assets', 'main.js'), 'console.log(1)');
+  await writeFile(path.join(base, 'secret.txt'), 'do not serve');
+});
+afterAll(() => rm(base, { recursive: true, force: true }));
+
+const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, root);
+
+describe('serveAppRequest (real files)', () => {
+  it('serves the page and its assets with the CSP header', async () => {
+    const page = await get('app://lab/index.html');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Lab</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const script = await get('app://lab/assets/main.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await get('app://lab/')).status).toBe(200);
+    const head = await get('app://lab/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('never serves the file beside the root, however the path is spelled', async () => {
+    for (const url of [
+      'app://lab/../secret.txt',
+      'app://lab/%2e%2e/secret.txt',
+      'app://lab/%2e%2e%2fsecret.txt',
+      'app://lab/..%5csecret.txt',
+      'app://lab/assets/..%2f..%2fsecret.txt',
+      `app://lab/${encodeURIComponent(path.join(base, 'secret.txt'))}`,
+      'app://lab/index.html%00',
+      'file:///etc/passwd',
+    ]) {
+      const response = await get(url);
+      const text = await response.text();
+      expect(text).not.toContain('do not serve');
+      expect(response.status === 404 || response.status === 200).toBe(true);
+    }
+    expect((await get('app://lab/%2e%2e%2fsecret.txt')).status).toBe(404);
+  });
+
+  it('answers 404 for a missing file and 405 for other methods', async () => {
+    expect((await get('app://lab/nope.js')).status).toBe(404);
+    expect((await get('app://lab/assets')).status).toBe(404);
+    expect((await get('app://lab/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('progress store', () => {
+  it('reads "" before anything is saved and keeps saves in order', async () => {
+    const store = createProgressStore(path.join(base, 'user', 'progress.json'));
+    expect(await store.load()).toBe('');
+    await Promise.all([store.save('{"n":1}'), store.save('{"n":2}'), store.save('{"n":3}')]);
+    expect(await store.load()).toBe('{"n":3}');
+  });
+});
