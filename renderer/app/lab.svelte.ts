@@ -133,6 +133,19 @@ export class Lab {
     this.dirty = false;
   }
 
+  /** Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its weights. */
+  openNetwork(config: LabConfig, params: Float64Array | null): void {
+    this.configure(config);
+    if (!params) return;
+    const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
+    const zeros = () => new Array<number>(params.length).fill(0);
+    this.send({
+      type: 'load-state',
+      id: this.id(),
+      state: { epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 },
+    });
+  }
+
   markSaved(): void {
     this.dirty = false;
   }
