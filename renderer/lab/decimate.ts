@@ -12,10 +12,15 @@ export interface XY {
 
 /** Returns at most `limit` points of `points` (sorted by x); a copy when no thinning is needed. */
 export function decimate(points: readonly XY[], limit: number): XY[] {
+  return decimateIndices(points, limit).map((i) => points[i]);
+}
+
+/** The indices `decimate` keeps, so several series measured together can share them. */
+export function decimateIndices(points: readonly XY[], limit: number): number[] {
   if (limit < 3) throw new Error('Decimation needs room for at least 3 points.');
   const n = points.length;
-  if (n <= limit) return points.slice();
-  const out: XY[] = [points[0]];
+  if (n <= limit) return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [0];
   const bucket = (n - 2) / (limit - 2);
   let previous = 0;
   for (let i = 0; i < limit - 2; i++) {
@@ -52,9 +57,9 @@ export function decimate(points: readonly XY[], limit: number): XY[] {
         best = j;
       }
     }
-    out.push(points[best]);
+    out.push(best);
     previous = best;
   }
-  out.push(points[n - 1]);
+  out.push(n - 1);
   return out;
 }

@@ -21,7 +21,7 @@ interface TargetLike {
 
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Controls that use Space or arrows themselves. */
-const OWN_KEY_ROLES = new Set(['slider', 'spinbutton', 'textbox', 'combobox', 'listbox', 'tab', 'menuitem', 'radio']);
+const OWN_KEY_ROLES = new Set(['application', 'slider', 'spinbutton', 'textbox', 'combobox', 'listbox', 'tab', 'menuitem', 'radio']);
 
 export function isTypingTarget(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;

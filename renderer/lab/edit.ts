@@ -1,0 +1,126 @@
+/**
+ * Edits of the Lab's configuration as pure functions: each takes a configuration and returns
+ * a new one, keeping the network's output activation and loss consistent with the problem.
+ */
+import {
+  LIMITS,
+  type ActivationName,
+  type DatasetName,
+  type FeatureName,
+  type LabConfig,
+  type LossName,
+  type OutputActivationName,
+  type ProblemType,
+} from '../../core/config';
+import { DATASET_INFO } from '../../core/engine';
+
+function clone(config: LabConfig): LabConfig {
+  return structuredClone(config);
+}
+
+/** The problem and number of classes the configuration's data has. */
+export function problemOf(config: LabConfig): { problem: ProblemType; classes: number } {
+  if (config.data.dataset !== 'custom') {
+    const info = DATASET_INFO[config.data.dataset];
+    return { problem: info.problem, classes: info.classes };
+  }
+  if (config.data.problem === 'regression') return { problem: 'regression', classes: 1 };
+  const top = config.data.points.reduce((m, p) => Math.max(m, p.label), 1);
+  return { problem: 'classification', classes: top + 1 };
+}
+
+/** Output activations that make sense for a problem. */
+export function outputChoices(problem: ProblemType, classes: number): OutputActivationName[] {
+  if (problem === 'regression') return ['identity', 'tanh'];
+  if (classes > 2) return ['softmax'];
+  return ['tanh', 'sigmoid', 'softmax'];
+}
+
+/** Losses that fit an output activation. */
+export function lossChoices(output: OutputActivationName): LossName[] {
+  switch (output) {
+    case 'softmax':
+      return ['softmaxCrossEntropy'];
+    case 'sigmoid':
+      return ['binaryCrossEntropy', 'halfSquared'];
+    case 'tanh':
+      return ['halfSquared', 'binaryCrossEntropy'];
+    case 'identity':
+      return ['halfSquared'];
+  }
+}
+
+/** Makes output activation and loss fit the data, changing them only when they do not. */
+export function harmonize(config: LabConfig): LabConfig {
+  const next = clone(config);
+  const { problem, classes } = problemOf(next);
+  const outputs = outputChoices(problem, classes);
+  if (!outputs.includes(next.network.outputActivation)) next.network.outputActivation = outputs[0];
+  const losses = lossChoices(next.network.outputActivation);
+  if (!losses.includes(next.training.loss)) next.training.loss = losses[0];
+  return next;
+}
+
+export function setDataset(config: LabConfig, dataset: DatasetName): LabConfig {
+  const next = clone(config);
+  next.data.dataset = dataset;
+  if (dataset !== 'custom') next.data.problem = DATASET_INFO[dataset].problem;
+  return harmonize(next);
+}
+
+/** Problem type of the learner's own points (generated sets know theirs). */
+export function setProblem(config: LabConfig, problem: ProblemType): LabConfig {
+  const next = clone(config);
+  next.data.problem = problem;
+  if (problem === 'regression') next.data.points = next.data.points.map((p) => ({ ...p, label: p.label >= 1 ? 1 : -1 }));
+  else next.data.points = next.data.points.map((p) => ({ ...p, label: p.label > 0 ? 1 : 0 }));
+  return harmonize(next);
+}
+
+export function toggleFeature(config: LabConfig, feature: FeatureName): LabConfig {
+  const next = clone(config);
+  const on = next.features.includes(feature);
+  if (on && next.features.length === 1) return next; // the network needs at least one input
+  next.features = on ? next.features.filter((f) => f !== feature) : [...next.features, feature];
+  return next;
+}
+
+export function addLayer(config: LabConfig): LabConfig {
+  const next = clone(config);
+  if (next.network.hidden.length >= LIMITS.maxHiddenLayers) return next;
+  const last = next.network.hidden[next.network.hidden.length - 1];
+  next.network.hidden.push({ size: last?.size ?? 4, activation: last?.activation ?? 'tanh' });
+  return next;
+}
+
+export function removeLayer(config: LabConfig): LabConfig {
+  const next = clone(config);
+  next.network.hidden.pop();
+  return next;
+}
+
+export function setNeurons(config: LabConfig, layer: number, size: number): LabConfig {
+  const next = clone(config);
+  const spec = next.network.hidden[layer];
+  if (spec) spec.size = Math.max(1, Math.min(LIMITS.maxNeuronsPerLayer, Math.round(size)));
+  return next;
+}
+
+export function setActivation(config: LabConfig, layer: number, activation: ActivationName): LabConfig {
+  const next = clone(config);
+  const spec = next.network.hidden[layer];
+  if (spec) spec.activation = activation;
+  return next;
+}
+
+export function setAllActivations(config: LabConfig, activation: ActivationName): LabConfig {
+  const next = clone(config);
+  for (const spec of next.network.hidden) spec.activation = activation;
+  return next;
+}
+
+export function setOutputActivation(config: LabConfig, output: OutputActivationName): LabConfig {
+  const next = clone(config);
+  next.network.outputActivation = output;
+  return harmonize(next);
+}

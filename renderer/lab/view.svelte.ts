@@ -1,0 +1,115 @@
+/**
+ * What the Lab's views share: the theme palette, the data points (generated here from the
+ * same spec and seed as the engine's, never sent over IPC), the one grid evaluation per
+ * frame that the output plot and every neuron heatmap draw from, and which neuron the
+ * learner is pointing at.
+ */
+import type { LabConfig } from '../../core/config';
+import {
+  createGridEvaluator,
+  generateData,
+  networkShape,
+  type Dataset,
+  type GridEvaluator,
+  type GridOutputs,
+  type NetworkShape,
+} from '../../core/engine';
+import type { Lab } from '../app/lab.svelte';
+import { paletteFrom, type Palette } from './color';
+import { FrameScheduler } from './frame';
+
+/** Cells per side of the shared grid: the output plot uses all, thumbnails every other one. */
+export const GRID_RESOLUTION = 100;
+
+export interface NeuronRef {
+  /** 0-based layer index among hidden + output layers, or -1 for an input feature. */
+  layer: number;
+  neuron: number;
+}
+
+/** A key that changes whenever the grid evaluator must be rebuilt. */
+function networkKey(config: LabConfig, paramCount: number): string {
+  const hidden = config.network.hidden.map((h) => `${h.size}${h.activation}`).join(',');
+  return `${config.features.join(',')}|${hidden}|${config.network.outputActivation}|${paramCount}`;
+}
+
+export class LabView {
+  palette = $state.raw<Palette>(readPalette());
+  /** The neuron under the pointer or keyboard focus; the output plot shows its map. */
+  hovered = $state.raw<NeuronRef | null>(null);
+  /** The class new points get when the learner clicks on the plot. */
+  pointClass = $state(0);
+
+  readonly dataset: Dataset;
+  readonly shape: NetworkShape;
+
+  /** The newest grid evaluation, or null while the snapshot does not fit the network. */
+  grid: GridOutputs | null = null;
+  /** Increases every time `grid` changes, so views can skip work when nothing moved. */
+  gridVersion = 0;
+  /** The parameters `grid` was computed from. */
+  gridParams: Float64Array | null = null;
+
+  readonly scheduler: FrameScheduler;
+  private evaluator: GridEvaluator | null = null;
+  private evaluatorKey = '';
+  private readonly observer: MutationObserver | null = null;
+  private readonly stopEffects: () => void;
+
+  constructor(private readonly lab: Lab) {
+    this.dataset = $derived(generateData(lab.config.data, lab.config.seed));
+    this.shape = $derived(networkShape(lab.config));
+    this.scheduler = new FrameScheduler(undefined, () => this.evaluate());
+    if (typeof MutationObserver !== 'undefined') {
+      this.observer = new MutationObserver(() => {
+        this.palette = readPalette();
+        this.scheduler.invalidate();
+      });
+      this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    }
+    this.stopEffects = $effect.root(() => {
+      $effect(() => {
+        // Any new snapshot, network or data means every view draws again (once, next frame).
+        void this.lab.snapshot;
+        void this.shape;
+        void this.dataset;
+        void this.lab.view.discretize;
+        void this.lab.view.showTestData;
+        this.scheduler.invalidate();
+      });
+    });
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    this.stopEffects();
+    this.scheduler.dispose();
+  }
+
+  /** Runs once per frame before any view draws. */
+  private evaluate(): void {
+    const snapshot = this.lab.snapshot;
+    const shape = this.shape;
+    if (!snapshot || snapshot.params.length !== shape.paramCount) {
+      this.grid = null;
+      this.gridParams = null;
+      this.gridVersion++;
+      return;
+    }
+    const config = this.lab.config;
+    const key = networkKey(config, shape.paramCount);
+    if (!this.evaluator || key !== this.evaluatorKey) {
+      this.evaluator = createGridEvaluator($state.snapshot(config) as LabConfig, GRID_RESOLUTION);
+      this.evaluatorKey = key;
+    }
+    this.grid = this.evaluator.evaluate(snapshot.params);
+    this.gridParams = snapshot.params;
+    this.gridVersion++;
+  }
+}
+
+function readPalette(): Palette {
+  if (typeof document === 'undefined') return paletteFrom(() => '', 'light');
+  const style = getComputedStyle(document.documentElement);
+  return paletteFrom((name) => style.getPropertyValue(name), document.documentElement.dataset.theme ?? 'light');
+}
