@@ -6,12 +6,14 @@ export function checkRace(s: TrainerState): boolean {
 }
 
 export function checkSpiral(s: TrainerState): boolean {
-  return s.config.data.dataset === 'spiral' && s.testAccuracy !== null && s.testAccuracy >= 0.8;
+  return s.config.data.dataset === 'spiral' && s.testAccuracy !== null && s.testAccuracy >= 0.9;
 }
 
+/** A big learning rate that wrecked training: it blew up, or the accuracy is stuck near a coin toss. */
 export function checkTooFast(s: TrainerState): boolean {
   const big = s.config.training.learningRate >= 1;
-  return big && (s.diverged || (s.epoch >= 10 && s.testLoss >= 2 * s.lowestTestLoss));
+  const stuck = s.epoch >= 20 && s.testAccuracy !== null && s.testAccuracy < 0.7;
+  return big && (s.diverged || stuck);
 }
 
 export function checkRegularized(s: TrainerState): boolean {
@@ -52,7 +54,7 @@ export const lesson: LessonDef = {
       widget: 'trainer',
       preset: trainerPreset(spiral, { controls: ['activation', 'learningRate'], activationChoices: ['tanh', 'relu', 'sin'] }),
       check: checkSpiral,
-      hint: 'Train for a while: the spiral takes several hundred epochs. Tanh or sine with a learning rate of 0.03 work well.',
+      hint: 'Press Train and give it a few hundred epochs. If it stalls, try sine or tanh with a learning rate of 0.03.',
       formula: null,
       toLab: handoff,
     }),
@@ -62,7 +64,7 @@ export const lesson: LessonDef = {
       widget: 'trainer',
       preset: trainerPreset(fast, { controls: ['learningRate'] }),
       check: checkTooFast,
-      hint: 'Set the learning rate to 3 or 10 and train: watch the loss jump around or blow up.',
+      hint: 'Set the learning rate to 3 or 10, press Train and let it run for at least 20 epochs.',
       formula: null,
       toLab: handoff,
     }),

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { checkDigitCount, checkPhotoCount, inputCount } from '../../../renderer/lessons/01-what-a-network-does/lesson';
+import { checkFlipped, checkSeparates, CLUSTERS, neuronFormula } from '../../../renderer/lessons/02-one-neuron/lesson';
+import { checkNegativeIsZero, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
+import { checkFlat, checkHalf, checkThree } from '../../../renderer/lessons/04-sigmoid/lesson';
+import { activationFormula, checkLeaky, checkPeriodic, checkTanh } from '../../../renderer/lessons/05-tanh-and-friends/lesson';
+import { neuronCorrect } from '../../../renderer/lessons/math';
+import type { ProbeState } from '../../../renderer/lessons/types';
+
+const probe = (change: Partial<ProbeState>): ProbeState => ({ activation: 'relu', w: 1, b: 0, x: 0, answer: null, ...change });
+
+describe('lesson 1: counting inputs', () => {
+  it('counts width × height × channels', () => {
+    expect(inputCount({ width: 100, height: 100, channels: 3, answer: null })).toBe(30_000);
+  });
+  it('accepts 30,000 for the colour photo and nothing else', () => {
+    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: 30_000 })).toBe(true);
+    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: 10_000 })).toBe(false);
+    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: null })).toBe(false);
+  });
+  it('wants a 28 × 28 grey picture and its 784 inputs', () => {
+    expect(checkDigitCount({ width: 28, height: 28, channels: 1, answer: 784 })).toBe(true);
+    expect(checkDigitCount({ width: 28, height: 28, channels: 3, answer: 784 })).toBe(false);
+    expect(checkDigitCount({ width: 28, height: 28, channels: 1, answer: 2352 })).toBe(false);
+    expect(checkDigitCount({ width: 100, height: 100, channels: 3, answer: 784 })).toBe(false);
+  });
+});
+
+describe('lesson 2: one neuron', () => {
+  it('flip passes only with a negative w1', () => {
+    expect(checkFlipped({ w1: -0.1, w2: 1, b: 0 })).toBe(true);
+    expect(checkFlipped({ w1: 0, w2: 1, b: 0 })).toBe(false);
+  });
+  it('separating line passes, wrong lines fail', () => {
+    expect(checkSeparates({ w1: 1, w2: 1, b: 0 })).toBe(true);
+    expect(checkSeparates({ w1: -1, w2: -1, b: 0 })).toBe(false);
+    expect(checkSeparates({ w1: 1, w2: -1, b: 0.5 })).toBe(false);
+    expect(checkSeparates({ w1: 1, w2: 1, b: 5 })).toBe(false);
+  });
+  it('the starting line does not already solve it', () => {
+    expect(neuronCorrect({ w1: 1, w2: -1, b: 0.5 }, CLUSTERS)).toBeLessThan(CLUSTERS.length);
+  });
+  it('fills the formula with the live numbers', () => {
+    expect(neuronFormula({ w1: 0.8, w2: -0.5, b: 0.3 }, 1, 2)).toBe(
+      'w_1 x_1 + w_2 x_2 + b = 0.8\\cdot 1.0 + (-0.5)\\cdot 2.0 + 0.3 = 0.10',
+    );
+  });
+});
+
+describe('lesson 3: ReLU', () => {
+  it('reads zero for a negative input', () => {
+    expect(checkNegativeIsZero(probe({ answer: 0 }))).toBe(true);
+    expect(checkNegativeIsZero(probe({ answer: -3 }))).toBe(false);
+    expect(checkNegativeIsZero(probe({ answer: null }))).toBe(false);
+  });
+  it('threshold at 2: bias −2 with weight 1, or any scaling of it', () => {
+    expect(checkThresholdTwo(probe({ w: 1, b: -2 }))).toBe(true);
+    expect(checkThresholdTwo(probe({ w: 2, b: -4 }))).toBe(true);
+    expect(checkThresholdTwo(probe({ w: 1, b: 2 }))).toBe(false);
+    expect(checkThresholdTwo(probe({ w: -1, b: 2 }))).toBe(false);
+    expect(checkThresholdTwo(probe({ w: 1, b: -1.5 }))).toBe(false);
+  });
+  it('shows the worked formula', () => {
+    expect(reluFormula(probe({ w: 1, b: -2, x: 3 }))).toContain('= 1.00');
+  });
+});
+
+describe('lesson 4: sigmoid', () => {
+  const s = (change: Partial<ProbeState>): ProbeState => probe({ activation: 'sigmoid', ...change });
+  it('σ(0) = 0.5', () => {
+    expect(checkHalf(s({ answer: 0.5 }))).toBe(true);
+    expect(checkHalf(s({ answer: 0 }))).toBe(false);
+  });
+  it('σ(3) ≈ 0.95 to two decimals', () => {
+    expect(checkThree(s({ answer: 0.95 }))).toBe(true);
+    expect(checkThree(s({ answer: 0.9526 }))).toBe(true);
+    expect(checkThree(s({ answer: 0.9 }))).toBe(false);
+    expect(checkThree(s({ answer: 1 }))).toBe(false);
+  });
+  it('flat where the slope is under 0.01', () => {
+    expect(checkFlat(s({ x: 5 }))).toBe(true);
+    expect(checkFlat(s({ x: -6 }))).toBe(true);
+    expect(checkFlat(s({ x: 4 }))).toBe(false);
+    expect(checkFlat(s({ x: 0 }))).toBe(false);
+  });
+});
+
+describe('lesson 5: tanh and friends', () => {
+  it('picks by name', () => {
+    expect(checkTanh(probe({ activation: 'tanh' }))).toBe(true);
+    expect(checkTanh(probe({ activation: 'sigmoid' }))).toBe(false);
+    expect(checkLeaky(probe({ activation: 'leakyRelu' }))).toBe(true);
+    expect(checkLeaky(probe({ activation: 'elu' }))).toBe(false);
+    expect(checkPeriodic(probe({ activation: 'sin' }))).toBe(true);
+    expect(checkPeriodic(probe({ activation: 'cos' }))).toBe(true);
+    expect(checkPeriodic(probe({ activation: 'gelu' }))).toBe(false);
+  });
+  it('formula carries the function and the values at the probe', () => {
+    const text = activationFormula(probe({ activation: 'tanh', x: 0 }));
+    expect(text).toContain('f(0.00) = 0.000');
+    expect(text).toContain("f'(0.00) = 1.000");
+  });
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY } from '../../../renderer/lessons/glossary';
+import { LESSONS } from '../../../renderer/lessons/index';
+import { renderMarkdown, splitSteps, termsIn } from '../../../renderer/lessons/markdown';
+
+const lessonsDir = fileURLToPath(new URL('../../../renderer/lessons/', import.meta.url));
+const text = (id: string): string => readFileSync(`${lessonsDir}${id}/lesson.md`, 'utf8');
+
+describe('lesson content', () => {
+  it('has the nine lessons in order, with unique ids', () => {
+    expect(LESSONS).toHaveLength(9);
+    expect(LESSONS.map((l) => l.id)).toEqual([...LESSONS.map((l) => l.id)].sort());
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(9);
+  });
+
+  for (const lesson of LESSONS) {
+    describe(lesson.id, () => {
+      it('has one text section per step', () => {
+        expect(splitSteps(text(lesson.id))).toHaveLength(lesson.steps.length);
+      });
+      it('has at least one exercise the app checks, and a hint for each', () => {
+        expect(lesson.steps.some((s) => s.check !== null)).toBe(true);
+        for (const s of lesson.steps) expect(s.hint.length).toBeGreaterThan(10);
+        expect(new Set(lesson.steps.map((s) => s.id)).size).toBe(lesson.steps.length);
+      });
+      it('renders: every formula parses and every marked term is in the glossary', () => {
+        for (const part of splitSteps(text(lesson.id))) {
+          const html = renderMarkdown(part, { strict: true });
+          expect(html).not.toContain('ZZPIECE');
+          expect(html).not.toMatch(/\$[^$]+\$/);
+        }
+        for (const term of termsIn(text(lesson.id))) expect(GLOSSARY.has(term.toLowerCase())).toBe(true);
+      });
+    });
+  }
+
+  it('turns terms into glossary buttons and math into KaTeX', () => {
+    const html = renderMarkdown('A [[weight|weights]] and $x^2$.', { strict: true });
+    expect(html).toContain('<button type="button" class="term" data-term="weight" aria-haspopup="dialog">weights</button>');
+    expect(html).toContain('class="katex"');
+  });
+
+  it('refuses an unknown term in strict mode and shows plain text otherwise', () => {
+    expect(() => renderMarkdown('[[flux capacitor]]', { strict: true })).toThrow();
+    expect(renderMarkdown('[[flux capacitor]]')).toContain('flux capacitor');
+  });
+});

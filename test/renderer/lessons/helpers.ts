@@ -1,0 +1,66 @@
+/** Builders for widget states in the lesson tests. */
+import { createSession } from '../../../core/session';
+import { collapse, forwardPoints } from '../../../core/engine';
+import type { DataPoint } from '../../../core/config';
+import type { TrainerPreset, TrainerState } from '../../../renderer/lessons/types';
+
+export function trainerState(preset: TrainerPreset, change: Partial<TrainerState> = {}): TrainerState {
+  return {
+    config: JSON.parse(JSON.stringify(preset.config)),
+    epoch: 0,
+    trainLoss: 0.5,
+    testLoss: 0.5,
+    trainAccuracy: 0.5,
+    testAccuracy: 0.5,
+    diverged: false,
+    collapsed: false,
+    answer: null,
+    race: {},
+    peakTestLoss: 0.5,
+    lowestTestLoss: 0.5,
+    params: null,
+    probeOutputs: null,
+    ...change,
+  };
+}
+
+/** Trains the preset's network for real and reports the state the trainer widget would. */
+export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: TrainerPreset['config']) => void = () => {}): TrainerState {
+  const config = JSON.parse(JSON.stringify(preset.config)) as TrainerPreset['config'];
+  edit(config);
+  const session = createSession();
+  const configured = session.handle({ type: 'configure', id: 1, config });
+  if (configured[0]?.type !== 'snapshot') throw new Error(`configure failed: ${JSON.stringify(configured[0])}`);
+  let diverged = false;
+  let lowest = Number.POSITIVE_INFINITY;
+  let peak = 0;
+  for (let e = 0; e < epochs && !diverged; e++) {
+    const events = session.train(1, () => 0, Number.POSITIVE_INFINITY);
+    diverged = events.some((ev) => ev.type === 'diverged');
+    const m = session.snapshot().metrics;
+    lowest = Math.min(lowest, m.testLoss);
+    peak = Math.max(peak, m.testLoss);
+  }
+  const snap = session.snapshot();
+  const probe = (points: DataPoint[] | null): number[] | null => {
+    if (points === null) return null;
+    const layers = forwardPoints(config, snap.params, new Float64Array(points.flatMap((p) => [p.x1, p.x2])));
+    const out = layers[layers.length - 1];
+    const k = out.length / points.length;
+    return points.map((_, i) => out[i * k]);
+  };
+  return trainerState(preset, {
+    config,
+    epoch: snap.epoch,
+    trainLoss: snap.metrics.trainLoss,
+    testLoss: snap.metrics.testLoss,
+    trainAccuracy: snap.metrics.trainAccuracy,
+    testAccuracy: snap.metrics.testAccuracy,
+    diverged,
+    collapsed: collapse(config, snap.params) !== null,
+    params: snap.params,
+    peakTestLoss: peak,
+    lowestTestLoss: lowest,
+    probeOutputs: probe(preset.probePoints),
+  });
+}
