@@ -4,6 +4,8 @@
  * rows in their (seeded, shuffled) order, one batch at a time.
  */
 import type { LabConfig, TrainingSettings } from '../config';
+import { gatherRows, requireTable } from '../tabular/split';
+import { isTableDataset } from '../tabular/info';
 import { generateData, type Dataset } from './data';
 import { featureMatrix } from './features';
 import { initializeParams, weightMask } from './init';
@@ -49,7 +51,9 @@ export interface Model {
   fast: ((model: Model) => void) | null;
 }
 
-function features(config: LabConfig, points: Dataset['train']): Float64Array {
+function features(config: LabConfig, points: Dataset['train'], rows?: Int32Array): Float64Array {
+  // Table sets (iris, digits): the inputs are the chosen rows' own columns.
+  if (isTableDataset(config.data.dataset) && rows !== undefined) return gatherRows(requireTable(config.data.dataset), rows);
   const xy = new Float64Array(points.length * 2);
   points.forEach((p, i) => {
     xy[2 * i] = p.x1;
@@ -75,9 +79,9 @@ export function createModel(config: LabConfig, options: ModelOptions = {}): Mode
     lossCode: LOSS[config.training.loss],
     outputs,
     threshold: decisionThreshold(config.network.outputActivation),
-    trainX: features(config, data.train),
+    trainX: features(config, data.train, data.rows?.train),
     trainT: encodeTargets(data.train, data.problem, outputs, low),
-    testX: features(config, data.test),
+    testX: features(config, data.test, data.rows?.test),
     testT: encodeTargets(data.test, data.problem, outputs, low),
     cursor: 0,
     batchWs: createWorkspace(topo, Math.max(1, config.training.batchSize)),

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, PROJECT_VERSION, parseProject, serializeProject } from '../../../core/project';
+import { sampleProject } from './sample';
+
+/** A version-1 file, as the first release wrote it: engine state flat at the top, no view. */
+function versionOneText(): { text: string; expected: ReturnType<typeof sampleProject> } {
+  const project = sampleProject();
+  project.view = { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 };
+  const { state, view: _view, ...rest } = project;
+  const file = { format: 'activation-lab-project', version: 1, ...rest, ...state };
+  return { text: JSON.stringify(file), expected: project };
+}
+
+describe('migrations', () => {
+  it('has one step for every older version', () => {
+    expect(PROJECT_VERSION).toBe(2);
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([1]);
+  });
+
+  it('upgrades a version-1 file to the same project', () => {
+    const { text, expected } = versionOneText();
+    const result = parseProject(text);
+    expect(result.ok ? result.project : result.message).toEqual(expected);
+    if (result.ok) expect(JSON.parse(serializeProject(result.project)).version).toBe(2);
+  });
+
+  it('reads an untrained version-1 file as a project without state', () => {
+    const file = JSON.parse(versionOneText().text);
+    file.epoch = 0;
+    file.params = [];
+    file.optimizer = [];
+    file.step = 0;
+    const result = parseProject(JSON.stringify(file));
+    expect(result.ok && result.project.state).toBeNull();
+  });
+
+  it('still checks a migrated file fully', () => {
+    const file = JSON.parse(versionOneText().text);
+    file.params = file.params.slice(1);
+    const result = parseProject(JSON.stringify(file));
+    expect(result.ok ? '' : result.message).toMatch(/"state.params" has 54 numbers/);
+    delete file.params;
+    const missing = parseProject(JSON.stringify(file));
+    expect(missing.ok ? '' : missing.message).toMatch(/"state.params" should be a list of numbers/);
+  });
+
+  it('does not change the decoded file it upgrades', () => {
+    const file = JSON.parse(versionOneText().text);
+    const before = JSON.stringify(file);
+    MIGRATIONS[0].up(file);
+    expect(JSON.stringify(file)).toBe(before);
+  });
+});
