@@ -59,7 +59,14 @@ export const DATASET_NAMES = [
   'multiGaussian',
   'custom',
 ] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
+/**
+ * Data sets whose inputs are their own columns (four flower measurements, 784 pixels) rather
+ * than features of a 2-D point; a config naming one ignores `features`. Kept apart from
+ * DATASET_NAMES so the Lab's 2-D picker does not list them.
+ */
+export const TABLE_DATASET_NAMES = ['iris', 'digits'] as const;
+export type TableDatasetName = (typeof TABLE_DATASET_NAMES)[number];
+export type DatasetName = (typeof DATASET_NAMES)[number] | TableDatasetName;
 
 export type ProblemType = 'classification' | 'regression';
 
@@ -121,6 +128,9 @@ export const LIMITS = {
   maxNeuronsPerLayer: 16,
   maxBatchSize: 100,
   maxPoints: 5000,
+  /** Table data sets (iris, digits): widest hidden layer and most rows used. */
+  maxTableNeurons: 256,
+  maxTableRows: 10000,
 } as const;
 
 /** The Playground's defaults: circle, x1 and x2, two hidden tanh layers of 4 and 2. */

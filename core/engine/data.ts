@@ -3,7 +3,9 @@
  * the same order, so the UI can draw exactly the points the engine trains on without sending
  * them across processes. Points live in the square [−6, 6]² like the Playground's.
  */
-import type { DataPoint, DataSpec, DatasetName, ProblemType } from '../config';
+import type { DataPoint, DataSpec, DatasetName, ProblemType, TableDatasetName } from '../config';
+import { isTableDataset, TABLE_INFO } from '../tabular/info';
+import { tablePoints, requireTable, tableSplit } from '../tabular/split';
 import { createRandom, deriveSeed, normal, shuffle, STREAM, uniform, type Random } from './rng';
 
 export interface Dataset {
@@ -12,6 +14,8 @@ export interface Dataset {
   problem: ProblemType;
   /** 2 or 3 for classification, 1 for regression. */
   classes: number;
+  /** Table sets (iris, digits) only: which table rows are the training and test examples. */
+  rows?: { train: Int32Array; test: Int32Array };
 }
 
 export interface DatasetInfo {
@@ -33,6 +37,8 @@ export const DATASET_INFO: Record<DatasetName, DatasetInfo> = {
   plane: { label: 'Plane', problem: 'regression', classes: 1 },
   multiGaussian: { label: 'Hills and valleys', problem: 'regression', classes: 1 },
   custom: { label: 'Your own points', problem: 'classification', classes: 2 },
+  iris: { label: TABLE_INFO.iris.label, problem: 'classification', classes: TABLE_INFO.iris.classes },
+  digits: { label: TABLE_INFO.digits.label, problem: 'classification', classes: TABLE_INFO.digits.classes },
 };
 
 /** Half the side of the square the data lives in. */
@@ -177,7 +183,7 @@ function multiGaussian(n: number, noise: number, random: Random): DataPoint[] {
   return points;
 }
 
-const GENERATORS: Record<Exclude<DatasetName, 'custom'>, Generator> = {
+const GENERATORS: Record<Exclude<DatasetName, 'custom' | TableDatasetName>, Generator> = {
   circle,
   xor,
   // Class 1 around (2, 2), class 0 around (−2, −2); noise widens both.
@@ -211,6 +217,12 @@ export function dataKind(spec: DataSpec): { problem: ProblemType; classes: numbe
  * into training and test sets by `trainRatio`.
  */
 export function generateData(data: DataSpec, seed: number): Dataset {
+  if (isTableDataset(data.dataset)) {
+    // Inputs are the table's own columns; the points carry its first two, for plotting.
+    const rows = tableSplit({ ...data, dataset: data.dataset }, seed);
+    const table = requireTable(data.dataset);
+    return { train: tablePoints(table, rows.train), test: tablePoints(table, rows.test), problem: 'classification', classes: table.classes, rows };
+  }
   const noise = data.noise / 100;
   const points =
     data.dataset === 'custom'

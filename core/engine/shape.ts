@@ -7,6 +7,7 @@
 import type { ActivationName, LabConfig, OutputActivationName } from '../config';
 import { ACT, type ActCode } from './activations';
 import { dataKind } from './data';
+import { isTableDataset, TABLE_INFO } from '../tabular/info';
 
 export interface NetworkShape {
   inputs: number;
@@ -38,8 +39,14 @@ export function outputCount(config: LabConfig): number {
   return 1;
 }
 
+/** Inputs per example: the enabled features, or a table set's own columns. */
+export function inputCount(config: LabConfig): number {
+  const dataset = config.data.dataset;
+  return isTableDataset(dataset) ? TABLE_INFO[dataset].columns : config.features.length;
+}
+
 export function topology(config: LabConfig): Topology {
-  const sizes = [config.features.length, ...config.network.hidden.map((h) => h.size), outputCount(config)];
+  const sizes = [inputCount(config), ...config.network.hidden.map((h) => h.size), outputCount(config)];
   const codes: ActCode[] = [...config.network.hidden.map((h) => ACT[h.activation]), ACT[config.network.outputActivation]];
   const weightOffsets: number[] = [];
   const biasOffsets: number[] = [];

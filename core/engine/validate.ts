@@ -15,9 +15,12 @@ import {
   type LabConfig,
   type OutputActivationName,
   type ProblemType,
+  type TableDatasetName,
   type TrainingSettings,
 } from '../config';
 import { dataKind } from './data';
+import { isTableDataset, TABLE_INFO } from '../tabular/info';
+import { tableFor } from '../tabular/table';
 
 type Problem = string | null;
 
@@ -42,8 +45,18 @@ const MAX_REGULARIZATION_RATE = 10;
 /** Highest class label a custom data set may use (three classes: 0, 1, 2). */
 const MAX_CUSTOM_CLASS = 2;
 
+/** Table sets (iris, digits): loaded, and a sensible number of rows. */
+function checkTableData(data: Record<string, unknown>): Problem {
+  const name = data.dataset as TableDatasetName;
+  if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
+  if (!intInRange(data.size, 2, LIMITS.maxTableRows)) return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
+  if (tableFor(name) === null) return `The ${TABLE_INFO[name].label.toLowerCase()} are not loaded yet.`;
+  return null;
+}
+
 function checkData(data: unknown): Problem {
   if (!isRecord(data)) return 'The data settings are missing.';
+  if (isTableDataset(data.dataset)) return checkTableData(data);
   if (!oneOf(DATASET_NAMES, data.dataset)) return `There is no data set called ${JSON.stringify(data.dataset)}.`;
   if (!inRange(data.noise, 0, 50)) return 'Noise must be a number from 0 to 50.';
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
@@ -107,9 +120,10 @@ export function checkConfig(config: unknown): Problem {
   const network = config.network;
   if (!isRecord(network) || !Array.isArray(network.hidden)) return 'The network settings are missing.';
   if (network.hidden.length > LIMITS.maxHiddenLayers) return `A network can have at most ${LIMITS.maxHiddenLayers} hidden layers.`;
+  const widest = isTableDataset((config.data as Record<string, unknown>).dataset) ? LIMITS.maxTableNeurons : LIMITS.maxNeuronsPerLayer;
   for (const layer of network.hidden as unknown[]) {
-    if (!isRecord(layer) || !intInRange(layer.size, 1, LIMITS.maxNeuronsPerLayer)) {
-      return `Each hidden layer needs from 1 to ${LIMITS.maxNeuronsPerLayer} neurons.`;
+    if (!isRecord(layer) || !intInRange(layer.size, 1, widest)) {
+      return `Each hidden layer needs from 1 to ${widest} neurons.`;
     }
     if (!oneOf(ACTIVATION_NAMES, layer.activation)) return `There is no activation called ${JSON.stringify(layer.activation)}.`;
   }
