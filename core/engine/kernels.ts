@@ -115,11 +115,27 @@ export interface Workspace {
   act: Float64Array[];
   /** dLoss/dz of each layer (the error signal before the weights), rows × size. */
   delta: Float64Array[];
+  /** Scratch for the positions of one example's non-zero inputs (wide inputs only). */
+  nonzero: Int32Array;
+}
+
+/**
+ * From this many inputs on (pixels, say) the first layer skips inputs that are exactly zero:
+ * a zero input adds nothing to a sum or a gradient, so the numbers stay the same, but most of
+ * a digit image is blank and the work shrinks to its inked pixels.
+ */
+export const SPARSE_INPUTS = 64;
+
+/** Writes the positions of the non-zero values of row [a, a + n) of `src` into `into`; returns how many. */
+function nonzeroPositions(src: Float64Array, a: number, n: number, into: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (src[a + i] !== 0) into[count++] = i;
+  return count;
 }
 
 export function createWorkspace(topo: Topology, capacity: number): Workspace {
   const make = (): Float64Array[] => topo.sizes.slice(1).map((s) => new Float64Array(s * capacity));
-  return { capacity, pre: make(), act: make(), delta: make() };
+  return { capacity, pre: make(), act: make(), delta: make(), nonzero: new Int32Array(topo.sizes[0] >= SPARSE_INPUTS ? topo.sizes[0] : 0) };
 }
 
 /**
@@ -135,6 +151,21 @@ export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float
     const w0 = topo.weightOffsets[l];
     const b0 = topo.biasOffsets[l];
     const pre = ws.pre[l];
+    if (l === 0 && fanIn >= SPARSE_INPUTS) {
+      const nz = ws.nonzero;
+      for (let r = 0; r < rows; r++) {
+        const a = srcStart + r * fanIn;
+        const count = nonzeroPositions(src, a, fanIn, nz);
+        for (let j = 0; j < size; j++) {
+          const w = w0 + j * fanIn;
+          let z = params[b0 + j];
+          for (let k = 0; k < count; k++) z += params[w + nz[k]] * src[a + nz[k]];
+          pre[r * size + j] = z;
+        }
+      }
+      activate(topo.codes[l], pre, ws.act[l], rows, size, tanh);
+      continue;
+    }
     for (let r = 0; r < rows; r++) {
       const a = srcStart + r * fanIn;
       for (let j = 0; j < size; j++) {
@@ -161,6 +192,21 @@ export function backwardBatch(topo: Topology, params: Float64Array, inputs: Floa
     const w0 = topo.weightOffsets[l];
     const b0 = topo.biasOffsets[l];
     const delta = ws.delta[l];
+    if (l === 0 && fanIn >= SPARSE_INPUTS) {
+      const nz = ws.nonzero;
+      for (let r = 0; r < rows; r++) {
+        const a = srcStart + r * fanIn;
+        const count = nonzeroPositions(src, a, fanIn, nz);
+        for (let j = 0; j < size; j++) {
+          const d = delta[r * size + j];
+          if (d === 0) continue;
+          const w = w0 + j * fanIn;
+          for (let k = 0; k < count; k++) grad[w + nz[k]] += d * src[a + nz[k]];
+          grad[b0 + j] += d;
+        }
+      }
+      break;
+    }
     for (let r = 0; r < rows; r++) {
       const a = srcStart + r * fanIn;
       for (let j = 0; j < size; j++) {
