@@ -115,7 +115,7 @@ describe('bad files get plain messages', () => {
     expect(messageForJson((f) => (f.savedAt = 'yesterday'))).toMatch(/"savedAt" should be a date/);
     expect(messageForJson((f) => (f.history[3].epoch = 1))).toMatch(/goes back in time/);
     expect(messageForJson((f) => (f.history[3].testAccuracy = 1.5))).toMatch(/between 0 and 1/);
-    expect(messageForJson((f) => (f.lessons = { __proto__: null, ['__proto__']: { stepsDone: [], completed: true } }))).toMatch(/lesson names/);
+    expect(messageForJson((f) => (f.lessons = JSON.parse('{"__proto__": {"stepsDone": [], "completed": true}}')))).toMatch(/lesson names/);
     expect(messageForJson((f) => (f.lessons.intro = { stepsDone: [2, 1], completed: true }))).toMatch(/each step once/);
     expect(messageForJson((f) => (f.view.area = 'settings'))).toMatch(/"view.area"/);
     expect(messageForJson((f) => (f.view.layerSpaceLayer = 2))).toMatch(/between 0 and 1/);
