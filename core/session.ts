@@ -80,6 +80,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   }
 
   function save(into: Checkpoint): void {
+    if (into.params.length !== model.params.length) into.params = new Float64Array(model.params.length);
     into.params.set(model.params);
     const moments = momentArrays(model.optimizer);
     if (into.moments.length !== moments.length || (moments.length > 0 && into.moments[0].length !== moments[0].length)) {

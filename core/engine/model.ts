@@ -15,6 +15,7 @@ import { applyUpdate, createOptimizerState, type OptimizerState } from './optimi
 import { createRandom, deriveSeed, STREAM } from './rng';
 import { topology, type Topology } from './shape';
 import { fastTanh } from './tanh';
+import { compileEpoch, type CompiledEpoch } from './fastpath';
 
 export interface ModelOptions {
   /** Use code generated for this network's shape (needs `new Function`). */
@@ -48,7 +49,7 @@ export interface Model {
   batchWs: Workspace;
   tanh: Unary;
   /** The shape-specialised epoch, or null on the plain path. */
-  fast: ((model: Model) => void) | null;
+  fast: CompiledEpoch | null;
 }
 
 function features(config: LabConfig, points: Dataset['train'], rows?: Int32Array): Float64Array {
@@ -88,6 +89,7 @@ export function createModel(config: LabConfig, options: ModelOptions = {}): Mode
     tanh: options.exactTanh ? Math.tanh : fastTanh,
     fast: null,
   };
+  if (options.fastPath) model.fast = compileEpoch(model);
   initializeModel(model);
   return model;
 }
@@ -114,6 +116,7 @@ export function updateSettings(model: Model, training: TrainingSettings): void {
   }
   if (lossChanged || optimizerChanged) model.optimizer = createOptimizerState(training.optimizer, model.topo.paramCount);
   model.config = { ...model.config, training: { ...training } };
+  if (lossChanged && model.fast !== null) model.fast = compileEpoch(model);
 }
 
 function trainRows(model: Model): number {

@@ -1,0 +1,63 @@
+/** The per-example writer: best for playground-size networks, where every value fits in registers. */
+import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
+import type { LossCode } from './loss';
+import type { Topology } from './shape';
+
+/**
+ * Writes an epoch that runs each example straight through the whole network, for small
+ * networks. Names: p<k> parameter k, g<k> its gradient sum, a<l>_<j>/z<l>_<j> outputs and inputs of neuron j of layer l (layer 0 = features), d<l>_<j> its dLoss/dz.
+ * With `inLocals`, parameters and gradient sums sit in local variables for a whole batch.
+ */
+export function exampleSource(topo: Topology, loss: LossCode, inLocals = true): string {
+  const { sizes, depth, weightOffsets, biasOffsets, codes } = topo;
+  const lines: string[] = [];
+  const emit = (s: string): void => {
+    lines.push(s);
+  };
+  const n = topo.paramCount;
+  const all = (f: (k: number) => string): string => Array.from({ length: n }, (_, k) => f(k)).join(', ');
+  // A parameter and its gradient sum: locals for small networks, the arrays themselves for larger ones.
+  const p = (k: number): string => (inLocals ? `p${k}` : `P[${k}]`);
+  const g = (k: number): string => (inLocals ? `g${k}` : `G[${k}]`);
+  emit('return function epoch(P, G, X, T, start, end, batch, update) {');
+  emit('  let r = start;');
+  emit('  while (r < end) {');
+  emit('    const stop = r + batch < end ? r + batch : end;');
+  emit('    const count = stop - r;');
+  if (inLocals) {
+    emit(`    const ${all((k) => `p${k} = P[${k}]`)};`);
+    emit(`    let ${all((k) => `g${k} = 0`)};`);
+  }
+  emit('    for (; r < stop; r++) {');
+  emit(`      const x = r * ${sizes[0]};`);
+  for (let i = 0; i < sizes[0]; i++) emit(`      const a0_${i} = X[x + ${i}];`);
+  for (let l = 1; l <= depth; l++) {
+    for (let j = 0; j < sizes[l]; j++) {
+      const terms = [p(biasOffsets[l - 1] + j)];
+      for (let i = 0; i < sizes[l - 1]; i++) terms.push(`${p(weightOffsets[l - 1] + j * sizes[l - 1] + i)} * a${l - 1}_${i}`);
+      emit(`      const z${l}_${j} = ${terms.join(' + ')};`);
+      emit(`      const a${l}_${j} = ${forwardExpr(codes[l - 1], `z${l}_${j}`)};`);
+    }
+  }
+  emit(`      const d${depth}_0 = ${outputDeltaExpr(loss, codes[depth - 1], `a${depth}_0`, 'T[r]')};`);
+  for (let l = depth; l >= 1; l--) {
+    const fanIn = sizes[l - 1];
+    for (let j = 0; j < sizes[l]; j++) {
+      for (let i = 0; i < fanIn; i++) emit(`      ${g(weightOffsets[l - 1] + j * fanIn + i)} += d${l}_${j} * a${l - 1}_${i};`);
+      emit(`      ${g(biasOffsets[l - 1] + j)} += d${l}_${j};`);
+    }
+    if (l === 1) break;
+    for (let i = 0; i < fanIn; i++) {
+      const terms: string[] = [];
+      for (let j = 0; j < sizes[l]; j++) terms.push(`${p(weightOffsets[l - 1] + j * fanIn + i)} * d${l}_${j}`);
+      emit(`      const s${l - 1}_${i} = ${terms.join(' + ')};`);
+      emit(`      const d${l - 1}_${i} = ${derivativeExpr(codes[l - 2], `s${l - 1}_${i}`, `z${l - 1}_${i}`, `a${l - 1}_${i}`)};`);
+    }
+  }
+  emit('    }');
+  if (inLocals) for (let k = 0; k < n; k++) emit(`    G[${k}] = g${k};`);
+  emit('    update(count);');
+  emit('  }');
+  emit('};');
+  return lines.join('\n');
+}

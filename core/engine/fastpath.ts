@@ -1,0 +1,55 @@
+/**
+ * The fast path: when a network is configured, write a training loop specialised to its exact
+ * shape and compile it with `new Function`. Two writers: example by example with everything
+ * in local variables (codegen-example.ts, for playground-size networks) and layer by layer
+ * with short loops over the batch (codegen-layer.ts, for larger ones). Both perform the same
+ * arithmetic in the same order as the plain path (kernels.ts, loss.ts), so all three give the
+ * same numbers; tests hold them equal bit for bit.
+ *
+ * Covers networks with one output (identity, tanh or sigmoid) under ½·squared error or binary
+ * cross-entropy — every two-class and regression set. Others (softmax, three classes) use the
+ * plain path. Only used where code generation is allowed (the engine worker); a page's
+ * Content-Security-Policy makes `new Function` throw, and the session then falls back.
+ */
+import { ACT, gelu, geluDerivative, sigmoid, softplus } from './activations';
+import { HELPERS } from './codegen';
+import { exampleSource } from './codegen-example';
+import { layerSource } from './codegen-layer';
+import { LOSS, type LossCode } from './loss';
+import type { Model } from './model';
+import { applyUpdate } from './optimizer';
+import type { Topology } from './shape';
+
+/** Trains the rest of the current epoch of `model` (from its cursor to the last training row). */
+export type CompiledEpoch = (model: Model) => void;
+
+type RawEpoch = (P: Float64Array, G: Float64Array, X: Float64Array, T: Float64Array, start: number, end: number, batch: number, update: (count: number) => void) => void;
+
+/** Largest network trained example by example with everything in locals; larger ones go layer by layer. */
+export const LOCALS_LIMIT = 64;
+
+export type FastPathStyle = 'example' | 'layer';
+
+export function fastPathStyle(topo: Topology): FastPathStyle {
+  return topo.paramCount <= LOCALS_LIMIT ? 'example' : 'layer';
+}
+
+export function epochSource(topo: Topology, loss: LossCode, style: FastPathStyle = fastPathStyle(topo)): string {
+  return style === 'example' ? exampleSource(topo, loss) : layerSource(topo, loss);
+}
+
+export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
+  const out = topo.codes[topo.depth - 1];
+  return topo.sizes[topo.depth] === 1 && loss !== LOSS.softmaxCrossEntropy && (out === ACT.identity || out === ACT.tanh || out === ACT.sigmoid);
+}
+
+/** Compiles the specialised epoch for the model's network, or returns null if the shape is not covered. Throws where code generation is forbidden. */
+export function compileEpoch(model: Model, style: FastPathStyle = fastPathStyle(model.topo)): CompiledEpoch | null {
+  if (!fastPathSupports(model.topo, model.lossCode)) return null;
+  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style)) as (...helpers: unknown[]) => RawEpoch;
+  const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
+  return (m) => {
+    const update = (count: number): void => applyUpdate(m.params, m.grad, count, m.isWeight, m.settings, m.optimizer);
+    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, m.settings.batchSize, update);
+  };
+}
