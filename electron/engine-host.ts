@@ -86,7 +86,7 @@ export class EngineHost {
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EngineHostOptions) {
-    this.heartbeatMs = options.heartbeatMs ?? 1000;
+    this.heartbeatMs = options.heartbeatMs ?? 500;
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5000;
     this.maxRestarts = options.maxRestarts ?? 5;
     this.restartWindowMs = options.restartWindowMs ?? 60_000;
