@@ -65,9 +65,10 @@ export function drawPoints(
   regression: boolean,
   palette: Palette,
   test: boolean,
-  radius = 3.2,
+  radius = 3.5,
+  outlined = true,
 ): void {
-  const ring = palette.theme === 'dark' ? 'rgba(0,0,0,0.75)' : 'rgba(255,255,255,0.9)';
+  const ring = palette.theme === 'dark' ? 'rgba(0,0,0,0.7)' : 'rgba(20,24,32,0.7)';
   ctx.lineWidth = test ? 2 : 1;
   for (const point of points) {
     const { px, py } = toPixel(point.x1, point.x2, size);
@@ -81,6 +82,7 @@ export function drawPoints(
     } else {
       ctx.fillStyle = color;
       ctx.fill();
+      if (!outlined) continue;
       ctx.strokeStyle = ring;
     }
     ctx.stroke();

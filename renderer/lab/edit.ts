@@ -61,17 +61,25 @@ export function harmonize(config: LabConfig): LabConfig {
   return next;
 }
 
+/** Picks a data set; when the kind of problem changes, the output takes that problem's usual activation. */
 export function setDataset(config: LabConfig, dataset: DatasetName): LabConfig {
+  const before = problemOf(config);
   const next = clone(config);
   next.data.dataset = dataset;
   if (dataset !== 'custom') next.data.problem = DATASET_INFO[dataset].problem;
+  const after = problemOf(next);
+  if (after.problem !== before.problem || (after.classes > 2) !== (before.classes > 2)) {
+    next.network.outputActivation = outputChoices(after.problem, after.classes)[0];
+  }
   return harmonize(next);
 }
 
 /** Problem type of the learner's own points (generated sets know theirs). */
 export function setProblem(config: LabConfig, problem: ProblemType): LabConfig {
   const next = clone(config);
+  const changed = next.data.problem !== problem;
   next.data.problem = problem;
+  if (changed) next.network.outputActivation = outputChoices(problem, problemOf(next).classes)[0];
   if (problem === 'regression') next.data.points = next.data.points.map((p) => ({ ...p, label: p.label >= 1 ? 1 : -1 }));
   else next.data.points = next.data.points.map((p) => ({ ...p, label: p.label > 0 ? 1 : 0 }));
   return harmonize(next);
