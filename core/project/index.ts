@@ -14,7 +14,7 @@ import { MAX_HISTORY_POINTS, defaultView, type LessonProgress, type ParseResult,
 export * from './types';
 export { serializeProject } from './serialize';
 export { tooLargeMessage } from './envelope';
-export { paramCount, outputCount, classCount, layerSizes, momentCount, isRegression } from './shape';
+export { paramCount, momentCount } from './shape';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';
 
 /** Shown if something unforeseen goes wrong; tests check that it never appears. */

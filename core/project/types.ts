@@ -18,8 +18,6 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_LESSONS = 200;
 export const MAX_LESSON_ID_LENGTH = 100;
 export const MAX_LESSON_STEPS = 200;
-/** Class labels of the learner's own points run from 0 to this value. */
-export const MAX_CLASS_LABEL = 9;
 
 /** Which area of the app the project was showing. */
 export type ProjectArea = 'lab' | 'lessons' | 'projects';

@@ -1,6 +1,8 @@
 /**
  * Checks a LabConfig read from a file, field by field, against the names and limits in
  * core/config.ts, and rebuilds it from the checked values only (unknown fields are dropped).
+ * Then the engine's own rules (core/engine/validate.ts) decide whether the settings work
+ * together, so a file that loads here also configures the engine.
  */
 import {
   ACTIVATION_NAMES,
@@ -12,8 +14,10 @@ import {
   OPTIMIZER_NAMES,
   OUTPUT_ACTIVATION_NAMES,
   REGULARIZATION_NAMES,
+  TABLE_DATASET_NAMES,
   type DataPoint,
   type DataSpec,
+  type DatasetName,
   type FeatureName,
   type LabConfig,
   type LayerSpec,
@@ -21,35 +25,41 @@ import {
   type ProblemType,
   type TrainingSettings,
 } from '../config';
-import { fail, field, finite, integerIn, list, numberIn, oneOf, record } from './read';
-import { MAX_CLASS_LABEL } from './types';
+import { checkConfig } from '../engine';
+import { checkTrainingFor } from '../engine/validate';
+import { isTableDataset } from '../tabular/info';
+import { fail, field, integerIn, list, numberIn, oneOf, record } from './read';
 
 const PROBLEMS: readonly ProblemType[] = ['classification', 'regression'];
+const ALL_DATASETS: readonly DatasetName[] = [...DATASET_NAMES, ...TABLE_DATASET_NAMES];
 /** Seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 export const MAX_LEARNING_RATE = 10;
 export const MAX_REGULARIZATION_RATE = 10;
-/** The learner's own points live in the plane's visible square and a little beyond. */
-export const MAX_COORDINATE = 1000;
+/** Coordinates and regression targets of the learner's own points (as the engine allows). */
+export const MAX_POINT_VALUE = 1e6;
+/** The learner's own classes are 0, 1 and 2 (as the engine allows). */
+export const MAX_CLASS_LABEL = 2;
 
 function readPoint(value: unknown, where: string, problem: ProblemType): DataPoint {
   const raw = record(value, where);
-  const x1 = numberIn(field(raw, 'x1', where), `${where}.x1`, -MAX_COORDINATE, MAX_COORDINATE);
-  const x2 = numberIn(field(raw, 'x2', where), `${where}.x2`, -MAX_COORDINATE, MAX_COORDINATE);
+  const x1 = numberIn(field(raw, 'x1', where), `${where}.x1`, -MAX_POINT_VALUE, MAX_POINT_VALUE);
+  const x2 = numberIn(field(raw, 'x2', where), `${where}.x2`, -MAX_POINT_VALUE, MAX_POINT_VALUE);
   const label =
     problem === 'classification'
       ? integerIn(field(raw, 'label', where), `${where}.label`, 0, MAX_CLASS_LABEL)
-      : finite(field(raw, 'label', where), `${where}.label`);
+      : numberIn(field(raw, 'label', where), `${where}.label`, -MAX_POINT_VALUE, MAX_POINT_VALUE);
   return { x1, x2, label };
 }
 
 function readData(value: unknown): DataSpec {
   const where = 'config.data';
   const raw = record(value, where);
-  const dataset = oneOf(field(raw, 'dataset', where), `${where}.dataset`, DATASET_NAMES);
+  const dataset = oneOf(field(raw, 'dataset', where), `${where}.dataset`, ALL_DATASETS);
+  const maxSize = isTableDataset(dataset) ? LIMITS.maxTableRows : LIMITS.maxPoints;
   const noise = numberIn(field(raw, 'noise', where), `${where}.noise`, 0, 50);
   const trainRatio = numberIn(field(raw, 'trainRatio', where), `${where}.trainRatio`, 0.1, 0.9);
-  const size = integerIn(field(raw, 'size', where), `${where}.size`, 1, LIMITS.maxPoints);
+  const size = integerIn(field(raw, 'size', where), `${where}.size`, 2, maxSize);
   const problem = oneOf(field(raw, 'problem', where), `${where}.problem`, PROBLEMS);
   const rawPoints = list(field(raw, 'points', where), `${where}.points`, LIMITS.maxPoints);
   const points = rawPoints.map((point, i) => readPoint(point, `${where}.points[${i}]`, problem));
@@ -65,19 +75,19 @@ function readFeatures(value: unknown): FeatureName[] {
   return features;
 }
 
-function readLayer(value: unknown, where: string): LayerSpec {
+function readLayer(value: unknown, where: string, widest: number): LayerSpec {
   const raw = record(value, where);
   return {
-    size: integerIn(field(raw, 'size', where), `${where}.size`, 1, LIMITS.maxNeuronsPerLayer),
+    size: integerIn(field(raw, 'size', where), `${where}.size`, 1, widest),
     activation: oneOf(field(raw, 'activation', where), `${where}.activation`, ACTIVATION_NAMES),
   };
 }
 
-function readNetwork(value: unknown): NetworkConfig {
+function readNetwork(value: unknown, widest: number): NetworkConfig {
   const where = 'config.network';
   const raw = record(value, where);
   const hidden = list(field(raw, 'hidden', where), `${where}.hidden`, LIMITS.maxHiddenLayers).map((layer, i) =>
-    readLayer(layer, `${where}.hidden[${i}]`),
+    readLayer(layer, `${where}.hidden[${i}]`, widest),
   );
   const outputActivation = oneOf(field(raw, 'outputActivation', where), `${where}.outputActivation`, OUTPUT_ACTIVATION_NAMES);
   return { hidden, outputActivation };
@@ -102,11 +112,17 @@ function readTraining(value: unknown): TrainingSettings {
 /** The whole configuration, checked and copied; throws `Invalid` with a sentence. */
 export function readConfig(value: unknown): LabConfig {
   const raw = record(value, 'config');
-  return {
-    data: readData(field(raw, 'data', 'config')),
+  const data = readData(field(raw, 'data', 'config'));
+  const widest = isTableDataset(data.dataset) ? LIMITS.maxTableNeurons : LIMITS.maxNeuronsPerLayer;
+  const config: LabConfig = {
+    data,
     features: readFeatures(field(raw, 'features', 'config')),
-    network: readNetwork(field(raw, 'network', 'config')),
+    network: readNetwork(field(raw, 'network', 'config'), widest),
     training: readTraining(field(raw, 'training', 'config')),
     seed: integerIn(field(raw, 'seed', 'config'), 'config.seed', 0, MAX_SEED),
   };
+  // Table sets are checked without their rows, which may not be loaded in this process yet.
+  const problem = isTableDataset(data.dataset) ? checkTrainingFor(config, config.training) : checkConfig(config);
+  if (problem) fail(`its settings do not work together. ${problem}`);
+  return config;
 }

@@ -9,6 +9,7 @@ import {
   OPTIMIZER_NAMES,
   OUTPUT_ACTIVATION_NAMES,
   REGULARIZATION_NAMES,
+  TABLE_DATASET_NAMES,
   type LabConfig,
 } from '../../../core/config';
 import { seeded } from './sample';
@@ -20,14 +21,28 @@ function layerArb(maxSize: number) {
   return fc.record({ size: fc.integer({ min: 1, max: maxSize }), activation: fc.constantFrom(...ACTIVATION_NAMES) });
 }
 
+/** Adjusts output and loss the way a learner would, so the engine accepts the combination. */
+function fitTogether(config: LabConfig): LabConfig {
+  const { data, network, training } = config;
+  const regression =
+    data.dataset === 'plane' || data.dataset === 'multiGaussian' || (data.dataset === 'custom' && data.problem === 'regression');
+  if (regression) {
+    training.loss = 'halfSquared';
+    if (network.outputActivation === 'softmax') network.outputActivation = 'identity';
+  } else if (training.loss === 'softmaxCrossEntropy') network.outputActivation = 'softmax';
+  else if (training.loss === 'binaryCrossEntropy' && network.outputActivation !== 'tanh') network.outputActivation = 'sigmoid';
+  if (data.dataset === 'digits') network.hidden = network.hidden.slice(0, 1).map((layer) => ({ ...layer, size: Math.min(layer.size, 3) }));
+  return config;
+}
+
 export const configArb: fc.Arbitrary<LabConfig> = fc
   .record({
-    dataset: fc.constantFrom(...DATASET_NAMES),
+    dataset: fc.oneof({ arbitrary: fc.constantFrom(...DATASET_NAMES), weight: 12 }, { arbitrary: fc.constantFrom(...TABLE_DATASET_NAMES), weight: 1 }),
     problem: fc.constantFrom('classification' as const, 'regression' as const),
     noise: fc.double({ min: 0, max: 50, noNaN: true }),
     trainRatio: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
-    size: fc.integer({ min: 1, max: 5000 }),
-    labels: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 20 }),
+    size: fc.integer({ min: 2, max: 5000 }),
+    labels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 20 }),
     features: fc.subarray([...FEATURE_NAMES], { minLength: 1 }),
     // Mostly small networks (fast), sometimes up to the limits.
     hidden: fc.oneof(
@@ -44,7 +59,7 @@ export const configArb: fc.Arbitrary<LabConfig> = fc
     initializer: fc.constantFrom(...INITIALIZER_NAMES),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
   })
-  .map((r) => ({
+  .map((r) => fitTogether({
     data: {
       dataset: r.dataset,
       noise: r.noise,

@@ -26,7 +26,8 @@ function expectWholeOrMessage(result: ParseResult): void {
   expect(again.ok && serializeProject(again.project)).toBe(text);
 }
 
-describe('loader property tests', () => {
+// Generous time: the machine may be busy; the files themselves take a few seconds.
+describe('loader property tests', { timeout: 300_000 }, () => {
   it('reads every valid generated project back exactly (2,000 files)', () => {
     fc.assert(
       fc.property(projectArb, (project) => {

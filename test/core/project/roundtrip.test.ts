@@ -81,7 +81,7 @@ describe('history decimation', () => {
 });
 
 describe('parameter count', () => {
-  it('counts weights and biases from the configuration', () => {
+  it('agrees with a count by hand of weights and biases', () => {
     // Playground default: 2 inputs → 4 → 2 → 1: (2·4+4) + (4·2+2) + (2·1+1) = 25.
     expect(paramCount(defaultConfig())).toBe(25);
     const three = defaultConfig();
@@ -90,9 +90,14 @@ describe('parameter count', () => {
     const custom = defaultConfig();
     custom.data.dataset = 'custom';
     custom.network.hidden = [];
-    custom.data.points = [{ x1: 0, x2: 0, label: 4 }];
-    expect(paramCount(custom)).toBe(2 * 5 + 5);
+    custom.data.points = [{ x1: 0, x2: 0, label: 2 }];
+    expect(paramCount(custom)).toBe(2 * 3 + 3);
     custom.data.problem = 'regression';
     expect(paramCount(custom)).toBe(3);
+    const iris = defaultConfig();
+    iris.data.dataset = 'iris';
+    expect(paramCount(iris)).toBe(4 * 4 + 4 + 10 + (2 * 3 + 3));
+    // 4 features → 6 → 3 → 1, as in the sample project.
+    expect(paramCount(sampleConfig())).toBe(30 + 21 + 4);
   });
 });
