@@ -51,6 +51,7 @@ export interface TrainerOptions {
   raceTarget?: number | null;
   question?: TrainerPreset['question'];
   probePoints?: DataPoint[] | null;
+  view?: [number, number] | null;
 }
 
 export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
@@ -63,6 +64,7 @@ export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): Traine
     raceTarget: o.raceTarget ?? null,
     question: o.question ?? null,
     probePoints: o.probePoints ?? null,
+    view: o.view ?? null,
   };
 }
 

@@ -117,6 +117,8 @@ export interface TrainerPreset {
   question: { label: string; options: string[] } | null;
   /** Also show the outputs on these points (the four XOR corners). */
   probePoints: DataPoint[] | null;
+  /** The square [low, high]² the plot shows; null for the Lab's usual [−6, 6]². */
+  view: [number, number] | null;
 }
 
 export interface WidgetStates {

@@ -32,7 +32,7 @@ export function fillBinary(
   for (let i = 0; i < values.length; i++) {
     const d = values[i] - threshold;
     const sure = Math.min(1, Math.abs(d) / spread);
-    const c = mix(base, d > 0 ? above : below, Number.isFinite(d) ? 0.15 + 0.55 * sure : 0);
+    const c = mix(base, d > 0 ? above : below, Number.isFinite(d) ? 0.12 + 0.38 * sure : 0);
     pixels[4 * i] = c[0];
     pixels[4 * i + 1] = c[1];
     pixels[4 * i + 2] = c[2];
@@ -47,7 +47,7 @@ export function fillClasses(pixels: Uint8ClampedArray, outputs: ArrayLike<number
     let best = 0;
     for (let k = 1; k < outputs.length; k++) if (outputs[k][i] > outputs[best][i]) best = k;
     const p = outputs[best][i];
-    const c = mix(base, colours[best % colours.length], 0.15 + 0.55 * Math.max(0, Math.min(1, (p - 1 / outputs.length) * 1.5)));
+    const c = mix(base, colours[best % colours.length], 0.12 + 0.38 * Math.max(0, Math.min(1, (p - 1 / outputs.length) * 1.5)));
     pixels[4 * i] = c[0];
     pixels[4 * i + 1] = c[1];
     pixels[4 * i + 2] = c[2];
@@ -69,32 +69,61 @@ export function paintGrid(ctx: CanvasRenderingContext2D, pixels: Uint8ClampedArr
   ctx.drawImage(tile, 0, 0, size, size);
 }
 
-/** Data points over [−domain, domain]²: training points filled, test points as rings. */
+/** Data points over [low, high]²: training points filled, test points as rings on the panel colour. */
 export function drawData(
   ctx: CanvasRenderingContext2D,
   train: readonly DataPoint[],
   test: readonly DataPoint[],
-  domain: number,
+  view: [number, number],
   size: number,
   colours: string[],
-  ring: string,
+  ink: string,
+  panel: string,
 ): void {
-  const px = (v: number): number => ((v + domain) / (2 * domain)) * size;
-  const py = (v: number): number => size - ((v + domain) / (2 * domain)) * size;
+  const [low, high] = view;
+  const px = (v: number): number => ((v - low) / (high - low)) * size;
+  const py = (v: number): number => size - ((v - low) / (high - low)) * size;
   ctx.lineWidth = 1;
   for (const p of train) {
     ctx.beginPath();
-    ctx.arc(px(p.x1), py(p.x2), 3, 0, 2 * Math.PI);
+    ctx.arc(px(p.x1), py(p.x2), 3.2, 0, 2 * Math.PI);
     ctx.fillStyle = colours[p.label % colours.length];
     ctx.fill();
-    ctx.strokeStyle = ring;
+    ctx.strokeStyle = ink;
     ctx.stroke();
   }
-  ctx.lineWidth = 1.5;
+  ctx.lineWidth = 2;
   for (const p of test) {
     ctx.beginPath();
     ctx.arc(px(p.x1), py(p.x2), 3, 0, 2 * Math.PI);
+    ctx.fillStyle = panel;
+    ctx.fill();
     ctx.strokeStyle = colours[p.label % colours.length];
     ctx.stroke();
   }
+}
+
+/** Cell centres of a res × res grid over [low, high]², row 0 at the top, as (x1, x2) pairs. */
+export function viewGrid(res: number, view: [number, number]): Float64Array {
+  const [low, high] = view;
+  const step = (high - low) / res;
+  const xy = new Float64Array(res * res * 2);
+  for (let r = 0; r < res; r++) {
+    for (let c = 0; c < res; c++) {
+      const i = r * res + c;
+      xy[2 * i] = low + (c + 0.5) * step;
+      xy[2 * i + 1] = high - (r + 0.5) * step;
+    }
+  }
+  return xy;
+}
+
+/** Splits row-major outputs (n rows of k) into k arrays of n. */
+export function splitColumns(out: Float64Array, k: number): Float64Array[] {
+  const n = out.length / k;
+  return Array.from({ length: k }, (_, j) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = out[i * k + j];
+    return col;
+  });
 }
