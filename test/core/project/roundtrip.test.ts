@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../core/config';
 import { createProject, decimateHistory, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
@@ -99,5 +100,14 @@ describe('parameter count', () => {
     expect(paramCount(iris)).toBe(4 * 4 + 4 + 10 + (2 * 3 + 3));
     // 4 features → 6 → 3 → 1, as in the sample project.
     expect(paramCount(sampleConfig())).toBe(30 + 21 + 4);
+  });
+});
+
+describe('FORMAT.md', () => {
+  it('has an example that opens', () => {
+    const doc = readFileSync(new URL('../../../core/project/FORMAT.md', import.meta.url), 'utf8');
+    const example = doc.slice(doc.indexOf('```json') + 7, doc.lastIndexOf('```'));
+    const result = parseProject(example);
+    expect(result.ok ? result.project.state?.epoch : result.message).toBe(12);
   });
 });
