@@ -38,9 +38,20 @@ export function epochSource(topo: Topology, loss: LossCode, style: FastPathStyle
   return style === 'example' ? exampleSource(topo, loss) : layerSource(topo, loss);
 }
 
+/** Widest input layer the writers unroll (the 2-D features); table data sets are wider and use the plain path. */
+export const MAX_FAST_INPUTS = 16;
+/** Largest network compiled; the biggest 2-D network the lab allows has about 2,100 parameters. */
+export const MAX_FAST_PARAMS = 5000;
+
 export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
   const out = topo.codes[topo.depth - 1];
-  return topo.sizes[topo.depth] === 1 && loss !== LOSS.softmaxCrossEntropy && (out === ACT.identity || out === ACT.tanh || out === ACT.sigmoid);
+  return (
+    topo.sizes[0] <= MAX_FAST_INPUTS &&
+    topo.paramCount <= MAX_FAST_PARAMS &&
+    topo.sizes[topo.depth] === 1 &&
+    loss !== LOSS.softmaxCrossEntropy &&
+    (out === ACT.identity || out === ACT.tanh || out === ACT.sigmoid)
+  );
 }
 
 /** Compiles the specialised epoch for the model's network, or returns null if the shape is not covered. Throws where code generation is forbidden. */
