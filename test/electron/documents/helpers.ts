@@ -1,0 +1,24 @@
+/** Real temporary folders and small fault injectors for the document tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { realFileSystem, type FileSystem } from '../../../electron/documents/files';
+
+export function temporaryFolder(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'actlab-docs-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function codeError(code: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${code}: simulated`);
+  error.code = code;
+  return error;
+}
+
+/** The real file system with some operations replaced. */
+export function faultyFs(overrides: Partial<FileSystem>): FileSystem {
+  return { ...realFileSystem, ...overrides };
+}
+
+/** True where file permissions actually stop this process (not when running as root). */
+export const permissionsApply = typeof process.getuid === 'function' && process.getuid() !== 0;
