@@ -67,3 +67,17 @@ export class LessonsState {
     void this.saver.save(next);
   }
 }
+
+let shared: LessonsState | null = null;
+
+/**
+ * One lessons state for the page's lifetime, so leaving for the Lab and coming back keeps
+ * the learner on the same step. Progress is loaded on first use.
+ */
+export function sharedLessons(backend: () => ProgressBackend): LessonsState {
+  if (shared === null) {
+    shared = new LessonsState(backend());
+    void shared.load();
+  }
+  return shared;
+}

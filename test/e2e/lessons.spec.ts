@@ -196,9 +196,9 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   // Hand this network to the Lab, then come back.
   await page.getByRole('button', { name: 'Open this in the Lab' }).click();
   await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
-  await openLessons(page);
-  await page.getByRole('button', { name: /^Continue: lesson 7, step 3/ }).click();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
   await expect(page.getByRole('heading', { name: 'XOR', level: 2 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Step 3: Let training find it (done)' })).toHaveAttribute('aria-current', 'step');
   await nextLesson(page, 'Training a real boundary');
 
   // 8. Training
@@ -248,6 +248,8 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   await openLessons(page);
   await expect(page.getByTestId('lessons-summary')).toHaveText('9 of 9 lessons completed.');
   await expect(page.getByRole('button', { name: /^Lesson 9: .* — Done$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue: lesson 9, step 2' }).click();
+  await expect(page.getByRole('heading', { name: 'Softmax and the controversial cosine', level: 2 })).toBeVisible();
 });
 
 test('lesson pages are keyboard friendly: Tab reaches terms, sliders and checks', async ({ page }) => {

@@ -11,6 +11,14 @@ import type { TrainerPreset, TrainerState } from '../types';
 /** Epochs trained per frame at most, and the time a frame may spend training. */
 const EPOCHS_PER_FRAME = 4;
 const FRAME_BUDGET_MS = 10;
+/** Loss history kept for the chart; halved (every other point dropped) when full. */
+const CURVE_LIMIT = 1000;
+
+export interface LossCurve {
+  epochs: number[];
+  train: number[];
+  test: number[];
+}
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -33,6 +41,8 @@ export class TrainerModel {
   /** Bumped whenever new parameters arrive, so views know to redraw. */
   version = $state(0);
   params: Float64Array | null = null;
+  /** Loss history since the last fresh start (plain arrays: redraws follow `version`). */
+  curve: LossCurve = { epochs: [], train: [], test: [] };
   train: DataPoint[] = $state([]);
   test: DataPoint[] = $state([]);
 
@@ -131,6 +141,7 @@ export class TrainerModel {
 
   private apply(events: EngineEvent[], fresh: boolean): void {
     if (fresh) {
+      this.curve = { epochs: [], train: [], test: [] };
       this.peakTestLoss = 0;
       this.lowestTestLoss = Number.POSITIVE_INFINITY;
       this.diverged = false;
@@ -158,6 +169,7 @@ export class TrainerModel {
     this.trainAccuracy = m.trainAccuracy;
     this.testAccuracy = m.testAccuracy;
     this.params = snapshot.params;
+    this.record(snapshot);
     if (Number.isFinite(m.testLoss)) {
       this.peakTestLoss = Math.max(this.peakTestLoss, m.testLoss);
       this.lowestTestLoss = Math.min(this.lowestTestLoss, m.testLoss);
@@ -169,6 +181,26 @@ export class TrainerModel {
       if (best === undefined || snapshot.epoch < best) this.race = { ...this.race, [activation]: snapshot.epoch };
     }
     this.version++;
+  }
+
+  private record(snapshot: Snapshot): void {
+    const c = this.curve;
+    const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
+    for (const h of points) {
+      if (c.epochs.length > 0 && h.epoch <= c.epochs[c.epochs.length - 1]) continue;
+      c.epochs.push(h.epoch);
+      c.train.push(h.trainLoss);
+      c.test.push(h.testLoss);
+    }
+    if (c.epochs.length === 0) {
+      c.epochs.push(snapshot.epoch);
+      c.train.push(snapshot.metrics.trainLoss);
+      c.test.push(snapshot.metrics.testLoss);
+    }
+    if (c.epochs.length > CURVE_LIMIT) {
+      const keep = (_: number, i: number): boolean => i % 2 === 0 || i === c.epochs.length - 1;
+      this.curve = { epochs: c.epochs.filter(keep), train: c.train.filter(keep), test: c.test.filter(keep) };
+    }
   }
 
   /** The network's output at each probe point (first output neuron). */
