@@ -43,6 +43,8 @@ export class Lab {
 
   private nextId = 1;
   private lastConfigVersion = -1;
+  // Plain Map on purpose: pending replies are bookkeeping, never shown, so nothing should react to them.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly pendingStates = new Map<number, (state: EngineState) => void>();
   private readonly stop: () => void;
 
