@@ -217,7 +217,7 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   await trainUntil(page, async () => (await epoch(page)) >= 20);
   await check(page);
   await next(page);
-  await page.getByRole('slider', { name: /^Noise/ }).fill('30');
+  await page.getByRole('slider', { name: /^Noise/ }).fill('50');
   await page.getByRole('combobox', { name: 'Regularization', exact: true }).selectOption('l2');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   await check(page);

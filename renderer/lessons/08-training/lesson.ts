@@ -25,7 +25,7 @@ const circle = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'ident
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8, 4], activation: 'tanh', learningRate: 0.03, seed: 6 });
 spiral.features = ['x1', 'x2', 'sinX1', 'sinX2'];
 const fast = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'tanh', learningRate: 0.03, seed: 7 });
-const noisy = labConfig({ dataset: 'circle', hidden: [8, 8], activation: 'relu', learningRate: 0.03, seed: 8, trainRatio: 0.2 });
+const noisy = labConfig({ dataset: 'gaussian', hidden: [8, 8, 8], activation: 'relu', learningRate: 0.03, seed: 8, trainRatio: 0.1, noise: 10 });
 
 const handoff = (s: TrainerState) => ({ config: s.config, params: s.params });
 
@@ -74,7 +74,7 @@ export const lesson: LessonDef = {
       widget: 'trainer',
       preset: trainerPreset(noisy, { controls: ['noise', 'regularization'] }),
       check: checkRegularized,
-      hint: 'Turn the noise up to 30 or more, choose L2 regularization, then train for at least 100 epochs.',
+      hint: 'Turn the noise up to 30 or more (50 shows it best), choose L2 regularization, then train for at least 100 epochs.',
       formula: null,
       toLab: handoff,
     }),

@@ -81,11 +81,25 @@ describe('lesson 8: training', () => {
     expect(checkTooFast(trainFor(fast, 30))).toBe(false);
     expect(checkTooFast(trainerState(fast, { diverged: true }))).toBe(false);
   });
+  it('the noisy preset really overfits, and L2 keeps the test loss down', () => {
+    const noisy50 = (c: TrainerPreset['config']): void => {
+      c.data.noise = 50;
+    };
+    const plain = trainFor(noisy, 400, noisy50);
+    expect(plain.trainLoss).toBeLessThan(plain.testLoss / 5);
+    expect(plain.testLoss).toBeGreaterThan(plain.lowestTestLoss * 1.2);
+    const l2 = trainFor(noisy, 400, (c) => {
+      noisy50(c);
+      c.training.regularization = 'l2';
+      c.training.regularizationRate = 0.03;
+    });
+    expect(l2.testLoss).toBeLessThan(plain.testLoss);
+  });
   it('regularization on noisy data', () => {
     const good = trainerState(noisy, { epoch: 120 });
     good.config.data.noise = 30;
     good.config.training.regularization = 'l2';
-    good.config.training.regularizationRate = 0.01;
+    good.config.training.regularizationRate = 0.03;
     expect(checkRegularized(good)).toBe(true);
     expect(checkRegularized({ ...good, epoch: 50 })).toBe(false);
     const none = structuredClone(good);
