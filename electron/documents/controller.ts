@@ -1,0 +1,265 @@
+/**
+ * The document logic of the main process, free of Electron: which project is open, where
+ * it lives, whether it has unsaved changes, the window title, and the New / Open / Save /
+ * Save As / close flows with their "Save / Don't Save / Cancel" question. Everything it
+ * touches (dialogs, the window, the page, files, backups) comes in as an adapter, so tests
+ * drive it completely. On any failure the open project stays exactly as it was.
+ */
+import path from 'node:path';
+import type { ActionResult, LoadedProject, ProjectAction, ProjectUpdate } from '../../core/ipc';
+import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName, serializeProject } from '../../core/project';
+import type { BackupEntry, PendingBackup } from './backups';
+import type { ReadResult } from './files';
+
+export const APP_TITLE = 'Activation Lab';
+export const UNTITLED = 'Untitled';
+
+/** A message box: returns the index of the button pressed. */
+export interface Question {
+  message: string;
+  detail: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+}
+
+export interface WindowAdapter {
+  setTitle(title: string): void;
+  /** macOS: the dot in the close button. */
+  setDocumentEdited(edited: boolean): void;
+  /** macOS: the file icon in the title bar ('' for none). */
+  setRepresentedFilename(file: string): void;
+}
+
+export interface ControllerDeps {
+  platform: string;
+  files: { read(file: string): Promise<ReadResult>; write(file: string, text: string): Promise<void> };
+  dialogs: {
+    /** Native Open dialog filtered to .actlab; null when cancelled. */
+    chooseOpen(): Promise<string | null>;
+    /** Native Save dialog filtered to .actlab; null when cancelled. */
+    chooseSave(defaultName: string): Promise<string | null>;
+  };
+  ask(question: Question): Promise<number>;
+  page: { load(project: LoadedProject): void; saved(saved: { name: string; path: string }): void };
+  recent: { add(file: string): Promise<unknown>; remove(file: string): Promise<unknown> };
+  backups: {
+    changed(entry: BackupEntry): void;
+    flush(): Promise<void>;
+    discard(): Promise<void>;
+    pendingBackup(): Promise<PendingBackup | null>;
+    forgetEarlier(): Promise<void>;
+  };
+  /** The text of a fresh project for File › New. */
+  newProjectJson(): string;
+  now(): Date;
+}
+
+const OK: ActionResult = { ok: true, message: '' };
+const CANCELLED: ActionResult = { ok: false, message: '' };
+
+function failed(message: string): ActionResult {
+  return { ok: false, message };
+}
+
+/** Adds .actlab when a save dialog returned a name without it. */
+export function withExtension(file: string): string {
+  return file.toLowerCase().endsWith(PROJECT_EXTENSION) ? file : `${file}${PROJECT_EXTENSION}`;
+}
+
+export function windowTitle(name: string, dirty: boolean, platform: string): string {
+  // macOS shows unsaved changes with the dot in the close button instead.
+  const marker = dirty && platform !== 'darwin' ? '• ' : '';
+  return `${marker}${name} — ${APP_TITLE}`;
+}
+
+export class DocumentController {
+  private file: string | null = null;
+  private name = UNTITLED;
+  private dirty = false;
+  private json: string | null = null;
+  private window: WindowAdapter | null = null;
+  /** Actions run one at a time (a second Save while a dialog is open waits its turn). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  /** What is open now, for tests and the menu. */
+  current(): { path: string | null; name: string; dirty: boolean } {
+    return { path: this.file, name: this.name, dirty: this.dirty };
+  }
+
+  title(): string {
+    return windowTitle(this.name, this.dirty, this.deps.platform);
+  }
+
+  attachWindow(window: WindowAdapter | null): void {
+    this.window = window;
+    this.refreshWindow();
+  }
+
+  /** The page reports the project's text and whether it has unsaved changes. */
+  update(update: ProjectUpdate): void {
+    this.json = update.json;
+    this.dirty = update.dirty;
+    if (update.dirty) this.deps.backups.changed({ json: update.json, name: this.name, path: this.file });
+    this.refreshWindow();
+  }
+
+  action(action: ProjectAction): Promise<ActionResult> {
+    switch (action) {
+      case 'new':
+        return this.newProject();
+      case 'open':
+        return this.open();
+      case 'save':
+        return this.save();
+      case 'save-as':
+        return this.saveAs();
+    }
+  }
+
+  newProject(): Promise<ActionResult> {
+    return this.serial(async () => {
+      if (!(await this.confirmDiscard())) return CANCELLED;
+      this.show({ json: this.deps.newProjectJson(), name: UNTITLED, path: null, restored: false });
+      await this.deps.backups.discard();
+      return OK;
+    });
+  }
+
+  open(): Promise<ActionResult> {
+    return this.serial(async () => {
+      const file = await this.deps.dialogs.chooseOpen();
+      return file === null ? CANCELLED : this.openNow(file);
+    });
+  }
+
+  /** Opens a file by path: Open Recent, the command line, a second instance, macOS open-file, a drop. */
+  openPath(file: string): Promise<ActionResult> {
+    return this.serial(() => this.openNow(file));
+  }
+
+  save(): Promise<ActionResult> {
+    return this.serial(() => this.saveNow(false));
+  }
+
+  saveAs(): Promise<ActionResult> {
+    return this.serial(() => this.saveNow(true));
+  }
+
+  /** Closing the window or quitting: true when it may go ahead. */
+  confirmClose(): Promise<boolean> {
+    return this.serial(async () => {
+      const go = await this.confirmDiscard();
+      if (go) await this.deps.backups.discard();
+      return go;
+    });
+  }
+
+  /** At start: offers to restore work an earlier run did not save. True when restored. */
+  restoreBackupIfAny(): Promise<boolean> {
+    return this.serial(async () => {
+      const backup = await this.deps.backups.pendingBackup();
+      if (!backup) return false;
+      const choice = await this.deps.ask({
+        message: `Activation Lab closed without saving your changes to "${backup.name}".`,
+        detail: 'Restore them now? If you choose Discard, those changes are gone for good.',
+        buttons: ['Restore', 'Discard'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) {
+        await this.deps.backups.forgetEarlier();
+        return false;
+      }
+      this.show({ json: backup.json, name: backup.name, path: backup.path, restored: true });
+      this.dirty = true;
+      this.refreshWindow();
+      // Keep it safe under this run's backup before the earlier run's file goes.
+      this.deps.backups.changed({ json: backup.json, name: backup.name, path: backup.path });
+      await this.deps.backups.flush();
+      await this.deps.backups.forgetEarlier();
+      return true;
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Asks "Save / Don't Save / Cancel" when there are unsaved changes; true to go ahead. */
+  private async confirmDiscard(): Promise<boolean> {
+    if (!this.dirty) return true;
+    const choice = await this.deps.ask({
+      message: `Do you want to save the changes you made to "${this.name}"?`,
+      detail: "Your changes will be lost if you don't save them.",
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (choice === 0) return (await this.saveNow(false)).ok;
+    return choice === 1;
+  }
+
+  private async openNow(file: string): Promise<ActionResult> {
+    const result = await this.deps.files.read(file);
+    if (!result.ok) {
+      if (/is not there any more/.test(result.message)) await this.deps.recent.remove(file);
+      return failed(result.message);
+    }
+    if (!(await this.confirmDiscard())) return CANCELLED;
+    this.show({ json: serializeProject(result.project), name: path.basename(file), path: file, restored: false });
+    await this.deps.recent.add(file);
+    await this.deps.backups.discard();
+    return OK;
+  }
+
+  private async saveNow(choosePlace: boolean): Promise<ActionResult> {
+    if (this.json === null) return failed('There is nothing to save yet: the project has not finished loading.');
+    const parsed = parseProject(this.json);
+    if (!parsed.ok) return failed(`The project could not be saved because it is not complete. ${parsed.message}`);
+    let target = this.file;
+    if (choosePlace || target === null) {
+      const chosen = await this.deps.dialogs.chooseSave(this.file ? path.basename(this.file) : projectFileName(parsed.project.name));
+      if (chosen === null) return CANCELLED;
+      target = withExtension(chosen);
+    }
+    const text = serializeProject({ ...parsed.project, name: nameFromFileName(target), savedAt: this.deps.now().toISOString() });
+    try {
+      await this.deps.files.write(target, text);
+    } catch (error) {
+      return failed(error instanceof Error ? error.message : String(error));
+    }
+    this.file = target;
+    this.name = path.basename(target);
+    this.dirty = false;
+    this.json = text;
+    this.refreshWindow();
+    this.deps.page.saved({ name: this.name, path: target });
+    await this.deps.recent.add(target);
+    await this.deps.backups.discard();
+    return OK;
+  }
+
+  /** Hands a project to the page and makes it the open one. */
+  private show(project: LoadedProject): void {
+    this.deps.page.load(project);
+    this.file = project.path;
+    this.name = project.name;
+    this.dirty = false;
+    this.json = project.json;
+    this.refreshWindow();
+  }
+
+  private refreshWindow(): void {
+    if (!this.window) return;
+    this.window.setTitle(this.title());
+    if (this.deps.platform === 'darwin') {
+      this.window.setDocumentEdited(this.dirty);
+      this.window.setRepresentedFilename(this.file ?? '');
+    }
+  }
+}
