@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkConfig, networkShape } from '../../../core/engine';
+import type { LabApi } from '../../../core/ipc';
+import { LESSONS } from '../../../renderer/lessons/index';
+import { neuronHandoff } from '../../../renderer/lessons/presets';
+import { defaultBackend, localStorageBackend, STORAGE_KEY } from '../../../renderer/lessons/progressStore';
+import { runToLab, type Step } from '../../../renderer/lessons/types';
+import { trainFor } from './helpers';
+
+/** A state each widget could report, good enough to build a hand-off from. */
+function sampleState(step: Step): unknown {
+  switch (step.widget) {
+    case 'trainer':
+      return trainFor(step.preset, 2);
+    default:
+      return step.preset.initial;
+  }
+}
+
+describe('"Open this in the Lab"', () => {
+  for (const lesson of LESSONS) {
+    for (const step of lesson.steps) {
+      if (step.toLab === null) continue;
+      it(`${lesson.id} / ${step.id} hands over a network the engine accepts`, () => {
+        const handoff = runToLab(step, sampleState(step));
+        expect(handoff).not.toBeNull();
+        expect(checkConfig(handoff!.config)).toBeNull();
+        expect(handoff!.params?.length).toBe(networkShape(handoff!.config).paramCount);
+      });
+    }
+  }
+
+  it('puts a single neuron\'s weights where the engine reads them', () => {
+    const { config, params } = neuronHandoff({ w1: 0.8, w2: -0.5, b: 0.3 }, [{ x1: 0, x2: 0, label: 0 }, { x1: 1, x2: 1, label: 1 }]);
+    const shape = networkShape(config);
+    expect(params![shape.weightIndex(0, 0, 0)]).toBe(0.8);
+    expect(params![shape.weightIndex(0, 0, 1)]).toBe(-0.5);
+    expect(params![shape.biasIndex(0, 0)]).toBe(0.3);
+  });
+});
+
+describe('where progress is kept', () => {
+  const globals = globalThis as { lab?: unknown; localStorage?: unknown };
+  afterEach(() => {
+    delete globals.lab;
+    delete globals.localStorage;
+  });
+
+  function memoryStorage(): Storage {
+    const map = new Map<string, string>();
+    return {
+      get length() {
+        return map.size;
+      },
+      clear: () => map.clear(),
+      getItem: (k) => map.get(k) ?? null,
+      key: (i) => [...map.keys()][i] ?? null,
+      removeItem: (k) => void map.delete(k),
+      setItem: (k, v) => void map.set(k, v),
+    };
+  }
+
+  it('uses window.lab.progress in Electron', async () => {
+    const saved: string[] = [];
+    const progress: LabApi['progress'] = { load: async () => '{"done":{"a":["s"]}}', save: async (json) => void saved.push(json) };
+    globals.lab = { progress };
+    const backend = defaultBackend();
+    expect(await backend.load()).toBe('{"done":{"a":["s"]}}');
+    await backend.save('{}');
+    expect(saved).toEqual(['{}']);
+  });
+
+  it('uses localStorage in the browser host', async () => {
+    const storage = memoryStorage();
+    globals.localStorage = storage;
+    const backend = defaultBackend();
+    expect(await backend.load()).toBe('');
+    await backend.save('{"x":1}');
+    expect(storage.getItem(STORAGE_KEY)).toBe('{"x":1}');
+    expect(await localStorageBackend(storage).load()).toBe('{"x":1}');
+  });
+});
