@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Reads a percentage shown in the Digits read-out, found by its label. */
+async function readPercent(page: Page, label: string): Promise<number> {
+  const text = await page.getByLabel(label, { exact: true }).innerText();
+  const value = Number(text.replace(/[^0-9.]/g, ''));
+  return text.includes('%') ? value : NaN;
+}
+
+/** Draws a stroke through the given points, in pad coordinates from 0 to 1. */
+async function stroke(page: Page, points: [number, number][]): Promise<void> {
+  const box = await page.getByRole('application', { name: /Drawing pad/ }).boundingBox();
+  if (box === null) throw new Error('no drawing pad');
+  const at = ([x, y]: [number, number]): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 8 });
+  await page.mouse.up();
+}
+
+test('digits: load with progress, train, see accuracy rise, draw a digit and read the probabilities', async ({ page }) => {
+  await page.goto('/');
+  // Slow the download so the progress bar can be seen moving.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 2_500_000, uploadThroughput: -1 });
+
+  await page.getByRole('tab', { name: 'Digits' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Digits' });
+  await expect(panel).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: 'Loading the digit images' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/Loading the digit images… [1-9]/)).toBeVisible();
+  const midway = Number(await progress.getAttribute('value'));
+  const total = Number(await progress.getAttribute('max'));
+  expect(total).toBe(7_850_008);
+  expect(midway).toBeGreaterThan(0);
+  expect(midway).toBeLessThan(total);
+  await page.screenshot({ path: 'test-results/digits-loading.png' });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  expect(Number(await progress.getAttribute('value'))).toBe(total);
+
+  // Before training: about chance.
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toContainText('%');
+  const before = await readPercent(page, 'Test accuracy');
+  expect(before).toBeLessThan(30);
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => readPercent(page, 'Test accuracy'), { timeout: 90_000 }).toBeGreaterThan(85);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  const epoch = Number(await page.getByLabel('Epoch', { exact: true }).innerText());
+  expect(epoch).toBeGreaterThan(0);
+
+  // The confusion matrix, the gallery (mistakes first) and the first layer's weights are shown.
+  await expect(page.getByRole('table', { name: /true digit/ })).toBeVisible();
+  const gallery = page.getByRole('region', { name: 'Test digits, mistakes first' });
+  await expect(gallery.getByRole('button')).toHaveCount(40);
+  await expect(gallery.getByRole('button').first()).toHaveAccessibleName(/wrong/);
+  await expect(page.getByRole('img', { name: /Weights of neuron 1 of/ })).toBeVisible();
+
+  // Draw a one: a single upright stroke.
+  await expect(page.getByText('Draw a digit to see what the network thinks.')).toBeVisible();
+  await stroke(page, [
+    [0.52, 0.15],
+    [0.5, 0.5],
+    [0.48, 0.85],
+  ]);
+  await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
+  const ones = await page.getByRole('listitem', { name: /^Digit 1:/ }).getAttribute('aria-label');
+  expect(Number(ones?.replace(/[^0-9]/g, '').slice(1))).toBeGreaterThan(50);
+  await page.screenshot({ path: 'test-results/digits-drawn-light.png', fullPage: true });
+
+  // Clear it and draw a zero: an oval.
+  await page.getByRole('button', { name: 'Clear the pad' }).click();
+  await expect(page.getByText('Draw a digit to see what the network thinks.')).toBeVisible();
+  const oval: [number, number][] = Array.from({ length: 25 }, (_, i) => {
+    const a = (i / 24) * 2 * Math.PI;
+    return [0.5 + 0.25 * Math.sin(a), 0.5 - 0.35 * Math.cos(a)];
+  });
+  await stroke(page, oval);
+  await expect(page.getByText(/The network says 0, with \d+ % certainty/)).toBeVisible();
+
+  // A test digit from the gallery goes onto the pad and the outputs follow it.
+  // The first is the network's most confident mistake, so re-centring on the pad does not change its answer.
+  const first = gallery.getByRole('button').first();
+  const name = (await first.getAttribute('aria-label')) ?? '';
+  const said = name.match(/says (\d)/)?.[1];
+  await first.click();
+  await expect(page.getByText(new RegExp(`The network says ${said}, with`))).toBeVisible();
+
+  await page.getByLabel('Colour theme').selectOption('dark');
+  await page.screenshot({ path: 'test-results/digits-dark.png', fullPage: true });
+});
