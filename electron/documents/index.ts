@@ -1,0 +1,195 @@
+/**
+ * Project documents in the main process: the only file in electron/documents that imports
+ * Electron. It connects the DocumentController (controller.ts) to native dialogs, the
+ * window, the page and the user-data folder.
+ *
+ * How the shell (electron/main.ts) wires it:
+ *   const documents = installDocuments({ userData: app.getPath('userData'), window: () => win,
+ *     toPage, onRecentChanged: rebuildMenu, log });
+ *   - IPC: pass `documents.project` as `project` and `documents.progress` as `progress` to
+ *     createIpcHandlers (ipc-handlers.ts checks senders and payloads, then calls these plain
+ *     functions of the payload). This file registers no IPC handlers itself.
+ *   - Menu: File › New / Open… / Save / Save As… → `documents.newProject()` / `open()` /
+ *     `save()` / `saveAs()`; Open Recent → `documents.openPath(file)` with
+ *     `documents.recentFiles()` as the list; Clear → `documents.clearRecent()`. These show a
+ *     native message box when something fails (the page's own buttons get the message back
+ *     through `project.action` instead).
+ *   - Files from the OS (argv, second-instance, macOS open-file, drops): `documents.openPath(file)`.
+ *   - After creating the window: `documents.attachWindow(win)`. That keeps the title, asks
+ *     "Save / Don't Save / Cancel" when the window closes or the app quits with unsaved
+ *     changes (main process, not beforeunload), and once the page has loaded offers to
+ *     restore work a crash left behind (`restoreBackupIfAny`).
+ */
+import path from 'node:path';
+import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { defaultConfig } from '../../core/config';
+import { CHANNELS, type ActionResult, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
+import { createProject, serializeProject } from '../../core/project';
+import { Backups } from './backups';
+import { DocumentController, type Question } from './controller';
+import { readProjectFile, writeProjectFile } from './files';
+import { createProgressStore, type ProgressStore } from './progress';
+import { RecentFiles } from './recent';
+
+export interface DocumentsDeps {
+  userData: string;
+  window(): BrowserWindow | null;
+  toPage(channel: string, payload: unknown): void;
+  /** The recent list changed: rebuild the menu. */
+  onRecentChanged(): void;
+  log(message: string): void;
+}
+
+export interface Documents {
+  /** For createIpcHandlers: plain functions of the (already checked) payload. */
+  project: {
+    update(update: ProjectUpdate): void;
+    action(action: ProjectAction): Promise<ActionResult>;
+    openPath(file: string): Promise<ActionResult>;
+    recent(): Promise<string[]>;
+  };
+  progress: ProgressStore;
+  newProject(): Promise<ActionResult>;
+  open(): Promise<ActionResult>;
+  openPath(file: string): Promise<ActionResult>;
+  /** The same as openPath (the name the shell's draft uses). */
+  openFile(file: string): Promise<ActionResult>;
+  save(): Promise<ActionResult>;
+  saveAs(): Promise<ActionResult>;
+  /** The recent list as last read (synchronous, for building the menu). */
+  recentFiles(): string[];
+  clearRecent(): Promise<void>;
+  confirmClose(): Promise<boolean>;
+  restoreBackupIfAny(): Promise<boolean>;
+  attachWindow(win: BrowserWindow): void;
+}
+
+const FILTERS = [{ name: 'Activation Lab projects', extensions: ['actlab'] }];
+
+export function installDocuments(deps: DocumentsDeps): Documents {
+  const live = () => {
+    const win = deps.window();
+    return win && !win.isDestroyed() ? win : null;
+  };
+  const messageBox = (options: MessageBoxOptions) => {
+    const win = live();
+    return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
+  };
+  let lastFolder: string | null = null;
+
+  const recent = new RecentFiles({
+    file: path.join(deps.userData, 'recent-projects.json'),
+    caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
+  });
+  const recentChanged = <T>(task: Promise<T>): Promise<T> =>
+    task.finally(() => {
+      deps.onRecentChanged();
+    });
+
+  const backups = new Backups({
+    dir: path.join(deps.userData, 'backups'),
+    sessionId: `${Date.now()}-${process.pid}`,
+    onError: deps.log,
+  });
+
+  const controller = new DocumentController({
+    platform: process.platform,
+    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    dialogs: {
+      async chooseOpen() {
+        const options = { title: 'Open Project', defaultPath: lastFolder ?? undefined, properties: ['openFile' as const], filters: FILTERS };
+        const win = live();
+        const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+        const file = result.canceled ? null : (result.filePaths[0] ?? null);
+        if (file) lastFolder = path.dirname(file);
+        return file;
+      },
+      async chooseSave(defaultName) {
+        const folder = lastFolder ?? app.getPath('documents');
+        const options = { title: 'Save Project', defaultPath: path.join(folder, defaultName), filters: FILTERS };
+        const win = live();
+        const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+        const file = result.canceled || !result.filePath ? null : result.filePath;
+        if (file) lastFolder = path.dirname(file);
+        return file;
+      },
+    },
+    ask: async (question: Question) => (await messageBox({ type: 'question', noLink: true, ...question })).response,
+    page: {
+      load: (project) => deps.toPage(CHANNELS.projectLoad, project),
+      saved: (saved) => deps.toPage(CHANNELS.projectSaved, saved),
+    },
+    recent: {
+      add: (file) => {
+        app.addRecentDocument(file);
+        return recentChanged(recent.add(file));
+      },
+      remove: (file) => recentChanged(recent.remove(file)),
+    },
+    backups,
+    newProjectJson: () => serializeProject(createProject({ config: defaultConfig() })),
+    now: () => new Date(),
+  });
+
+  void recentChanged(recent.load());
+
+  /** Menu and OS actions have no page button to show a failure next to: use a message box. */
+  const withMessage = (title: string) => async (result: Promise<ActionResult>) => {
+    const outcome = await result;
+    if (!outcome.ok && outcome.message) await messageBox({ type: 'warning', message: title, detail: outcome.message, buttons: ['OK'] });
+    return outcome;
+  };
+  const opening = withMessage('The project could not be opened');
+  const saving = withMessage('The project could not be saved');
+
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  return {
+    project: {
+      update: (update) => controller.update(update),
+      action: (action) => controller.action(action),
+      openPath: (file) => controller.openPath(file),
+      recent: () => recent.load(),
+    },
+    progress: createProgressStore(path.join(deps.userData, 'lesson-progress.json')),
+    newProject: () => controller.newProject(),
+    open: () => opening(controller.open()),
+    openPath: (file) => opening(controller.openPath(file)),
+    openFile: (file) => opening(controller.openPath(file)),
+    save: () => saving(controller.save()),
+    saveAs: () => saving(controller.saveAs()),
+    recentFiles: () => recent.cached(),
+    clearRecent: () => recentChanged(recent.clear()),
+    confirmClose: () => controller.confirmClose(),
+    restoreBackupIfAny: () => controller.restoreBackupIfAny(),
+    attachWindow(win) {
+      controller.attachWindow({
+        setTitle: (title) => win.setTitle(title),
+        setDocumentEdited: (edited) => win.setDocumentEdited(edited),
+        setRepresentedFilename: (file) => win.setRepresentedFilename(file),
+      });
+      // The page's <title> must not replace the document title.
+      win.on('page-title-updated', (event) => event.preventDefault());
+      let mayClose = false;
+      win.on('close', (event) => {
+        if (mayClose) return;
+        event.preventDefault();
+        const wasQuitting = quitting;
+        quitting = false;
+        void controller.confirmClose().then((go) => {
+          if (!go || win.isDestroyed()) return;
+          mayClose = true;
+          if (wasQuitting) app.quit();
+          else win.close();
+        });
+      });
+      win.on('closed', () => controller.attachWindow(null));
+      win.webContents.once('did-finish-load', () => {
+        void controller.restoreBackupIfAny().catch((error: unknown) => deps.log(`Could not restore a backup: ${String(error)}`));
+      });
+    },
+  };
+}
