@@ -214,14 +214,17 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   await shoot(page, '08b-spiral');
   await next(page);
   await page.getByRole('combobox', { name: 'Learning rate', exact: true }).selectOption('10');
-  await trainUntil(page, async () => (await epoch(page)) >= 20);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Training blew up' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await check(page);
+  await shoot(page, '08c-too-fast');
   await next(page);
   await page.getByRole('slider', { name: /^Noise/ }).fill('50');
   await page.getByRole('combobox', { name: 'Regularization', exact: true }).selectOption('l2');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   await check(page);
-  await shoot(page, '08c-overfitting');
+  await shoot(page, '08d-overfitting');
   await nextLesson(page, 'Softmax and the controversial cosine');
 
   // 9. Softmax and cos

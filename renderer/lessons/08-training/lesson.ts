@@ -24,7 +24,7 @@ export function checkRegularized(s: TrainerState): boolean {
 const circle = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'identity', learningRate: 0.03, seed: 5 });
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8, 4], activation: 'tanh', learningRate: 0.03, seed: 6 });
 spiral.features = ['x1', 'x2', 'sinX1', 'sinX2'];
-const fast = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'tanh', learningRate: 0.03, seed: 7 });
+const fast = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'tanh', output: 'identity', learningRate: 0.03, seed: 7 });
 const noisy = labConfig({ dataset: 'gaussian', hidden: [8, 8, 8], activation: 'relu', learningRate: 0.03, seed: 8, trainRatio: 0.1, noise: 10 });
 
 const handoff = (s: TrainerState) => ({ config: s.config, params: s.params });
@@ -64,7 +64,7 @@ export const lesson: LessonDef = {
       widget: 'trainer',
       preset: trainerPreset(fast, { controls: ['learningRate'] }),
       check: checkTooFast,
-      hint: 'Set the learning rate to 3 or 10, press Train and let it run for at least 20 epochs.',
+      hint: 'Set the learning rate to 3 or 10 and press Train. Within a few epochs the training should blow up.',
       formula: null,
       toLab: handoff,
     }),
