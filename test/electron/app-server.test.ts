@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../electron/app-server';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
-import { createProgressStore } from '../../electron/progress-store';
 
 let base: string;
 let root: string;
@@ -58,14 +57,5 @@ describe('serveAppRequest (real files)', () => {
     expect((await get('app://lab/nope.js')).status).toBe(404);
     expect((await get('app://lab/assets')).status).toBe(404);
     expect((await get('app://lab/index.html', 'POST')).status).toBe(405);
-  });
-});
-
-describe('progress store', () => {
-  it('reads "" before anything is saved and keeps saves in order', async () => {
-    const store = createProgressStore(path.join(base, 'user', 'progress.json'));
-    expect(await store.load()).toBe('');
-    await Promise.all([store.save('{"n":1}'), store.save('{"n":2}'), store.save('{"n":3}')]);
-    expect(await store.load()).toBe('{"n":3}');
   });
 });
