@@ -10,15 +10,31 @@ export type Draw = () => void;
 export interface FrameClock {
   request(callback: () => void): number;
   cancel(handle: number): void;
+  now(): number;
 }
 
 export const browserClock: FrameClock = {
   request: (callback) => requestAnimationFrame(() => callback()),
   cancel: (handle) => cancelAnimationFrame(handle),
+  now: () => performance.now(),
 };
 
+export interface ViewOptions {
+  /** A static layer: `invalidate` leaves it alone; it redraws only when marked itself. */
+  static?: boolean;
+  /** Draw at most once per this many milliseconds (a chart need not move at 60 Hz). */
+  minInterval?: number;
+}
+
+interface View {
+  draw: Draw;
+  static: boolean;
+  minInterval: number;
+  last: number;
+}
+
 export class FrameScheduler {
-  private readonly views = new Map<symbol, Draw>();
+  private readonly views = new Map<symbol, View>();
   private readonly dirty = new Set<symbol>();
   private handle: number | null = null;
   private prepareDirty = false;
@@ -31,9 +47,9 @@ export class FrameScheduler {
   ) {}
 
   /** Registers a view; returns its key and a function that removes it. */
-  add(draw: Draw): { key: symbol; remove: () => void } {
+  add(draw: Draw, options: ViewOptions = {}): { key: symbol; remove: () => void } {
     const key = Symbol('view');
-    this.views.set(key, draw);
+    this.views.set(key, { draw, static: options.static ?? false, minInterval: options.minInterval ?? 0, last: Number.NEGATIVE_INFINITY });
     this.mark(key);
     return {
       key,
@@ -50,10 +66,10 @@ export class FrameScheduler {
     this.schedule();
   }
 
-  /** Marks the shared data stale (so `prepare` runs) and every view dirty. */
+  /** Marks the shared data stale (so `prepare` runs) and every view but the static ones dirty. */
   invalidate(): void {
     this.prepareDirty = true;
-    for (const key of this.views.keys()) this.dirty.add(key);
+    for (const [key, view] of this.views) if (!view.static) this.dirty.add(key);
     this.schedule();
   }
 
@@ -75,9 +91,23 @@ export class FrameScheduler {
       this.prepareDirty = false;
       this.prepare();
     }
+    const now = this.clock.now();
     const keys = [...this.dirty];
     this.dirty.clear();
-    for (const key of keys) this.views.get(key)?.();
+    let deferred = false;
+    for (const key of keys) {
+      const view = this.views.get(key);
+      if (!view) continue;
+      if (now - view.last < view.minInterval) {
+        // Too soon for this view: keep it dirty for a later frame.
+        this.dirty.add(key);
+        deferred = true;
+        continue;
+      }
+      view.last = now;
+      view.draw();
+    }
     this.frames++;
+    if (deferred) this.schedule();
   }
 }

@@ -8,7 +8,8 @@ import type { NetworkShape } from '../../core/engine';
 
 export const THUMB = 36;
 export const ROW_GAP = 10;
-export const COLUMN_GAP = 96;
+export const COLUMN_GAP = 110;
+export const MIN_COLUMN_GAP = 44;
 export const TOP = 8;
 export const LEFT = 64;
 /** Floats per link in `links`: x1, y1, x2, y2, parameter index. */
@@ -36,9 +37,16 @@ function columnTops(count: number, tallest: number): number[] {
   return Array.from({ length: count }, (_, i) => start + i * (THUMB + ROW_GAP));
 }
 
-export function diagramLayout(shape: NetworkShape, features: readonly FeatureName[]): DiagramLayout {
+/** The gap between columns that fits `columns` columns into `width` pixels, within sensible bounds. */
+export function fittingGap(width: number, columns: number): number {
+  if (columns < 2 || !(width > 0)) return COLUMN_GAP;
+  const gap = (width - LEFT - 48 - columns * THUMB) / (columns - 1);
+  return Math.max(MIN_COLUMN_GAP, Math.min(COLUMN_GAP, Math.floor(gap)));
+}
+
+export function diagramLayout(shape: NetworkShape, features: readonly FeatureName[], columnGap = COLUMN_GAP): DiagramLayout {
   const tallest = Math.max(FEATURE_NAMES.length, ...shape.layers.map((l) => l.size));
-  const columnX = Array.from({ length: shape.layers.length + 1 }, (_, c) => LEFT + c * (THUMB + COLUMN_GAP));
+  const columnX = Array.from({ length: shape.layers.length + 1 }, (_, c) => LEFT + c * (THUMB + columnGap));
   const featureY = columnTops(FEATURE_NAMES.length, tallest);
   const neuronY = shape.layers.map((l) => columnTops(l.size, tallest));
   // The y of each enabled input, in the order the network sees them.

@@ -19,7 +19,7 @@ import { paletteFrom, type Palette } from './color';
 import { FrameScheduler } from './frame';
 
 /** Cells per side of the shared grid: the output plot uses all, thumbnails every other one. */
-export const GRID_RESOLUTION = 100;
+export const GRID_RESOLUTION = 64;
 
 export interface NeuronRef {
   /** 0-based layer index among hidden + output layers, or -1 for an input feature. */

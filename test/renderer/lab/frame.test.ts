@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FrameScheduler, type FrameClock } from '../../../renderer/lab/frame';
 
-function manualClock(): FrameClock & { tick(): void; pending(): number } {
+function manualClock(): FrameClock & { tick(ms?: number): void; pending(): number } {
   let queue: (() => void)[] = [];
+  let time = 0;
   return {
+    now: () => time,
     request(callback) {
       queue.push(callback);
       return queue.length;
@@ -11,7 +13,8 @@ function manualClock(): FrameClock & { tick(): void; pending(): number } {
     cancel() {
       queue = [];
     },
-    tick() {
+    tick(ms = 16) {
+      time += ms;
       const run = queue;
       queue = [];
       for (const callback of run) callback();
@@ -64,5 +67,38 @@ describe('FrameScheduler', () => {
     scheduler.dispose();
     clock.tick();
     expect(drawn).toBe(0);
+  });
+
+  it('leaves static layers alone on invalidate and redraws them only when marked', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock);
+    const drawn = { points: 0, heat: 0 };
+    const points = scheduler.add(() => drawn.points++, { static: true });
+    scheduler.add(() => drawn.heat++);
+    clock.tick();
+    scheduler.invalidate();
+    clock.tick();
+    scheduler.invalidate();
+    clock.tick();
+    expect(drawn).toEqual({ points: 1, heat: 3 });
+    scheduler.mark(points.key);
+    clock.tick();
+    expect(drawn.points).toBe(2);
+  });
+
+  it('holds a throttled view back until its interval has passed, without losing the update', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock);
+    let drawn = 0;
+    const chart = scheduler.add(() => drawn++, { minInterval: 50 });
+    clock.tick(16); // first draw
+    scheduler.mark(chart.key);
+    clock.tick(16); // 16 ms later: too soon
+    clock.tick(16); // 32 ms: too soon
+    expect(drawn).toBe(1);
+    expect(clock.pending()).toBe(1);
+    clock.tick(20); // 52 ms: drawn
+    expect(drawn).toBe(2);
+    expect(clock.pending()).toBe(0);
   });
 });

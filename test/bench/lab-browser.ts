@@ -1,0 +1,210 @@
+/**
+ * Browser benchmark of the Lab (prints numbers; not a pass/fail test).
+ *
+ *   npm run build && npx tsx test/bench/lab-browser.ts
+ *
+ * Serves dist/renderer on 127.0.0.1 with a tiny static server, drives Chromium with
+ * Playwright, builds 2 → 6 hidden layers of 8 tanh neurons → 1 on the spiral with every
+ * view on screen, trains "as fast as possible" and reports:
+ *  - epochs per second the engine worker trains,
+ *  - frames per second the page paints, and how many of them redrew the heatmaps,
+ *  - the longest main-thread task (PerformanceObserver "longtask"),
+ *  - the JS heap after 1,000 and after 100,000 epochs (after a forced garbage collection).
+ * Environment: LAYERS (default 6), NEURONS (default 8), EPOCHS (default 100000),
+ * WINDOW_S (measuring window, default 10), CHROMIUM (default /usr/bin/chromium).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const ROOT = resolve('dist/renderer');
+const LAYERS = Number(process.env.LAYERS ?? 6);
+const NEURONS = Number(process.env.NEURONS ?? 8);
+const TARGET_EPOCHS = Number(process.env.EPOCHS ?? 100_000);
+const WINDOW_S = Number(process.env.WINDOW_S ?? 10);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(ROOT, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(ROOT + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({ server, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+}
+
+/**
+ * Installed before the page's own scripts: a frame counter, the long-task observer and a
+ * count of putImageData calls (one per heatmap drawn). Plain JavaScript text, so nothing the
+ * TypeScript runner adds to functions leaks into the page.
+ */
+const INSTRUMENT = `
+  (() => {
+    const stats = { frames: 0, longest: 0, longTasks: 0, putImageData: 0 };
+    window.__bench = stats;
+    const tick = () => { stats.frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        stats.longTasks++;
+        stats.longest = Math.max(stats.longest, entry.duration);
+      }
+    }).observe({ type: 'longtask', buffered: true });
+    for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype]) {
+      const original = proto.putImageData;
+      proto.putImageData = function (...args) {
+        stats.putImageData++;
+        return original.apply(this, args);
+      };
+    }
+  })();
+`;
+
+interface Stats {
+  frames: number;
+  longest: number;
+  longTasks: number;
+  putImageData: number;
+}
+
+const readStats = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __bench: Stats }).__bench }));
+
+async function epoch(page: Page): Promise<number> {
+  const text = await page.getByLabel('Epoch', { exact: true }).innerText();
+  return Number(text.replace(/[^0-9]/g, ''));
+}
+
+async function buildNetwork(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'Spiral', exact: true }).click();
+  const count = async () => Number((await page.getByText(/^\d+ hidden layers?$/).innerText()).split(' ')[0]);
+  while ((await count()) < LAYERS) await page.getByRole('button', { name: 'Add layer' }).click();
+  while ((await count()) > LAYERS) await page.getByRole('button', { name: 'Remove layer' }).click();
+  await page.getByLabel('Set all hidden activations').selectOption('tanh');
+  for (let layer = 1; layer <= LAYERS; layer++) {
+    const size = page.getByLabel(`Neurons in layer ${layer}`, { exact: true });
+    for (;;) {
+      const now = Number(await size.innerText());
+      if (now === NEURONS) break;
+      const name = now < NEURONS ? `Add a neuron to layer ${layer}` : `Remove a neuron from layer ${layer}`;
+      await page.getByRole('button', { name }).click();
+      await page.waitForFunction(([label, before]) => {
+        const el = document.querySelector(`[aria-label="${label}"]`);
+        return el !== null && el.textContent !== String(before);
+      }, [`Neurons in layer ${layer}`, now] as const);
+    }
+  }
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+async function waitForEpoch(page: Page, target: number, report: boolean): Promise<void> {
+  let last = Date.now();
+  for (;;) {
+    const now = await epoch(page);
+    if (now >= target) return;
+    if (report && Date.now() - last > 15_000) {
+      console.log(`  … epoch ${now.toLocaleString('en-US')}`);
+      last = Date.now();
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
+  const { server, url } = await serve();
+  const browser = await chromium.launch({
+    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 } });
+    await page.addInitScript({ content: INSTRUMENT });
+    await page.goto(url);
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await page.getByLabel('Test loss', { exact: true }).filter({ hasNotText: '—' }).waitFor();
+    await buildNetwork(page);
+    const heatmapsPerFrame = await page.evaluate(() => document.querySelectorAll('button.node').length + 1);
+    console.log(`Network: 2 → ${LAYERS} × ${NEURONS} tanh → 1 on the spiral; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`);
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForEpoch(page, 1000, false);
+    const heap1k = await heapAfterGc(page);
+
+    // The measuring window: epochs, frames, heatmap draws and long tasks over WINDOW_S seconds.
+    const before = await readStats(page);
+    const e0 = await epoch(page);
+    const t0 = Date.now();
+    await page.evaluate(() => {
+      const stats = (window as unknown as { __bench: Stats }).__bench;
+      stats.longest = 0;
+      stats.longTasks = 0;
+    });
+    await page.waitForTimeout(WINDOW_S * 1000);
+    const after = await readStats(page);
+    const e1 = await epoch(page);
+    const seconds = (Date.now() - t0) / 1000;
+    const epochsPerSecond = (e1 - e0) / seconds;
+    const framesPerSecond = (after.frames - before.frames) / seconds;
+    const redrawsPerSecond = (after.putImageData - before.putImageData) / heatmapsPerFrame / seconds;
+    console.log(`Epochs per second (worker):            ${epochsPerSecond.toFixed(0)}`);
+    console.log(`Frames per second (page):              ${framesPerSecond.toFixed(1)}`);
+    console.log(`Full heatmap redraws per second:       ${redrawsPerSecond.toFixed(1)}`);
+    console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
+    console.log(`JS heap after 1,000 epochs:            ${mb(heap1k)}`);
+
+    const eta = epochsPerSecond > 0 ? Math.ceil((TARGET_EPOCHS - e1) / epochsPerSecond) : Infinity;
+    console.log(`Training on to ${TARGET_EPOCHS.toLocaleString('en-US')} epochs (about ${eta} s)…`);
+    await waitForEpoch(page, TARGET_EPOCHS, true);
+    const heapEnd = await heapAfterGc(page);
+    const final = await readStats(page);
+    console.log(`JS heap after ${TARGET_EPOCHS.toLocaleString('en-US')} epochs:          ${mb(heapEnd)} (${(((heapEnd - heap1k) / heap1k) * 100).toFixed(1)} % vs 1,000)`);
+    console.log(`Longest main-thread task, to the end:  ${final.longest.toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
