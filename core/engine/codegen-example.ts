@@ -1,14 +1,15 @@
-/** The per-example writer: best for playground-size networks, where every value fits in registers. */
 import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
 import type { LossCode } from './loss';
 import type { Topology } from './shape';
 
 /**
- * Writes an epoch that runs each example straight through the whole network, for small
- * networks. Names: p<k> parameter k, g<k> its gradient sum, a<l>_<j>/z<l>_<j> outputs and inputs of neuron j of layer l (layer 0 = features), d<l>_<j> its dLoss/dz.
- * With `inLocals`, parameters and gradient sums sit in local variables for a whole batch.
+ * The example-wise writer: an epoch that runs each example straight through the whole network
+ * in straight-line code, with every parameter and gradient sum in a local variable for the
+ * whole batch — no loops, no array traffic. Names: p<k> parameter k, g<k> its gradient sum,
+ * a<l>_<j> / z<l>_<j> output and input of neuron j of layer l (layer 0 = features), d<l>_<j>
+ * its dLoss/dz, s<l>_<j> the error arriving from the layer above.
  */
-export function exampleSource(topo: Topology, loss: LossCode, inLocals = true): string {
+export function exampleSource(topo: Topology, loss: LossCode): string {
   const { sizes, depth, weightOffsets, biasOffsets, codes } = topo;
   const lines: string[] = [];
   const emit = (s: string): void => {
@@ -16,18 +17,15 @@ export function exampleSource(topo: Topology, loss: LossCode, inLocals = true): 
   };
   const n = topo.paramCount;
   const all = (f: (k: number) => string): string => Array.from({ length: n }, (_, k) => f(k)).join(', ');
-  // A parameter and its gradient sum: locals for small networks, the arrays themselves for larger ones.
-  const p = (k: number): string => (inLocals ? `p${k}` : `P[${k}]`);
-  const g = (k: number): string => (inLocals ? `g${k}` : `G[${k}]`);
+  const p = (k: number): string => `p${k}`;
+  const g = (k: number): string => `g${k}`;
   emit('return function epoch(P, G, X, T, start, end, batch, update) {');
   emit('  let r = start;');
   emit('  while (r < end) {');
   emit('    const stop = r + batch < end ? r + batch : end;');
   emit('    const count = stop - r;');
-  if (inLocals) {
-    emit(`    const ${all((k) => `p${k} = P[${k}]`)};`);
-    emit(`    let ${all((k) => `g${k} = 0`)};`);
-  }
+  emit(`    const ${all((k) => `p${k} = P[${k}]`)};`);
+  emit(`    let ${all((k) => `g${k} = 0`)};`);
   emit('    for (; r < stop; r++) {');
   emit(`      const x = r * ${sizes[0]};`);
   for (let i = 0; i < sizes[0]; i++) emit(`      const a0_${i} = X[x + ${i}];`);
@@ -55,7 +53,7 @@ export function exampleSource(topo: Topology, loss: LossCode, inLocals = true): 
     }
   }
   emit('    }');
-  if (inLocals) for (let k = 0; k < n; k++) emit(`    G[${k}] = g${k};`);
+  for (let k = 0; k < n; k++) emit(`    G[${k}] = g${k};`);
   emit('    update(count);');
   emit('  }');
   emit('};');

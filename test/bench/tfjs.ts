@@ -6,7 +6,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import { generateData } from '../../core/engine';
 import { gridPoints } from '../../core/engine';
-import { workloadConfig } from './workloads';
+import { bestRate, cpuSeconds, median, workloadConfig, type Rate } from './workloads';
 
 type Tf = typeof TF;
 
@@ -39,7 +39,7 @@ function buildModel(tf: Tf, hidden: number[]): TF.Sequential {
   return model;
 }
 
-export async function tfjsEpochsPerSecond(hidden: number[], ms = 2000): Promise<number> {
+export async function tfjsEpochsPerSecond(hidden: number[], ms = 2000): Promise<Rate> {
   const tf = await tfjs();
   const data = generateData(workloadConfig(hidden).data, workloadConfig(hidden).seed);
   const n = data.train.length;
@@ -58,13 +58,10 @@ export async function tfjsEpochsPerSecond(hidden: number[], ms = 2000): Promise<
     }
   };
   epoch(); // warm up
-  const start = performance.now();
-  let epochs = 0;
-  while (performance.now() - start < ms) {
+  const rate = bestRate(1, ms, () => {
     epoch();
-    epochs++;
-  }
-  const rate = epochs / ((performance.now() - start) / 1000);
+    return 1;
+  });
   for (const b of batches) tf.dispose([b.x, b.y]);
   tf.dispose([xs, ys]);
   optimizer.dispose();
@@ -73,7 +70,7 @@ export async function tfjsEpochsPerSecond(hidden: number[], ms = 2000): Promise<
 }
 
 /** Median milliseconds for tfjs to compute every layer's output over the grid (and read it back). */
-export async function tfjsGridMilliseconds(hidden: number[], resolution: number, calls = 20): Promise<number> {
+export async function tfjsGridMilliseconds(hidden: number[], resolution: number, calls = 20): Promise<Rate> {
   const tf = await tfjs();
   const model = buildModel(tf, hidden);
   const all = tf.model({ inputs: model.inputs, outputs: model.layers.map((l) => l.output as TF.SymbolicTensor) });
@@ -84,14 +81,16 @@ export async function tfjsGridMilliseconds(hidden: number[], resolution: number,
     tf.dispose(outs);
   };
   run();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t = performance.now();
+    const c = cpuSeconds();
     run();
-    times.push(performance.now() - t);
+    cpu.push((cpuSeconds() - c) * 1000);
+    wall.push(performance.now() - t);
   }
   grid.dispose();
   model.dispose();
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { wall: median(wall), cpu: median(cpu) };
 }

@@ -30,10 +30,32 @@ export function workloadConfig(hidden: number[]): LabConfig {
   return config;
 }
 
-/** Best of `rounds` runs of `ms` milliseconds each: noise from other processes only ever slows a run down. */
-function bestOf(rounds: number, run: () => number): number {
-  let best = 0;
-  for (let i = 0; i < rounds; i++) best = Math.max(best, run());
+/** A rate both per second of wall-clock time and per second of this process's CPU time. */
+export interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+/** CPU time of this process so far, in seconds. */
+export function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Best of `rounds` runs of about `ms` milliseconds each: noise from other processes only ever
+ * slows a run down. `run` does some work and returns how many units it did.
+ */
+export function bestRate(rounds: number, ms: number, step: () => number): Rate {
+  const best: Rate = { wall: 0, cpu: 0 };
+  for (let i = 0; i < rounds; i++) {
+    const wall0 = performance.now();
+    const cpu0 = cpuSeconds();
+    let units = 0;
+    while (performance.now() - wall0 < ms) units += step();
+    best.wall = Math.max(best.wall, units / ((performance.now() - wall0) / 1000));
+    best.cpu = Math.max(best.cpu, units / Math.max(1e-9, cpuSeconds() - cpu0));
+  }
   return best;
 }
 
@@ -41,36 +63,38 @@ function bestOf(rounds: number, run: () => number): number {
  * Epochs per second of a session as the engine worker runs it: time slices of 14 ms, metrics
  * measured after each slice, the parameters checked for blow-ups every epoch.
  */
-export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 3): number {
+export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 3): Rate {
   const session = createSession({ fastPath });
   session.handle({ type: 'configure', id: 1, config: workloadConfig(hidden) });
   session.train(200, () => 0, Number.POSITIVE_INFINITY); // warm up: let V8 optimise
-  return bestOf(rounds, () => {
-    const start = performance.now();
-    let epochs = 0;
-    while (performance.now() - start < ms) {
-      const before = session.snapshot().epoch;
-      session.train(Number.POSITIVE_INFINITY, () => performance.now(), performance.now() + 14);
-      epochs += session.snapshot().epoch - before;
-    }
-    return epochs / ((performance.now() - start) / 1000);
+  return bestRate(rounds, ms, () => {
+    const before = session.snapshot().epoch;
+    session.train(Number.POSITIVE_INFINITY, () => performance.now(), performance.now() + 14);
+    return session.snapshot().epoch - before;
   });
 }
 
-/** Median milliseconds of one call evaluating every neuron over the grid. */
-export function gridMilliseconds(hidden: number[], resolution: number, calls = 60): number {
+/** Milliseconds of one call evaluating every neuron over the grid (median of wall and of CPU time). */
+export function gridMilliseconds(hidden: number[], resolution: number, calls = 60): Rate {
   const config = workloadConfig(hidden);
   const evaluator = createGridEvaluator(config, resolution);
   const random = createRandom(3);
   const params = Float64Array.from({ length: networkShape(config).paramCount }, () => random() - 0.5);
   for (let i = 0; i < 10; i++) evaluator.evaluate(params);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < calls; i++) {
     params[i % params.length] += 1e-3; // as during training: new numbers every frame
     const t = performance.now();
+    const c = cpuSeconds();
     evaluator.evaluate(params);
-    times.push(performance.now() - t);
+    cpu.push((cpuSeconds() - c) * 1000);
+    wall.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
