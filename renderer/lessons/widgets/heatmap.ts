@@ -32,7 +32,7 @@ export function fillBinary(
   for (let i = 0; i < values.length; i++) {
     const d = values[i] - threshold;
     const sure = Math.min(1, Math.abs(d) / spread);
-    const c = mix(base, d > 0 ? above : below, Number.isFinite(d) ? 0.12 + 0.38 * sure : 0);
+    const c = mix(base, d > 0 ? above : below, Number.isNaN(d) ? 0 : 0.12 + 0.38 * sure);
     pixels[4 * i] = c[0];
     pixels[4 * i + 1] = c[1];
     pixels[4 * i + 2] = c[2];
