@@ -1,0 +1,194 @@
+/**
+ * The main process: thin glue between Electron and the plain modules beside it. Security
+ * decisions live in security.ts, the menu in menu.ts, IPC checks in ipc-handlers.ts, the
+ * engine's supervision in engine-host.ts, project files in documents/.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session } from 'electron';
+import { CHANNELS, type AppInfo, type MenuCommand } from '../core/ipc';
+import { registerAppScheme, handleAppProtocol } from './app-protocol';
+import { OpenFileQueue, argvSkip, projectFileFromArgv } from './argv';
+import { EngineHost } from './engine-host';
+import { createIpcHandlers, type IpcHandlers } from './ipc-handlers';
+import { aboutText, buildMenuTemplate } from './menu';
+import { APP_ENTRY, devServerUrl, permissionAllowed } from './security';
+import { backgroundFor, loadThemeChoice, resolveTheme, saveThemeChoice, type ThemeChoice } from './theme';
+import { createMainWindow, guardNavigation } from './window';
+import { clampToScreens, loadWindowState, saveWindowState } from './window-state';
+import { installDocuments, type Documents } from './documents';
+
+const log = (message: string) => console.warn(`[Activation Lab] ${message}`);
+const devOrigin = devServerUrl(process.env.ACTLAB_DEV_URL);
+const openQueue = new OpenFileQueue();
+
+registerAppScheme();
+
+// macOS sends files to open before the window exists; they wait in the queue.
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  openQueue.push(file);
+});
+
+// Every web contents (the window, and anything a bug might create) is kept on our pages.
+app.on('web-contents-created', (_event, contents) => guardNavigation(contents, log));
+
+/** Brings the window forward (set once the app is ready). */
+let focusApp: () => void = () => undefined;
+
+// A second start of the app (say, double-clicking a project) hands its file to this one.
+app.on('second-instance', (_event, argv) => {
+  focusApp();
+  const file = projectFileFromArgv(argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)));
+  if (file) openQueue.push(file);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function appInfo(): AppInfo {
+  return {
+    name: app.getName(),
+    version: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+    node: process.versions.node,
+  };
+}
+
+function registerIpc(handlers: IpcHandlers): void {
+  for (const [channel, handler] of Object.entries(handlers.on)) {
+    ipcMain.on(channel, (event, ...args: unknown[]) => {
+      try {
+        handler(event, ...args);
+      } catch (error) {
+        log(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+  for (const [channel, handler] of Object.entries(handlers.handle)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(event, ...args));
+  }
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const settingsFile = path.join(userData, 'settings.json');
+  const windowStateFile = path.join(userData, 'window-state.json');
+  let theme: ThemeChoice = await loadThemeChoice(settingsFile);
+  nativeTheme.themeSource = theme;
+
+  handleAppProtocol(path.join(__dirname, '..', 'renderer'), log);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+
+  let win: BrowserWindow | null = null;
+  const toPage = (channel: string, payload: unknown) => {
+    if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+  };
+
+  const engine = new EngineHost({
+    createWorker: () => new Worker(path.join(__dirname, 'engine-worker.cjs')),
+    onEvent: (event) => toPage(CHANNELS.engineEvent, event),
+    onNotice: (message) => toPage(CHANNELS.notice, message),
+    log,
+  });
+  engine.start();
+  app.on('will-quit', () => void engine.dispose());
+
+  const documents: Documents = installDocuments({
+    userData,
+    window: () => win,
+    toPage,
+    onRecentChanged: () => rebuildMenu(),
+    log,
+  });
+
+  registerIpc(
+    createIpcHandlers({
+      devOrigin,
+      engine,
+      project: documents.project,
+      progress: documents.progress,
+      appInfo,
+    }),
+  );
+
+  const sendCommand = (command: MenuCommand) => toPage(CHANNELS.menuCommand, command);
+  function rebuildMenu(): void {
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      appName: app.getName(),
+      recentFiles: documents.recentFiles(),
+      theme,
+      hasWindow: win !== null && !win.isDestroyed(),
+      onProjectAction: (action) => {
+        const run = { new: documents.newProject, open: documents.open, save: documents.save, 'save-as': documents.saveAs }[action];
+        void run();
+      },
+      onOpenRecent: (file) => void documents.openPath(file),
+      onClearRecent: () => void documents.clearRecent(),
+      onCommand: sendCommand,
+      onTheme: (choice) => {
+        theme = choice;
+        nativeTheme.themeSource = choice;
+        void saveThemeChoice(settingsFile, choice).catch((error: unknown) => log(`Could not save the theme: ${String(error)}`));
+        rebuildMenu();
+      },
+      onAbout: () => {
+        const info = appInfo();
+        const options = { type: 'info' as const, title: `About ${info.name}`, message: info.name, detail: aboutText(info), buttons: ['OK'] };
+        void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  nativeTheme.on('updated', () => {
+    const resolved = resolveTheme(theme, nativeTheme.shouldUseDarkColors);
+    if (win && !win.isDestroyed()) win.setBackgroundColor(backgroundFor(resolved));
+  });
+
+  async function openWindow(): Promise<void> {
+    const saved = await loadWindowState(windowStateFile);
+    const state = clampToScreens(saved, screen.getAllDisplays().map((d) => d.workArea));
+    win = createMainWindow({
+      theme: resolveTheme(theme, nativeTheme.shouldUseDarkColors),
+      preload: path.join(__dirname, 'preload.cjs'),
+      state,
+      url: devOrigin ? `${devOrigin}/` : APP_ENTRY,
+      onStateChange: (next) => void saveWindowState(windowStateFile, next).catch((error: unknown) => log(`Could not save the window state: ${String(error)}`)),
+    });
+    documents.attachWindow(win);
+    const current = win;
+    current.on('closed', () => {
+      if (win === current) win = null;
+      rebuildMenu();
+    });
+    current.webContents.once('did-finish-load', () => openQueue.attach((file) => void documents.openPath(file)));
+    rebuildMenu();
+  }
+
+  focusApp = () => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    } else {
+      void openWindow();
+    }
+  };
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const firstFile = projectFileFromArgv(process.argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)));
+  if (firstFile) openQueue.push(firstFile);
+  await openWindow();
+}
