@@ -1,0 +1,31 @@
+/**
+ * Project files in the browser host: reading a file the learner chose (size checked
+ * before reading) and saving by download. The same core code decides what is valid.
+ */
+import { MAX_PROJECT_BYTES, parseProject, tooLargeMessage, type ParseResult } from '../../core/project';
+
+/** Reads and checks a chosen file; never throws. */
+export async function readChosenFile(file: Blob): Promise<ParseResult> {
+  if (file.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(file.size) };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: 'The browser could not read that file. It may have been moved or deleted; choose it again.' };
+  }
+  return parseProject(text);
+}
+
+/** Offers the text as a download named `fileName`. */
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the address goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
