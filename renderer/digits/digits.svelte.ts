@@ -26,12 +26,26 @@ export interface TestSet {
   labels: Uint8Array;
 }
 
+/** What a lesson step may read from the Digits area. */
+export interface DigitsReport {
+  epoch: number;
+  testAccuracy: number | null;
+  hidden: LayerSpec[];
+  /** The network's answer for the drawing on the pad, or null when the pad is empty. */
+  drawnPrediction: number | null;
+  drawnConfidence: number | null;
+}
+
 export class DigitsLab {
   status = $state<LoadStatus>('idle');
   received = $state(0);
   total = $state<number | null>(null);
   message = $state<string | null>(null);
   config = $state.raw<LabConfig>(digitsConfig());
+
+  constructor(start?: LabConfig) {
+    if (start !== undefined) this.config = start;
+  }
   snapshot = $state.raw<Snapshot | null>(null);
   /** Test accuracy after each measured epoch, for the little chart. */
   history = $state.raw<HistoryPoint[]>([]);
