@@ -77,6 +77,10 @@ export class EngineHost {
   private lastForwardedVersion = 0;
   private calibrate = false;
   private restartCount = 0;
+  /** The page's get-state requests not answered yet: re-asked after a restart so none hangs. */
+  private readonly pageStateRequests = new Map<number, Command>();
+  /** How to forget a command's effect on the remembered setup if the engine refuses it (recent ids only). */
+  private readonly undo = new Map<number, () => void>();
 
   private readonly heartbeatMs: number;
   private readonly heartbeatTimeoutMs: number;
@@ -163,6 +167,20 @@ export class EngineHost {
   }
 
   private remember(command: Command): void {
+    const before = { configure: this.lastConfigure, state: this.lastState, speed: this.lastSpeed };
+    this.rememberOnly(command);
+    const after = { configure: this.lastConfigure, state: this.lastState, speed: this.lastSpeed };
+    if (after.configure === before.configure && after.state === before.state && after.speed === before.speed) return;
+    // Undo only what is still this command's doing when the refusal arrives.
+    this.undo.set(command.id, () => {
+      if (this.lastConfigure === after.configure) this.lastConfigure = before.configure;
+      if (this.lastState === after.state) this.lastState = before.state;
+      if (this.lastSpeed === after.speed) this.lastSpeed = before.speed;
+    });
+    while (this.undo.size > 64) this.undo.delete(this.undo.keys().next().value as number);
+  }
+
+  private rememberOnly(command: Command): void {
     switch (command.type) {
       case 'configure':
         this.lastConfigure = command;
@@ -189,9 +207,11 @@ export class EngineHost {
       case 'pause':
         this.running = false;
         break;
+      case 'get-state':
+        this.pageStateRequests.set(command.id, command);
+        break;
       case 'step':
       case 'set-parameter':
-      case 'get-state':
         break;
     }
   }
@@ -267,6 +287,7 @@ export class EngineHost {
     this.post({ type: 'get-state', id: barrier });
     this.running = resume;
     if (resume) this.post({ type: 'play', id: this.internalId() });
+    for (const request of this.pageStateRequests.values()) this.post(request);
     this.options.onNotice(restartNotice(state ? state.epoch : null, resume));
   }
 
@@ -279,6 +300,7 @@ export class EngineHost {
           if (this.restoring?.barrier === event.replyTo) this.finishRestore();
           return;
         }
+        this.pageStateRequests.delete(event.replyTo);
         this.lastState = event.state;
         this.options.onEvent(event);
         return;
@@ -288,6 +310,12 @@ export class EngineHost {
           if (this.pendingHeartbeat?.id === event.replyTo) this.pendingHeartbeat = null;
           if (this.restoring?.barrier === event.replyTo) this.finishRestore();
           return;
+        }
+        if (event.replyTo !== null) {
+          this.pageStateRequests.delete(event.replyTo);
+          // The engine refused it, so it is not part of the setup to restore after a crash.
+          this.undo.get(event.replyTo)?.();
+          this.undo.delete(event.replyTo);
         }
         this.options.onEvent(event);
         return;

@@ -24,6 +24,10 @@ class FakeWorker extends EventEmitter implements WorkerLike {
   private answer(command: Command): void {
     switch (command.type) {
       case 'configure':
+        if (command.config.seed < 0) {
+          this.emit('message', { type: 'error', replyTo: command.id, message: 'The seed must not be negative.' });
+          break;
+        }
         this.configVersion += 1;
         this.epoch = 0;
         this.emit('message', { type: 'snapshot', snapshot: this.snapshot(false) });
@@ -148,6 +152,29 @@ describe('EngineHost supervision', () => {
     await until(() => events.some((e) => e.type === 'state' && e.replyTo === 9));
     host.send({ type: 'get-state', id: -1_000_000_000 });
     expect(events.at(-1)).toEqual({ type: 'error', replyTo: -1_000_000_000, message: 'That command id is reserved.' });
+  });
+
+  it('does not restore a configuration the engine refused', async () => {
+    const { host, workers, events } = setup([{ hung: false }, { hung: false }]);
+    host.send({ type: 'configure', id: 1, config: { ...defaultConfig(), seed: 7 } });
+    host.send({ type: 'configure', id: 2, config: { ...defaultConfig(), seed: -5 } });
+    await until(() => events.some((e) => e.type === 'error' && e.replyTo === 2));
+    await until(() => host.knownState !== null);
+    workers[0].emit('exit', 1);
+    await until(() => workers.length === 2 && workers[1].received.length > 0);
+    const configure = workers[1].received[0];
+    expect(configure.type === 'configure' && configure.config.seed).toBe(7);
+  });
+
+  it('re-asks the page’s unanswered state request after a restart, so a save never hangs', async () => {
+    const { host, workers, events } = setup([{ hung: false }, { hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => host.knownState !== null);
+    workers[0].hung = true;
+    host.send({ type: 'get-state', id: 41 });
+    workers[0].emit('exit', 1);
+    await until(() => events.some((e) => e.type === 'state' && e.replyTo === 41));
+    expect(workers[1].received.filter((c) => c.type === 'get-state' && c.id === 41)).toHaveLength(1);
   });
 
   it('words its notices plainly', () => {
