@@ -27,16 +27,16 @@ type RawEpoch = (P: Float64Array, G: Float64Array, X: Float64Array, T: Float64Ar
 
 /**
  * Which writer suits a network, as measured on the Playground's workloads: example by example
- * wins for mid-size networks (about 25 % faster from 100 to 400 parameters), but its single
- * huge function stops being optimised by V8 somewhere past 500 parameters (then it is ten
- * times slower), and for the very smallest networks the layer-wise loops are slightly faster.
+ * is the faster up to a few hundred parameters (about 25 % on 2→8×6→1), but its one huge
+ * function stops being optimised by V8 somewhere past 500 parameters, and is then ten times
+ * slower than the layer-wise loops.
  */
-export const EXAMPLE_STYLE_PARAMS = { above: 40, upTo: 450 } as const;
+export const EXAMPLE_STYLE_MAX_PARAMS = 450;
 
 export type FastPathStyle = 'example' | 'layer';
 
 export function fastPathStyle(topo: Topology): FastPathStyle {
-  return topo.paramCount > EXAMPLE_STYLE_PARAMS.above && topo.paramCount <= EXAMPLE_STYLE_PARAMS.upTo ? 'example' : 'layer';
+  return topo.paramCount <= EXAMPLE_STYLE_MAX_PARAMS ? 'example' : 'layer';
 }
 
 export function epochSource(topo: Topology, loss: LossCode, style: FastPathStyle = fastPathStyle(topo)): string {
@@ -64,8 +64,12 @@ export function compileEpoch(model: Model, style: FastPathStyle = fastPathStyle(
   if (!fastPathSupports(model.topo, model.lossCode)) return null;
   const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style)) as (...helpers: unknown[]) => RawEpoch;
   const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
+  // Bound once: a module bundler may turn every use of an imported name into a property read.
+  const apply = applyUpdate;
+  let current = model;
+  const update = (count: number): void => apply(current.params, current.grad, count, current.isWeight, current.settings, current.optimizer);
   return (m) => {
-    const update = (count: number): void => applyUpdate(m.params, m.grad, count, m.isWeight, m.settings, m.optimizer);
+    current = m;
     raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, m.settings.batchSize, update);
   };
 }
