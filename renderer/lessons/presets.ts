@@ -11,7 +11,7 @@ import {
   type OutputActivationName,
 } from '../../core/config';
 import { networkShape } from './engine';
-import type { LabHandoff, NeuronState, TrainerControl, TrainerPreset } from './types';
+import type { HandNetState, LabHandoff, NeuronState, TrainerControl, TrainerPreset } from './types';
 
 export interface NetOptions {
   dataset: DatasetName;
@@ -76,5 +76,20 @@ export function neuronHandoff(s: NeuronState, points: DataPoint[]): LabHandoff {
   params[shape.weightIndex(0, 0, 0)] = s.w1;
   params[shape.weightIndex(0, 0, 1)] = s.w2;
   params[shape.biasIndex(0, 0)] = s.b;
+  return { config, params };
+}
+
+/** The hand-set XOR network (two ReLU units, linear output) as a Lab network. */
+export function handNetHandoff(s: HandNetState, points: DataPoint[]): LabHandoff {
+  const config = labConfig({ dataset: 'custom', hidden: [2], activation: 'relu', output: 'identity', points, trainRatio: 0.8 });
+  const shape = networkShape(config);
+  const params = new Float64Array(shape.paramCount);
+  for (let unit = 0; unit < 2; unit++) {
+    params[shape.weightIndex(0, unit, 0)] = s.W[unit * 2];
+    params[shape.weightIndex(0, unit, 1)] = s.W[unit * 2 + 1];
+    params[shape.biasIndex(0, unit)] = s.c[unit];
+    params[shape.weightIndex(1, 0, unit)] = s.w[unit];
+  }
+  params[shape.biasIndex(1, 0)] = s.b;
   return { config, params };
 }

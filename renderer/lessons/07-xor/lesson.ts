@@ -1,6 +1,6 @@
 import type { DataPoint } from '../../../core/config';
 import { allProbesCorrect, handHidden, handOutput, neuronCorrect, tex, XOR_CORNERS } from '../math';
-import { labConfig, neuronHandoff, trainerPreset } from '../presets';
+import { handNetHandoff, labConfig, neuronHandoff, trainerPreset } from '../presets';
 import { step, type HandNetState, type LessonDef, type NeuronState, type TrainerState } from '../types';
 
 export function checkBestLine(s: NeuronState): boolean {
@@ -71,7 +71,7 @@ export const lesson: LessonDef = {
       check: checkHandNet,
       hint: 'Use W = [[1, 1], [1, 1]], c = (0, −1), w = (1, −2) and b = 0.',
       formula: handFormula,
-      toLab: null,
+      toLab: (s) => handNetHandoff(s, XOR_POINTS),
     }),
     step({
       id: 'train',

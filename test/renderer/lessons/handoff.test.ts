@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkConfig, networkShape } from '../../../core/engine';
+import { checkConfig, forwardPoints, networkShape } from '../../../core/engine';
 import type { LabApi } from '../../../core/ipc';
 import { LESSONS } from '../../../renderer/lessons/index';
-import { neuronHandoff } from '../../../renderer/lessons/presets';
+import { XOR_POINTS } from '../../../renderer/lessons/07-xor/lesson';
+import { handNetHandoff, neuronHandoff } from '../../../renderer/lessons/presets';
 import { defaultBackend, localStorageBackend, STORAGE_KEY } from '../../../renderer/lessons/progressStore';
 import { runToLab, type Step } from '../../../renderer/lessons/types';
 import { trainFor } from './helpers';
@@ -78,5 +79,13 @@ describe('where progress is kept', () => {
     await backend.save('{"x":1}');
     expect(storage.getItem(STORAGE_KEY)).toBe('{"x":1}');
     expect(await localStorageBackend(storage).load()).toBe('{"x":1}');
+  });
+});
+
+describe('the hand-set XOR network in the Lab', () => {
+  it('computes the same four outputs in the engine as in the lesson', () => {
+    const { config, params } = handNetHandoff({ W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 }, XOR_POINTS);
+    const layers = forwardPoints(config, params!, new Float64Array([0, 0, 0, 1, 1, 0, 1, 1]));
+    expect(Array.from(layers[layers.length - 1])).toEqual([0, 1, 1, 0]);
   });
 });
