@@ -49,9 +49,18 @@ export function smallerLearningRate(current: number): number {
 /** Saved parameters and optimizer moments to go back to. */
 interface Checkpoint {
   params: Float64Array;
-  moments: Float64Array[];
+  /** Copies of the optimizer's m and v (empty when it has none). */
+  m: Float64Array;
+  v: Float64Array;
   step: number;
   epoch: number;
+}
+
+/** Copies `from` into `into`, replacing `into` when the length differs; returns the copy. */
+function copyInto(into: Float64Array, from: Float64Array): Float64Array {
+  if (into.length !== from.length) return from.slice();
+  into.set(from);
+  return into;
 }
 
 export function createSession(options: SessionOptions = {}): TrainingSession {
@@ -76,27 +85,26 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   }
 
   function checkpointOf(m: Model, at: number): Checkpoint {
-    return { params: m.params.slice(), moments: momentArrays(m.optimizer).map((a) => a.slice()), step: m.optimizer.step, epoch: at };
+    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at };
   }
 
+  /** Runs before every epoch, so it only copies (no allocation once the sizes settle). */
   function save(into: Checkpoint): void {
-    if (into.params.length !== model.params.length) into.params = new Float64Array(model.params.length);
-    into.params.set(model.params);
-    const moments = momentArrays(model.optimizer);
-    if (into.moments.length !== moments.length || (moments.length > 0 && into.moments[0].length !== moments[0].length)) {
-      into.moments = moments.map((a) => a.slice());
-    } else {
-      for (let i = 0; i < moments.length; i++) into.moments[i].set(moments[i]);
-    }
+    into.params = copyInto(into.params, model.params);
+    into.m = copyInto(into.m, model.optimizer.m);
+    into.v = copyInto(into.v, model.optimizer.v);
     into.step = model.optimizer.step;
     into.epoch = epoch;
   }
 
   function restore(from: Checkpoint): void {
     model.params.set(from.params);
-    const moments = momentArrays(model.optimizer);
-    if (from.moments.length === moments.length) for (let i = 0; i < moments.length; i++) moments[i].set(from.moments[i]);
-    model.optimizer.step = from.step;
+    const opt = model.optimizer;
+    if (from.m.length === opt.m.length && from.v.length === opt.v.length) {
+      opt.m.set(from.m);
+      opt.v.set(from.v);
+      opt.step = from.step;
+    }
     model.grad.fill(0);
     model.cursor = 0;
     epoch = from.epoch;
