@@ -57,7 +57,7 @@ export function pointColor(point: DataPoint, regression: boolean, palette: Palet
   return `rgb(${palette.lut[t]}, ${palette.lut[t + 1]}, ${palette.lut[t + 2]})`;
 }
 
-/** Draws points as filled dots with a contrasting ring; test points hollow-centred. */
+/** Draws points as dots of their colour: training points with a white rim, test points with a dark one. */
 export function drawPoints(
   ctx: CanvasRenderingContext2D,
   points: readonly DataPoint[],
@@ -68,24 +68,15 @@ export function drawPoints(
   radius = 3.5,
   outlined = true,
 ): void {
-  const ring = palette.theme === 'dark' ? 'rgba(0,0,0,0.7)' : 'rgba(20,24,32,0.7)';
-  ctx.lineWidth = test ? 2 : 1;
+  ctx.lineWidth = test ? 1.6 : 1.2;
+  ctx.strokeStyle = test ? 'rgba(10, 12, 16, 0.95)' : 'rgba(255, 255, 255, 0.95)';
   for (const point of points) {
     const { px, py } = toPixel(point.x1, point.x2, size);
     ctx.beginPath();
     ctx.arc(px, py, radius, 0, Math.PI * 2);
-    const color = pointColor(point, regression, palette);
-    if (test) {
-      ctx.fillStyle = ring;
-      ctx.fill();
-      ctx.strokeStyle = color;
-    } else {
-      ctx.fillStyle = color;
-      ctx.fill();
-      if (!outlined) continue;
-      ctx.strokeStyle = ring;
-    }
-    ctx.stroke();
+    ctx.fillStyle = pointColor(point, regression, palette);
+    ctx.fill();
+    if (outlined) ctx.stroke();
   }
 }
 

@@ -108,6 +108,11 @@ test('the learner adds their own points and trains on them', async ({ page }) =>
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(at(0.8, 0.1 + i * 0.1).x, at(0.8, 0.1 + i * 0.1).y, { steps: 2 });
   await page.mouse.up();
+  await page.getByRole('radio', { name: /Orange \(class A\)/ }).check();
+  await page.mouse.move(at(0.2, 0.1).x, at(0.2, 0.1).y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(at(0.2, 0.1 + i * 0.1).x, at(0.2, 0.1 + i * 0.1).y, { steps: 2 });
+  await page.mouse.up();
   await expect(plot).toHaveAccessibleName(/with (\d{2,}) data points/);
   // A modifier-click removes the nearest point.
   const name = (await plot.getAttribute('aria-label')) ?? '';
@@ -122,6 +127,7 @@ test('the learner adds their own points and trains on them', async ({ page }) =>
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => readNumber(page, 'Epoch')).toBeGreaterThan(100);
   await expect.poll(() => readNumber(page, 'Training loss')).toBeLessThan(start * 0.5);
+  await expect.poll(() => readNumber(page, 'Test accuracy')).toBeGreaterThan(90);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.screenshot({ path: 'test-results/lab-own-points.png' });
 });
