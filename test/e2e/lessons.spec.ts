@@ -79,6 +79,8 @@ async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 60
 
 test('a learner completes all nine lessons; progress survives a reload', async ({ page }) => {
   test.setTimeout(300_000);
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
   await blockNetwork(page);
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
@@ -245,6 +247,7 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   // Math was typeset with KaTeX's own fonts, and nothing tried to leave the machine.
   expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
   expect(blocked).toEqual([]);
+  expect(crashes).toEqual([]);
 
   // Progress survives a reload.
   await page.reload();
