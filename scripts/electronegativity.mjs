@@ -7,6 +7,8 @@
 // It runs offline: the scanner's network calls (fresh translations, Electron's release
 // list) are answered at once with "offline", and the checks that need release data or
 // guess the Electron version from package.json are skipped (see EXCLUDED below).
+//
+// Usage: node scripts/electronegativity.mjs [--source <folder>]   (default: electron/)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -75,9 +77,11 @@ async function main() {
   const electronVersion = require('electron/package.json').version;
 
   // Scan a copy: electron/ sources plus the built preload, if any.
+  const sourceIndex = process.argv.indexOf('--source');
+  const source = sourceIndex >= 0 ? path.resolve(process.argv[sourceIndex + 1]) : path.join(root, 'electron');
   const input = mkdtempSync(path.join(os.tmpdir(), 'actlab-eng-'));
   try {
-    copyTree(path.join(root, 'electron'), path.join(input, 'electron'), (name) => /\.(ts|js|cjs|mjs|html)$/.test(name));
+    copyTree(source, path.join(input, 'electron'), (name) => /\.(ts|js|cjs|mjs|html)$/.test(name));
     // The CSP is sent as a header by the app:// handler, which the scanner cannot follow; write
     // the very policy security.ts sends into a page so its CSP evaluator judges the real thing.
     const csp = loadContentSecurityPolicy(input);
@@ -86,7 +90,7 @@ async function main() {
       `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp.replace(/"/g, '&quot;')}"></head><body></body></html>\n`,
     );
     const builtPreload = path.join(root, 'dist', 'electron', 'preload.cjs');
-    if (existsSync(builtPreload)) {
+    if (sourceIndex < 0 && existsSync(builtPreload)) {
       mkdirSync(path.join(input, 'dist'), { recursive: true });
       copyFileSync(builtPreload, path.join(input, 'dist', 'preload.js'));
     }
