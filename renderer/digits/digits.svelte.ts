@@ -9,6 +9,7 @@ import type { Command, EngineEvent, HistoryPoint, Snapshot } from '../../core/pr
 import { generateData } from '../../core/engine/data';
 import { decodeDigits, digitsTable, type DigitSet } from '../../core/tabular/digits';
 import { digitsConfig } from '../../core/tabular/presets';
+import { DIGIT_PIXELS } from '../../core/tabular/info';
 import { gatherRows } from '../../core/tabular/split';
 import { registerTable, type Table } from '../../core/tabular/table';
 import { fetchDigits } from './loader';
@@ -36,6 +37,16 @@ export interface DigitsReport {
   drawnConfidence: number | null;
 }
 
+/** Which of the 784 pixels carry ink in at least one image. */
+export function inkedPixels(set: DigitSet): Uint8Array {
+  const used = new Uint8Array(DIGIT_PIXELS);
+  for (let n = 0; n < set.count; n++) {
+    const at = n * DIGIT_PIXELS;
+    for (let i = 0; i < DIGIT_PIXELS; i++) if (set.pixels[at + i] !== 0) used[i] = 1;
+  }
+  return used;
+}
+
 export class DigitsLab {
   status = $state<LoadStatus>('idle');
   received = $state(0);
@@ -51,6 +62,8 @@ export class DigitsLab {
   history = $state.raw<HistoryPoint[]>([]);
   test = $state.raw<TestSet | null>(null);
   set: DigitSet | null = null;
+  /** 1 for each pixel inked in at least one image. */
+  usedPixels: Uint8Array | null = null;
   private worker: Worker | null = null;
   private nextId = 1;
 
@@ -69,6 +82,7 @@ export class DigitsLab {
       });
       const set = decodeDigits(bytes);
       this.set = set;
+      this.usedPixels = inkedPixels(set);
       registerTable(digitsTable(set));
       this.startWorker(bytes);
     } catch (error) {

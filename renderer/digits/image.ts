@@ -35,14 +35,15 @@ export function paintDigit(canvas: HTMLCanvasElement, values: ArrayLike<number>,
 }
 
 /** Weights of one neuron, scaled so the largest magnitude gets the full colour. */
-export function paintWeights(canvas: HTMLCanvasElement, weights: Float64Array, zero: Rgb, negative: Rgb, positive: Rgb): void {
+export function paintWeights(canvas: HTMLCanvasElement, weights: Float64Array, zero: Rgb, negative: Rgb, positive: Rgb, used: Uint8Array | null = null): void {
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
   let max = 1e-12;
-  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
+  for (let i = 0; i < weights.length; i++) if (used === null || used[i] === 1) max = Math.max(max, Math.abs(weights[i]));
   const image = ctx.createImageData(DIGIT_SIDE, DIGIT_SIDE);
   for (let i = 0; i < DIGIT_SIDE * DIGIT_SIDE; i++) {
-    const w = weights[i] / max;
+    // A pixel that is blank in every image never changes an answer: its weight is left plain.
+    const w = used === null || used[i] === 1 ? weights[i] / max : 0;
     mix(zero, w < 0 ? negative : positive, Math.abs(w), image.data, i * 4);
   }
   ctx.putImageData(image, 0, 0);

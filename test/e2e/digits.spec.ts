@@ -26,7 +26,7 @@ test('digits: load with progress, train, see accuracy rise, draw a digit and rea
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 2_500_000, uploadThroughput: -1 });
 
   await page.getByRole('tab', { name: 'Digits' }).click();
-  const panel = page.getByRole('tabpanel', { name: 'Digits' });
+  const panel = page.getByRole('tabpanel', { name: 'Digits', exact: true });
   await expect(panel).toBeVisible();
   const progress = page.getByRole('progressbar', { name: 'Loading the digit images' });
   await expect(progress).toBeVisible();
@@ -91,6 +91,31 @@ test('digits: load with progress, train, see accuracy rise, draw a digit and rea
   await first.click();
   await expect(page.getByText(new RegExp(`The network says ${said}, with`))).toBeVisible();
 
+  await page.getByRole('region', { name: 'What the first layer looks for' }).screenshot({ path: 'test-results/digits-weights-light.png' });
   await page.getByLabel('Colour theme').selectOption('dark');
-  await page.screenshot({ path: 'test-results/digits-dark.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/digits-dark.png' });
+  await page.getByRole('region', { name: 'What the first layer looks for' }).screenshot({ path: 'test-results/digits-weights-dark.png' });
+});
+
+test('iris: four inputs, three species; choose the axes, train, read the confusion matrix', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Digits' }).click();
+  await page.getByRole('tab', { name: 'Iris flowers' }).click();
+  await expect(page.getByRole('heading', { name: 'Iris flowers: four inputs, three classes' })).toBeVisible();
+  await page.getByLabel('Measurement across the plot').selectOption('Sepal length');
+  await page.getByLabel('Measurement up the plot').selectOption('Sepal width');
+  await expect(page.getByRole('img', { name: /Flowers by sepal length and sepal width/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Iris training' }).getByRole('button', { name: 'Train' }).click();
+  await expect
+    .poll(async () => Number((await page.getByLabel('Iris test accuracy', { exact: true }).innerText()).replace(/[^0-9.]/g, '')), { timeout: 30_000 })
+    .toBeGreaterThan(90);
+  await page.getByRole('group', { name: 'Iris training' }).getByRole('button', { name: 'Pause' }).click();
+  const matrix = page.getByRole('table', { name: /true species/ });
+  await expect(matrix.getByRole('row')).toHaveCount(4);
+  await expect(matrix.getByRole('rowheader', { name: 'Setosa' })).toBeVisible();
+  await page.getByLabel('Measurement across the plot').selectOption('Petal length');
+  await page.getByLabel('Measurement up the plot').selectOption('Petal width');
+  await page.screenshot({ path: 'test-results/iris-light.png' });
+  await page.getByLabel('Colour theme').selectOption('dark');
+  await page.screenshot({ path: 'test-results/iris-dark.png' });
 });
