@@ -39,6 +39,12 @@ export interface EngineHostOptions {
 type ConfigureCommand = Extract<Command, { type: 'configure' }>;
 type SpeedCommand = Extract<Command, { type: 'set-speed' }>;
 
+/**
+ * Limits for the worker thread: a runaway network that eats memory kills only the worker
+ * (which the host then restarts), never the whole app.
+ */
+export const ENGINE_WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 } as const;
+
 /** Ids of the host's own commands count down from here; the page may not use this range. */
 const INTERNAL_ID_BASE = -1_000_000_000;
 

@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session
 import { CHANNELS, type AppInfo, type MenuCommand } from '../core/ipc';
 import { registerAppScheme, handleAppProtocol } from './app-protocol';
 import { OpenFileQueue, argvSkip, projectFileFromArgv } from './argv';
-import { EngineHost } from './engine-host';
+import { ENGINE_WORKER_LIMITS, EngineHost } from './engine-host';
 import { createIpcHandlers, type IpcHandlers } from './ipc-handlers';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY, devServerUrl, permissionAllowed } from './security';
@@ -75,6 +75,8 @@ function registerIpc(handlers: IpcHandlers): void {
 }
 
 async function start(): Promise<void> {
+  // Windows groups the taskbar button and file associations under this id (the installer's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('org.activationlab.desktop');
   const userData = app.getPath('userData');
   const settingsFile = path.join(userData, 'settings.json');
   const windowStateFile = path.join(userData, 'window-state.json');
@@ -91,7 +93,7 @@ async function start(): Promise<void> {
   };
 
   const engine = new EngineHost({
-    createWorker: () => new Worker(path.join(__dirname, 'engine-worker.cjs')),
+    createWorker: () => new Worker(path.join(__dirname, 'engine-worker.cjs'), { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS }),
     onEvent: (event) => toPage(CHANNELS.engineEvent, event),
     onNotice: (message) => toPage(CHANNELS.notice, message),
     log,
@@ -160,6 +162,7 @@ async function start(): Promise<void> {
       preload: path.join(__dirname, 'preload.cjs'),
       state,
       url: devOrigin ? `${devOrigin}/` : APP_ENTRY,
+      onPageGone: (reason) => log(`The page's process ended (${reason}); reloading it.`),
       onStateChange: (next) => void saveWindowState(windowStateFile, next).catch((error: unknown) => log(`Could not save the window state: ${String(error)}`)),
     });
     documents.attachWindow(win);

@@ -14,6 +14,8 @@ export interface MainWindowOptions {
   url: string;
   /** Called (debounced) whenever the bounds or maximised state change, and on close. */
   onStateChange(state: WindowState): void;
+  /** The page's renderer process ended (it is reloaded unless that was a clean exit). */
+  onPageGone(reason: string): void;
 }
 
 /** Denies every navigation away from the page; allow-listed links open in the browser. */
@@ -65,6 +67,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   win.on('close', () => {
     if (timer) clearTimeout(timer);
     options.onStateChange(current());
+  });
+  // If the page's process dies, load it again; unsaved work comes back from the documents backup.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    options.onPageGone(details.reason);
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(options.url);
   });
   void win.loadURL(options.url);
   return win;

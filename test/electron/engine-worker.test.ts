@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import type { EngineEvent, Snapshot } from '../../core/protocol';
-import { EngineHost, type WorkerLike } from '../../electron/engine-host';
+import { ENGINE_WORKER_LIMITS, EngineHost, type WorkerLike } from '../../electron/engine-host';
 
 let outdir: string;
 let workerFile: string;
@@ -43,7 +43,7 @@ function rig(options: { heartbeatMs?: number } = {}): Rig {
   const posted: unknown[] = [];
   const host = new EngineHost({
     createWorker: (): WorkerLike => {
-      const worker = new Worker(workerFile);
+      const worker = new Worker(workerFile, { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS });
       workers.push(worker);
       const post = worker.postMessage.bind(worker);
       worker.postMessage = (message: unknown) => {
