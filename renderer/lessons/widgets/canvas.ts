@@ -30,8 +30,18 @@ export function readPalette(el: Element): Palette {
   };
 }
 
-/** Any CSS colour as [r, g, b], by letting the canvas parse it. */
+const rgbCache = new Map<string, [number, number, number]>();
+
+/** Any CSS colour as [r, g, b], by letting a canvas parse it (remembered per colour string). */
 export function colorToRgb(color: string): [number, number, number] {
+  const known = rgbCache.get(color);
+  if (known) return known;
+  const rgb = parseColor(color);
+  rgbCache.set(color, rgb);
+  return rgb;
+}
+
+function parseColor(color: string): [number, number, number] {
   const c = document.createElement('canvas');
   c.width = 1;
   c.height = 1;

@@ -55,15 +55,18 @@ export function fillClasses(pixels: Uint8ClampedArray, outputs: ArrayLike<number
   }
 }
 
+let tile: HTMLCanvasElement | null = null;
+
 /** Paints an RGBA grid image over the whole canvas area, smoothing between cells. */
 export function paintGrid(ctx: CanvasRenderingContext2D, pixels: Uint8ClampedArray, res: number, size: number): void {
-  const tile = document.createElement('canvas');
-  tile.width = res;
-  tile.height = res;
+  tile ??= document.createElement('canvas');
+  if (tile.width !== res || tile.height !== res) {
+    tile.width = res;
+    tile.height = res;
+  }
   const tctx = tile.getContext('2d');
   if (!tctx) return;
-  const image = tctx.createImageData(res, res);
-  image.data.set(pixels);
+  const image = new ImageData(pixels.slice(0, res * res * 4), res, res);
   tctx.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(tile, 0, 0, size, size);
