@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Reads a number shown in the Lab's read-out, found by its label. */
+async function readNumber(page: Page, label: string): Promise<number> {
+  const text = await page.getByLabel(label, { exact: true }).first().innerText();
+  return Number(text.replace(/[^0-9.eE+-]/g, ''));
+}
+
+/** The output plot's heatmap pixels: the decision boundary as drawn. */
+async function boundary(page: Page): Promise<string> {
+  return page
+    .getByRole('application', { name: /Output plot/ })
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+}
+
+/** Trains a little and pauses; returns the epoch reached. */
+async function trainAndPause(page: Page): Promise<number> {
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+  await page.getByRole('radio', { name: 'Spiral', exact: true }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => readNumber(page, 'Epoch')).toBeGreaterThan(40);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const epoch = await readNumber(page, 'Epoch');
+  await page.waitForTimeout(300);
+  expect(await readNumber(page, 'Epoch')).toBe(epoch);
+  return epoch;
+}
+
+async function openChosenFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles(file);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`save, reload, open: the same epoch and boundary (${colorScheme})`, async ({ page }, info) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    const epoch = await trainAndPause(page);
+    const picture = await boundary(page);
+
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    await page.getByRole('textbox', { name: 'Project name' }).fill('my spiral');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('my spiral.actlab');
+    const file = info.outputPath('my spiral.actlab');
+    await saved.saveAs(file);
+    await expect(page.getByRole('status', { name: 'Project status' })).toHaveText('Saved as my spiral.actlab in your downloads.');
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'activation-lab-project', version: 2, name: 'my spiral', state: { epoch } });
+    await page.screenshot({ path: `test-results/projects-saved-${colorScheme}.png`, fullPage: true });
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+    expect(await readNumber(page, 'Epoch')).toBe(0);
+
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    await openChosenFile(page, file);
+    // Opening shows the project in the Lab.
+    await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
+    await expect(page.getByRole('radio', { name: 'Spiral', exact: true })).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(() => boundary(page)).toBe(picture);
+    await page.screenshot({ path: `test-results/projects-reopened-${colorScheme}.png`, fullPage: true });
+  });
+}
+
+test('a damaged file shows a message and changes nothing', async ({ page }, info) => {
+  await page.goto('/');
+  const epoch = await trainAndPause(page);
+  const picture = await boundary(page);
+  await page.getByRole('tab', { name: 'Projects' }).click();
+
+  const broken = info.outputPath('broken.actlab');
+  writeFileSync(broken, '{"format": "activation-lab-project", "version": 2, "name": "cut');
+  await openChosenFile(page, broken);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText('The file is cut off — it may not have finished downloading or saving. Ask for the file again.');
+  await page.screenshot({ path: 'test-results/projects-damaged-file.png', fullPage: true });
+
+  const future = info.outputPath('future.actlab');
+  writeFileSync(future, JSON.stringify({ format: 'activation-lab-project', version: 7 }));
+  await openChosenFile(page, future);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(
+    'This file was made by a newer version of Activation Lab (format version 7). Update the app to open it.',
+  );
+
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  expect(await readNumber(page, 'Epoch')).toBe(epoch);
+  expect(await boundary(page)).toBe(picture);
+});
+
+test('unsaved work comes back after a reload', async ({ page }) => {
+  await page.goto('/');
+  const epoch = await trainAndPause(page);
+  // The backup is written a couple of seconds after the last change.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('activation-lab:unsaved-project') !== null), { timeout: 10_000 }).toBe(true);
+  await page.reload();
+  const prompt = page.getByRole('region', { name: 'Unsaved work found' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText(`at epoch ${epoch}`);
+  await page.screenshot({ path: 'test-results/projects-restore-prompt.png', fullPage: true });
+  await page.getByRole('button', { name: 'Restore unsaved work' }).click();
+  await expect(prompt).toBeHidden();
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
+
+  // Discarding it means it is gone for good.
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Discard changes and start a new project' }).click();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Unsaved work found' })).toHaveCount(0);
+});
