@@ -1,15 +1,18 @@
+import { ACT } from './activations';
 import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
 import type { LossCode } from './loss';
 import type { Topology } from './shape';
+import { fastTanhSource } from './tanh';
 
 /**
  * The example-wise writer: an epoch that runs each example straight through the whole network
  * in straight-line code, with every parameter and gradient sum in a local variable for the
  * whole batch — no loops, no array traffic. Names: p<k> parameter k, g<k> its gradient sum,
  * a<l>_<j> / z<l>_<j> output and input of neuron j of layer l (layer 0 = features), d<l>_<j>
- * its dLoss/dz, s<l>_<j> the error arriving from the layer above.
+ * its dLoss/dz, s<l>_<j> the error arriving from the layer above. With `inlineTanh` the
+ * engine's cheaper tanh is written out in place instead of called.
  */
-export function exampleSource(topo: Topology, loss: LossCode): string {
+export function exampleSource(topo: Topology, loss: LossCode, inlineTanh: boolean): string {
   const { sizes, depth, weightOffsets, biasOffsets, codes } = topo;
   const lines: string[] = [];
   const emit = (s: string): void => {
@@ -19,7 +22,7 @@ export function exampleSource(topo: Topology, loss: LossCode): string {
   const all = (f: (k: number) => string): string => Array.from({ length: n }, (_, k) => f(k)).join(', ');
   const p = (k: number): string => `p${k}`;
   const g = (k: number): string => `g${k}`;
-  emit('return function epoch(P, G, X, T, start, end, batch, update) {');
+  emit('return function epoch(P, G, X, T, start, end, batch, update, sgdRate) {');
   emit('  let r = start;');
   emit('  while (r < end) {');
   emit('    const stop = r + batch < end ? r + batch : end;');
@@ -34,7 +37,8 @@ export function exampleSource(topo: Topology, loss: LossCode): string {
       const terms = [p(biasOffsets[l - 1] + j)];
       for (let i = 0; i < sizes[l - 1]; i++) terms.push(`${p(weightOffsets[l - 1] + j * sizes[l - 1] + i)} * a${l - 1}_${i}`);
       emit(`      const z${l}_${j} = ${terms.join(' + ')};`);
-      emit(`      const a${l}_${j} = ${forwardExpr(codes[l - 1], `z${l}_${j}`)};`);
+      if (inlineTanh && codes[l - 1] === ACT.tanh) for (const line of fastTanhSource(`z${l}_${j}`, `a${l}_${j}`, `t${l}_${j}`)) emit(`      ${line}`);
+      else emit(`      const a${l}_${j} = ${forwardExpr(codes[l - 1], `z${l}_${j}`)};`);
     }
   }
   emit(`      const d${depth}_0 = ${outputDeltaExpr(loss, codes[depth - 1], `a${depth}_0`, 'T[r]')};`);
@@ -53,8 +57,14 @@ export function exampleSource(topo: Topology, loss: LossCode): string {
     }
   }
   emit('    }');
-  for (let k = 0; k < n; k++) emit(`    G[${k}] = g${k};`);
-  emit('    update(count);');
+  // Plain SGD without regularization is done right here (as applyUpdate would do it); any
+  // other optimizer gets the gradient sums and does its own update.
+  emit('    if (sgdRate >= 0) {');
+  for (let k = 0; k < n; k++) emit(`      P[${k}] = p${k} - sgdRate * (g${k} / count);`);
+  emit('    } else {');
+  for (let k = 0; k < n; k++) emit(`      G[${k}] = g${k};`);
+  emit('      update(count);');
+  emit('    }');
   emit('  }');
   emit('};');
   return lines.join('\n');

@@ -8,9 +8,11 @@
  * gradient sums add examples in order; the error signal sums over the neurons above in order.
  */
 import { LIMITS } from '../config';
+import { ACT } from './activations';
 import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
 import type { LossCode } from './loss';
 import type { Topology } from './shape';
+import { fastTanhSource } from './tanh';
 
 /** Room for the largest batch. */
 export const CAP = LIMITS.maxBatchSize;
@@ -24,7 +26,7 @@ function inputOf(l: number, i: number): string {
   return l === 1 ? `X[x + ${i}]` : `A${l - 1}[${i * CAP} + r]`;
 }
 
-function forwardLayer(topo: Topology, l: number): string[] {
+function forwardLayer(topo: Topology, l: number, inlineTanh: boolean): string[] {
   const fanIn = topo.sizes[l - 1];
   const wo = topo.weightOffsets[l - 1];
   const out = [`function forward${l}(P, X, r0, B) {`];
@@ -36,7 +38,9 @@ function forwardLayer(topo: Topology, l: number): string[] {
       ...(l === 1 ? [`      const x = (r0 + r) * ${topo.sizes[0]};`] : []),
       `      const z = ${['b', ...each(fanIn, (i) => `w${i} * ${inputOf(l, i)}`)].join(' + ')};`,
       `      Z${l}[${j * CAP} + r] = z;`,
-      `      A${l}[${j * CAP} + r] = ${forwardExpr(topo.codes[l - 1], 'z')};`,
+      ...(inlineTanh && topo.codes[l - 1] === ACT.tanh
+        ? [...fastTanhSource('z', 'y', 't').map((line) => `      ${line}`), `      A${l}[${j * CAP} + r] = y;`]
+        : [`      A${l}[${j * CAP} + r] = ${forwardExpr(topo.codes[l - 1], 'z')};`]),
       '    }',
       '  }',
     );
@@ -85,7 +89,7 @@ function backwardLayer(topo: Topology, l: number): string[] {
   return out;
 }
 
-export function layerSource(topo: Topology, loss: LossCode): string {
+export function layerSource(topo: Topology, loss: LossCode, inlineTanh: boolean): string {
   const { sizes, depth, codes } = topo;
   const lines: string[] = [];
   // Z<l>, A<l>: pre-activations and outputs of layer l; D<l>: dLoss/dz of layer l.
@@ -93,7 +97,7 @@ export function layerSource(topo: Topology, loss: LossCode): string {
     const n = sizes[l] * CAP;
     lines.push(`const Z${l} = new Float64Array(${n}), A${l} = new Float64Array(${n}), D${l} = new Float64Array(${n});`);
   }
-  for (let l = 1; l <= depth; l++) lines.push(...forwardLayer(topo, l));
+  for (let l = 1; l <= depth; l++) lines.push(...forwardLayer(topo, l, inlineTanh));
   lines.push(
     'function outputError(T, r0, B) {',
     '  for (let r = 0; r < B; r++) {',
@@ -104,7 +108,7 @@ export function layerSource(topo: Topology, loss: LossCode): string {
   );
   for (let l = depth; l >= 1; l--) lines.push(...backwardLayer(topo, l));
   lines.push(
-    'return function epoch(P, G, X, T, start, end, batch, update) {',
+    'return function epoch(P, G, X, T, start, end, batch, update, _sgdRate) {',
     '  let r0 = start;',
     '  while (r0 < end) {',
     '    const B = r0 + batch < end ? batch : end - r0;',

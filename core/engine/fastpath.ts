@@ -19,28 +19,39 @@ import { LOSS, type LossCode } from './loss';
 import type { Model } from './model';
 import { applyUpdate } from './optimizer';
 import type { Topology } from './shape';
+import { fastTanh } from './tanh';
 
 /** Trains the rest of the current epoch of `model` (from its cursor to the last training row). */
 export type CompiledEpoch = (model: Model) => void;
 
-type RawEpoch = (P: Float64Array, G: Float64Array, X: Float64Array, T: Float64Array, start: number, end: number, batch: number, update: (count: number) => void) => void;
+/** `sgdRate`: the learning rate when the update is plain SGD (the code may do it inline), else −1. */
+type RawEpoch = (
+  P: Float64Array,
+  G: Float64Array,
+  X: Float64Array,
+  T: Float64Array,
+  start: number,
+  end: number,
+  batch: number,
+  update: (count: number) => void,
+  sgdRate: number,
+) => void;
 
 /**
  * Which writer suits a network, as measured on the Playground's workloads: example by example
- * is the faster up to a few hundred parameters (about 25 % on 2→8×6→1), but its one huge
- * function stops being optimised by V8 somewhere past 500 parameters, and is then ten times
- * slower than the layer-wise loops.
+ * is faster (by about a third on 2→8→8→1) as long as V8 still optimises its one big function;
+ * past roughly 60 KB of source it no longer does, and the code runs fifteen times slower.
+ * So the example-wise source is used while it stays below this size, the layer-wise otherwise.
  */
-export const EXAMPLE_STYLE_MAX_PARAMS = 450;
+export const EXAMPLE_STYLE_MAX_SOURCE = 50_000;
 
 export type FastPathStyle = 'example' | 'layer';
 
-export function fastPathStyle(topo: Topology): FastPathStyle {
-  return topo.paramCount <= EXAMPLE_STYLE_MAX_PARAMS ? 'example' : 'layer';
-}
-
-export function epochSource(topo: Topology, loss: LossCode, style: FastPathStyle = fastPathStyle(topo)): string {
-  return style === 'example' ? exampleSource(topo, loss) : layerSource(topo, loss);
+/** The epoch's source in the given style, or in the style that suits the network. */
+export function epochSource(topo: Topology, loss: LossCode, style?: FastPathStyle, inlineTanh = true): string {
+  if (style === 'layer') return layerSource(topo, loss, inlineTanh);
+  const example = exampleSource(topo, loss, inlineTanh);
+  return style === 'example' || example.length <= EXAMPLE_STYLE_MAX_SOURCE ? example : layerSource(topo, loss, inlineTanh);
 }
 
 /** Widest input layer the writers unroll (the 2-D features); table data sets are wider and use the plain path. */
@@ -60,9 +71,9 @@ export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
 }
 
 /** Compiles the specialised epoch for the model's network, or returns null if the shape is not covered. Throws where code generation is forbidden. */
-export function compileEpoch(model: Model, style: FastPathStyle = fastPathStyle(model.topo)): CompiledEpoch | null {
+export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch | null {
   if (!fastPathSupports(model.topo, model.lossCode)) return null;
-  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style)) as (...helpers: unknown[]) => RawEpoch;
+  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, model.tanh === fastTanh)) as (...helpers: unknown[]) => RawEpoch;
   const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
   // Bound once: a module bundler may turn every use of an imported name into a property read.
   const apply = applyUpdate;
@@ -70,6 +81,8 @@ export function compileEpoch(model: Model, style: FastPathStyle = fastPathStyle(
   const update = (count: number): void => apply(current.params, current.grad, count, current.isWeight, current.settings, current.optimizer);
   return (m) => {
     current = m;
-    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, m.settings.batchSize, update);
+    const s = m.settings;
+    const plainSgd = m.optimizer.name === 'sgd' && (s.regularization === 'none' || s.regularizationRate === 0);
+    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, s.batchSize, update, plainSgd ? s.learningRate : -1);
   };
 }

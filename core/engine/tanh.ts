@@ -25,3 +25,19 @@ export function fastTanh(x: number): number {
   const s = c * c;
   return (c * (P0 + s * (P1 + s * (P2 + s * (P3 + s * P4))))) / (1 + s * (Q1 + s * (Q2 + s * (Q3 + s * Q4))));
 }
+
+/**
+ * The same computation as `fastTanh`, as source lines for generated code (so it is inlined
+ * there rather than called): assigns tanh of the variable `x` to a new constant `out`, using
+ * `tmp` as a prefix for two temporaries. Operation for operation the same as fastTanh, so
+ * the results are identical.
+ */
+export function fastTanhSource(x: string, out: string, tmp: string): string[] {
+  const c = `${tmp}c`;
+  const s = `${tmp}s`;
+  return [
+    `const ${c} = ${x} > ${TANH_CLAMP} ? ${TANH_CLAMP} : ${x} < ${-TANH_CLAMP} ? ${-TANH_CLAMP} : ${x};`,
+    `const ${s} = ${c} * ${c};`,
+    `const ${out} = (${c} * (${P0} + ${s} * (${P1} + ${s} * (${P2} + ${s} * (${P3} + ${s} * ${P4}))))) / (1 + ${s} * (${Q1} + ${s} * (${Q2} + ${s} * (${Q3} + ${s} * ${Q4}))));`,
+  ];
+}

@@ -48,6 +48,25 @@ describe('fast path', () => {
     });
   }
 
+  it('equals the plain path with Math.tanh too (no inlined tanh)', () => {
+    const config = configWith({ size: 120, hidden: [[6, 'tanh'], [3, 'tanh']] });
+    const plain = createModel(config, { exactTanh: true });
+    const fast = createModel(config, { exactTanh: true, fastPath: true });
+    expect(fast.fast).not.toBeNull();
+    for (let e = 0; e < 10; e++) {
+      trainEpoch(plain);
+      trainEpoch(fast);
+    }
+    expect(fast.params).toEqual(plain.params);
+  });
+
+  it('picks the example-wise code for small networks and the layer-wise code for large ones', () => {
+    const small = createModel(configWith({})).topo;
+    const large = createModel(configWith({ hidden: Array.from({ length: 6 }, () => [16, 'tanh'] as [number, 'tanh']) })).topo;
+    expect(epochSource(small, 0)).toBe(epochSource(small, 0, 'example'));
+    expect(epochSource(large, 0)).toBe(epochSource(large, 0, 'layer'));
+  });
+
   it('finishes a part-trained epoch from where single batches stopped', () => {
     const config = configWith({ size: 100 });
     const plain = createModel(config);
