@@ -1,5 +1,6 @@
 /** Supervision details of EngineHost with scripted fake workers (hangs, give-up, renumbering). */
 import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import type { Command, EngineEvent, EngineState, Snapshot } from '../../core/protocol';
@@ -175,6 +176,31 @@ describe('EngineHost supervision', () => {
     workers[0].emit('exit', 1);
     await until(() => events.some((e) => e.type === 'state' && e.replyTo === 41));
     expect(workers[1].received.filter((c) => c.type === 'get-state' && c.id === 41)).toHaveLength(1);
+  });
+
+  it('restarts a worker that runs out of memory (a real thread hitting its heap limit)', async () => {
+    const notices: string[] = [];
+    const created: string[] = [];
+    const host = new EngineHost({
+      createWorker: () => {
+        if (created.length === 0) {
+          created.push('greedy');
+          const code = 'const keep = []; for (;;) keep.push(new Array(1e5).fill(Math.PI));';
+          return new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } });
+        }
+        created.push('fake');
+        return new FakeWorker(false, 0);
+      },
+      onEvent: () => undefined,
+      onNotice: (message) => notices.push(message),
+      heartbeatMs: 50,
+    });
+    hosts.push(host);
+    host.start();
+    await until(() => notices.length > 0, 15_000);
+    expect(created).toEqual(['greedy', 'fake']);
+    expect(host.restartTotal).toBe(1);
+    expect(notices[0]).toBe('The training engine stopped unexpectedly and was restarted.');
   });
 
   it('words its notices plainly', () => {
