@@ -2,9 +2,30 @@
 // system into release/. Installers: NSIS (Windows, per user, folder can be chosen), dmg +
 // zip (macOS, hardened runtime), AppImage + deb (Linux). Fuses are flipped in after-pack.cjs.
 'use strict';
-/* global module */ // CommonJS run by electron-builder under Node (eslint.config.js gives build/ no Node globals).
+/* global module, require, __dirname */ // CommonJS run by electron-builder under Node (eslint.config.js gives build/ no Node globals).
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- electron-builder loads this file as CommonJS.
+const path = require('node:path');
 
 const PROJECT_MIME_TYPE = 'application/x-activation-lab';
+/** Icon name of the file type in freedesktop icon themes (the MIME type with '/' → '-'). */
+const PROJECT_MIME_ICON = PROJECT_MIME_TYPE.replace('/', '-');
+const LINUX_FILE_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
+
+/**
+ * Extra files for the deb package: the .actlab MIME type with its own icon. electron-builder's
+ * own MIME file always names a generic document icon, so the type is declared here instead.
+ */
+function linuxFileTypeFiles() {
+  const here = __dirname;
+  return [
+    `${path.join(here, 'linux', 'activation-lab-project.xml')}=/usr/share/mime/packages/activation-lab-project.xml`,
+    `${path.join(here, 'file-icon.svg')}=/usr/share/icons/hicolor/scalable/mimetypes/${PROJECT_MIME_ICON}.svg`,
+    ...LINUX_FILE_ICON_SIZES.map(
+      (size) => `${path.join(here, 'file-icons', `${size}x${size}.png`)}=/usr/share/icons/hicolor/${size}x${size}/mimetypes/${PROJECT_MIME_ICON}.png`,
+    ),
+  ];
+}
 
 /** @type {import('app-builder-lib').Configuration} */
 const config = {
@@ -25,7 +46,8 @@ const config = {
       ext: 'actlab',
       name: 'Activation Lab Project',
       description: 'Activation Lab project',
-      mimeType: PROJECT_MIME_TYPE,
+      // No mimeType here: on Linux the type application/x-activation-lab is declared by
+      // build/linux/activation-lab-project.xml (with its own icon) and linux.mimeTypes.
       role: 'Editor',
       rank: 'Owner',
       // build/actlab.icns on macOS, build/actlab.ico on Windows.
@@ -94,6 +116,7 @@ const config = {
   deb: {
     maintainer: 'Activation Lab <maintainers@activationlab.invalid>',
     priority: 'optional',
+    fpm: linuxFileTypeFiles(),
   },
 };
 

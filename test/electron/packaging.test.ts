@@ -47,10 +47,20 @@ describe('electron-builder config', () => {
   it('associates .actlab with its own icon and MIME type', () => {
     expect(config.fileAssociations).toHaveLength(1);
     const [association] = config.fileAssociations;
-    expect(association).toMatchObject({ ext: 'actlab', mimeType: 'application/x-activation-lab', role: 'Editor' });
-    expect(config.linux.mimeTypes).toContain('application/x-activation-lab');
+    expect(association).toMatchObject({ ext: 'actlab', role: 'Editor' });
+    // macOS and Windows: the document icon.
     expect(existsSync(path.join(root, 'build', `${association.icon}.icns`))).toBe(true);
     expect(existsSync(path.join(root, 'build', `${association.icon}.ico`))).toBe(true);
+    // Linux: the desktop entry lists the type, and the deb installs its definition and icons.
+    expect(config.linux.mimeTypes).toEqual(['application/x-activation-lab']);
+    const xml = readFileSync(path.join(root, 'build', 'linux', 'activation-lab-project.xml'), 'utf8');
+    expect(xml).toContain('<mime-type type="application/x-activation-lab">');
+    expect(xml).toContain('<glob pattern="*.actlab"/>');
+    expect(xml).toContain('<icon name="application-x-activation-lab"/>');
+    const extra = (config.deb.fpm as string[]).map((entry) => entry.split('='));
+    expect(extra.map(([, target]) => target)).toContain('/usr/share/mime/packages/activation-lab-project.xml');
+    expect(extra.filter(([, target]) => /\/mimetypes\/application-x-activation-lab\.(png|svg)$/.test(target)).length).toBeGreaterThanOrEqual(8);
+    for (const [source] of extra) expect(existsSync(source), source).toBe(true);
   });
 
   it('packs only the bundled output and runs the fuse hook', () => {
