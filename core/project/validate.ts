@@ -3,7 +3,7 @@
  * values only. Array lengths are compared with what the configuration implies before any
  * long array is walked, so absurd files are refused quickly.
  */
-import type { LabConfig } from '../config';
+import { LIMITS, type LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 import { readConfig } from './validate-config';
 import { bool, fail, field, integerIn, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
@@ -93,12 +93,14 @@ function readLessons(value: unknown): Record<string, LessonProgress> {
 
 function readView(value: unknown, config: LabConfig): ProjectView {
   const raw = record(value, 'view');
+  // The Lab keeps its choice when layers are removed, so a larger index is brought into range.
   const lastLayer = Math.max(0, config.network.hidden.length - 1);
+  const layer = integerIn(field(raw, 'layerSpaceLayer', 'view'), 'view.layerSpaceLayer', 0, LIMITS.maxHiddenLayers - 1);
   return {
     area: oneOf(field(raw, 'area', 'view'), 'view.area', PROJECT_AREAS),
     showTestData: bool(field(raw, 'showTestData', 'view'), 'view.showTestData'),
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
-    layerSpaceLayer: integerIn(field(raw, 'layerSpaceLayer', 'view'), 'view.layerSpaceLayer', 0, lastLayer),
+    layerSpaceLayer: Math.min(layer, lastLayer),
   };
 }
 

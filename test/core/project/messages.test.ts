@@ -118,7 +118,7 @@ describe('bad files get plain messages', () => {
     expect(messageForJson((f) => (f.lessons = JSON.parse('{"__proto__": {"stepsDone": [], "completed": true}}')))).toMatch(/lesson names/);
     expect(messageForJson((f) => (f.lessons.intro = { stepsDone: [2, 1], completed: true }))).toMatch(/each step once/);
     expect(messageForJson((f) => (f.view.area = 'settings'))).toMatch(/"view.area"/);
-    expect(messageForJson((f) => (f.view.layerSpaceLayer = 2))).toMatch(/between 0 and 1/);
+    expect(messageForJson((f) => (f.view.layerSpaceLayer = 8))).toMatch(/"view.layerSpaceLayer" is 8, but it must be between 0 and 7/);
     expect(messageForJson((f) => (f.state.epoch = -1))).toMatch(/"state.epoch" is -1/);
   });
 

@@ -60,6 +60,12 @@ describe('project round trip', () => {
     expect(() => serializeProject(project)).toThrow(/finite/);
   });
 
+  it('brings a layer-space choice left over from removed layers into range', () => {
+    const project = sampleProject();
+    project.view.layerSpaceLayer = 5;
+    expect(reopen(project).view.layerSpaceLayer).toBe(1);
+  });
+
   it('drops fields it does not know', () => {
     const text = serializeProject(sampleProject()).replace('"name":', '"extra": {"a": 1},\n  "name":');
     const result = parseProject(text);
