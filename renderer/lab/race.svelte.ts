@@ -90,10 +90,15 @@ export class Race {
       let id = 1;
       engine.onEvent((event) => {
         lane.receive(event);
-        if (lane.running && lane.epoch >= this.targetEpochs) engine.post({ type: 'pause', id: id++ });
+        if (!lane.running) return;
+        const remaining = this.targetEpochs - lane.epoch;
+        if (remaining <= 0) engine.post({ type: 'pause', id: id++ });
+        // Near the finish, cap the epochs per slice so every lane stops on the same epoch.
+        else if (remaining < 1000) engine.post({ type: 'set-speed', id: id++, speed: { mode: 'epochsPerFrame', epochs: remaining } });
       });
       engine.post({ type: 'configure', id: id++, config: lane.config });
-      engine.post({ type: 'set-speed', id: id++, speed: { mode: 'max' } });
+      // Up to 1,000 epochs a frame is as fast as the engine goes; the cap lets lanes stop on the finish.
+      engine.post({ type: 'set-speed', id: id++, speed: { mode: 'epochsPerFrame', epochs: Math.min(1000, this.targetEpochs) } });
       engine.post({ type: 'play', id: id++ });
       return engine;
     });
