@@ -13,7 +13,14 @@ import { DIGIT_PIXELS } from '../../core/tabular/info';
 import { gatherRows } from '../../core/tabular/split';
 import { registerTable, type Table } from '../../core/tabular/table';
 import { fetchDigits } from './loader';
-import digitsUrl from './assets/digits.bin?url';
+
+/**
+ * The bundled file's URL. scripts/build-digits.mjs writes it before the renderer is built; a
+ * glob (rather than a plain import) keeps the build working without it, and the area then
+ * says the images are missing instead of the whole app failing to build.
+ */
+const BUNDLED = import.meta.glob('./assets/digits.bin', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const digitsUrl: string | undefined = BUNDLED['./assets/digits.bin'];
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -76,6 +83,7 @@ export class DigitsLab {
     this.status = 'loading';
     this.message = null;
     try {
+      if (digitsUrl === undefined) throw new Error('The digit images are not part of this build: run "node scripts/build-digits.mjs" before building.');
       const bytes = await fetchDigits(digitsUrl, (received, total) => {
         this.received = received;
         this.total = total;
