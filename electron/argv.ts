@@ -44,6 +44,11 @@ export class OpenFileQueue {
     for (const file of waiting) receiver(file);
   }
 
+  /** The receiver went away (its window closed): hold files again until the next attach. */
+  detach(): void {
+    this.receiver = null;
+  }
+
   get size(): number {
     return this.pending.length;
   }

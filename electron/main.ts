@@ -46,7 +46,15 @@ app.on('second-instance', (_event, argv) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`Could not start: ${message}`);
+      dialog.showErrorBox('Activation Lab could not start', message);
+      app.quit();
+    });
 }
 
 function appInfo(): AppInfo {
@@ -168,6 +176,7 @@ async function start(): Promise<void> {
     documents.attachWindow(win);
     const current = win;
     current.on('closed', () => {
+      openQueue.detach();
       if (win === current) win = null;
       rebuildMenu();
     });

@@ -35,5 +35,11 @@ describe('OpenFileQueue', () => {
     queue.push('c.actlab');
     expect(opened).toEqual(['a.actlab', 'b.actlab', 'c.actlab']);
     expect(queue.size).toBe(0);
+    queue.detach();
+    queue.push('d.actlab');
+    expect(queue.size).toBe(1);
+    expect(opened).toHaveLength(3);
+    queue.attach((file) => opened.push(`new window: ${file}`));
+    expect(opened.at(-1)).toBe('new window: d.actlab');
   });
 });
