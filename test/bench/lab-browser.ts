@@ -15,6 +15,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
     console.log(`Full heatmap redraws per second:       ${redrawsPerSecond.toFixed(1)}`);
     console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
     console.log(`JS heap after 1,000 epochs:            ${mb(heap1k)}`);
+    console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} (other work slows every number above)`);
 
     const eta = epochsPerSecond > 0 ? Math.ceil((TARGET_EPOCHS - e1) / epochsPerSecond) : Infinity;
     console.log(`Training on to ${TARGET_EPOCHS.toLocaleString('en-US')} epochs (about ${eta} s)…`);
