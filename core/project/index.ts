@@ -54,14 +54,32 @@ export interface NewProject {
   savedAt?: Date;
 }
 
-/** A project from the app's current state; the history is thinned to MAX_HISTORY_POINTS. */
+/** A point a file can hold: a blown-up run can leave NaN or infinite losses in the live history. */
+function storable(point: HistoryPoint): boolean {
+  const accuracyOk = (a: number | null) => a === null || (Number.isFinite(a) && a >= 0 && a <= 1);
+  return (
+    Number.isInteger(point.epoch) && point.epoch >= 0 &&
+    Number.isFinite(point.trainLoss) && point.trainLoss >= 0 &&
+    Number.isFinite(point.testLoss) && point.testLoss >= 0 &&
+    accuracyOk(point.trainAccuracy) && accuracyOk(point.testAccuracy)
+  );
+}
+
+/**
+ * A project from the app's current state. The history keeps only points a file can hold,
+ * in epoch order, thinned to MAX_HISTORY_POINTS.
+ */
 export function createProject(options: NewProject): Project {
+  const points: HistoryPoint[] = [];
+  for (const point of options.history ?? []) {
+    if (storable(point) && (points.length === 0 || point.epoch >= points[points.length - 1].epoch)) points.push({ ...point });
+  }
   return {
     name: options.name ?? 'Untitled',
     savedAt: (options.savedAt ?? new Date()).toISOString(),
     config: options.config,
     state: options.state ?? null,
-    history: decimateHistory(options.history ?? [], MAX_HISTORY_POINTS),
+    history: decimateHistory(points, MAX_HISTORY_POINTS),
     lessons: options.lessons ?? {},
     view: options.view ?? defaultView(),
   };

@@ -111,10 +111,26 @@ export class Projects {
     });
   }
 
+  /**
+   * The current project as file text, checked by the same loader that will open it, so
+   * nothing is saved that could not be opened again. Throws with a message otherwise.
+   */
+  async projectText(): Promise<string> {
+    const text = serializeProject(await this.currentProject());
+    const check = parseProject(text);
+    if (!check.ok) {
+      throw new Error(
+        'The project could not be saved: the Lab\'s settings and its network do not match right now. ' +
+          `Check the Lab for a message, then save again. (${check.message})`,
+      );
+    }
+    return text;
+  }
+
   async save(): Promise<void> {
     if (this.api) return this.desktopAction('save');
     await this.run(async () => {
-      const text = serializeProject(await this.currentProject());
+      const text = await this.projectText();
       const fileName = projectFileName(this.projectName);
       downloadText(text, fileName);
       this.lab.markSaved();
@@ -267,8 +283,7 @@ export class Projects {
       return;
     }
     if (!this.storage || !this.lab.dirty || this.pendingRestore) return;
-    const project = await this.currentProject();
-    const problem = writeBackup(this.storage, this.projectName, serializeProject(project), this.now());
+    const problem = writeBackup(this.storage, this.projectName, await this.projectText(), this.now());
     if (problem) this.message = { kind: 'error', text: problem };
   }
 }

@@ -87,6 +87,15 @@ describe('history decimation', () => {
   });
 });
 
+describe('createProject', () => {
+  it('leaves out history points a file cannot hold (a blown-up run)', () => {
+    const point = (epoch: number, trainLoss: number) => ({ epoch, trainLoss, testLoss: 0.5, trainAccuracy: 0.5, testAccuracy: null });
+    const project = createProject({ config: sampleConfig(), history: [point(0, 1), point(1, Number.NaN), point(2, Infinity), point(3, 0.5), point(1, 0.4)] });
+    expect(project.history.map((p) => p.epoch)).toEqual([0, 3]);
+    expect(parseProject(serializeProject(project)).ok).toBe(true);
+  });
+});
+
 describe('parameter count', () => {
   it('agrees with a count by hand of weights and biases', () => {
     // Playground default: 2 inputs → 4 → 2 → 1: (2·4+4) + (4·2+2) + (2·1+1) = 25.
