@@ -230,6 +230,29 @@ describe('training session', () => {
     expect(session.snapshot().confusion![0][0]).not.toBe(-1);
   });
 
+  it('keeps accuracy and confusion counts consistent', () => {
+    const session = configured(configWith({ dataset: 'blobs3', output: 'softmax', training: { loss: 'softmaxCrossEntropy' } }));
+    session.train(30, () => 0, forever);
+    const snap = session.snapshot();
+    const confusion = snap.confusion!;
+    expect(confusion).toHaveLength(3);
+    const total = confusion.flat().reduce((a, b) => a + b, 0);
+    const right = confusion.reduce((sum, row, k) => sum + row[k], 0);
+    expect(total).toBe(250);
+    expect(snap.metrics.testAccuracy).toBeCloseTo(right / total, 12);
+    expect(snap.metrics.testAccuracy!).toBeGreaterThan(0.9);
+  });
+
+  it('configures every built-in 2-D data set with the Playground network', () => {
+    for (const dataset of ['circle', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'spiral3', 'blobs3', 'plane', 'multiGaussian'] as const) {
+      const session = createSession();
+      const events = send(session, { type: 'configure', config: configWith({ dataset }) });
+      expect(events[0].type, dataset).toBe('snapshot');
+      session.train(5, () => 0, forever);
+      expect(session.snapshot().params.every(Number.isFinite), dataset).toBe(true);
+    }
+  });
+
   it('reports accuracy as null and no confusion for regression', () => {
     const snap = configured(configWith({ dataset: 'multiGaussian', output: 'identity' })).snapshot();
     expect(snap.metrics.trainAccuracy).toBeNull();
