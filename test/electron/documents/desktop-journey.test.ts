@@ -1,0 +1,219 @@
+/**
+ * The desktop project journey end to end, without Electron: the built renderer in Chromium
+ * with a window.lab shaped like the preload's, engine commands relayed to the real bundled
+ * worker, and project calls relayed to a real DocumentController saving real files in a
+ * temporary folder. Dialogs and the Save / Don't Save / Cancel question answer as scripted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../core/config';
+import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
+import { createProject, parseProject, serializeProject } from '../../../core/project';
+import type { Command, EngineEvent } from '../../../core/protocol';
+import { serveAppRequest } from '../../../electron/app-server';
+import { EngineHost } from '../../../electron/engine-host';
+import { DocumentController } from '../../../electron/documents/controller';
+import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
+import { RecentFiles } from '../../../electron/documents/recent';
+import { Backups } from '../../../electron/documents/backups';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+let scratch: string;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-journey-'));
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', path.join(scratch, 'electron')], { cwd: root, stdio: 'pipe' });
+  server = http.createServer((req, res) => {
+    void serveAppRequest({ url: `app://lab${req.url ?? '/'}`, method: req.method ?? 'GET' }, path.join(scratch, 'renderer')).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  browser = await chromium.launch({
+    executablePath: existsSync(executablePath) ? executablePath : undefined,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+type Call = (page: Page, name: string, payload: unknown) => Promise<void>;
+const call: Call = (page, name, payload) =>
+  page.evaluate(([n, p]) => (window as unknown as Record<string, (v: unknown) => void>)[n as string](p), [name, payload] as const).then(
+    () => undefined,
+    () => undefined,
+  );
+
+/** The page with a preload-shaped window.lab, wired to a real engine and a real DocumentController. */
+async function openDesktop(page: Page, folder: string) {
+  const saveAnswers: (string | null)[] = [];
+  const questionAnswers: number[] = [];
+  const questions: string[] = [];
+  const titles: string[] = [];
+  const engine = new EngineHost({
+    createWorker: () => new Worker(path.join(scratch, 'electron', 'engine-worker.cjs')),
+    onEvent: (event: EngineEvent) => {
+      const plain = 'snapshot' in event ? { ...event, snapshot: { ...event.snapshot, params: Array.from(event.snapshot.params) } } : event;
+      void call(page, '__labEngine', plain);
+    },
+    onNotice: () => undefined,
+  });
+  engine.start();
+  const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
+  const controller = new DocumentController({
+    platform: 'linux',
+    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    dialogs: { chooseOpen: async () => null, chooseSave: async () => saveAnswers.shift() ?? null },
+    ask: async (question) => {
+      questions.push(question.message);
+      return questionAnswers.shift() ?? question.cancelId;
+    },
+    page: {
+      load: (project: LoadedProject) => void call(page, '__labLoad', project),
+      saved: (saved) => void call(page, '__labSaved', saved),
+    },
+    recent,
+    backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey' }),
+    newProjectJson: () => serializeProject(createProject({ config: defaultConfig() })),
+    now: () => new Date(),
+  });
+  controller.attachWindow({ setTitle: (t) => titles.push(t), setDocumentEdited: () => undefined, setRepresentedFilename: () => undefined });
+
+  await page.exposeFunction('__labSend', (command: Command) => engine.send(command));
+  await page.exposeFunction('__labUpdate', (update: ProjectUpdate) => controller.update(update));
+  await page.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
+  await page.exposeFunction('__labOpenPath', (file: string) => controller.openPath(file));
+  await page.exposeFunction('__labRecent', () => recent.load());
+  await page.addInitScript(() => {
+    type Listener = (value: unknown) => void;
+    const channels: Record<string, Set<Listener>> = { engine: new Set(), load: new Set(), saved: new Set(), menu: new Set(), notice: new Set() };
+    const on = (name: string) => (listener: Listener) => {
+      channels[name].add(listener);
+      return () => channels[name].delete(listener);
+    };
+    const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
+    w.__labEngine = (event) => {
+      const e = event as { snapshot?: { params: unknown } };
+      if (e.snapshot) e.snapshot.params = new Float64Array(e.snapshot.params as number[]);
+      channels.engine.forEach((l) => l(event));
+    };
+    w.__labLoad = (project) => channels.load.forEach((l) => l(project));
+    w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
+    (window as unknown as { lab: unknown }).lab = {
+      engine: { send: (command: unknown) => w.__labSend(command), onEvent: on('engine') },
+      project: {
+        update: (update: unknown) => void w.__labUpdate(update),
+        action: (action: unknown) => w.__labAction(action),
+        openPath: (file: unknown) => w.__labOpenPath(file),
+        pathForFile: () => '',
+        recent: () => w.__labRecent(),
+        onLoad: on('load'),
+        onSaved: on('saved'),
+      },
+      menu: { onCommand: on('menu') },
+      onNotice: on('notice'),
+      progress: { load: async () => '', save: async () => undefined },
+      appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+    };
+  });
+  return { engine, controller, saveAnswers, questionAnswers, questions, titles };
+}
+
+async function readNumber(page: Page, label: string): Promise<number> {
+  const text = await page.getByLabel(label, { exact: true }).first().innerText();
+  return Number(text.replace(/[^0-9.eE+-]/g, ''));
+}
+
+async function trainAndPause(page: Page): Promise<number> {
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => readNumber(page, 'Epoch'), { timeout: 20_000 }).toBeGreaterThan(30);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return readNumber(page, 'Epoch');
+}
+
+describe('desktop project journey', () => {
+  it('saves through main, reopens from the recent list, asks before throwing work away, refuses a damaged file', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-user-'));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const desk = await openDesktop(page, folder);
+    try {
+      await page.goto(`${origin}/index.html`);
+      const epoch = await trainAndPause(page);
+
+      // Save: main asks where (scripted), writes the file, the page hears it was saved.
+      const file = path.join(folder, 'journey.actlab');
+      desk.saveAnswers.push(path.join(folder, 'journey'));
+      await page.getByRole('tab', { name: 'Projects' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => existsSync(file)).toBe(true);
+      const saved = parseProject(readFileSync(file, 'utf8'));
+      expect(saved.ok && saved.project.state?.epoch).toBe(epoch);
+      expect(saved.ok && saved.project.name).toBe('journey');
+      await expect.poll(() => page.getByRole('status', { name: 'Project status' }).innerText()).toBe('Saved as journey.actlab.');
+      await expect.poll(() => desk.controller.current()).toEqual({ path: file, name: 'journey.actlab', dirty: false });
+      expect(desk.titles.at(-1)).toBe('journey.actlab — Activation Lab');
+
+      // New on a clean project asks nothing and starts again at epoch 0.
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      await expect.poll(() => readNumber(page, 'Epoch')).toBe(0);
+
+      // Training makes it dirty; New asks, and Cancel keeps everything.
+      const second = await trainAndPause(page);
+      await expect.poll(() => desk.controller.current().dirty, { timeout: 10_000 }).toBe(true);
+      await page.getByRole('tab', { name: 'Projects' }).click();
+      desk.questionAnswers.push(2);
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await expect.poll(() => desk.questions.length).toBe(1);
+      expect(desk.questions[0]).toBe('Do you want to save the changes you made to "Untitled"?');
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      expect(await readNumber(page, 'Epoch')).toBe(second);
+
+      // Open Recent with Don't Save: the saved project comes back at its epoch.
+      await page.getByRole('tab', { name: 'Projects' }).click();
+      desk.questionAnswers.push(1);
+      await page.getByRole('button', { name: `Open journey.actlab from ${folder}` }).click();
+      await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
+      await page.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-reopened.png') });
+
+      // A damaged file in the recent list: a message, and the open project stays.
+      writeFileSync(file, '{"format": "activation-lab-project", "version": 2, "name": "jou');
+      await page.getByRole('tab', { name: 'Projects' }).click();
+      await page.getByRole('button', { name: `Open journey.actlab from ${folder}` }).click();
+      await expect.poll(() => page.getByRole('alert', { name: 'Project problem' }).innerText()).toMatch(/^The file is cut off/);
+      await page.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-damaged.png') });
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      expect(await readNumber(page, 'Epoch')).toBe(epoch);
+      expect(desk.controller.current().path).toBe(file);
+      expect(errors).toEqual([]);
+    } finally {
+      await desk.engine.dispose();
+      await page.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
