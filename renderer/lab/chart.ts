@@ -23,7 +23,7 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Logarithm
 export { Chart };
 
 /** Points drawn per curve, however long the run. */
-export const CHART_POINTS = 400;
+export const CHART_POINTS = 200;
 
 export type Series = { x: number; y: number }[];
 
