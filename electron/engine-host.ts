@@ -87,6 +87,9 @@ export class EngineHost {
   private readonly pageStateRequests = new Map<number, Command>();
   /** How to forget a command's effect on the remembered setup if the engine refuses it (recent ids only). */
   private readonly undo = new Map<number, () => void>();
+  /** The current worker's newest snapshot, and which of its configVersions lastState came from. */
+  private lastSnapshot: Snapshot | null = null;
+  private stateVersion: number | null = null;
 
   private readonly heartbeatMs: number;
   private readonly heartbeatTimeoutMs: number;
@@ -156,6 +159,7 @@ export class EngineHost {
   restart(reason: string): void {
     if (this.disposed || this.gaveUp) return;
     this.log(`Engine worker restart: ${reason}`);
+    this.lastState = this.newestState();
     const old = this.detach();
     if (old) void old.terminate().catch(() => 0);
     const now = this.now();
@@ -203,6 +207,8 @@ export class EngineHost {
         break;
       case 'load-state':
         this.lastState = command.state;
+        // Snapshots seen so far show the parameters from before this state.
+        this.stateVersion = null;
         break;
       case 'reset':
         this.lastState = null;
@@ -270,11 +276,26 @@ export class EngineHost {
   private detach(): WorkerLike | null {
     const worker = this.worker;
     this.worker = null;
+    this.lastSnapshot = null;
+    this.stateVersion = null;
     this.generation += 1;
     this.pendingHeartbeat = null;
     this.restoring = null;
     worker?.removeAllListeners();
     return worker;
+  }
+
+  /**
+   * The state to restore: the last reported state, or — when the optimizer keeps no moments
+   * (plain SGD) — the newer parameters of the last snapshot of the same network, so less
+   * training is lost than the time since the last heartbeat.
+   */
+  private newestState(): EngineState | null {
+    const state = this.lastState;
+    const snapshot = this.lastSnapshot;
+    if (!state || !snapshot || state.optimizer.length > 0) return state;
+    if (snapshot.configVersion !== this.stateVersion || snapshot.epoch <= state.epoch || snapshot.params.length !== state.params.length) return state;
+    return { epoch: snapshot.epoch, params: Array.from(snapshot.params), optimizer: [], step: state.step };
   }
 
   private restore(resume: boolean): void {
@@ -302,12 +323,14 @@ export class EngineHost {
       case 'state':
         if (this.internalIds.delete(event.replyTo)) {
           this.lastState = event.state;
+          this.stateVersion = this.lastSnapshot?.configVersion ?? null;
           if (this.pendingHeartbeat?.id === event.replyTo) this.pendingHeartbeat = null;
           if (this.restoring?.barrier === event.replyTo) this.finishRestore();
           return;
         }
         this.pageStateRequests.delete(event.replyTo);
         this.lastState = event.state;
+        this.stateVersion = this.lastSnapshot?.configVersion ?? null;
         this.options.onEvent(event);
         return;
       case 'error':
@@ -332,6 +355,7 @@ export class EngineHost {
           return;
         }
         this.running = event.snapshot.running;
+        this.lastSnapshot = event.snapshot;
         this.options.onEvent({ ...event, snapshot: this.renumber(event.snapshot) });
         return;
       }

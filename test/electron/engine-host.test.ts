@@ -203,6 +203,41 @@ describe('EngineHost supervision', () => {
     expect(notices[0]).toBe('The training engine stopped unexpectedly and was restarted.');
   });
 
+  it('with plain SGD, resumes from the newest snapshot rather than the older heartbeat state', async () => {
+    const { host, workers, events } = setup([{ hung: false }, { hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => host.knownState !== null);
+    // Training moves on; snapshots arrive but no heartbeat has been answered since.
+    workers[0].epoch = 90;
+    workers[0].emit('message', { type: 'snapshot', snapshot: workers[0].snapshot(true) });
+    expect(host.knownState!.epoch).toBe(0);
+    const seen = events.length;
+    workers[0].emit('exit', 1);
+    await until(() => workers.length === 2 && workers[1].received.some((c) => c.type === 'load-state'));
+    const load = workers[1].received.find((c) => c.type === 'load-state');
+    expect(load?.type === 'load-state' && load.state.epoch).toBe(90);
+    expect(load?.type === 'load-state' && load.state.params).toEqual([90]);
+    // The page then sees the restored network from epoch 90 on, never back at 0.
+    await until(() => events.slice(seen).some((e) => e.type === 'snapshot'));
+    const after = events.slice(seen).flatMap((e) => (e.type === 'snapshot' ? [e.snapshot] : []));
+    expect(Math.min(...after.map((snap) => snap.epoch))).toBeGreaterThanOrEqual(90);
+    expect(after.every((snap) => snap.configVersion === 1)).toBe(true);
+  });
+
+  it('never restores an old snapshot over a state the page loaded', async () => {
+    const { host, workers } = setup([{ hung: false }, { hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => host.knownState !== null);
+    workers[0].epoch = 500;
+    workers[0].emit('message', { type: 'snapshot', snapshot: workers[0].snapshot(false) });
+    workers[0].hung = true; // the load-state is not answered before the crash
+    host.send({ type: 'load-state', id: 2, state: { epoch: 20, params: [20], optimizer: [], step: 0 } });
+    workers[0].emit('exit', 1);
+    await until(() => workers.length === 2 && workers[1].received.some((c) => c.type === 'load-state'));
+    const load = workers[1].received.find((c) => c.type === 'load-state');
+    expect(load?.type === 'load-state' && load.state.epoch).toBe(20);
+  });
+
   it('words its notices plainly', () => {
     expect(restartNotice(1240, true)).toBe('The training engine stopped unexpectedly and was restarted; training resumed from epoch 1,240.');
     expect(restartNotice(7, false)).toBe('The training engine stopped unexpectedly and was restarted; your network was restored at epoch 7.');
