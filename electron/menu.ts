@@ -113,19 +113,21 @@ function viewMenu(ctx: MenuContext): Item {
 }
 
 function trainMenu(ctx: MenuContext): Item {
-  const item = (label: string, accelerator: string, command: MenuCommand): Item => ({
+  const item = (label: string, accelerator: string | undefined, command: MenuCommand): Item => ({
     label,
-    accelerator,
+    ...(accelerator ? { accelerator } : {}),
     enabled: ctx.hasWindow,
     click: () => ctx.onCommand(command),
   });
   return {
     label: '&Train',
     submenu: [
-      // Space also plays and pauses, but the page handles it so typing a space in a field still works.
+      // Space, → and R also work, but the page handles those so they still type in text fields.
+      // Accelerators here must not clash with text editing (Ctrl+→ and Ctrl+Backspace do).
       item('&Play / Pause', 'CmdOrCtrl+Enter', 'play-pause'),
-      item('&Step One Epoch', 'CmdOrCtrl+Right', 'step'),
-      item('&Reset Training', 'CmdOrCtrl+Backspace', 'reset'),
+      item('&Step One Epoch', 'CmdOrCtrl+Shift+Enter', 'step'),
+      // Reset throws the trained weights away: no global shortcut, only the menu and the page's R key.
+      item('&Reset Training', undefined, 'reset'),
     ],
   };
 }

@@ -125,7 +125,7 @@ describe('buildMenuTemplate', () => {
   it('Train plays, steps and resets without taking the Space key', () => {
     const { ctx, calls } = context('win32');
     const train = submenu(buildMenuTemplate(ctx)[3]);
-    expect(train.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+Enter', 'CmdOrCtrl+Right', 'CmdOrCtrl+Backspace']);
+    expect(train.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+Enter', 'CmdOrCtrl+Shift+Enter', undefined]);
     for (const item of train) click(item);
     expect(calls).toEqual(['command:play-pause', 'command:step', 'command:reset']);
     const disabled = submenu(buildMenuTemplate(context('win32', { hasWindow: false }).ctx)[3]);
@@ -146,6 +146,8 @@ describe('buildMenuTemplate', () => {
       expect(accelerators.length).toBeGreaterThan(8);
       for (const a of accelerators) {
         expect(a.startsWith('CmdOrCtrl+')).toBe(true);
+        // Keys that edit text must stay with the text fields.
+        expect(['CmdOrCtrl+Right', 'CmdOrCtrl+Left', 'CmdOrCtrl+Backspace', 'CmdOrCtrl+Delete', 'CmdOrCtrl+Z', 'CmdOrCtrl+A']).not.toContain(a);
         expect(a.slice('CmdOrCtrl+'.length)).not.toMatch(/Space|Command|Cmd|Ctrl|Control|Super|Meta/);
       }
       expect(new Set(accelerators).size).toBe(accelerators.length);
