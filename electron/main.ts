@@ -135,6 +135,7 @@ async function start(): Promise<void> {
       recentFiles: documents.recentFiles(),
       theme,
       hasWindow: win !== null && !win.isDestroyed(),
+      developer: !app.isPackaged || devOrigin !== null,
       onProjectAction: (action) => {
         const run = { new: documents.newProject, open: documents.open, save: documents.save, 'save-as': documents.saveAs }[action];
         void run();

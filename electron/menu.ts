@@ -16,6 +16,8 @@ export interface MenuContext {
   theme: ThemeChoice;
   /** Whether there is a window to act on (greys out page commands when not). */
   hasWindow: boolean;
+  /** Development build: adds Reload and the developer tools (a reload would drop the page's state). */
+  developer: boolean;
   onProjectAction(action: ProjectAction): void;
   onOpenRecent(file: string): void;
   onClearRecent(): void;
@@ -105,9 +107,7 @@ function viewMenu(ctx: MenuContext): Item {
       },
       { type: 'separator' },
       { role: 'togglefullscreen' },
-      { type: 'separator' },
-      { role: 'reload', accelerator: 'CmdOrCtrl+R' },
-      { role: 'toggleDevTools' },
+      ...(ctx.developer ? [{ type: 'separator' } as Item, { role: 'reload', accelerator: 'CmdOrCtrl+R' } as Item, { role: 'toggleDevTools' } as Item] : []),
     ],
   };
 }

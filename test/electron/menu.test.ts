@@ -14,6 +14,7 @@ function context(platform: NodeJS.Platform, overrides: Partial<MenuContext> = {}
     recentFiles: ['/home/ana/spiral.actlab', '/home/ana/xor.actlab'],
     theme: 'dark',
     hasWindow: true,
+    developer: false,
     onProjectAction: (a: ProjectAction) => calls.push(`project:${a}`),
     onOpenRecent: (f: string) => calls.push(`recent:${f}`),
     onClearRecent: () => calls.push('clear-recent'),
@@ -110,7 +111,9 @@ describe('buildMenuTemplate', () => {
     expect(find(view, 'Lessons').accelerator).toBe('CmdOrCtrl+1');
     expect(find(view, 'Lab').accelerator).toBe('CmdOrCtrl+2');
     expect(find(view, 'Projects').accelerator).toBe('CmdOrCtrl+3');
-    expect(view.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'reload', 'toggleDevTools']);
+    expect(view.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']);
+    const devView = submenu(buildMenuTemplate(context('linux', { developer: true }).ctx)[2]);
+    expect(devView.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'reload', 'toggleDevTools']);
     const theme = submenu(find(view, 'Theme'));
     expect(theme.map((i) => [plain(i.label), i.type, i.checked])).toEqual([
       ['System', 'radio', false],
