@@ -23,6 +23,8 @@ const devOrigin = devServerUrl(process.env.ACTLAB_DEV_URL);
 const openQueue = new OpenFileQueue();
 
 registerAppScheme();
+// Every renderer is sandboxed, whatever its own options say.
+app.enableSandbox();
 
 // macOS sends files to open before the window exists; they wait in the queue.
 app.on('open-file', (event, file) => {

@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => {
     menus: [] as unknown[],
     lockRequested: 0,
     messageBoxes: [] as Array<Record<string, unknown>>,
+    sandboxEnabled: false,
   };
   return { listeners, state };
 });
@@ -114,6 +115,9 @@ vi.mock('electron', () => {
       isPackaged: true,
       quit: () => undefined,
       addRecentDocument: () => undefined,
+      enableSandbox: () => {
+        state.sandboxEnabled = true;
+      },
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
@@ -161,6 +165,7 @@ describe('main.ts wiring', () => {
     expect(state.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(Object.keys(state.protocolHandlers)).toEqual(['app']);
     expect(state.lockRequested).toBe(1);
+    expect(state.sandboxEnabled).toBe(true);
   });
 
   it('denies every permission', () => {
