@@ -3,6 +3,7 @@
  * activations side by side, each in its own Web Worker running the same engine as the Lab.
  */
 import type { ActivationName, LabConfig } from '../../core/config';
+import { laneConfig, nextMove, raceProblem, startSpeed } from './race-plan';
 import { appendHistory } from '../../core/history';
 import type { Command, EngineEvent, HistoryPoint } from '../../core/protocol';
 
@@ -26,8 +27,7 @@ export const browserEngine: EngineFactory = () => {
   };
 };
 
-export const RACE_MIN = 2;
-export const RACE_MAX = 4;
+export { RACE_MAX, RACE_MIN } from './race-plan';
 /** Per lane, at most this many history points are kept. */
 const LANE_HISTORY = 400;
 
@@ -60,13 +60,6 @@ export class RaceLane {
   }
 }
 
-/** The lane configuration: the Lab's, with every hidden layer using `activation`. */
-export function laneConfig(config: LabConfig, activation: ActivationName): LabConfig {
-  const next = structuredClone(config);
-  for (const layer of next.network.hidden) layer.activation = activation;
-  return next;
-}
-
 export class Race {
   lanes = $state.raw<RaceLane[]>([]);
   /** The race stops by itself at this epoch. */
@@ -80,9 +73,8 @@ export class Race {
   }
 
   start(config: LabConfig, activations: readonly ActivationName[]): void {
-    if (activations.length < RACE_MIN || activations.length > RACE_MAX) {
-      throw new Error(`A race needs ${RACE_MIN} to ${RACE_MAX} activations.`);
-    }
+    const problem = raceProblem(config, activations);
+    if (problem) throw new Error(problem);
     this.stop();
     const lanes = activations.map((a) => new RaceLane(a, laneConfig(config, a)));
     this.engines = lanes.map((lane) => {
@@ -91,14 +83,12 @@ export class Race {
       engine.onEvent((event) => {
         lane.receive(event);
         if (!lane.running) return;
-        const remaining = this.targetEpochs - lane.epoch;
-        if (remaining <= 0) engine.post({ type: 'pause', id: id++ });
-        // Near the finish, cap the epochs per slice so every lane stops on the same epoch.
-        else if (remaining < 1000) engine.post({ type: 'set-speed', id: id++, speed: { mode: 'epochsPerFrame', epochs: remaining } });
+        const move = nextMove(lane.epoch, this.targetEpochs);
+        if (move?.type === 'pause') engine.post({ type: 'pause', id: id++ });
+        else if (move?.type === 'speed') engine.post({ type: 'set-speed', id: id++, speed: move.speed });
       });
       engine.post({ type: 'configure', id: id++, config: lane.config });
-      // Up to 1,000 epochs a frame is as fast as the engine goes; the cap lets lanes stop on the finish.
-      engine.post({ type: 'set-speed', id: id++, speed: { mode: 'epochsPerFrame', epochs: Math.min(1000, this.targetEpochs) } });
+      engine.post({ type: 'set-speed', id: id++, speed: startSpeed(this.targetEpochs) });
       engine.post({ type: 'play', id: id++ });
       return engine;
     });
