@@ -64,11 +64,14 @@ export function validateProjectUpdate(value: unknown): ProjectUpdate | string {
   return { json, dirty };
 }
 
-export function validateProjectPath(value: unknown): string | { error: string } {
+/** Said to the learner (not thrown) when a file that is not a project is dropped or chosen. */
+export const NOT_A_PROJECT_MESSAGE = `Only Activation Lab projects (files ending in ${PROJECT_EXTENSION}) can be opened here.`;
+
+export function validateProjectPath(value: unknown): string | { error: string } | { notProject: true } {
   if (typeof value !== 'string' || value.length === 0) return { error: 'needs a file path.' };
   if (value.length > 4096 || value.includes('\0')) return { error: 'the path is not valid.' };
   if (!path.isAbsolute(value) && !path.win32.isAbsolute(value)) return { error: 'the path must be absolute.' };
-  if (!value.toLowerCase().endsWith(PROJECT_EXTENSION)) return { error: `only ${PROJECT_EXTENSION} project files can be opened.` };
+  if (!value.toLowerCase().endsWith(PROJECT_EXTENSION)) return { notProject: true };
   return value;
 }
 
@@ -108,8 +111,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       [CHANNELS.projectOpenPath]: async (event, file) => {
         guard(CHANNELS.projectOpenPath, event);
         const checked = validateProjectPath(file);
-        if (typeof checked !== 'string') throw new IpcRejection(CHANNELS.projectOpenPath, checked.error);
-        return deps.project.openPath(checked);
+        if (typeof checked === 'string') return deps.project.openPath(checked);
+        if ('notProject' in checked) return { ok: false, message: NOT_A_PROJECT_MESSAGE } satisfies ActionResult;
+        throw new IpcRejection(CHANNELS.projectOpenPath, checked.error);
       },
       [CHANNELS.projectRecent]: async (event, ...args) => {
         guard(CHANNELS.projectRecent, event);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
-import { IpcRejection, MAX_PROGRESS_CHARS, createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
+import { IpcRejection, MAX_PROGRESS_CHARS, NOT_A_PROJECT_MESSAGE, createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
 
 function setup(devOrigin: string | null = null) {
   const calls: Array<[string, unknown]> = [];
@@ -111,7 +111,8 @@ describe('IPC handlers', () => {
     const open = handlers.handle[CHANNELS.projectOpenPath];
     await expect(open(ours, 42)).rejects.toThrow('project:open-path: needs a file path.');
     await expect(open(ours, 'relative/x.actlab')).rejects.toThrow('the path must be absolute');
-    await expect(open(ours, '/etc/passwd')).rejects.toThrow('only .actlab project files');
+    // A file that is simply not a project gets a friendly answer rather than an error.
+    await expect(open(ours, '/home/ana/photo.png')).resolves.toEqual({ ok: false, message: NOT_A_PROJECT_MESSAGE });
     await expect(open(ours, '/tmp/a\0.actlab')).rejects.toThrow('the path is not valid');
     const save = handlers.handle[CHANNELS.progressSave];
     await expect(save(ours, { done: [] })).rejects.toThrow('progress:save: needs the progress as JSON text.');
