@@ -66,6 +66,14 @@ test('editing a weight by hand changes the boundary, and the keyboard drives the
   await expect(weight).toHaveValue('4.0000');
   await expect.poll(() => outputPicture(page)).not.toBe(before);
 
+  // Pointing at a neuron shows its own map in the big plot.
+  const edited = await outputPicture(page);
+  await page.getByRole('button', { name: 'Layer 1, neuron 1: edit its bias' }).hover();
+  await expect(page.getByText('Showing layer 1, neuron 1')).toBeVisible();
+  await expect.poll(() => outputPicture(page)).not.toBe(edited);
+  await page.mouse.move(0, 0);
+  await expect(page.getByText('Showing layer 1, neuron 1')).toHaveCount(0);
+
   // The same kind of edit from the diagram: click a neuron, type its bias.
   await page.getByRole('button', { name: 'Layer 1, neuron 2: edit its bias' }).click();
   const bias = page.getByRole('textbox', { name: 'New value for the bias of layer 1, neuron 2' });
