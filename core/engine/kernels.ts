@@ -117,6 +117,8 @@ export interface Workspace {
   delta: Float64Array[];
   /** Scratch for the positions of one example's non-zero inputs (wide inputs only). */
   nonzero: Int32Array;
+  /** Scratch for those inputs' values, in the same order. */
+  nonzeroValues: Float64Array;
 }
 
 /**
@@ -126,16 +128,23 @@ export interface Workspace {
  */
 export const SPARSE_INPUTS = 64;
 
-/** Writes the positions of the non-zero values of row [a, a + n) of `src` into `into`; returns how many. */
-function nonzeroPositions(src: Float64Array, a: number, n: number, into: Int32Array): number {
+/** Writes the positions and values of the non-zero entries of row [a, a + n) of `src`; returns how many. */
+function nonzeroPositions(src: Float64Array, a: number, n: number, into: Int32Array, values: Float64Array): number {
   let count = 0;
-  for (let i = 0; i < n; i++) if (src[a + i] !== 0) into[count++] = i;
+  for (let i = 0; i < n; i++) {
+    const v = src[a + i];
+    if (v !== 0) {
+      into[count] = i;
+      values[count++] = v;
+    }
+  }
   return count;
 }
 
 export function createWorkspace(topo: Topology, capacity: number): Workspace {
   const make = (): Float64Array[] => topo.sizes.slice(1).map((s) => new Float64Array(s * capacity));
-  return { capacity, pre: make(), act: make(), delta: make(), nonzero: new Int32Array(topo.sizes[0] >= SPARSE_INPUTS ? topo.sizes[0] : 0) };
+  const wide = topo.sizes[0] >= SPARSE_INPUTS ? topo.sizes[0] : 0;
+  return { capacity, pre: make(), act: make(), delta: make(), nonzero: new Int32Array(wide), nonzeroValues: new Float64Array(wide) };
 }
 
 /**
@@ -153,13 +162,13 @@ export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float
     const pre = ws.pre[l];
     if (l === 0 && fanIn >= SPARSE_INPUTS) {
       const nz = ws.nonzero;
+      const xs = ws.nonzeroValues;
       for (let r = 0; r < rows; r++) {
-        const a = srcStart + r * fanIn;
-        const count = nonzeroPositions(src, a, fanIn, nz);
+        const count = nonzeroPositions(src, srcStart + r * fanIn, fanIn, nz, xs);
         for (let j = 0; j < size; j++) {
           const w = w0 + j * fanIn;
           let z = params[b0 + j];
-          for (let k = 0; k < count; k++) z += params[w + nz[k]] * src[a + nz[k]];
+          for (let k = 0; k < count; k++) z += params[w + nz[k]] * xs[k];
           pre[r * size + j] = z;
         }
       }
@@ -194,14 +203,14 @@ export function backwardBatch(topo: Topology, params: Float64Array, inputs: Floa
     const delta = ws.delta[l];
     if (l === 0 && fanIn >= SPARSE_INPUTS) {
       const nz = ws.nonzero;
+      const xs = ws.nonzeroValues;
       for (let r = 0; r < rows; r++) {
-        const a = srcStart + r * fanIn;
-        const count = nonzeroPositions(src, a, fanIn, nz);
+        const count = nonzeroPositions(src, srcStart + r * fanIn, fanIn, nz, xs);
         for (let j = 0; j < size; j++) {
           const d = delta[r * size + j];
           if (d === 0) continue;
           const w = w0 + j * fanIn;
-          for (let k = 0; k < count; k++) grad[w + nz[k]] += d * src[a + nz[k]];
+          for (let k = 0; k < count; k++) grad[w + nz[k]] += d * xs[k];
           grad[b0 + j] += d;
         }
       }
