@@ -207,7 +207,7 @@ export class DocumentController {
   private async openNow(file: string): Promise<ActionResult> {
     const result = await this.deps.files.read(file);
     if (!result.ok) {
-      if (/is not there any more/.test(result.message)) await this.deps.recent.remove(file);
+      if (result.missing) await this.deps.recent.remove(file);
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;

@@ -128,7 +128,8 @@ export async function writeAppFile(target: string, text: string, fs: FileSystem 
   }
 }
 
-export type ReadResult = { ok: true; project: Project } | { ok: false; message: string };
+/** `missing` is set when the file is not there at all (so it can leave the recent list). */
+export type ReadResult = { ok: true; project: Project } | { ok: false; message: string; missing?: boolean };
 
 /** Reads and checks a project file; never throws. */
 export async function readProjectFile(file: string, fs: FileSystem = realFileSystem): Promise<ReadResult> {
@@ -139,7 +140,7 @@ export async function readProjectFile(file: string, fs: FileSystem = realFileSys
     if (info.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(info.size) };
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, message: fileErrorMessage(error, 'open', file) };
+    return { ok: false, message: fileErrorMessage(error, 'open', file), missing: errorCode(error) === 'ENOENT' };
   }
   return parseProject(text);
 }

@@ -33,7 +33,7 @@ function setup(platform = 'linux') {
     files: {
       read: async (file): Promise<ReadResult> => {
         const text = disk.get(file);
-        if (text === undefined) return { ok: false, message: `The file "${file}" is not there any more — it may have been moved, renamed or deleted.` };
+        if (text === undefined) return { ok: false, message: `The file "${file}" is not there any more.`, missing: true };
         return parseProject(text);
       },
       write: async (file, text) => {

@@ -131,7 +131,7 @@ describe('readProjectFile', () => {
 
   it('a file that vanished', async () => {
     const result = await readProjectFile(path.join(folder.dir, 'missing.actlab'));
-    expect(result).toEqual({ ok: false, message: 'The file "missing.actlab" is not there any more — it may have been moved, renamed or deleted.' });
+    expect(result).toEqual({ ok: false, message: 'The file "missing.actlab" is not there any more — it may have been moved, renamed or deleted.', missing: true });
   });
 
   it('a folder instead of a file', async () => {
