@@ -200,6 +200,15 @@ async function main(): Promise<void> {
     const final = await readStats(page);
     console.log(`JS heap after ${TARGET_EPOCHS.toLocaleString('en-US')} epochs:          ${mb(heapEnd)} (${(((heapEnd - heap1k) / heap1k) * 100).toFixed(1)} % vs 1,000)`);
     console.log(`Longest main-thread task, to the end:  ${final.longest.toFixed(0)} ms`);
+
+    // For comparison: the same worker with no Lab views on screen (another area shown).
+    const lone0 = await epoch(page);
+    const lone = Date.now();
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await page.waitForTimeout(WINDOW_S * 1000);
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    const lone1 = await epoch(page);
+    console.log(`Epochs per second with no views drawn:  ${((lone1 - lone0) / ((Date.now() - lone) / 1000)).toFixed(0)}`);
   } finally {
     await browser.close();
     server.close();
