@@ -45,4 +45,6 @@ export default tseslint.config(
   { files: ['electron/**'], languageOptions: { globals: globals.node }, rules: { 'no-restricted-imports': ['error', importDirection.electron] } },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', importDirection.renderer] } },
   { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  // electron-builder runs the CommonJS files in build/ under Node.
+  { files: ['build/**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { 'svelte/no-inner-declarations': 'off' } },
 );

@@ -1,7 +1,6 @@
 // electron-builder afterPack hook: flips the fuses of build/fuses.cjs in the packaged
 // Electron binary. It runs before signing, as fuses must.
 'use strict';
-/* global module, require, console */ // CommonJS run by electron-builder under Node (eslint.config.js gives build/ no Node globals).
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- electron-builder loads this hook as CommonJS.
 const { FUSES, fuseConfig } = require('./fuses.cjs');

@@ -2,7 +2,6 @@
 // system into release/. Installers: NSIS (Windows, per user, folder can be chosen), dmg +
 // zip (macOS, hardened runtime), AppImage + deb (Linux). Fuses are flipped in after-pack.cjs.
 'use strict';
-/* global module, require, __dirname */ // CommonJS run by electron-builder under Node (eslint.config.js gives build/ no Node globals).
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- electron-builder loads this file as CommonJS.
 const path = require('node:path');

@@ -1,7 +1,6 @@
 // Electron fuses flipped in the packaged binary (see after-pack.cjs). Names are those of
 // @electron/fuses' FuseV1Options. A fuse left out keeps Electron's default.
 'use strict';
-/* global module */ // CommonJS run by electron-builder under Node (eslint.config.js gives build/ no Node globals).
 
 /** @type {Readonly<Record<string, boolean>>} */
 const FUSES = Object.freeze({
