@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { CHANNELS, type ActionResult, type AppInfo, type ProjectAction, type ProjectUpdate } from '../core/ipc';
+import { MAX_PROJECT_BYTES } from '../core/project';
 import { isTrustedUrl } from './security';
 import { PROJECT_EXTENSION } from './argv';
 
@@ -36,8 +37,11 @@ export interface IpcDeps {
   appInfo(): AppInfo;
 }
 
-/** Largest project text accepted over IPC (a project is well under this). */
-export const MAX_PROJECT_CHARS = 32 * 1024 * 1024;
+/**
+ * Largest project text accepted over IPC: the same limit as for project files (a text of n
+ * characters takes at least n bytes on disk, so anything longer could never be opened again).
+ */
+export const MAX_PROJECT_CHARS = MAX_PROJECT_BYTES;
 /** Largest lesson-progress text accepted. */
 export const MAX_PROGRESS_CHARS = 1024 * 1024;
 const PROJECT_ACTIONS: readonly ProjectAction[] = ['new', 'open', 'save', 'save-as'];
