@@ -55,6 +55,7 @@ export type MenuCommand =
   | 'show-lessons'
   | 'show-lab'
   | 'show-projects'
+  | 'show-digits'
   | 'play-pause'
   | 'step'
   | 'reset'
