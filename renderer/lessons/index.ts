@@ -8,6 +8,7 @@ import { lesson as linearCollapse } from './06-linear-collapse/lesson';
 import { lesson as xor } from './07-xor/lesson';
 import { lesson as training } from './08-training/lesson';
 import { lesson as softmaxAndCos } from './09-softmax-and-cos/lesson';
+import { lesson as pixelsAreInputs } from './10-pixels-are-inputs/lesson';
 import type { LessonDef } from './types';
 
 export const LESSONS: readonly LessonDef[] = [
@@ -20,6 +21,7 @@ export const LESSONS: readonly LessonDef[] = [
   xor,
   training,
   softmaxAndCos,
+  pixelsAreInputs,
 ];
 
 export function lessonById(id: string): LessonDef | undefined {

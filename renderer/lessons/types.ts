@@ -4,7 +4,7 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
-import type { ActivationName, DataPoint, DatasetName, LabConfig } from '../../core/config';
+import type { ActivationName, DataPoint, DatasetName, LabConfig, LayerSpec } from '../../core/config';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -121,6 +121,24 @@ export interface TrainerPreset {
   view: [number, number] | null;
 }
 
+/** Lesson 10: a network trained on real handwritten digits, and a pad to draw on. */
+export interface DigitsState {
+  epoch: number;
+  testAccuracy: number | null;
+  hidden: LayerSpec[];
+  /** The network's answer for the drawing on the pad, or null when the pad is empty. */
+  drawnPrediction: number | null;
+  drawnConfidence: number | null;
+  /** The digit the learner says they drew, or null before they say. */
+  claimed: number | null;
+}
+export interface DigitsPreset {
+  /** The hidden layers the lesson's network starts with. */
+  hidden: LayerSpec[];
+  /** Show the "which digit did you draw?" question. */
+  askDrawn: boolean;
+}
+
 export interface WidgetStates {
   inputCount: InputCountState;
   neuron: NeuronState;
@@ -128,6 +146,7 @@ export interface WidgetStates {
   handNet: HandNetState;
   softmax: SoftmaxState;
   trainer: TrainerState;
+  digits: DigitsState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -136,6 +155,7 @@ export interface WidgetPresets {
   handNet: HandNetPreset;
   softmax: SoftmaxPreset;
   trainer: TrainerPreset;
+  digits: DigitsPreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

@@ -13,6 +13,8 @@ function sampleState(step: Step): unknown {
   switch (step.widget) {
     case 'trainer':
       return trainFor(step.preset, 2);
+    case 'digits':
+      return null;
     default:
       return step.preset.initial;
   }

@@ -1,25 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigitInputs, checkDrawnRight, checkTrained, digitSteps, firstStep, lesson, type DigitsState } from '../../../renderer/digits/lesson/lesson';
+import {
+  checkDigitInputs,
+  checkDrawnRight,
+  checkTrained,
+  drawStep,
+  firstStep,
+  lesson,
+  trainStep,
+  type DigitsState,
+} from '../../../renderer/lessons/10-pixels-are-inputs/lesson';
+import { LESSONS, lessonById } from '../../../renderer/lessons/index';
+import { runCheck } from '../../../renderer/lessons/types';
 import { checkConfig } from '../../../core/engine/validate';
 import { digitsConfig } from '../../../core/tabular/presets';
 import { registerTable } from '../../../core/tabular/table';
 import { digitsTable } from '../../../core/tabular/digits';
-import { digitSlice } from './slice';
+import { digitSlice } from '../../core/tabular/slice';
 
 const trained: DigitsState = { epoch: 3, testAccuracy: 0.93, hidden: [{ size: 32, activation: 'relu' }], drawnPrediction: 7, drawnConfidence: 0.9, claimed: 7 };
+const fresh: DigitsState = { epoch: 0, testAccuracy: 0.09, hidden: [{ size: 32, activation: 'relu' }], drawnPrediction: null, drawnConfidence: null, claimed: null };
 
-describe('lesson "Pixels are inputs"', () => {
+describe('lesson 10 "Pixels are inputs"', () => {
+  it('is the tenth lesson, with its three steps', () => {
+    expect(LESSONS[9]).toBe(lesson);
+    expect(lessonById('10-pixels-are-inputs')).toBe(lesson);
+    expect(lesson.steps).toEqual([firstStep, trainStep, drawStep]);
+    expect(lesson.steps.map((s) => s.widget)).toEqual(['inputCount', 'digits', 'digits']);
+  });
+
   it('step 1: 28 × 28 × 1 = 784, and only that', () => {
     expect(checkDigitInputs({ width: 28, height: 28, channels: 1, answer: 784 })).toBe(true);
     expect(checkDigitInputs({ width: 28, height: 28, channels: 1, answer: 785 })).toBe(false);
     expect(checkDigitInputs({ width: 100, height: 100, channels: 3, answer: 784 })).toBe(false);
-    expect(lesson.steps[0]).toBe(firstStep);
+    expect(runCheck(firstStep, { width: 100, height: 100, channels: 3, answer: null })).toBe(false);
   });
 
   it('step 2 needs 90 % test accuracy', () => {
     expect(checkTrained(trained)).toBe(true);
+    expect(checkTrained({ ...trained, testAccuracy: 0.9 })).toBe(true);
     expect(checkTrained({ ...trained, testAccuracy: 0.899 })).toBe(false);
     expect(checkTrained({ ...trained, testAccuracy: null })).toBe(false);
+    expect(runCheck(trainStep, fresh)).toBe(false);
+    expect(runCheck(trainStep, trained)).toBe(true);
   });
 
   it('step 3 needs the drawing read as the digit the learner names, on a trained network', () => {
@@ -28,10 +50,15 @@ describe('lesson "Pixels are inputs"', () => {
     expect(checkDrawnRight({ ...trained, claimed: null })).toBe(false);
     expect(checkDrawnRight({ ...trained, drawnPrediction: null })).toBe(false);
     expect(checkDrawnRight({ ...trained, testAccuracy: 0.5 })).toBe(false);
+    expect(runCheck(drawStep, { ...fresh, drawnPrediction: 3, claimed: 3 })).toBe(false);
+    expect(runCheck(drawStep, trained)).toBe(true);
   });
 
   it('its digit networks are ones the engine accepts', () => {
     registerTable(digitsTable(digitSlice(2)));
-    for (const s of digitSteps) expect(checkConfig({ ...digitsConfig(s.preset.hidden), data: { ...digitsConfig().data, size: 20 } })).toBeNull();
+    for (const s of [trainStep, drawStep]) {
+      if (s.widget !== 'digits') throw new Error('not a digits step');
+      expect(checkConfig({ ...digitsConfig(s.preset.hidden), data: { ...digitsConfig().data, size: 20 } })).toBeNull();
+    }
   });
 });
