@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * A learner's journey through all nine lessons in the browser host: every exercise solved
+ * A learner's journey through all ten lessons in the browser host: every exercise solved
  * through the UI (by role and accessible name), a wrong answer first where it shows the
  * hint, the glossary, a hand-off to the Lab, progress surviving a reload, and screenshots of
  * every lesson in light and dark. Every request that leaves the local server is refused, so
@@ -69,6 +69,24 @@ async function accuracy(page: Page): Promise<number> {
   return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
 }
 
+/** The Digits read-out's test accuracy in percent (NaN before the first measurement). */
+async function digitsAccuracy(page: Page): Promise<number> {
+  const text = await page.getByLabel('Test accuracy', { exact: true }).innerText();
+  return text.includes('%') ? Number(text.replace(/[^0-9.]/g, '')) : NaN;
+}
+
+/** Draws a one on the digits pad: a single upright stroke. */
+async function drawOne(page: Page): Promise<void> {
+  const box = await page.getByRole('application', { name: /Drawing pad/ }).boundingBox();
+  if (box === null) throw new Error('no drawing pad');
+  const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(0.52, 0.15));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.5, 0.5), { steps: 8 });
+  await page.mouse.move(...at(0.48, 0.85), { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Trains until `done` holds, then pauses. */
 async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 60_000): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -77,8 +95,8 @@ async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 60
   if (await pause.isVisible()) await pause.click();
 }
 
-test('a learner completes all nine lessons; progress survives a reload', async ({ page }) => {
-  test.setTimeout(300_000);
+test('a learner completes all ten lessons; progress survives a reload', async ({ page }) => {
+  test.setTimeout(480_000);
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
   await blockNetwork(page);
@@ -86,7 +104,7 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await openLessons(page);
-  await expect(page.getByTestId('lessons-summary')).toHaveText('0 of 9 lessons completed.');
+  await expect(page.getByTestId('lessons-summary')).toHaveText('0 of 10 lessons completed.');
   await shoot(page, '00-overview');
 
   // 1. What a network does
@@ -239,10 +257,36 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   await trainUntil(page, async () => (await accuracy(page)) >= 90);
   await check(page);
   await shoot(page, '09-softmax-and-cos');
+  await nextLesson(page, 'Pixels are inputs');
+
+  // 10. Pixels are inputs: count the inputs, train on real digits, then draw one it gets right.
+  await page.getByLabel('Width in pixels').fill('28');
+  await page.getByLabel('Height in pixels').fill('28');
+  await page.getByRole('combobox', { name: 'Colour channels', exact: true }).selectOption('1');
+  await page.getByLabel('Number of inputs:').fill('784');
+  await check(page);
+  await next(page);
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await checkFails(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => digitsAccuracy(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(90);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await check(page);
+  await shoot(page, '10-pixels-trained');
+  await next(page);
+  // The same trained network is still there in the next step.
+  expect(await digitsAccuracy(page)).toBeGreaterThanOrEqual(90);
+  await drawOne(page);
+  await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
+  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('7');
+  await checkFails(page);
+  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('1');
+  await check(page);
+  await shoot(page, '10-pixels-drawn');
   await page.getByRole('button', { name: 'Back to all lessons' }).click();
 
-  await expect(page.getByTestId('lessons-summary')).toHaveText('9 of 9 lessons completed.');
-  await shoot(page, '10-overview-done');
+  await expect(page.getByTestId('lessons-summary')).toHaveText('10 of 10 lessons completed.');
+  await shoot(page, '11-overview-done');
 
   // Math was typeset with KaTeX's own fonts, and nothing tried to leave the machine.
   expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
@@ -252,10 +296,10 @@ test('a learner completes all nine lessons; progress survives a reload', async (
   // Progress survives a reload.
   await page.reload();
   await openLessons(page);
-  await expect(page.getByTestId('lessons-summary')).toHaveText('9 of 9 lessons completed.');
-  await expect(page.getByRole('button', { name: /^Lesson 9: .* — Done$/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Continue: lesson 9, step 2' }).click();
-  await expect(page.getByRole('heading', { name: 'Softmax and the controversial cosine', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('lessons-summary')).toHaveText('10 of 10 lessons completed.');
+  await expect(page.getByRole('button', { name: /^Lesson 10: .* — Done$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue: lesson 10, step 3' }).click();
+  await expect(page.getByRole('heading', { name: 'Pixels are inputs', level: 2 })).toBeVisible();
 });
 
 test('lesson pages are keyboard friendly: Tab reaches terms, sliders and checks', async ({ page }) => {
