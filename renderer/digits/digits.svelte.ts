@@ -5,7 +5,7 @@
  * parameters, without asking the worker.
  */
 import type { LabConfig, LayerSpec } from '../../core/config';
-import type { Command, EngineEvent, HistoryPoint, Snapshot } from '../../core/protocol';
+import type { Command, EngineEvent, EngineState, HistoryPoint, Snapshot } from '../../core/protocol';
 import { generateData } from '../../core/engine/data';
 import { decodeDigits, digitsTable, type DigitSet } from '../../core/tabular/digits';
 import { digitsConfig } from '../../core/tabular/presets';
@@ -21,6 +21,9 @@ import { fetchDigits } from './loader';
  */
 const BUNDLED = import.meta.glob('./assets/digits.bin', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const digitsUrl: string | undefined = BUNDLED['./assets/digits.bin'];
+
+/** How long saving waits for the engine's answer. */
+const STATE_TIMEOUT_MS = 10_000;
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -73,6 +76,11 @@ export class DigitsLab {
   usedPixels: Uint8Array | null = null;
   private worker: Worker | null = null;
   private nextId = 1;
+  // Callbacks waiting for the engine's answer, never shown: a plain Map is right here.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly pendingStates = new Map<number, (state: EngineState) => void>();
+  /** A saved history waiting for the first snapshot of the network it belongs to. */
+  private pendingHistory: HistoryPoint[] | null = null;
 
   get running(): boolean {
     return this.snapshot?.running ?? false;
@@ -124,6 +132,8 @@ export class DigitsLab {
         this.message = event.message;
         return;
       case 'state':
+        this.pendingStates.get(event.replyTo)?.(event.state);
+        this.pendingStates.delete(event.replyTo);
         return;
     }
   }
@@ -132,7 +142,8 @@ export class DigitsLab {
     const current = this.snapshot;
     if (current !== null && snapshot.configVersion < current.configVersion) return;
     const fresh = current === null || snapshot.configVersion !== current.configVersion;
-    const kept = fresh ? [] : this.history;
+    const kept = fresh ? (this.pendingHistory ?? []) : this.history;
+    if (fresh) this.pendingHistory = null;
     const merged = [...kept.filter((p) => !snapshot.history.some((h) => h.epoch === p.epoch)), ...snapshot.history];
     this.history = merged.slice(-500);
     this.snapshot = snapshot;
@@ -146,11 +157,35 @@ export class DigitsLab {
     this.config = config;
     this.message = null;
     this.history = [];
+    this.pendingHistory = null;
     this.snapshot = null;
     const table: Table = digitsTable(this.set as DigitSet);
     const rows = generateData(config.data, config.seed).rows;
     if (rows !== undefined) this.test = { rows: rows.test, x: gatherRows(table, rows.test), labels: Uint8Array.from(rows.test, (r) => table.labels[r]) };
     this.send({ type: 'configure', config });
+  }
+
+  /** The engine's exact parameters and optimizer moments, for saving. */
+  requestState(): Promise<EngineState> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingStates.delete(id);
+        reject(new Error('The training engine did not answer. Try again in a moment.'));
+      }, STATE_TIMEOUT_MS);
+      this.pendingStates.set(id, (state) => {
+        clearTimeout(timer);
+        resolve(state);
+      });
+      this.worker?.postMessage({ type: 'get-state', id } satisfies Command);
+    });
+  }
+
+  /** Puts a saved network back: its configuration, its exact weights and its history. */
+  restore(config: LabConfig, state: EngineState | null, history: readonly HistoryPoint[]): void {
+    this.configure(config);
+    this.pendingHistory = history.slice();
+    if (state !== null) this.send({ type: 'load-state', state });
   }
 
   setHidden(hidden: LayerSpec[]): void {

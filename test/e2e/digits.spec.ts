@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** Reads a percentage shown in the Digits read-out, found by its label. */
 async function readPercent(page: Page, label: string): Promise<number> {
@@ -118,4 +119,48 @@ test('iris: four inputs, three species; choose the axes, train, read the confusi
   await page.screenshot({ path: 'test-results/iris-light.png' });
   await page.getByLabel('Colour theme').selectOption('dark');
   await page.screenshot({ path: 'test-results/iris-dark.png' });
+});
+
+test('digits: save the trained network, reload, open the file and get the same test accuracy', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Digits' }).click();
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toContainText('%');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => readPercent(page, 'Test accuracy'), { timeout: 90_000 }).toBeGreaterThan(70);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  // Let the last snapshot after the pause arrive.
+  await page.waitForTimeout(500);
+  const accuracy = await page.getByLabel('Test accuracy', { exact: true }).innerText();
+  const epoch = await page.getByLabel('Epoch', { exact: true }).innerText();
+  const gallery = page.getByRole('region', { name: 'Test digits, mistakes first' });
+  const firstMistake = await gallery.getByRole('button').first().getAttribute('aria-label');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save network…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('digits.actlab');
+  const saved = test.info().outputPath('digits.actlab');
+  await file.saveAs(saved);
+  await expect(page.getByText('Saved the network as digits.actlab in your downloads.')).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Digits' }).click();
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel('Epoch', { exact: true })).toHaveText('0');
+  await page.getByLabel('Choose a digits project file').setInputFiles(saved);
+  await expect(page.getByText('Opened digits.actlab.')).toBeVisible();
+  await expect(page.getByLabel('Epoch', { exact: true })).toHaveText(epoch);
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toHaveText(accuracy);
+  // The views show the same answers: the gallery's most confident mistake is the same one.
+  await expect(gallery.getByRole('button').first()).toHaveAttribute('aria-label', firstMistake ?? '');
+  await page.screenshot({ path: 'test-results/digits-reopened-light.png' });
+
+  // A project of another kind of network is refused with a plain message, and nothing changes.
+  const other = test.info().outputPath('circle.actlab');
+  writeFileSync(other, readFileSync(saved, 'utf8').replace('"dataset":"digits"', '"dataset":"iris"'));
+  await page.getByLabel('Choose a digits project file').setInputFiles(other);
+  await expect(page.getByRole('alert')).toContainText(/damaged|not for digits/);
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toHaveText(accuracy);
 });

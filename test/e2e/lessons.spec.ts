@@ -272,6 +272,7 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await expect.poll(() => digitsAccuracy(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(90);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await check(page);
+  await page.getByRole('heading', { name: 'Pixels are inputs', level: 2 }).scrollIntoViewIfNeeded();
   await shoot(page, '10-pixels-trained');
   await next(page);
   // The same trained network is still there in the next step.
@@ -282,6 +283,7 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await checkFails(page);
   await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('1');
   await check(page);
+  await page.getByRole('heading', { name: 'Draw a digit' }).scrollIntoViewIfNeeded();
   await shoot(page, '10-pixels-drawn');
   await page.getByRole('button', { name: 'Back to all lessons' }).click();
 
