@@ -79,23 +79,28 @@ function loadWeights(topo: Topology, { l, from, to }: Chunk, biases: boolean): s
   return lines;
 }
 
-/** Forward step of a chunk of layer l for the whole batch; the output layer also writes dLoss/dz. */
-function forwardChunk(topo: Topology, chunk: Chunk, loss: LossCode, inlineTanh: boolean): string[] {
+/**
+ * Forward step of a chunk of layer l for the whole batch. The output layer writes dLoss/dz for
+ * training (`loss` given) or, for measuring, its input and output at OZ[base + r], OY[base + r].
+ */
+function forwardChunk(topo: Topology, chunk: Chunk, loss: LossCode | null, inlineTanh: boolean): string[] {
   const l = chunk.l;
   const fanIn = topo.sizes[l - 1];
   const size = topo.sizes[l];
   const last = l === topo.depth;
   const code = topo.codes[l - 1];
-  const out = [`function forward${l}_${chunk.c}(P, X, T, r0, B) {`, ...loadWeights(topo, chunk, true), '  for (let r = 0; r < B; r++) {', ...readInputs(topo, l)];
+  const args = last && loss === null ? 'P, X, r0, B, OZ, OY, base' : 'P, X, T, r0, B';
+  const out = [`function forward${l}_${chunk.c}(${args}) {`, ...loadWeights(topo, chunk, true), '  for (let r = 0; r < B; r++) {', ...readInputs(topo, l)];
   if (!last) out.push(`      const q = r * ${size};`);
   for (const j of range(chunk.from, chunk.to)) {
     out.push(`      const z${j} = ${[`b${j}`, ...each(fanIn, (i) => `w${j}_${i} * a${i}`)].join(' + ')};`);
     if (inlineTanh && code === ACT.tanh) out.push(...fastTanhSource(`z${j}`, `y${j}`, `t${j}`).map((line) => `      ${line}`));
     else out.push(`      const y${j} = ${forwardExpr(code, `z${j}`)};`);
-    if (last) out.push(`      D${l}[r] = ${outputDeltaExpr(loss, code, `y${j}`, 'T[r0 + r]')};`);
+    if (last && loss === null) out.push(`      OZ[base + r] = z${j};`, `      OY[base + r] = y${j};`);
+    else if (last) out.push(`      D${l}[r] = ${outputDeltaExpr(loss as LossCode, code, `y${j}`, 'T[r0 + r]')};`);
     else {
       out.push(`      A${l}[q + ${j}] = y${j};`);
-      if (needsInput(topo, l)) out.push(`      Z${l}[q + ${j}] = z${j};`);
+      if (loss !== null && needsInput(topo, l)) out.push(`      Z${l}[q + ${j}] = z${j};`);
     }
   }
   out.push('  }', '}');
@@ -148,16 +153,47 @@ function backwardChunk(topo: Topology, chunk: Chunk, lastChunk: boolean): string
   return out;
 }
 
-export function layerSource(topo: Topology, loss: LossCode, inlineTanh: boolean): string {
-  const { sizes, depth } = topo;
+/** Scratch arrays: A<l> outputs of hidden layer l; Z<l> its inputs, where the derivative needs them; D<l> dLoss/dz of layer l. */
+function buffers(topo: Topology, deltas: boolean): string[] {
   const lines: string[] = [];
-  // A<l>: outputs of hidden layer l; Z<l>: its inputs, where the derivative needs them; D<l>: dLoss/dz of layer l.
-  for (let l = 1; l <= depth; l++) {
-    const n = sizes[l] * CAP;
-    lines.push(`const D${l} = new Float64Array(${n});`);
-    if (l < depth) lines.push(`const A${l} = new Float64Array(${n});`);
-    if (needsInput(topo, l)) lines.push(`const Z${l} = new Float64Array(${n});`);
+  for (let l = 1; l <= topo.depth; l++) {
+    const n = topo.sizes[l] * CAP;
+    if (deltas) lines.push(`const D${l} = new Float64Array(${n});`);
+    if (l < topo.depth) lines.push(`const A${l} = new Float64Array(${n});`);
+    if (deltas && needsInput(topo, l)) lines.push(`const Z${l} = new Float64Array(${n});`);
   }
+  return lines;
+}
+
+/**
+ * Source of `forward(P, X, start, rows, OZ, OY)`: the network on rows [start, start + rows) of
+ * X, leaving the single output's input z and output y of row start + k at OZ[k] and OY[k]
+ * (for measuring loss and accuracy; the same arithmetic as the plain path's forward pass).
+ */
+export function forwardSource(topo: Topology, inlineTanh: boolean): string {
+  const lines = buffers(topo, false);
+  const calls: string[] = [];
+  for (let l = 1; l <= topo.depth; l++) {
+    for (const chunk of chunks(topo, l)) {
+      lines.push(...forwardChunk(topo, chunk, null, inlineTanh));
+      calls.push(l === topo.depth ? `    forward${l}_${chunk.c}(P, X, r0, B, OZ, OY, r0 - start);` : `    forward${l}_${chunk.c}(P, X, null, r0, B);`);
+    }
+  }
+  lines.push(
+    'return function forward(P, X, start, rows, OZ, OY) {',
+    '  const end = start + rows;',
+    `  for (let r0 = start; r0 < end; r0 += ${CAP}) {`,
+    `    const B = r0 + ${CAP} < end ? ${CAP} : end - r0;`,
+    ...calls,
+    '  }',
+    '};',
+  );
+  return lines.join('\n');
+}
+
+export function layerSource(topo: Topology, loss: LossCode, inlineTanh: boolean): string {
+  const { depth } = topo;
+  const lines = buffers(topo, true);
   const calls: string[] = [];
   for (let l = 1; l <= depth; l++) {
     for (const chunk of chunks(topo, l)) {

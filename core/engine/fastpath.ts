@@ -14,15 +14,24 @@
 import { ACT, gelu, geluDerivative, sigmoid, softplus } from './activations';
 import { HELPERS } from './codegen';
 import { exampleSource } from './codegen-example';
-import { layerSource } from './codegen-layer';
+import { forwardSource, layerSource } from './codegen-layer';
 import { LOSS, type LossCode } from './loss';
 import type { Model } from './model';
 import { applyUpdate } from './optimizer';
 import type { Topology } from './shape';
 import { fastTanh } from './tanh';
 
-/** Trains the rest of the current epoch of `model` (from its cursor to the last training row). */
-export type CompiledEpoch = (model: Model) => void;
+/**
+ * Runs the network on rows [start, start + rows) of X (row-major inputs), leaving the single
+ * output's input z and output y of row start + k at z[k] and y[k].
+ */
+export type CompiledForward = (P: Float64Array, X: Float64Array, start: number, rows: number, z: Float64Array, y: Float64Array) => void;
+
+/**
+ * Trains the rest of the current epoch of `model` (from its cursor to the last training row);
+ * `forward` is the matching generated forward pass, for measuring loss and accuracy.
+ */
+export type CompiledEpoch = ((model: Model) => void) & { forward: CompiledForward };
 
 /** `sgdRate`: the learning rate when the update is plain SGD (the code may do it inline), else −1. */
 type RawEpoch = (
@@ -73,16 +82,20 @@ export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
 /** Compiles the specialised epoch for the model's network, or returns null if the shape is not covered. Throws where code generation is forbidden. */
 export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch | null {
   if (!fastPathSupports(model.topo, model.lossCode)) return null;
-  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, model.tanh === fastTanh)) as (...helpers: unknown[]) => RawEpoch;
+  const inlineTanh = model.tanh === fastTanh;
+  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, inlineTanh)) as (...helpers: unknown[]) => RawEpoch;
   const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
+  const forwardFactory = new Function(...HELPERS, forwardSource(model.topo, inlineTanh)) as (...helpers: unknown[]) => CompiledForward;
+  const forward = forwardFactory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
   // Bound once: a module bundler may turn every use of an imported name into a property read.
   const apply = applyUpdate;
   let current = model;
   const update = (count: number): void => apply(current.params, current.grad, count, current.isWeight, current.settings, current.optimizer);
-  return (m) => {
+  const epoch = (m: Model): void => {
     current = m;
     const s = m.settings;
     const plainSgd = m.optimizer.name === 'sgd' && (s.regularization === 'none' || s.regularizationRate === 0);
     raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, s.batchSize, update, plainSgd ? s.learningRate : -1);
   };
+  return Object.assign(epoch, { forward });
 }

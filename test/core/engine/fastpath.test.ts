@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTIVATION_NAMES, type LabConfig } from '../../../core/config';
 import { compileEpoch, epochSource } from '../../../core/engine/fastpath';
 import { createModel, trainEpoch, trainBatch } from '../../../core/engine/model';
+import { measure } from '../../../core/engine/metrics';
 import { createSession } from '../../../core/session';
 import { configWith } from './helpers';
 
@@ -79,6 +80,28 @@ describe('fast path', () => {
     }
     expect(fast.fast).not.toBeNull();
     expect(fast.params).toEqual(plain.params);
+  });
+
+  it('measures the very same losses and accuracies as the plain forward pass', () => {
+    const cases: Parameters<typeof configWith>[0][] = [
+      { dataset: 'spiral', size: 400, hidden: [[8, 'tanh'], [8, 'tanh'], [8, 'tanh']] },
+      { dataset: 'xor', size: 300, output: 'sigmoid', hidden: [[5, 'relu'], [3, 'elu']], training: { loss: 'binaryCrossEntropy' } },
+      { dataset: 'circle', size: 200, output: 'tanh', hidden: [[16, 'swish'], [12, 'gelu']], training: { loss: 'binaryCrossEntropy' } },
+      { dataset: 'multiGaussian', size: 250, output: 'identity', hidden: [[6, 'sin'], [4, 'leakyRelu']] },
+      { dataset: 'plane', size: 150, output: 'tanh', hidden: [] },
+    ];
+    for (const c of cases) {
+      const model = createModel(configWith(c), { fastPath: true });
+      expect(model.fast, JSON.stringify(c)).not.toBeNull();
+      for (let e = 0; e < 3; e++) trainEpoch(model);
+      const fast = measure(model, 3);
+      const compiled = model.fast;
+      model.fast = null;
+      const plain = measure(model, 3);
+      model.fast = compiled;
+      expect(fast, JSON.stringify(c)).toEqual(plain);
+      expect(Number.isFinite(fast.point.trainLoss) && fast.point.trainLoss > 0).toBe(true);
+    }
   });
 
   it('leaves softmax and three-class networks to the plain path', () => {
