@@ -2,9 +2,11 @@
  * The lessons area's state: which lesson and step is open, and the learner's progress,
  * loaded once and saved after every change.
  */
+import type { LessonProgress } from '../../core/project';
 import { LESSONS } from './index';
 import { emptyProgress, isStepDone, lessonStatus, markStepDone, setLast, type LessonStatus, type Progress } from './progress';
 import { ProgressSaver, type ProgressBackend } from './progressStore';
+import { mergeProjectLessons, progressForProject } from './projectLessons';
 import type { LessonDef } from './types';
 
 export class LessonsState {
@@ -13,6 +15,8 @@ export class LessonsState {
   /** Index into LESSONS of the open lesson, or null on the overview. */
   lesson = $state<number | null>(null);
   step = $state(0);
+  /** Lessons that belong to the open project, with what its file recorded (see projectLessons.ts). */
+  private belonging: Record<string, LessonProgress> = {};
   private saver: ProgressSaver;
 
   constructor(backend: ProgressBackend) {
@@ -20,8 +24,29 @@ export class LessonsState {
   }
 
   async load(): Promise<void> {
-    this.progress = await this.saver.load();
+    const saved = await this.saver.load();
+    // A project opened before the progress arrived has its steps added now.
+    const merged = mergeProjectLessons(saved, this.belonging, LESSONS);
+    this.progress = merged;
     this.loaded = true;
+    if (merged !== saved) void this.saver.save(merged);
+  }
+
+  /** A lesson's network went to the Lab: from now on its progress belongs to the open project. */
+  claim(index: number): void {
+    const id = LESSONS[index].id;
+    if (!(id in this.belonging)) this.belonging = { ...this.belonging, [id]: { stepsDone: [], completed: false } };
+  }
+
+  /** The progress to save in the open project. */
+  forProject(): Record<string, LessonProgress> {
+    return progressForProject(this.progress, this.belonging, LESSONS);
+  }
+
+  /** A project was opened (or a new one started with `{}`): its lessons now belong to it, and their steps count as done. */
+  openProject(lessons: Record<string, LessonProgress>): void {
+    this.belonging = { ...lessons };
+    if (this.loaded) this.update(mergeProjectLessons(this.progress, lessons, LESSONS));
   }
 
   get current(): LessonDef | null {

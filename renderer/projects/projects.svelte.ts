@@ -12,10 +12,11 @@ import {
   parseProject,
   projectFileName,
   serializeProject,
-  type LessonProgress,
   type Project,
 } from '../../core/project';
 import type { Lab } from '../app/lab.svelte';
+import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
+import { defaultBackend } from '../lessons/progressStore';
 import { clearBackup, readBackup, writeBackup, type BrowserBackup } from './backup';
 import { downloadText, readChosenFile } from './files';
 
@@ -41,7 +42,8 @@ export class Projects {
   confirmingNew = $state(false);
 
   readonly desktop: boolean;
-  private lessons: Record<string, LessonProgress> = {};
+  /** The learner's lessons; the ones that belong to the project travel in its file. */
+  private readonly lessons: LessonsState;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
 
@@ -52,8 +54,10 @@ export class Projects {
     // A time stamp for the file, never shown reactively: a plain Date is right here.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     private readonly now: () => Date = () => new Date(),
+    lessons?: LessonsState,
   ) {
     this.desktop = api !== undefined;
+    this.lessons = lessons ?? sharedLessons(defaultBackend);
   }
 
   /** Starts listening and watching; returns a function that stops it all. */
@@ -84,6 +88,7 @@ export class Projects {
           void this.lab.snapshot;
           void this.lab.dirty;
           void this.projectName;
+          void this.lessons.progress;
           this.schedule();
         });
       }),
@@ -104,7 +109,7 @@ export class Projects {
       config: $state.snapshot(this.lab.config) as LabConfig,
       state,
       history: this.lab.history,
-      lessons: this.lessons,
+      lessons: this.lessons.forProject(),
       // A project reopens in the Lab rather than in this list of files.
       view: { ...view, area: view.area === 'projects' ? 'lab' : view.area },
       savedAt: this.now(),
@@ -184,7 +189,7 @@ export class Projects {
     this.confirmingNew = false;
     this.lab.configure(defaultConfig());
     this.lab.markSaved();
-    this.lessons = {};
+    this.lessons.openProject({});
     this.projectName = 'Untitled';
     if (this.storage) clearBackup(this.storage);
     this.message = { kind: 'info', text: 'A new project has started.' };
@@ -223,7 +228,7 @@ export class Projects {
       Object.assign(this.lab.view, project.view);
       this.lab.markSaved();
     }
-    this.lessons = project.lessons;
+    this.lessons.openProject(project.lessons);
     if (dirty) this.lab.dirty = true;
   }
 
