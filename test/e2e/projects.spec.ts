@@ -119,3 +119,52 @@ test('unsaved work comes back after a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('region', { name: 'Unsaved work found' })).toHaveCount(0);
 });
+
+test('lesson progress travels with the project whose Lab got the lesson\'s network', async ({ page }, info) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+
+  // Lesson 7, step 1: solve it, then hand its neuron to the Lab.
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: /^Lesson 7:/ }).click();
+  for (const [name, value] of [['w₁', 1], ['w₂', 1], ['b', -0.5]] as const) {
+    await page.getByRole('slider', { name, exact: true }).fill(String(value));
+  }
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open this in the Lab' }).click();
+  await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await page.getByRole('textbox', { name: 'Project name' }).fill('xor homework');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = info.outputPath('xor homework.actlab');
+  await (await download).saveAs(saved);
+  const file = JSON.parse(readFileSync(saved, 'utf8')) as { lessons: unknown };
+  // Only the lesson whose network went to the Lab, counted by step position.
+  expect(file.lessons).toEqual({ '07-xor': { stepsDone: [0], completed: false } });
+
+  // Another browser (no progress of its own) opens the project: the step counts as done there too.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByRole('button', { name: /^Lesson 7: .* — Not started$/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await openChosenFile(page, saved);
+  // The project reopens where it was saved from: the Lab.
+  await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByRole('button', { name: /^Lesson 7: .* — In progress$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Lesson 2: .* — Not started$/ })).toBeVisible();
+
+  // A new project carries no lessons.
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  const second = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const empty = info.outputPath('untitled.actlab');
+  await (await second).saveAs(empty);
+  expect((JSON.parse(readFileSync(empty, 'utf8')) as { lessons: unknown }).lessons).toEqual({});
+});
