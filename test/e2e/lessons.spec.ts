@@ -271,6 +271,7 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => digitsAccuracy(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(90);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await check(page);
   await page.getByRole('heading', { name: 'Pixels are inputs', level: 2 }).scrollIntoViewIfNeeded();
   await shoot(page, '10-pixels-trained');
