@@ -12,8 +12,10 @@ import {
   parseProject,
   projectFileName,
   serializeProject,
+  type ParseResult,
   type Project,
 } from '../../core/project';
+import { TABLE_INFO, isTableDataset } from '../../core/tabular/info';
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
@@ -26,6 +28,15 @@ export const SYNC_DELAY_MS = 2000;
 export interface ProjectMessage {
   kind: 'error' | 'info';
   text: string;
+}
+
+/** The Lab trains 2-D data; a table network (digits, iris) is opened in the Digits area instead. */
+export function forTheLab(result: ParseResult): ParseResult {
+  if (!result.ok || !isTableDataset(result.project.config.data.dataset)) return result;
+  return {
+    ok: false,
+    message: `This project holds a network for the ${TABLE_INFO[result.project.config.data.dataset].label.toLowerCase()}, which the Lab cannot show. Open it in the Digits area with "Open network…".`,
+  };
 }
 
 export class Projects {
@@ -167,7 +178,7 @@ export class Projects {
   /** Browser: opens a file the learner chose; on any problem nothing changes. */
   async openFile(file: File): Promise<void> {
     await this.run(async () => {
-      const result = await readChosenFile(file);
+      const result = forTheLab(await readChosenFile(file));
       if (!result.ok) {
         this.message = { kind: 'error', text: result.message };
         return;
@@ -233,7 +244,7 @@ export class Projects {
   }
 
   private loaded(loaded: LoadedProject): void {
-    const parsed = parseProject(loaded.json);
+    const parsed = forTheLab(parseProject(loaded.json));
     if (!parsed.ok) {
       this.message = { kind: 'error', text: parsed.message };
       return;

@@ -156,6 +156,9 @@ test('digits: save the trained network, reload, open the file and get the same t
   // The views show the same answers: the gallery's most confident mistake is the same one.
   await expect(gallery.getByRole('button').first()).toHaveAttribute('aria-label', firstMistake ?? '');
   await page.screenshot({ path: 'test-results/digits-reopened-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/digits-reopened-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // A project of another kind of network is refused with a plain message, and nothing changes.
   const other = test.info().outputPath('circle.actlab');
@@ -163,4 +166,11 @@ test('digits: save the trained network, reload, open the file and get the same t
   await page.getByLabel('Choose a digits project file').setInputFiles(other);
   await expect(page.getByRole('alert')).toContainText(/damaged|not for digits/);
   await expect(page.getByLabel('Test accuracy', { exact: true })).toHaveText(accuracy);
+
+  // The Lab's Projects area does not take a digits network; it says where to open it.
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles(saved);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toContainText('Open it in the Digits area');
 });

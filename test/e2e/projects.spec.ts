@@ -101,7 +101,15 @@ test('unsaved work comes back after a reload', async ({ page }) => {
   await page.goto('/');
   const epoch = await trainAndPause(page);
   // The backup is written a couple of seconds after the last change.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('activation-lab:unsaved-project') !== null), { timeout: 10_000 }).toBe(true);
+  // One may already have been written while training ran: wait for the one of the paused network.
+  const backedUpEpoch = () =>
+    page.evaluate(() => {
+      const raw = localStorage.getItem('activation-lab:unsaved-project');
+      if (raw === null) return null;
+      const { json } = JSON.parse(raw) as { json: string };
+      return (JSON.parse(json) as { state: { epoch: number } | null }).state?.epoch ?? null;
+    });
+  await expect.poll(backedUpEpoch, { timeout: 10_000 }).toBe(epoch);
   await page.reload();
   const prompt = page.getByRole('region', { name: 'Unsaved work found' });
   await expect(prompt).toBeVisible();
