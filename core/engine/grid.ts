@@ -1,24 +1,26 @@
 /**
  * Every neuron's output over a square grid, for heatmaps. The grid covers [−6, 6]² with
  * `resolution` cells a side, sampled at cell centres, row-major with row 0 at the top
- * (x₂ near +6) and column 0 at the left (x₁ near −6). Work is done neuron by neuron over
- * whole columns of grid values, in buffers allocated once per evaluator. Sums are taken in
- * float64; the outputs (which also feed the next layer) are float32, plenty for a picture.
+ * (x₂ near +6) and column 0 at the left (x₁ near −6). Work is done layer by layer over
+ * whole columns of grid values (four neurons per pass, see grid-kernels.ts), in buffers
+ * allocated once per evaluator. Everything is computed in float64; the outputs handed out are
+ * float32 copies, plenty for a picture.
  */
 
-/** Grid points handled together: small enough that a block of every column fits in the L1 cache. */
-const BLOCK = 512;
+/** Grid points handled together: small enough that a block of a layer's columns stays in the fast caches. */
+const BLOCK = 256;
 
 /** Activation names by their numeric code (hidden activations only). */
 const ACTIVATION_BY_CODE = Object.fromEntries(ACTIVATION_NAMES.map((name) => [ACT[name], name])) as Record<number, (typeof ACTIVATION_NAMES)[number]>;
 import type { LabConfig } from '../config';
 import { ACTIVATION_NAMES } from '../config';
-import { ACT, ACTIVATIONS, OUTPUT_ACTIVATIONS, sigmoid, type ActCode } from './activations';
+import { ACT, ACTIVATIONS, sigmoid, type ActCode } from './activations';
 import { DOMAIN } from './data';
 import { featureMatrix } from './features';
 import type { Unary } from './kernels';
 import { topology } from './shape';
-import { fastTanh } from './tanh';
+import { fastTanh, fastTanhColumn } from './tanh';
+import { sums4x4, sums4x8 } from './grid-kernels';
 
 export interface GridOutputs {
   /** One array per enabled feature, resolution² values each. */
@@ -47,38 +49,72 @@ export function gridPoints(resolution: number): Float64Array {
   return xy;
 }
 
+/** Columns of a layer's inputs grouped in fours (up to four inputs) or eights, padded with `zero`. */
+function groupColumns(columns: Float64Array[], zero: Float64Array): Float64Array[][] {
+  const width = columns.length <= 4 ? 4 : 8;
+  const groups: Float64Array[][] = [];
+  for (let i = 0; i < Math.max(1, columns.length); i += width) {
+    groups.push(Array.from({ length: width }, (_, k) => columns[i + k] ?? zero));
+  }
+  return groups;
+}
+
 export function createGridEvaluator(config: LabConfig, resolution: number, tanh: Unary = fastTanh): GridEvaluator {
   const topo = topology(config);
   const n = resolution * resolution;
   const inputs = topo.sizes[0];
   // Features, stored neuron-major: one contiguous column of n values per feature.
   const rowMajor = featureMatrix(config.features, gridPoints(resolution), n, new Float64Array(n * inputs));
-  const features: Float32Array[] = [];
+  const features64: Float64Array[] = [];
   for (let j = 0; j < inputs; j++) {
-    const col = new Float32Array(n);
+    const col = new Float64Array(n);
     for (let p = 0; p < n; p++) col[p] = rowMajor[p * inputs + j];
-    features.push(col);
+    features64.push(col);
   }
-  // One pre-activation buffer serves every neuron in turn; a softmax layer needs one per neuron.
-  const scratch = new Float64Array(n);
-  const softmaxPre = topo.codes[topo.depth - 1] === ACT.softmax ? Array.from({ length: topo.sizes[topo.depth] }, () => new Float64Array(n)) : [];
+  const features = features64.map((col) => Float32Array.from(col));
+  const widest = Math.max(...topo.sizes.slice(1));
+  // Pre-activations of the layer in hand (one column per neuron, plus spares up to a multiple of four).
+  const pre = Array.from({ length: Math.ceil(widest / 4) * 4 }, () => new Float64Array(n));
+  const preGroups = Array.from({ length: pre.length / 4 }, (_, g) => pre.slice(4 * g, 4 * g + 4));
   const layers = topo.sizes.slice(1).map((s) => Array.from({ length: s }, () => new Float32Array(n)));
+  // The same outputs in float64, which the next layer reads.
+  const layers64 = topo.sizes.slice(1).map((s) => Array.from({ length: s }, () => new Float64Array(n)));
+  const zero = new Float64Array(n);
+  const inputGroups = topo.sizes.slice(1).map((_, l) => groupColumns(l === 0 ? features64 : layers64[l - 1], zero));
+  // Four neurons' biases and weights for one group of input columns, zero where padded.
+  const b = new Float64Array(4);
+  const W = new Float64Array(32);
+
+  /** Loads the weights of neurons j…j+3 of layer l from input column `from` on, `width` columns. */
+  function loadWeights(params: Float64Array, l: number, j: number, from: number, width: number): void {
+    const fanIn = topo.sizes[l];
+    const size = topo.sizes[l + 1];
+    for (let k = 0; k < 4; k++) {
+      const real = j + k < size;
+      b[k] = real ? params[topo.biasOffsets[l] + j + k] : 0;
+      for (let i = 0; i < width; i++) W[k * width + i] = real && from + i < fanIn ? params[topo.weightOffsets[l] + (j + k) * fanIn + from + i] : 0;
+    }
+  }
 
   function evaluate(params: Float64Array): GridOutputs {
-    // Block by block, so a block's values stay in the processor's fastest cache through all layers.
+    // Block by block, so a block's values stay in the processor's fast caches through all layers.
     for (let from = 0; from < n; from += BLOCK) {
       const to = Math.min(n, from + BLOCK);
       for (let l = 0; l < topo.depth; l++) {
-        const fanIn = topo.sizes[l];
         const size = topo.sizes[l + 1];
-        const below = l === 0 ? features : layers[l - 1];
-        const code = topo.codes[l];
-        for (let j = 0; j < size; j++) {
-          const z = code === ACT.softmax ? softmaxPre[j] : scratch;
-          weightedSum(z, params, topo.weightOffsets[l] + j * fanIn, params[topo.biasOffsets[l] + j], below, fanIn, from, to);
-          if (code !== ACT.softmax) activateInto(code, z, layers[l][j], from, to, tanh);
+        const groups = inputGroups[l];
+        for (let j = 0; j < size; j += 4) {
+          const z = preGroups[j / 4];
+          for (let g = 0; g < groups.length; g++) {
+            const width = groups[g].length;
+            loadWeights(params, l, j, g * width, width);
+            if (width === 4) sums4x4(z, b, W, groups[g], from, to);
+            else sums4x8(z, b, W, groups[g], from, to, g === 0);
+          }
         }
-        if (code === ACT.softmax) softmaxColumns(softmaxPre, layers[l], from, to);
+        const code = topo.codes[l];
+        if (code === ACT.softmax) softmaxColumns(pre, layers[l], layers64[l], from, to);
+        else for (let j = 0; j < size; j++) activateInto(code, pre[j], layers[l][j], layers64[l][j], from, to, tanh);
       }
     }
     return { features, layers };
@@ -88,74 +124,39 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
 }
 
 /**
- * z[p] = b + Σᵢ w[i]·a[i][p] over whole columns, four inputs per pass so each pass over z does
- * four multiply-adds.
+ * out[p] = keep[p] = f(z[p]): float32 for the caller, float64 for the layer above. The common
+ * activations are inline; the engine's tanh is written out so the loop makes no call.
  */
-function weightedSum(z: Float64Array, params: Float64Array, w: number, b: number, a: Float32Array[], fanIn: number, from: number, to: number): void {
-  let i = fanIn % 4;
-  if (i === 0) z.fill(b, from, to);
-  else if (i === 1) {
-    const w0 = params[w];
-    const a0 = a[0];
-    for (let p = from; p < to; p++) z[p] = b + w0 * a0[p];
-  } else if (i === 2) {
-    const w0 = params[w];
-    const w1 = params[w + 1];
-    const a0 = a[0];
-    const a1 = a[1];
-    for (let p = from; p < to; p++) z[p] = b + w0 * a0[p] + w1 * a1[p];
-  } else {
-    const w0 = params[w];
-    const w1 = params[w + 1];
-    const w2 = params[w + 2];
-    const a0 = a[0];
-    const a1 = a[1];
-    const a2 = a[2];
-    for (let p = from; p < to; p++) z[p] = b + w0 * a0[p] + w1 * a1[p] + w2 * a2[p];
-  }
-  for (; i < fanIn; i += 4) {
-    const w0 = params[w + i];
-    const w1 = params[w + i + 1];
-    const w2 = params[w + i + 2];
-    const w3 = params[w + i + 3];
-    const a0 = a[i];
-    const a1 = a[i + 1];
-    const a2 = a[i + 2];
-    const a3 = a[i + 3];
-    for (let p = from; p < to; p++) z[p] += w0 * a0[p] + w1 * a1[p] + w2 * a2[p] + w3 * a3[p];
-  }
-}
-
-/** out[p] = f(z[p]); the common activations inline, the rest through the registry. */
-function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: number, to: number, tanh: Unary): void {
+function activateInto(code: ActCode, z: Float64Array, out: Float32Array, keep: Float64Array, from: number, to: number, tanh: Unary): void {
   switch (code) {
     case ACT.identity:
-      for (let p = from; p < to; p++) out[p] = z[p];
+      for (let p = from; p < to; p++) out[p] = keep[p] = z[p];
       return;
     case ACT.relu:
-      for (let p = from; p < to; p++) out[p] = z[p] > 0 ? z[p] : 0;
+      for (let p = from; p < to; p++) out[p] = keep[p] = z[p] > 0 ? z[p] : 0;
       return;
     case ACT.tanh:
-      for (let p = from; p < to; p++) out[p] = tanh(z[p]);
+      if (tanh === fastTanh) fastTanhColumn(z, out, keep, from, to);
+      else for (let p = from; p < to; p++) out[p] = keep[p] = tanh(z[p]);
       return;
     case ACT.sigmoid:
-      for (let p = from; p < to; p++) out[p] = sigmoid(z[p]);
+      for (let p = from; p < to; p++) out[p] = keep[p] = sigmoid(z[p]);
       return;
     default: {
-      const f = (code === ACT.softmax ? OUTPUT_ACTIVATIONS.softmax : ACTIVATIONS[ACTIVATION_BY_CODE[code]]).f;
-      for (let p = from; p < to; p++) out[p] = f(z[p]);
+      const f = ACTIVATIONS[ACTIVATION_BY_CODE[code]].f;
+      for (let p = from; p < to; p++) out[p] = keep[p] = f(z[p]);
     }
   }
 }
 
 /** Softmax across neurons, point by point, for neuron-major columns. */
-function softmaxColumns(pre: Float64Array[], out: Float32Array[], from: number, to: number): void {
-  const k = pre.length;
+function softmaxColumns(pre: Float64Array[], out: Float32Array[], keep: Float64Array[], from: number, to: number): void {
+  const k = out.length;
   for (let p = from; p < to; p++) {
     let max = -Infinity;
     for (let j = 0; j < k; j++) if (pre[j][p] > max) max = pre[j][p];
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(pre[j][p] - max);
-    for (let j = 0; j < k; j++) out[j][p] = Math.exp(pre[j][p] - max) / sum;
+    for (let j = 0; j < k; j++) out[j][p] = keep[j][p] = Math.exp(pre[j][p] - max) / sum;
   }
 }

@@ -41,3 +41,19 @@ export function fastTanhSource(x: string, out: string, tmp: string): string[] {
     `const ${out} = (${c} * (${P0} + ${s} * (${P1} + ${s} * (${P2} + ${s} * (${P3} + ${s} * ${P4}))))) / (1 + ${s} * (${Q1} + ${s} * (${Q2} + ${s} * (${Q3} + ${s} * ${Q4}))));`,
   ];
 }
+
+/**
+ * `fastTanh` over a block of a column, stored twice (float32 for a picture, float64 for the
+ * next layer): the same operations as fastTanh, written out so the loop makes no call.
+ */
+export function fastTanhColumn(z: Float64Array, out: Float32Array, keep: Float64Array, from: number, to: number): void {
+  // Local copies, so the loop reads no module-level (in a bundle: closure) variables.
+  const hi = TANH_CLAMP, lo = -TANH_CLAMP;
+  const p0 = P0, p1 = P1, p2 = P2, p3 = P3, p4 = P4, q1 = Q1, q2 = Q2, q3 = Q3, q4 = Q4;
+  for (let p = from; p < to; p++) {
+    const x = z[p];
+    const c = x > hi ? hi : x < lo ? lo : x;
+    const s = c * c;
+    out[p] = keep[p] = (c * (p0 + s * (p1 + s * (p2 + s * (p3 + s * p4))))) / (1 + s * (q1 + s * (q2 + s * (q3 + s * q4))));
+  }
+}

@@ -30,6 +30,30 @@ describe('grid evaluator', () => {
     }
   });
 
+  it('matches forwardPoints for wide layers (several passes over the inputs, neurons not a multiple of four)', () => {
+    const config = configWith({
+      dataset: 'spiral3',
+      features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'],
+      hidden: [[16, 'tanh'], [13, 'sigmoid'], [9, 'identity'], [16, 'elu']],
+      output: 'softmax',
+      training: { loss: 'softmaxCrossEntropy' },
+    });
+    const shape = networkShape(config);
+    const random = createRandom(4);
+    const params = Float64Array.from({ length: shape.paramCount }, () => random() - 0.5);
+    const resolution = 9;
+    const evaluator = createGridEvaluator(config, resolution);
+    evaluator.evaluate(params.map((v) => -v));
+    const grid = evaluator.evaluate(params);
+    const exact = forwardPoints(config, params, gridPoints(resolution));
+    grid.layers.forEach((layer, l) => {
+      expect(layer).toHaveLength(shape.layers[l].size);
+      layer.forEach((values, j) => {
+        for (let p = 0; p < values.length; p++) expect(values[p]).toBeCloseTo(exact[l][p * layer.length + j], 5);
+      });
+    });
+  });
+
   it('puts row 0 at the top and column 0 at the left, on cell centres', () => {
     const xy = gridPoints(4);
     expect([xy[0], xy[1]]).toEqual([-4.5, 4.5]);
