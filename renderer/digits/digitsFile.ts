@@ -4,8 +4,9 @@
  * project holds and refuses files that hold another kind of network.
  */
 import type { LabConfig } from '../../core/config';
+import { isTableDataset } from '../../core/tabular/info';
 import type { EngineState, HistoryPoint } from '../../core/protocol';
-import { createProject, parseProject, serializeProject, type LessonProgress, type ParseResult, type Project } from '../../core/project';
+import { createProject, parseProject, serializeProject, type ParseResult, type Project } from '../../core/project';
 
 export const DIGITS_PROJECT_NAME = 'digits';
 
@@ -13,7 +14,6 @@ export interface DigitsWork {
   config: LabConfig;
   state: EngineState;
   history: readonly HistoryPoint[];
-  lessons?: Record<string, LessonProgress>;
   savedAt: Date;
 }
 
@@ -27,7 +27,8 @@ export function digitsProjectText(work: DigitsWork, name = DIGITS_PROJECT_NAME):
     config: work.config,
     state: work.state,
     history: work.history,
-    lessons: work.lessons ?? {},
+    // Lesson progress travels with the Lab's projects (see FORMAT.md), not with these.
+    lessons: {},
     // The Lab shows 2-D data; a digits project is reopened in the Digits area.
     view: { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 },
     savedAt: work.savedAt,
@@ -41,11 +42,10 @@ export function digitsProjectText(work: DigitsWork, name = DIGITS_PROJECT_NAME):
 /** A project the Digits area can open: a digits network, or a sentence saying why not. */
 export function asDigitsProject(result: ParseResult): { ok: true; project: Project } | { ok: false; message: string } {
   if (!result.ok) return result;
-  if (result.project.config.data.dataset !== 'digits') {
-    return {
-      ok: false,
-      message: `This project holds a network for the ${result.project.config.data.dataset} data, not for digits. Open it from the Projects area instead.`,
-    };
+  const dataset = result.project.config.data.dataset;
+  if (dataset !== 'digits') {
+    const where = isTableDataset(dataset) ? 'Only digits networks open here.' : 'Open it from the Projects area instead.';
+    return { ok: false, message: `This project holds a network for the ${dataset} data, not for digits. ${where}` };
   }
   return result;
 }
