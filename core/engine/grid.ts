@@ -20,7 +20,7 @@ import { featureMatrix } from './features';
 import type { Unary } from './kernels';
 import { topology } from './shape';
 import { fastTanh, fastTanhColumn } from './tanh';
-import { sums4x4, sums4x8 } from './grid-kernels';
+import { sums1x4, sums1x8, sums4x4, sums4x8 } from './grid-kernels';
 
 export interface GridOutputs {
   /** One array per enabled feature, resolution² values each. */
@@ -103,13 +103,17 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
       for (let l = 0; l < topo.depth; l++) {
         const size = topo.sizes[l + 1];
         const groups = inputGroups[l];
-        for (let j = 0; j < size; j += 4) {
-          const z = preGroups[j / 4];
+        // Four neurons at a time, then any left over one at a time.
+        const fours = size - (size % 4);
+        for (let j = 0; j < size; j += j < fours ? 4 : 1) {
+          const many = j < fours;
           for (let g = 0; g < groups.length; g++) {
             const width = groups[g].length;
             loadWeights(params, l, j, g * width, width);
-            if (width === 4) sums4x4(z, b, W, groups[g], from, to);
-            else sums4x8(z, b, W, groups[g], from, to, g === 0);
+            if (many && width === 4) sums4x4(preGroups[j / 4], b, W, groups[g], from, to);
+            else if (many) sums4x8(preGroups[j / 4], b, W, groups[g], from, to, g === 0);
+            else if (width === 4) sums1x4(pre[j], b[0], W, groups[g], from, to);
+            else sums1x8(pre[j], b[0], W, groups[g], from, to, g === 0);
           }
         }
         const code = topo.codes[l];
