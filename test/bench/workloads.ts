@@ -63,7 +63,7 @@ export function bestRate(rounds: number, ms: number, step: () => number): Rate {
  * Epochs per second of a session as the engine worker runs it: time slices of 14 ms, metrics
  * measured after each slice, the parameters checked for blow-ups every epoch.
  */
-export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 3): Rate {
+export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 5): Rate {
   const session = createSession({ fastPath });
   session.handle({ type: 'configure', id: 1, config: workloadConfig(hidden) });
   session.train(200, () => 0, Number.POSITIVE_INFINITY); // warm up: let V8 optimise
