@@ -12,6 +12,13 @@ import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
 
+/**
+ * Networks whose epoch costs more than this many weight-times-example products (about a
+ * slice of work) are trained batch by batch, so Pause and other commands never wait for a
+ * long epoch (784→128→10 on 8,000 digits is 800 million).
+ */
+const BATCHWISE_WORK = 5_000_000;
+
 export interface SessionOptions {
   /** Train with code generated for the network's shape (needs `new Function`; falls back if it throws). */
   fastPath?: boolean;
@@ -68,6 +75,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   let configVersion = 0;
   let epoch = 0;
   let running = false;
+  /** True when one epoch of this network is too long to train without checking the clock. */
+  let slowEpochs = false;
   let speed: Speed = DEFAULT_SPEED;
   let current: ModelMetrics = measure(model, 0);
   let pending: HistoryPoint[] = [current.point];
@@ -164,10 +173,19 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     save(sliceStart);
     let done = 0;
     while (done < maxEpochs) {
-      save(epochStart);
-      trainEpoch(model);
-      epoch += 1;
-      done += 1;
+      if (slowEpochs) {
+        // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
+        if (model.cursor === 0) save(epochStart);
+        if (trainBatch(model)) {
+          epoch += 1;
+          done += 1;
+        }
+      } else {
+        save(epochStart);
+        trainEpoch(model);
+        epoch += 1;
+        done += 1;
+      }
       if (!allFinite(model.params)) return diverge('weights', epoch);
       if (clock() >= deadline) break;
     }
@@ -198,6 +216,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     const problem = checkConfig(config);
     if (problem !== null) return fail(id, problem);
     model = build(copyConfig(config));
+    slowEpochs = model.topo.paramCount * model.data.train.length > BATCHWISE_WORK;
     configVersion += 1;
     epoch = 0;
     running = false;

@@ -117,6 +117,28 @@ describe('training session', () => {
     expect(session.snapshot().epoch).toBe(8);
   });
 
+  it('trains a network with long epochs batch by batch, so a slice ends on time', () => {
+    const big = defaultConfig();
+    big.data = { ...big.data, size: 5000, trainRatio: 0.9 };
+    big.network.hidden = Array.from({ length: 8 }, () => ({ size: 16, activation: 'tanh' as const }));
+    for (const fastPath of [false, true]) {
+      const session = configured(big, fastPath);
+      const before = session.snapshot().params;
+      // The clock is already past the deadline: only one batch may run, not a whole epoch.
+      session.train(forever, () => 1, 0);
+      const after = session.snapshot();
+      expect(after.epoch).toBe(0);
+      expect(after.params).not.toEqual(before);
+      // Whole epochs still count as before once enough batches have run.
+      session.train(1, () => 0, forever);
+      expect(session.snapshot().epoch).toBe(1);
+    }
+    // A small network keeps training whole epochs per check of the clock.
+    const small = configured();
+    small.train(forever, () => 1, 0);
+    expect(small.snapshot().epoch).toBe(1);
+  });
+
   it('resets to the seeded weights with the history cleared', () => {
     const session = configured();
     const initial = session.snapshot().params;
