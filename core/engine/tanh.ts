@@ -47,13 +47,12 @@ export function fastTanhSource(x: string, out: string, tmp: string): string[] {
  * next layer): the same operations as fastTanh, written out so the loop makes no call.
  */
 export function fastTanhColumn(z: Float64Array, out: Float32Array, keep: Float64Array, from: number, to: number): void {
-  // Local copies, so the loop reads no module-level (in a bundle: closure) variables.
-  const hi = TANH_CLAMP, lo = -TANH_CLAMP;
-  const p0 = P0, p1 = P1, p2 = P2, p3 = P3, p4 = P4, q1 = Q1, q2 = Q2, q3 = Q3, q4 = Q4;
+  // The constants are written out as numbers (the same as P0…Q4 above, checked by a test):
+  // read from module-level constants this loop ran a quarter slower as an ES module.
   for (let p = from; p < to; p++) {
     const x = z[p];
-    const c = x > hi ? hi : x < lo ? lo : x;
+    const c = x > 9 ? 9 : x < -9 ? -9 : x;
     const s = c * c;
-    out[p] = keep[p] = (c * (p0 + s * (p1 + s * (p2 + s * (p3 + s * p4))))) / (1 + s * (q1 + s * (q2 + s * (q3 + s * q4))));
+    out[p] = keep[p] = (c * (0.9999999067100647 + s * (0.13373266503085762 + s * (0.0034866614286130607 + s * (2.047304933991914e-5 + s * 1.3185733289916757e-8))))) / (1 + s * (0.46706563483747143 + s * (0.025842287419921187 + s * (0.0003271511628892309 + s * 7.703319818333322e-7))));
   }
 }
