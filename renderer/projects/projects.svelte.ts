@@ -8,14 +8,13 @@ import { defaultConfig, type LabConfig } from '../../core/config';
 import type { LabApi, LoadedProject } from '../../core/ipc';
 import {
   createProject,
+  forTheLab,
   nameFromFileName,
   parseProject,
   projectFileName,
   serializeProject,
-  type ParseResult,
   type Project,
 } from '../../core/project';
-import { TABLE_INFO, isTableDataset } from '../../core/tabular/info';
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
@@ -28,15 +27,6 @@ export const SYNC_DELAY_MS = 2000;
 export interface ProjectMessage {
   kind: 'error' | 'info';
   text: string;
-}
-
-/** The Lab trains 2-D data; a table network (digits, iris) is opened in the Digits area instead. */
-export function forTheLab(result: ParseResult): ParseResult {
-  if (!result.ok || !isTableDataset(result.project.config.data.dataset)) return result;
-  return {
-    ok: false,
-    message: `This project holds a network for the ${TABLE_INFO[result.project.config.data.dataset].label.toLowerCase()}, which the Lab cannot show. Open it in the Digits area with "Open network…".`,
-  };
 }
 
 export class Projects {

@@ -6,6 +6,7 @@ import { DocumentController, type ControllerDeps, type Question, type WindowAdap
 import type { BackupEntry, PendingBackup } from '../../../electron/documents/backups';
 import type { ReadResult } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
+import { irisConfig } from '../../../core/tabular/presets';
 
 const projectText = serializeProject(sampleProject());
 const otherText = serializeProject({ ...sampleProject(), name: 'other' });
@@ -176,6 +177,19 @@ describe('DocumentController', () => {
     expect(t.questions).toEqual([]);
     expect(t.loaded).toEqual([]);
     expect(t.controller.current()).toEqual({ path: null, name: 'Untitled', dirty: true });
+  });
+
+  it('a table network (iris, digits) is refused for the Lab before anything changes', async () => {
+    const t = setup();
+    t.controller.update({ json: projectText, dirty: false });
+    const iris = createProject({ name: 'flowers', config: irisConfig([{ size: 8, activation: 'tanh' }]), savedAt: new Date(0) });
+    t.disk.set('/p/flowers.actlab', serializeProject(iris));
+    const result = await t.controller.openPath('/p/flowers.actlab');
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Open it in the Digits area/);
+    expect(t.loaded).toEqual([]);
+    expect(t.recent).toEqual([]);
+    expect(t.controller.current()).toEqual({ path: null, name: 'Untitled', dirty: false });
   });
 
   it('a recent file that vanished is dropped from the list', async () => {
