@@ -3,6 +3,7 @@
  * sharp drawing on high-density screens, one redraw per animation frame, and redraws
  * when the theme changes.
  */
+import { onDestroy, onMount } from 'svelte';
 
 export interface Palette {
   fg: string;
@@ -97,6 +98,23 @@ export function onThemeChange(fn: () => void): () => void {
     observer.disconnect();
     media.removeEventListener('change', fn);
   };
+}
+
+/**
+ * For a component's canvas: one redraw per animation frame, also when the theme changes,
+ * and nothing left running once the component is gone. Call it while the component starts.
+ */
+export function themedRedraw(draw: () => void): { request: () => void } {
+  const redraw = frameRedraw(draw);
+  let stopTheme = (): void => {};
+  onMount(() => {
+    stopTheme = onThemeChange(redraw.request);
+  });
+  onDestroy(() => {
+    redraw.cancel();
+    stopTheme();
+  });
+  return redraw;
 }
 
 /** Maps a value range onto a pixel range. */
