@@ -50,6 +50,8 @@ export class Lab {
 
   constructor(private readonly host: EngineHost) {
     this.stop = host.onEvent((event) => this.receive(event));
+    // The engine starts at its own default pace; from the start it trains at the speed shown.
+    this.send({ type: 'set-speed', id: this.id(), speed: this.speed });
   }
 
   dispose(): void {

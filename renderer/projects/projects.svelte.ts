@@ -82,10 +82,15 @@ export class Projects {
     }
     this.cleanups.push(
       $effect.root(() => {
+        // Two effects, so that the deep read of the settings (which may hold thousands of the
+        // learner's points) runs when they change, not on each of ~60 snapshots a second.
         $effect(() => {
-          // Anything the learner can change: settings, training progress, view, dirty flag.
           void $state.snapshot(this.lab.config);
           void $state.snapshot(this.lab.view);
+          this.schedule();
+        });
+        $effect(() => {
+          // Training progress, the dirty flag, the name and lesson progress.
           void this.lab.snapshot;
           void this.lab.dirty;
           void this.projectName;
