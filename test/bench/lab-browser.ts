@@ -11,20 +11,26 @@
  *  - the longest main-thread task (PerformanceObserver "longtask"),
  *  - the JS heap after 1,000 and after 100,000 epochs (after a forced garbage collection).
  * Environment: LAYERS (default 6), NEURONS (default 8), EPOCHS (default 100000),
- * WINDOW_S (measuring window, default 10), CHROMIUM (default /usr/bin/chromium).
+ * DIST (the built page, default dist/renderer), WINDOW_S (measuring window, default 10), CHROMIUM (default /usr/bin/chromium),
+ * PROFILE (a file name: saves a CPU profile of the page over the measuring window, to open
+ * in the browser's developer tools, and prints the functions that took the most time),
+ * TRACE=1 (records a browser trace over the window instead and prints the main thread's time
+ * per kind of work: script, style, layout, paint, canvas…).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 
-const ROOT = resolve('dist/renderer');
+const ROOT = resolve(process.env.DIST ?? 'dist/renderer');
 const LAYERS = Number(process.env.LAYERS ?? 6);
 const NEURONS = Number(process.env.NEURONS ?? 8);
 const TARGET_EPOCHS = Number(process.env.EPOCHS ?? 100_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 10);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const PROFILE = process.env.PROFILE ?? '';
+const TRACE = process.env.TRACE === '1';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,13 +70,13 @@ function serve(): Promise<{ server: Server; url: string }> {
 }
 
 /**
- * Installed before the page's own scripts: a frame counter, the long-task observer and a
- * count of putImageData calls (one per heatmap drawn). Plain JavaScript text, so nothing the
+ * Installed before the page's own scripts: a frame counter, the long-task observer, a count
+ * of putImageData calls and one of canvas-to-canvas drawImage calls (one per heatmap drawn). Plain JavaScript text, so nothing the
  * TypeScript runner adds to functions leaks into the page.
  */
 const INSTRUMENT = `
   (() => {
-    const stats = { frames: 0, longest: 0, longTasks: 0, putImageData: 0 };
+    const stats = { frames: 0, longest: 0, longTasks: 0, putImageData: 0, heatmaps: 0 };
     window.__bench = stats;
     const tick = () => { stats.frames++; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
@@ -86,6 +92,12 @@ const INSTRUMENT = `
         stats.putImageData++;
         return original.apply(this, args);
       };
+      // Every heatmap reaches the screen as one drawImage of a canvas (however its pixels were filled).
+      const drawImage = proto.drawImage;
+      proto.drawImage = function (...args) {
+        if (args[0] instanceof HTMLCanvasElement || args[0] instanceof OffscreenCanvas) stats.heatmaps++;
+        return drawImage.apply(this, args);
+      };
     }
   })();
 `;
@@ -95,6 +107,7 @@ interface Stats {
   longest: number;
   longTasks: number;
   putImageData: number;
+  heatmaps: number;
 }
 
 const readStats = (page: Page) => page.evaluate(() => ({ ...(window as unknown as { __bench: Stats }).__bench }));
@@ -147,6 +160,114 @@ async function waitForEpoch(page: Page, target: number, report: boolean): Promis
   }
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A function's name and place, short enough to print. */
+function frameName(node: ProfileNode): string {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const file = url.split('/').pop() ?? '';
+  return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+}
+
+/** Milliseconds of self time per function over the given samples, largest first. */
+function selfTimes(profile: CpuProfile, from: number, to: number): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  for (let i = from; i < to; i++) {
+    const node = byId.get(profile.samples[i]);
+    if (!node) continue;
+    const name = frameName(node);
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Prints where the page spent its time: the top functions overall, and for every stretch of
+ * busy samples (no idle between them) longer than 40 ms, what filled it.
+ */
+function summarizeProfile(profile: CpuProfile, seconds: number): void {
+  const total = selfTimes(profile, 0, profile.samples.length);
+  console.log(`CPU profile, self time per second of the window (ms/s), top 25:`);
+  for (const [name, ms] of total.slice(0, 25)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const node = byId.get(id);
+      if (node && node.callFrame.url) seen.add(frameName(node));
+    }
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  console.log(`Total time with callees (ms/s), top 30:`);
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let start = 0;
+  let busy = 0;
+  const stretches: { start: number; end: number; ms: number }[] = [];
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (idle.has(profile.samples[i])) {
+      if (busy > 40) stretches.push({ start, end: i, ms: busy });
+      start = i + 1;
+      busy = 0;
+    } else busy += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  }
+  console.log(`Busy stretches over 40 ms: ${stretches.length}`);
+  for (const stretch of stretches.slice(0, 8)) {
+    const top = selfTimes(profile, stretch.start, stretch.end).slice(0, 6);
+    console.log(`  ${stretch.ms.toFixed(0)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')}`);
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/** Records a trace of the page for `seconds`; prints total time per event name on its main thread. */
+async function traceMainThread(page: Page, seconds: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((finish) => cdp.once('Tracing.tracingComplete', () => finish()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await page.waitForTimeout(seconds * 1000);
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const totals = new Map<string, { ms: number; count: number }>();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
+    const t = totals.get(e.name) ?? { ms: 0, count: 0 };
+    t.ms += e.dur / 1000;
+    t.count++;
+    totals.set(e.name, t);
+  }
+  console.log('Main thread per second of the window (ms/s, nested events counted in each), top 20:');
+  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
+    console.log(`  ${(t.ms / seconds).toFixed(2).padStart(7)}  ${name} (${(t.count / seconds).toFixed(1)}/s)`);
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
@@ -179,16 +300,31 @@ async function main(): Promise<void> {
       stats.longest = 0;
       stats.longTasks = 0;
     });
-    await page.waitForTimeout(WINDOW_S * 1000);
+    const profiler = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
+    if (TRACE) await traceMainThread(page, WINDOW_S);
+    else await page.waitForTimeout(WINDOW_S * 1000);
     const after = await readStats(page);
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      await profiler.detach();
+      writeFileSync(PROFILE, JSON.stringify(profile));
+      summarizeProfile(profile, WINDOW_S);
+    }
     const e1 = await epoch(page);
     const seconds = (Date.now() - t0) / 1000;
     const epochsPerSecond = (e1 - e0) / seconds;
     const framesPerSecond = (after.frames - before.frames) / seconds;
-    const redrawsPerSecond = (after.putImageData - before.putImageData) / heatmapsPerFrame / seconds;
+    const redrawsPerSecond = (after.heatmaps - before.heatmaps) / heatmapsPerFrame / seconds;
+    const putsPerSecond = (after.putImageData - before.putImageData) / seconds;
     console.log(`Epochs per second (worker):            ${epochsPerSecond.toFixed(0)}`);
     console.log(`Frames per second (page):              ${framesPerSecond.toFixed(1)}`);
     console.log(`Full heatmap redraws per second:       ${redrawsPerSecond.toFixed(1)}`);
+    console.log(`putImageData calls per second:         ${putsPerSecond.toFixed(0)}`);
     console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
     console.log(`JS heap after 1,000 epochs:            ${mb(heap1k)}`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} (other work slows every number above)`);
