@@ -2,7 +2,9 @@
  * One redraw per animation frame. Views mark themselves dirty as often as they like (every
  * snapshot, every hover); the scheduler draws each dirty view once in the next frame.
  * Before the views draw, `prepare` runs once, so expensive shared work (the grid
- * evaluation) happens once per frame however many views use it.
+ * evaluation) happens once per frame however many views use it. Throttled views (charts,
+ * layer space) are the costly, rarely needed kind: at most one of them draws in a frame, so
+ * their work is spread over frames instead of piling up in one long task.
  */
 
 export type Draw = () => void;
@@ -95,15 +97,18 @@ export class FrameScheduler {
     const keys = [...this.dirty];
     this.dirty.clear();
     let deferred = false;
+    let throttledDrawn = false;
     for (const key of keys) {
       const view = this.views.get(key);
       if (!view) continue;
-      if (now - view.last < view.minInterval) {
-        // Too soon for this view: keep it dirty for a later frame.
+      const throttled = view.minInterval > 0;
+      if (throttled && (throttledDrawn || now - view.last < view.minInterval)) {
+        // Too soon for this view, or another costly one drew this frame: keep it for later.
         this.dirty.add(key);
         deferred = true;
         continue;
       }
+      if (throttled) throttledDrawn = true;
       view.last = now;
       view.draw();
     }

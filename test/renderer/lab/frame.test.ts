@@ -101,4 +101,26 @@ describe('FrameScheduler', () => {
     expect(drawn).toBe(2);
     expect(clock.pending()).toBe(0);
   });
+
+  it('draws at most one throttled view per frame, so costly views take turns', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock);
+    const order: string[] = [];
+    scheduler.add(() => order.push('chart'), { minInterval: 100 });
+    scheduler.add(() => order.push('space'), { minInterval: 100 });
+    scheduler.add(() => order.push('heat'));
+    clock.tick();
+    expect(order).toEqual(['chart', 'heat']);
+    clock.tick();
+    expect(order).toEqual(['chart', 'heat', 'space']);
+    expect(clock.pending()).toBe(0);
+    // Both due again much later, and every frame invalidated: still one costly view a frame.
+    clock.tick(200);
+    for (let frame = 0; frame < 3; frame++) {
+      scheduler.invalidate();
+      clock.tick();
+    }
+    expect(order.filter((v) => v === 'heat')).toHaveLength(4);
+    expect(order.slice(3).filter((v) => v !== 'heat')).toEqual(['chart', 'space']);
+  });
 });
