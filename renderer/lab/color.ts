@@ -70,12 +70,26 @@ export function fillHeatmap(
   discretize: boolean,
 ): void {
   const size = lut.length >> 2;
+  const top = size - 1;
+  const middle = top >> 1;
+  const split = (min + max) / 2;
+  // lutIndex worked out inline (the same clamping, rounding and NaN rule), as this runs for
+  // every pixel of every heatmap in every frame.
+  const span = max - min;
   const side = Math.floor(gridSize / stride);
   let o = 0;
   for (let row = 0; row < side; row++) {
     const base = row * stride * gridSize;
     for (let col = 0; col < side; col++) {
-      const k = lutIndex(values[base + col * stride], min, max, size, discretize) << 2;
+      const v = values[base + col * stride];
+      let k: number;
+      if (!(v === v)) k = middle;
+      else if (discretize) k = v >= split ? top : 0;
+      else {
+        const t = ((v - min) / span) * top;
+        k = t <= 0 ? 0 : t >= top ? top : Math.round(t);
+      }
+      k <<= 2;
       out[o] = lut[k];
       out[o + 1] = lut[k + 1];
       out[o + 2] = lut[k + 2];

@@ -16,6 +16,8 @@ export class HeatmapBuffer {
   readonly image: ImageData;
   private readonly canvas: HTMLCanvasElement | OffscreenCanvas;
   private readonly context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+  /** True when the pixels changed since they last went to the canvas. */
+  private stale = true;
 
   constructor(readonly side: number) {
     this.image = new ImageData(side, side);
@@ -29,17 +31,20 @@ export class HeatmapBuffer {
 
   fill(values: ArrayLike<number>, gridSize: number, palette: Palette, min: number, max: number, discretize: boolean): this {
     fillHeatmap(this.image.data, values, gridSize, gridSize / this.side, palette.lut, min, max, discretize);
+    this.stale = true;
     return this;
   }
 
   fillClasses(probabilities: readonly ArrayLike<number>[], gridSize: number, colors: readonly Rgb[], palette: Palette, discretize: boolean): this {
     fillClassHeatmap(this.image.data, probabilities, gridSize, gridSize / this.side, colors, palette.panel, discretize);
+    this.stale = true;
     return this;
   }
 
-  /** Copies the pixels onto `target`, scaled to the rectangle given. */
+  /** Copies the pixels onto `target`, scaled to the rectangle given (a heatmap that never changes is uploaded once). */
   drawTo(target: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, smooth = true): void {
-    this.context.putImageData(this.image, 0, 0);
+    if (this.stale) this.context.putImageData(this.image, 0, 0);
+    this.stale = false;
     target.imageSmoothingEnabled = smooth;
     target.drawImage(this.canvas, x, y, width, height);
   }

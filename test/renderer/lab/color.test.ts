@@ -47,6 +47,26 @@ describe('diverging lookup table', () => {
     fillHeatmap(out, grid, 4, 2, lut, -1, 1, false);
     expect([...out]).toEqual([200, 0, 0, 255, 0, 0, 200, 255, 255, 255, 255, 255, 200, 0, 0, 255]);
   });
+
+  it('gives every pixel the colour lutIndex picks, for any value, range and mode', () => {
+    const full = buildDivergingLut(neg, mid, pos);
+    const values = new Float64Array(400);
+    for (let i = 0; i < values.length; i++) values[i] = Math.sin(i * 12.9898) * 3;
+    values[7] = Number.NaN;
+    values[8] = Infinity;
+    values[9] = -Infinity;
+    values[10] = 0.5;
+    for (const [min, max] of [[-1, 1], [0, 1], [-2.5, 0.75]]) {
+      for (const discretize of [false, true]) {
+        const out = new Uint8ClampedArray(values.length * 4);
+        fillHeatmap(out, values, 20, 1, full, min, max, discretize);
+        for (let p = 0; p < values.length; p++) {
+          const k = lutIndex(values[p], min, max, 256, discretize) * 4;
+          expect([...out.slice(p * 4, p * 4 + 4)]).toEqual([full[k], full[k + 1], full[k + 2], 255]);
+        }
+      }
+    }
+  });
 });
 
 describe('multi-class heatmap', () => {
