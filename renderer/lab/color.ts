@@ -73,9 +73,12 @@ export function fillHeatmap(
   const top = size - 1;
   const middle = top >> 1;
   const split = (min + max) / 2;
-  // lutIndex worked out inline (the same clamping, rounding and NaN rule), as this runs for
-  // every pixel of every heatmap in every frame.
   const span = max - min;
+  // Whole pixels are copied as 32-bit words (byte order kept, so any endianness works), and
+  // lutIndex is worked out inline (the same clamping, rounding and NaN rule): this runs for
+  // every pixel of every heatmap in every frame. The alpha byte comes from the table.
+  const pixels = words(out);
+  const colors = words(lut);
   const side = Math.floor(gridSize / stride);
   let o = 0;
   for (let row = 0; row < side; row++) {
@@ -89,14 +92,20 @@ export function fillHeatmap(
         const t = ((v - min) / span) * top;
         k = t <= 0 ? 0 : t >= top ? top : Math.round(t);
       }
-      k <<= 2;
-      out[o] = lut[k];
-      out[o + 1] = lut[k + 1];
-      out[o + 2] = lut[k + 2];
-      out[o + 3] = 255;
-      o += 4;
+      pixels[o++] = colors[k];
     }
   }
+}
+
+/** The same bytes seen as 32-bit words, one per RGBA pixel; made once per array and kept. */
+const wordViews = new WeakMap<Uint8ClampedArray, Uint32Array>();
+function words(bytes: Uint8ClampedArray): Uint32Array {
+  let view = wordViews.get(bytes);
+  if (!view) {
+    view = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    wordViews.set(bytes, view);
+  }
+  return view;
 }
 
 /**

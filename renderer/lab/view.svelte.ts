@@ -42,6 +42,8 @@ export class LabView {
 
   readonly dataset: Dataset;
   readonly shape: NetworkShape;
+  /** Changes only with the network (not every frame), so `evaluate` compares one string. */
+  private readonly networkKey: string;
 
   /** The newest grid evaluation, or null while the snapshot does not fit the network. */
   grid: GridOutputs | null = null;
@@ -59,6 +61,7 @@ export class LabView {
   constructor(private readonly lab: Lab) {
     this.dataset = $derived(generateData(lab.config.data, lab.config.seed));
     this.shape = $derived(networkShape(lab.config));
+    this.networkKey = $derived(networkKey(lab.config, this.shape.paramCount));
     this.scheduler = new FrameScheduler(undefined, () => this.evaluate());
     if (typeof MutationObserver !== 'undefined') {
       this.observer = new MutationObserver(() => {
@@ -96,10 +99,9 @@ export class LabView {
       this.gridVersion++;
       return;
     }
-    const config = this.lab.config;
-    const key = networkKey(config, shape.paramCount);
+    const key = this.networkKey;
     if (!this.evaluator || key !== this.evaluatorKey) {
-      this.evaluator = createGridEvaluator($state.snapshot(config) as LabConfig, GRID_RESOLUTION);
+      this.evaluator = createGridEvaluator($state.snapshot(this.lab.config) as LabConfig, GRID_RESOLUTION);
       this.evaluatorKey = key;
     }
     this.grid = this.evaluator.evaluate(snapshot.params);

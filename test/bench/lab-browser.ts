@@ -292,6 +292,16 @@ async function main(): Promise<void> {
     const heap1k = await heapAfterGc(page);
 
     // The measuring window: epochs, frames, heatmap draws and long tasks over WINDOW_S seconds.
+    // Main-thread CPU time (ThreadTime) is far less swayed by other load on the machine than
+    // frames per second, so it is the number to compare two versions by.
+    const metrics = await page.context().newCDPSession(page);
+    await metrics.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics: list } = await metrics.send('Performance.getMetrics');
+      const value = (name: string) => list.find((m) => m.name === name)?.value ?? 0;
+      return { thread: value('ThreadTime'), script: value('ScriptDuration'), task: value('TaskDuration') };
+    };
+    const cpu0 = await cpu();
     const before = await readStats(page);
     const e0 = await epoch(page);
     const t0 = Date.now();
@@ -309,6 +319,8 @@ async function main(): Promise<void> {
     if (TRACE) await traceMainThread(page, WINDOW_S);
     else await page.waitForTimeout(WINDOW_S * 1000);
     const after = await readStats(page);
+    const cpu1 = await cpu();
+    await metrics.detach();
     if (profiler) {
       const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       await profiler.detach();
@@ -324,6 +336,9 @@ async function main(): Promise<void> {
     console.log(`Epochs per second (worker):            ${epochsPerSecond.toFixed(0)}`);
     console.log(`Frames per second (page):              ${framesPerSecond.toFixed(1)}`);
     console.log(`Full heatmap redraws per second:       ${redrawsPerSecond.toFixed(1)}`);
+    const frames = Math.max(1, after.frames - before.frames);
+    const perFrame = (a: number, b: number) => (((b - a) * 1000) / frames).toFixed(2);
+    console.log(`Main-thread CPU per frame:             ${perFrame(cpu0.thread, cpu1.thread)} ms (script ${perFrame(cpu0.script, cpu1.script)} ms, tasks ${perFrame(cpu0.task, cpu1.task)} ms wall)`);
     console.log(`putImageData calls per second:         ${putsPerSecond.toFixed(0)}`);
     console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
     console.log(`JS heap after 1,000 epochs:            ${mb(heap1k)}`);

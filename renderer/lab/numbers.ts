@@ -1,0 +1,20 @@
+/**
+ * Number formatting for read-outs that change every snapshot (about 60 times a second):
+ * plain string work, as toLocaleString builds a new locale formatter on every call.
+ */
+
+/** A whole number with commas between thousands, as "en-US" writes it: 1234567 → "1,234,567". */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const whole = Math.round(Math.abs(value));
+  const digits = String(whole);
+  if (whole < 1000 || digits.includes('e')) return (value < 0 && whole !== 0 ? '-' : '') + digits;
+  let text = '';
+  let end = digits.length;
+  for (let start = end - 3; end > 0; start -= 3) {
+    const group = digits.slice(Math.max(0, start), end);
+    text = text ? `${group},${text}` : group;
+    end = Math.max(0, start);
+  }
+  return (value < 0 ? '-' : '') + text;
+}
