@@ -238,7 +238,7 @@ interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  args?: { name?: string } & Record<string, unknown>;
 }
 
 /** Records a trace of the page for `seconds`; prints total time per event name on its main thread. */
@@ -247,13 +247,15 @@ async function traceMainThread(page: Page, seconds: number): Promise<void> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   const done = new Promise<void>((finish) => cdp.once('Tracing.tracingComplete', () => finish()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
   await page.waitForTimeout(seconds * 1000);
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return;
+  const dump = process.env.TRACE_DUMP;
+  if (dump) for (const e of events.filter((x) => x.name === dump).slice(0, 3)) console.log(JSON.stringify(e.args));
   const totals = new Map<string, { ms: number; count: number }>();
   for (const e of events) {
     if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
@@ -262,8 +264,8 @@ async function traceMainThread(page: Page, seconds: number): Promise<void> {
     t.count++;
     totals.set(e.name, t);
   }
-  console.log('Main thread per second of the window (ms/s, nested events counted in each), top 20:');
-  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
+  console.log('Main thread per second of the window (ms/s, nested events counted in each), top 60:');
+  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 60)) {
     console.log(`  ${(t.ms / seconds).toFixed(2).padStart(7)}  ${name} (${(t.count / seconds).toFixed(1)}/s)`);
   }
 }
