@@ -4,20 +4,17 @@
  * worker, and project calls relayed to a real DocumentController saving real files in a
  * temporary folder. Dialogs and the Save / Don't Save / Cancel question answer as scripted.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShellHarness, type ShellHarness } from '../shell-harness';
 import { defaultConfig } from '../../../core/config';
 import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
 import { createProject, parseProject, serializeProject } from '../../../core/project';
 import type { Command, EngineEvent } from '../../../core/protocol';
-import { serveAppRequest } from '../../../electron/app-server';
 import { EngineHost } from '../../../electron/engine-host';
 import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
@@ -26,34 +23,18 @@ import { Backups } from '../../../electron/documents/backups';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 let scratch: string;
-let server: http.Server;
 let origin: string;
 let browser: Browser;
 
+let shell: ShellHarness | undefined;
+
 beforeAll(async () => {
-  scratch = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-journey-'));
-  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', path.join(scratch, 'electron')], { cwd: root, stdio: 'pipe' });
-  server = http.createServer((req, res) => {
-    void serveAppRequest({ url: `app://lab${req.url ?? '/'}`, method: req.method ?? 'GET' }, path.join(scratch, 'renderer')).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  browser = await chromium.launch({
-    executablePath: existsSync(executablePath) ? executablePath : undefined,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  shell = await startShellHarness('actlab-docs-journey-');
+  ({ scratch, origin, browser } = shell);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  await shell?.close();
 });
 
 type Call = (page: Page, name: string, payload: unknown) => Promise<void>;
