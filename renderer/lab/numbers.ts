@@ -18,3 +18,14 @@ export function formatCount(value: number): string {
   }
   return (value < 0 ? '-' : '') + text;
 }
+
+/**
+ * An accuracy (0–1) as a percentage with one decimal, rounded down: 0.8996 reads "89.9 %",
+ * never "90.0 %", so a read-out never shows a goal (such as a lesson's 90 %) as reached
+ * before the check agrees. A dash when there is no value yet.
+ */
+export function formatAccuracy(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const tenths = Math.floor(value * 1000 + 1e-9);
+  return `${(tenths / 10).toFixed(1)} %`;
+}

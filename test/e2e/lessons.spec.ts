@@ -87,12 +87,21 @@ async function drawOne(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-/** Trains until `done` holds, then pauses. */
+/**
+ * Trains until `done` holds, then pauses, as a learner would. Accuracy is measured at the end
+ * of each time slice and wobbles by a few tenths, so a pause can land just under a goal that
+ * was met a moment before: then it trains on.
+ */
 async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 60_000): Promise<void> {
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(done, { timeout }).toBe(true);
-  const pause = page.getByRole('button', { name: 'Pause', exact: true });
-  if (await pause.isVisible()) await pause.click();
+  for (let round = 0; round < 5; round += 1) {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(done, { timeout }).toBe(true);
+    const pause = page.getByRole('button', { name: 'Pause', exact: true });
+    if (await pause.isVisible()) await pause.click();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+    if (await done()) return;
+  }
+  throw new Error('the goal was met while training but not once paused, five times over');
 }
 
 test('a learner completes all ten lessons; progress survives a reload', async ({ page }) => {
@@ -268,10 +277,7 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await next(page);
   await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
   await checkFails(page);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => digitsAccuracy(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(90);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  await trainUntil(page, async () => (await digitsAccuracy(page)) >= 90, 120_000);
   await check(page);
   await page.getByRole('heading', { name: 'Pixels are inputs', level: 2 }).scrollIntoViewIfNeeded();
   await shoot(page, '10-pixels-trained');
