@@ -10,6 +10,7 @@ import type { Command, EngineEvent } from './protocol';
 export const CHANNELS = {
   engineCommand: 'engine:command',
   engineEvent: 'engine:event',
+  engineDigits: 'engine:digits',
   projectUpdate: 'project:update',
   projectLoad: 'project:load',
   projectSaved: 'project:saved',
@@ -75,6 +76,13 @@ export interface LabApi {
     send(command: Command): void;
     /** Subscribes to engine events; returns a function that unsubscribes. */
     onEvent(listener: (event: EngineEvent) => void): () => void;
+    /**
+     * Hands the packed digit file (as core/tabular/digits decodes it) to the engine, which
+     * keeps it for every later digits configuration, also across an engine restart. Call it
+     * before configuring a digits network: commands sent after it are handled after it. A
+     * file the engine cannot use is answered with an error event (replyTo null).
+     */
+    provideDigits(bytes: Uint8Array): void;
   };
   project: {
     /** Tells main the current project text and whether it has unsaved changes. */

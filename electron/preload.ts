@@ -19,6 +19,8 @@ const lab = {
   engine: {
     send: (command) => ipcRenderer.send(CHANNELS.engineCommand, command),
     onEvent: (listener) => subscribe(CHANNELS.engineEvent, listener),
+    // Same renderer-to-main pipe as engine commands, so the order between them is kept.
+    provideDigits: (bytes) => ipcRenderer.send(CHANNELS.engineDigits, bytes),
   },
   project: {
     update: (update) => ipcRenderer.send(CHANNELS.projectUpdate, update),

@@ -10,7 +10,21 @@ export interface EngineHost {
   readonly kind: 'electron' | 'browser';
   send(command: Command): void;
   onEvent(listener: (event: EngineEvent) => void): () => void;
+  /**
+   * Hands the packed digit file (as core/tabular/digits decodes it) to the engine, which
+   * keeps it for every later digits configuration; call it before configuring a digits
+   * network. Commands sent after it are handled after it, in both hosts. The bytes are
+   * copied, so the caller keeps its array. A file the engine cannot use is answered with an
+   * error event (replyTo null).
+   */
+  provideDigits(bytes: Uint8Array): void;
   dispose(): void;
+}
+
+/** The message a worker receives with the digit file (see core/tabular/provide.ts). */
+export interface DigitsFileMessage {
+  type: 'digits-file';
+  bytes: Uint8Array;
 }
 
 declare global {
@@ -33,6 +47,10 @@ class ElectronEngineHost implements EngineHost {
   onEvent(listener: (event: EngineEvent) => void): () => void {
     return this.api.engine.onEvent(listener);
   }
+  provideDigits(bytes: Uint8Array): void {
+    // The preload sends it on its own channel, ahead of any command sent after this call.
+    this.api.engine.provideDigits(bytes);
+  }
   dispose(): void {}
 }
 
@@ -48,6 +66,12 @@ class WebWorkerEngineHost implements EngineHost {
   }
   send(command: Command): void {
     this.worker.postMessage(command);
+  }
+  provideDigits(bytes: Uint8Array): void {
+    // A copy of our own to transfer; one worker port delivers messages in the order posted.
+    const copy = bytes.slice();
+    const message: DigitsFileMessage = { type: 'digits-file', bytes: copy };
+    this.worker.postMessage(message, [copy.buffer]);
   }
   onEvent(listener: (event: EngineEvent) => void): () => void {
     this.listeners.add(listener);
