@@ -13,7 +13,6 @@ import { MAX_HISTORY_POINTS, defaultView, type LessonProgress, type ParseResult,
 
 export * from './types';
 export { serializeProject } from './serialize';
-export { forTheLab } from './for-the-lab';
 export { tooLargeMessage } from './envelope';
 export { paramCount, momentCount } from './shape';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { ActionResult, LoadedProject, ProjectAction, ProjectUpdate } from '../../core/ipc';
-import { PROJECT_EXTENSION, forTheLab, nameFromFileName, parseProject, projectFileName, serializeProject } from '../../core/project';
+import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName, serializeProject } from '../../core/project';
 import type { BackupEntry, PendingBackup } from './backups';
 import type { ReadResult } from './files';
 
@@ -205,7 +205,7 @@ export class DocumentController {
   }
 
   private async openNow(file: string): Promise<ActionResult> {
-    const result = forTheLab(await this.deps.files.read(file));
+    const result = await this.deps.files.read(file);
     if (!result.ok) {
       if (result.missing) await this.deps.recent.remove(file);
       return failed(result.message);

@@ -8,7 +8,6 @@ import { defaultConfig, type LabConfig } from '../../core/config';
 import type { LabApi, LoadedProject } from '../../core/ipc';
 import {
   createProject,
-  forTheLab,
   nameFromFileName,
   parseProject,
   projectFileName,
@@ -173,7 +172,7 @@ export class Projects {
   /** Browser: opens a file the learner chose; on any problem nothing changes. */
   async openFile(file: File): Promise<void> {
     await this.run(async () => {
-      const result = forTheLab(await readChosenFile(file));
+      const result = await readChosenFile(file);
       if (!result.ok) {
         this.message = { kind: 'error', text: result.message };
         return;
@@ -239,7 +238,7 @@ export class Projects {
   }
 
   private loaded(loaded: LoadedProject): void {
-    const parsed = forTheLab(parseProject(loaded.json));
+    const parsed = parseProject(loaded.json);
     if (!parsed.ok) {
       this.message = { kind: 'error', text: parsed.message };
       return;

@@ -179,17 +179,17 @@ describe('DocumentController', () => {
     expect(t.controller.current()).toEqual({ path: null, name: 'Untitled', dirty: true });
   });
 
-  it('a table network (iris, digits) is refused for the Lab before anything changes', async () => {
+  it('a table network (iris) opens like any other project: page, title and recent list', async () => {
     const t = setup();
     t.controller.update({ json: projectText, dirty: false });
     const iris = createProject({ name: 'flowers', config: irisConfig([{ size: 8, activation: 'tanh' }]), savedAt: new Date(0) });
-    t.disk.set('/p/flowers.actlab', serializeProject(iris));
+    const text = serializeProject(iris);
+    t.disk.set('/p/flowers.actlab', text);
     const result = await t.controller.openPath('/p/flowers.actlab');
-    expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/Open it in the Digits area/);
-    expect(t.loaded).toEqual([]);
-    expect(t.recent).toEqual([]);
-    expect(t.controller.current()).toEqual({ path: null, name: 'Untitled', dirty: false });
+    expect(result).toEqual({ ok: true, message: '' });
+    expect(t.loaded).toEqual([{ json: text, name: 'flowers.actlab', path: '/p/flowers.actlab', restored: false }]);
+    expect(t.recent).toEqual(['/p/flowers.actlab']);
+    expect(t.controller.current()).toEqual({ path: '/p/flowers.actlab', name: 'flowers.actlab', dirty: false });
   });
 
   it('a recent file that vanished is dropped from the list', async () => {
