@@ -7,8 +7,7 @@
 import { EngineRunner } from '../../core/runner';
 import { createSession } from '../../core/session';
 import type { EngineEvent } from '../../core/protocol';
-import { decodeDigits, digitsTable } from '../../core/tabular/digits';
-import { registerTable } from '../../core/tabular/table';
+import { receiveDigitsFile } from '../../core/tabular/provide';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -20,19 +19,9 @@ const runner = new EngineRunner(createSession(), {
   },
 });
 
-function isDigitsFile(data: unknown): data is { type: 'digits-file'; bytes: ArrayBuffer } {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'digits-file' && (data as { bytes?: unknown }).bytes instanceof ArrayBuffer;
-}
-
 scope.onmessage = (message: MessageEvent<unknown>) => {
-  if (isDigitsFile(message.data)) {
-    try {
-      registerTable(digitsTable(decodeDigits(new Uint8Array(message.data.bytes))));
-      scope.postMessage({ type: 'digits-ready' });
-    } catch (error) {
-      scope.postMessage({ type: 'error', replyTo: null, message: error instanceof Error ? error.message : String(error) } satisfies EngineEvent);
-    }
-    return;
-  }
-  runner.receive(message.data);
+  const digits = receiveDigitsFile(message.data);
+  if (digits.kind === 'registered') scope.postMessage({ type: 'digits-ready' });
+  else if (digits.kind === 'refused') scope.postMessage(digits.event);
+  else runner.receive(message.data);
 };

@@ -5,6 +5,7 @@
  */
 import type { LabApi } from '../../core/ipc';
 import type { Command, EngineEvent } from '../../core/protocol';
+import { DIGITS_FILE_MESSAGE, type DigitsFileMessage } from '../../core/tabular/provide';
 
 export interface EngineHost {
   readonly kind: 'electron' | 'browser';
@@ -21,11 +22,6 @@ export interface EngineHost {
   dispose(): void;
 }
 
-/** The message a worker receives with the digit file (see core/tabular/provide.ts). */
-export interface DigitsFileMessage {
-  type: 'digits-file';
-  bytes: Uint8Array;
-}
 
 declare global {
   interface Window {
@@ -70,7 +66,7 @@ class WebWorkerEngineHost implements EngineHost {
   provideDigits(bytes: Uint8Array): void {
     // A copy of our own to transfer; one worker port delivers messages in the order posted.
     const copy = bytes.slice();
-    const message: DigitsFileMessage = { type: 'digits-file', bytes: copy };
+    const message: DigitsFileMessage = { type: DIGITS_FILE_MESSAGE, bytes: copy };
     this.worker.postMessage(message, [copy.buffer]);
   }
   onEvent(listener: (event: EngineEvent) => void): () => void {
