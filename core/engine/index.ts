@@ -8,6 +8,6 @@ export { generateData, DATASET_INFO, DOMAIN, type Dataset, type DatasetInfo } fr
 export { FEATURE_INFO, type FeatureInfo } from './features';
 export { networkShape, type NetworkShape } from './shape';
 export { createGridEvaluator, gridPoints, type GridEvaluator, type GridOutputs } from './grid';
-export { forwardPoints, collapse } from './inspect';
+export { createPointEvaluator, forwardPoints, collapse, type PointEvaluator } from './inspect';
 export { checkConfig } from './validate';
 export { createRandom, type Random } from './rng';

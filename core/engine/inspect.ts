@@ -5,18 +5,41 @@ import { createWorkspace, forwardBatch } from './kernels';
 import { topology } from './shape';
 import { fastTanh } from './tanh';
 
+export interface PointEvaluator {
+  /** How many points it runs. */
+  count: number;
+  /**
+   * Outputs of every layer for these parameters (hidden layers first, the output layer last),
+   * each count × size, row-major: neuron j of point p at p·size + j. The arrays are reused by
+   * the next call, so a view that redraws often allocates nothing.
+   */
+  evaluate(params: Float64Array): Float64Array[];
+}
+
 /**
- * Runs n points, given as (x1, x2) pairs in `points` (length 2n), through the network.
- * Returns one array per layer (hidden layers first, the output layer last), each n × size,
- * row-major: the output of neuron j for point p sits at p·size + j.
+ * Prepares fixed points, given as (x1, x2) pairs in `points` (length 2n), to be run through
+ * networks of this configuration's shape again and again: features and buffers are made once.
  */
-export function forwardPoints(config: LabConfig, params: Float64Array, points: Float64Array): Float64Array[] {
+export function createPointEvaluator(config: LabConfig, points: Float64Array): PointEvaluator {
   const topo = topology(config);
   const n = Math.floor(points.length / 2);
   const x = featureMatrix(config.features, points, n, new Float64Array(n * topo.sizes[0]));
   const ws = createWorkspace(topo, Math.max(1, n));
-  if (n > 0) forwardBatch(topo, params, x, 0, n, ws, fastTanh);
-  return ws.act.map((a, l) => a.slice(0, n * topo.sizes[l + 1]));
+  const views = ws.act.map((a, l) => a.subarray(0, n * topo.sizes[l + 1]));
+  return {
+    count: n,
+    evaluate(params: Float64Array): Float64Array[] {
+      if (n > 0) forwardBatch(topo, params, x, 0, n, ws, fastTanh);
+      return views;
+    },
+  };
+}
+
+/** Runs points through the network once; the arrays returned are the caller's to keep. */
+export function forwardPoints(config: LabConfig, params: Float64Array, points: Float64Array): Float64Array[] {
+  return createPointEvaluator(config, points)
+    .evaluate(params)
+    .map((a) => a.slice());
 }
 
 /**
