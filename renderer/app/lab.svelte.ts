@@ -3,10 +3,15 @@
  * snapshot, a bounded history for the charts and the view settings. It talks to the engine
  * only through an EngineHost, so it is the same in Electron and in the browser host.
  */
-import { defaultConfig, type LabConfig, type TrainingSettings } from '../../core/config';
+import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
 import { appendHistory } from '../../core/history';
 import type { EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import { isTableDataset } from '../../core/tabular/info';
+import { bundledDigits } from '../digits/bundled';
+import type { DigitsSource } from '../digits/source';
 import type { EngineHost } from '../engine/host';
+import { TableGate } from '../lab/table/gate';
+import { DataMemory } from '../lab/table/switch';
 
 export interface ViewState {
   area: 'lessons' | 'lab' | 'projects';
@@ -37,6 +42,11 @@ export class Lab {
   message = $state<{ kind: 'error' | 'warning' | 'info'; text: string } | null>(null);
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
+  /**
+   * The table data set a change is waiting for (the digit images still downloading), or null.
+   * Until it arrives `config` stays the one the engine runs.
+   */
+  waitingFor = $state<TableDatasetName | null>(null);
 
   readonly running = $derived(this.snapshot?.running ?? false);
   readonly epoch = $derived(this.snapshot?.epoch ?? 0);
@@ -47,8 +57,16 @@ export class Lab {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly pendingStates = new Map<number, (state: EngineState) => void>();
   private readonly stop: () => void;
+  private readonly tables: TableGate;
+  /** The network last used with each kind of data, for switching back and forth. */
+  private readonly memory = new DataMemory();
 
-  constructor(private readonly host: EngineHost) {
+  /** `digits` is where the digit images come from: the page's one download unless a test gives its own. */
+  constructor(
+    private readonly host: EngineHost,
+    readonly digits: DigitsSource = bundledDigits,
+  ) {
+    this.tables = new TableGate(host, digits);
     this.stop = host.onEvent((event) => this.receive(event));
     // The engine starts at its own default pace; from the start it trains at the speed shown.
     this.send({ type: 'set-speed', id: this.id(), speed: this.speed });
@@ -59,12 +77,47 @@ export class Lab {
     this.host.dispose();
   }
 
-  /** Builds data and network afresh from `config` (weights from its seed, epoch 0). */
-  configure(config: LabConfig = this.config): void {
+  /**
+   * Builds data and network afresh from `config` (weights from its seed, epoch 0). For the
+   * digits it first waits, once, for the images to reach the page and the engine.
+   */
+  configure(config: LabConfig = this.config): Promise<void> {
+    this.dirty = true;
+    return this.whenTableReady(config, () => this.sendConfig(config));
+  }
+
+  /**
+   * Shows another data set. Within 2-D data only the data changes; moving between 2-D data,
+   * the digits and Iris brings back the network last used with that data (or its usual one).
+   */
+  pickData(dataset: DatasetName): Promise<void> {
+    const current = $state.snapshot(this.config) as LabConfig;
+    this.memory.remember(current);
+    return this.configure(this.memory.configFor(dataset, current));
+  }
+
+  private sendConfig(config: LabConfig): void {
     this.config = config;
     this.history = [];
     this.send({ type: 'configure', id: this.id(), config: $state.snapshot(config) as LabConfig });
-    this.dirty = true;
+  }
+
+  /** Runs `apply` once the engine has the table `config` reads (at once for 2-D data and Iris). */
+  private whenTableReady(config: LabConfig, apply: () => void): Promise<void> {
+    const dataset = config.data.dataset;
+    const waiting = isTableDataset(dataset) && this.tables.needsLoading(dataset);
+    this.waitingFor = waiting ? dataset : null;
+    if (waiting) this.message = null;
+    return this.tables.run(dataset, apply).then(
+      (outcome) => {
+        if (waiting && outcome === 'applied') this.waitingFor = null;
+      },
+      (error: unknown) => {
+        this.waitingFor = null;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.message = { kind: 'error', text: `The digit images could not be loaded. ${reason}` };
+      },
+    );
   }
 
   play(): void {
@@ -126,27 +179,35 @@ export class Lab {
     });
   }
 
-  /** Replaces the whole Lab with a saved project: configuration, exact state, history, view. */
-  applyProject(restore: LabRestore): void {
-    this.config = restore.config;
-    this.send({ type: 'configure', id: this.id(), config: restore.config });
-    this.send({ type: 'load-state', id: this.id(), state: restore.state });
-    this.pendingHistory = restore.history.slice();
+  /**
+   * Replaces the whole Lab with a saved project: configuration, exact state, history, view.
+   * A digits project first waits for the images (the view and the saved flag change at once).
+   */
+  applyProject(restore: LabRestore): Promise<void> {
     if (restore.view) Object.assign(this.view, restore.view);
     this.message = null;
     this.dirty = false;
+    return this.whenTableReady(restore.config, () => {
+      this.config = restore.config;
+      this.send({ type: 'configure', id: this.id(), config: restore.config });
+      this.send({ type: 'load-state', id: this.id(), state: restore.state });
+      this.pendingHistory = restore.history.slice();
+    });
   }
 
   /** Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its weights. */
-  openNetwork(config: LabConfig, params: Float64Array | null): void {
-    this.configure(config);
-    if (!params) return;
-    const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
-    const zeros = () => new Array<number>(params.length).fill(0);
-    this.send({
-      type: 'load-state',
-      id: this.id(),
-      state: { epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 },
+  openNetwork(config: LabConfig, params: Float64Array | null): Promise<void> {
+    this.dirty = true;
+    return this.whenTableReady(config, () => {
+      this.sendConfig(config);
+      if (!params) return;
+      const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
+      const zeros = () => new Array<number>(params.length).fill(0);
+      this.send({
+        type: 'load-state',
+        id: this.id(),
+        state: { epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 },
+      });
     });
   }
 

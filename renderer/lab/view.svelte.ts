@@ -14,6 +14,7 @@ import {
   type GridOutputs,
   type NetworkShape,
 } from '../../core/engine';
+import { isTableDataset } from '../../core/tabular/info';
 import type { Lab } from '../app/lab.svelte';
 import { paletteFrom, type Palette } from './color';
 import { FrameScheduler } from './frame';
@@ -59,7 +60,7 @@ export class LabView {
   private readonly stopEffects: () => void;
 
   constructor(private readonly lab: Lab) {
-    this.dataset = $derived(generateData(lab.config.data, lab.config.seed));
+    this.dataset = $derived(planeData(lab.config));
     this.shape = $derived(networkShape(lab.config));
     this.networkKey = $derived(networkKey(lab.config, this.shape.paramCount));
     this.scheduler = new FrameScheduler(undefined, () => this.evaluate());
@@ -93,7 +94,8 @@ export class LabView {
   private evaluate(): void {
     const snapshot = this.lab.snapshot;
     const shape = this.shape;
-    if (!snapshot || snapshot.params.length !== shape.paramCount) {
+    // Table networks (digits, Iris) have no 2-D plane to evaluate: their views draw from the snapshot.
+    if (!snapshot || snapshot.params.length !== shape.paramCount || isTableDataset(this.lab.config.data.dataset)) {
       this.grid = null;
       this.gridParams = null;
       this.gridVersion++;
@@ -108,6 +110,14 @@ export class LabView {
     this.gridParams = snapshot.params;
     this.gridVersion++;
   }
+}
+
+const NO_POINTS: Dataset = { train: [], test: [], problem: 'classification', classes: 2 };
+
+/** The 2-D views' points; none for a table set (its views read the table itself). */
+function planeData(config: LabConfig): Dataset {
+  if (isTableDataset(config.data.dataset)) return NO_POINTS;
+  return generateData(config.data, config.seed);
 }
 
 function readPalette(): Palette {
