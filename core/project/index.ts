@@ -12,7 +12,7 @@ import { readProject } from './validate';
 import { MAX_HISTORY_POINTS, defaultView, type LessonProgress, type ParseResult, type Project, type ProjectView } from './types';
 
 export * from './types';
-export { serializeProject } from './serialize';
+export { NUMBERS_PER_PIECE, projectPieces, serializeProject } from './serialize';
 export { tooLargeMessage } from './envelope';
 export { paramCount, momentCount } from './shape';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';

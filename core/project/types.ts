@@ -10,8 +10,11 @@ export const PROJECT_FORMAT = 'activation-lab-project';
 /** The version this app writes. Older versions are upgraded on load (see migrate.ts). */
 export const PROJECT_VERSION = 2;
 export const PROJECT_EXTENSION = '.actlab';
-/** Larger files are refused before they are read or parsed. */
-export const MAX_PROJECT_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger files are refused before they are read or parsed. The largest network the Lab can
+ * build (digits, eight hidden layers of 256, Adam) needs up to about 50 MB of text.
+ */
+export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
 /** The history is thinned to at most this many points before saving. */
 export const MAX_HISTORY_POINTS = 2000;
 export const MAX_NAME_LENGTH = 200;

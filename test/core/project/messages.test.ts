@@ -88,7 +88,7 @@ describe('bad files get plain messages', () => {
     const history = Array.from({ length: 2001 }, (_, epoch) => ({ epoch, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null }));
     expect(messageForJson((f) => (f.history = history))).toMatch(/"history" has 2001 entries/);
     const big = ' '.repeat(MAX_PROJECT_BYTES + 1);
-    expect(messageFor(big)).toMatch(/^This file is too big to be an Activation Lab project \(20 MB; projects are at most 20 MB\)/);
+    expect(messageFor(big)).toMatch(/^This file is too big to be an Activation Lab project \(64 MB; projects are at most 64 MB\)/);
   });
 
   it('binary garbage', () => {

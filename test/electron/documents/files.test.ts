@@ -160,9 +160,9 @@ describe('readProjectFile', () => {
       }) as typeof realFileSystem.readFile,
     });
     const result = await readProjectFile(target(), fs);
-    expect(result.ok ? '' : result.message).toMatch(/^This file is too big to be an Activation Lab project \(200 MB; projects are at most 20 MB\)/);
+    expect(result.ok ? '' : result.message).toMatch(/^This file is too big to be an Activation Lab project \(200 MB; projects are at most 64 MB\)/);
     expect(reads).toBe(0);
-    expect(MAX_PROJECT_BYTES).toBe(20 * 1024 * 1024);
+    expect(MAX_PROJECT_BYTES).toBe(64 * 1024 * 1024);
   });
 
   it('a damaged file gives the loader message', async () => {
