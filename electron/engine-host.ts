@@ -4,10 +4,14 @@
  * forwards the worker's events, and supervises it. When the worker crashes, exits or stops
  * answering its heartbeat, the host starts a new one, re-sends the last configuration,
  * restores the last known training state, resumes playing if it was, and tells the page.
+ * The digit images the page hands over (provideDigits) are kept here too and posted to every
+ * new worker first, so a digits network survives a restart.
  * No Electron import: tests drive it with real worker_threads Workers or fakes.
  */
 import { parseCommand, type Command, type EngineEvent, type EngineState, type Snapshot } from '../core/protocol';
 import type { LabConfig } from '../core/config';
+import { decodeDigits } from '../core/tabular/digits';
+import { checkDigitsPayload, DIGITS_FILE_MESSAGE, DIGITS_REFUSED_PREFIX, type DigitsFileMessage } from '../core/tabular/provide';
 
 /** The part of a worker_threads Worker the host uses. */
 export interface WorkerLike {
@@ -62,6 +66,16 @@ export function restartNotice(epoch: number | null, resumed: boolean): string {
 export const GAVE_UP_NOTICE =
   'The training engine keeps stopping, so it was not restarted again. Save your project and restart Activation Lab.';
 
+/** Why a whole-looking digits file cannot be used (a label out of range), or null. */
+function decodeProblem(bytes: Uint8Array): string | null {
+  try {
+    decodeDigits(bytes);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export class EngineHost {
   private worker: WorkerLike | null = null;
   private generation = 0;
@@ -90,6 +104,8 @@ export class EngineHost {
   /** The current worker's newest snapshot, and which of its configVersions lastState came from. */
   private lastSnapshot: Snapshot | null = null;
   private stateVersion: number | null = null;
+  /** The digit file the page provided: posted to every new worker before anything else. */
+  private digits: Uint8Array | null = null;
 
   private readonly heartbeatMs: number;
   private readonly heartbeatTimeoutMs: number;
@@ -144,6 +160,30 @@ export class EngineHost {
     this.remember(command);
     this.worker.postMessage(command);
     if (command.type !== 'get-state' && command.type !== 'play' && command.type !== 'pause') this.requestState();
+  }
+
+  /**
+   * Takes the packed digit file for the engine. It is checked here first (header, length and
+   * labels — no pixel is read), refused with a logged reason and an error event when it is
+   * not a digits file, and otherwise kept and posted to the worker. A worker handles its
+   * messages in the order they were posted, so a configure sent after this finds the images;
+   * a restarted worker gets the file again before the configuration is re-sent.
+   */
+  provideDigits(bytes: unknown): void {
+    const checked = checkDigitsPayload(bytes);
+    const problem = typeof checked === 'string' ? checked : decodeProblem(checked);
+    if (problem !== null || typeof checked === 'string') {
+      this.log(`Engine refused a digits file: ${problem}`);
+      this.reportError(DIGITS_REFUSED_PREFIX + problem);
+      return;
+    }
+    this.digits = checked;
+    this.postDigits();
+  }
+
+  /** Tells the page about a refusal with an error event that answers no command. */
+  reportError(message: string): void {
+    this.options.onEvent({ type: 'error', replyTo: null, message });
   }
 
   /** Stops the worker for good (on quit). */
@@ -238,6 +278,13 @@ export class EngineHost {
     this.worker?.postMessage(command);
   }
 
+  private postDigits(): void {
+    if (!this.worker || !this.digits) return;
+    // Copied by the structured clone (never transferred): the host keeps its own for restarts.
+    const message: DigitsFileMessage = { type: DIGITS_FILE_MESSAGE, bytes: this.digits };
+    this.worker.postMessage(message);
+  }
+
   private requestState(): void {
     if (!this.worker || !this.lastConfigure || this.pendingHeartbeat) return;
     const id = this.internalId();
@@ -271,6 +318,8 @@ export class EngineHost {
       if (generation !== this.generation) return;
       this.restart(`worker exited with code ${code}`);
     });
+    // First message of every worker, ahead of a restored configuration.
+    this.postDigits();
   }
 
   private detach(): WorkerLike | null {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { CHANNELS, type ActionResult, type AppInfo, type ProjectAction, type ProjectUpdate } from '../core/ipc';
 import { MAX_PROJECT_BYTES } from '../core/project';
+import { checkDigitsPayload, DIGITS_REFUSED_PREFIX } from '../core/tabular/provide';
 import { isTrustedUrl } from './security';
 import { PROJECT_EXTENSION } from './argv';
 
@@ -26,7 +27,13 @@ export class IpcRejection extends Error {
 export interface IpcDeps {
   /** Dev-server origin allowed besides app://lab, or null. */
   devOrigin: string | null;
-  engine: { send(command: unknown): void };
+  engine: {
+    send(command: unknown): void;
+    /** Takes a digits file that passed the cheap check here. */
+    provideDigits(bytes: Uint8Array): void;
+    /** Tells the page why something was refused (an error event answering no command). */
+    reportError(message: string): void;
+  };
   project: {
     update(update: ProjectUpdate): void;
     action(action: ProjectAction): Promise<ActionResult>;
@@ -96,6 +103,16 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         guard(CHANNELS.engineCommand, event);
         // The engine host validates the command itself and answers a bad one with an error event.
         deps.engine.send(command);
+      },
+      [CHANNELS.engineDigits]: (event, bytes) => {
+        guard(CHANNELS.engineDigits, event);
+        // Cheap: type, size and header only; the engine reads the rest. The thrown rejection is logged by main.
+        const checked = checkDigitsPayload(bytes);
+        if (typeof checked === 'string') {
+          deps.engine.reportError(DIGITS_REFUSED_PREFIX + checked);
+          throw new IpcRejection(CHANNELS.engineDigits, checked);
+        }
+        deps.engine.provideDigits(checked);
       },
       [CHANNELS.projectUpdate]: (event, payload) => {
         guard(CHANNELS.projectUpdate, event);

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
+import { encodeDigits } from '../../core/tabular/digits';
+import { MAX_DIGITS_FILE_BYTES } from '../../core/tabular/provide';
 import { IpcRejection, MAX_PROGRESS_CHARS, NOT_A_PROJECT_MESSAGE, createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
 
 function setup(devOrigin: string | null = null) {
   const calls: Array<[string, unknown]> = [];
   const handlers = createIpcHandlers({
     devOrigin,
-    engine: { send: (command) => calls.push(['engine', command]) },
+    engine: {
+      send: (command) => calls.push(['engine', command]),
+      provideDigits: (bytes) => calls.push(['digits', bytes]),
+      reportError: (message) => calls.push(['engine-error', message]),
+    },
     project: {
       update: (update: ProjectUpdate) => calls.push(['update', update]),
       action: async (action: ProjectAction) => {
@@ -30,6 +36,9 @@ function setup(devOrigin: string | null = null) {
   return { handlers, calls };
 }
 
+/** A whole digits file of two blank images labelled 3 and 7. */
+const twoDigits = encodeDigits({ count: 2, labels: new Uint8Array([3, 7]), pixels: new Uint8Array(2 * 784) });
+
 const ours: SenderEvent = { senderFrame: { url: 'app://lab/index.html' } };
 const strangers: SenderEvent[] = [
   { senderFrame: { url: 'https://evil.example/' } },
@@ -43,6 +52,7 @@ const strangers: SenderEvent[] = [
 
 const validArgs: Record<string, unknown[]> = {
   [CHANNELS.engineCommand]: [{ type: 'play', id: 1 }],
+  [CHANNELS.engineDigits]: [twoDigits],
   [CHANNELS.projectUpdate]: [{ json: '{}', dirty: true }],
   [CHANNELS.projectAction]: ['save'],
   [CHANNELS.projectOpenPath]: ['/home/ana/spiral.actlab'],
@@ -62,6 +72,7 @@ describe('IPC handlers', () => {
   it('serves our own page', async () => {
     const { handlers, calls } = setup();
     handlers.on[CHANNELS.engineCommand](ours, { type: 'play', id: 1 });
+    handlers.on[CHANNELS.engineDigits](ours, twoDigits);
     handlers.on[CHANNELS.projectUpdate](ours, { json: '{"a":1}', dirty: false });
     expect(await handlers.handle[CHANNELS.projectAction](ours, 'save-as')).toEqual({ ok: true, message: '' });
     expect(await handlers.handle[CHANNELS.projectOpenPath](ours, 'C:\\Users\\ana\\xor.actlab')).toEqual({ ok: true, message: '' });
@@ -71,6 +82,7 @@ describe('IPC handlers', () => {
     expect(await handlers.handle[CHANNELS.appInfo](ours)).toMatchObject({ name: 'Activation Lab' });
     expect(calls).toEqual([
       ['engine', { type: 'play', id: 1 }],
+      ['digits', twoDigits],
       ['update', { json: '{"a":1}', dirty: false }],
       ['action', 'save-as'],
       ['open', 'C:\\Users\\ana\\xor.actlab'],
@@ -121,5 +133,25 @@ describe('IPC handlers', () => {
     await expect(handlers.handle[CHANNELS.projectRecent](ours, 'extra')).rejects.toThrow('project:recent: takes no arguments.');
     await expect(handlers.handle[CHANNELS.appInfo](ours, 1, 2)).rejects.toThrow('takes no arguments');
     expect(calls).toEqual([]);
+  });
+
+  it('refuses a payload that is not a digits file, tells the page why, and never passes it on', () => {
+    const { handlers, calls } = setup();
+    const digits = handlers.on[CHANNELS.engineDigits];
+    const wrongMagic = twoDigits.slice();
+    wrongMagic[0] = 0x50;
+    const cases: Array<[unknown, string]> = [
+      ['DGT1', 'No file came with the message.'],
+      [Array.from(twoDigits), 'No file came with the message.'],
+      [undefined, 'No file came with the message.'],
+      [wrongMagic, 'This is not a digits file: its first bytes are wrong.'],
+      [twoDigits.subarray(0, 100), 'The file is cut short or too long: 100 bytes for 2 images.'],
+      [new Uint8Array(MAX_DIGITS_FILE_BYTES + 1), `The file is too large: ${MAX_DIGITS_FILE_BYTES + 1} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`],
+    ];
+    for (const [payload, reason] of cases) {
+      expect(() => digits(ours, payload)).toThrow(`engine:digits: ${reason}`);
+    }
+    expect(calls).toEqual(cases.map(([, reason]) => ['engine-error', `The digit images could not be loaded. ${reason}`]));
+    expect(calls.some(([kind]) => kind === 'digits')).toBe(false);
   });
 });

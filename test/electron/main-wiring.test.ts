@@ -186,7 +186,7 @@ describe('main.ts wiring', () => {
   });
 
   it('registers one IPC handler per channel, and they check the sender', async () => {
-    expect(Object.keys(state.ipcOn).sort()).toEqual([CHANNELS.engineCommand, CHANNELS.projectUpdate].sort());
+    expect(Object.keys(state.ipcOn).sort()).toEqual([CHANNELS.engineCommand, CHANNELS.engineDigits, CHANNELS.projectUpdate].sort());
     expect(Object.keys(state.ipcHandle).sort()).toEqual(
       [CHANNELS.projectAction, CHANNELS.projectOpenPath, CHANNELS.projectRecent, CHANNELS.progressLoad, CHANNELS.progressSave, CHANNELS.appInfo].sort(),
     );
@@ -198,6 +198,12 @@ describe('main.ts wiring', () => {
     // A bad engine command from our page is answered with an error event, not thrown.
     state.ipcOn[CHANNELS.engineCommand]({ ...ours }, { type: 'explode', id: 1 });
     expect(state.windows[0].sent.at(-1)).toEqual([CHANNELS.engineEvent, expect.objectContaining({ type: 'error', replyTo: 1 })]);
+    // A digits payload that is not a digits file reaches the page as a plain error event.
+    state.ipcOn[CHANNELS.engineDigits]({ ...ours }, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(state.windows[0].sent.at(-1)).toEqual([
+      CHANNELS.engineEvent,
+      { type: 'error', replyTo: null, message: 'The digit images could not be loaded. This is not a digits file: its first bytes are wrong.' },
+    ]);
   });
 
   it('sets a menu with the File, Edit, View, Train and Help menus', () => {

@@ -52,7 +52,7 @@ describe('preload', () => {
   it('exposes exactly LabApi as window.lab and nothing else', () => {
     expect(Object.keys(fake.exposed)).toEqual(['lab']);
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'menu', 'onNotice', 'progress', 'project']);
-    expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'send']);
+    expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
     expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openPath', 'pathForFile', 'recent', 'update']);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
@@ -63,6 +63,8 @@ describe('preload', () => {
   });
 
   it('sends and invokes on the contract channels', async () => {
+    const file = new Uint8Array([68, 71, 84, 49, 0, 0, 0, 0]);
+    lab.engine.provideDigits(file);
     lab.engine.send({ type: 'pause', id: 3 });
     lab.project.update({ json: '{}', dirty: true });
     expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
@@ -71,7 +73,9 @@ describe('preload', () => {
     await lab.progress.load();
     await lab.progress.save('{}');
     await lab.appInfo();
+    // The digits file and the engine commands share one ordered renderer-to-main pipe.
     expect(fake.sent).toEqual([
+      [CHANNELS.engineDigits, file],
       [CHANNELS.engineCommand, { type: 'pause', id: 3 }],
       [CHANNELS.projectUpdate, { json: '{}', dirty: true }],
     ]);
