@@ -8,7 +8,7 @@
  */
 
 /** z<k>[p] = b[k] + Σᵢ W[4k + i]·a<i>[p] for four neurons over four input columns. */
-export function sums4x4(z: Float64Array[], b: Float64Array, W: Float64Array, a: Float64Array[], from: number, to: number): void {
+export function sums4x4(z: Float64Array[], b: Float64Array, W: Float64Array, a: Float32Array[], from: number, to: number): void {
   const z0 = z[0], z1 = z[1], z2 = z[2], z3 = z[3];
   const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
   const b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
@@ -29,7 +29,7 @@ export function sums4x4(z: Float64Array[], b: Float64Array, W: Float64Array, a: 
  * z<k>[p] = s<k> + Σᵢ W[8k + i]·a<i>[p] for four neurons over eight input columns, where s<k>
  * is b[k] on the first pass over a layer's inputs and z<k>[p] itself on later ones.
  */
-export function sums4x8(z: Float64Array[], b: Float64Array, W: Float64Array, a: Float64Array[], from: number, to: number, first: boolean): void {
+export function sums4x8(z: Float64Array[], b: Float64Array, W: Float64Array, a: Float32Array[], from: number, to: number, first: boolean): void {
   const z0 = z[0], z1 = z[1], z2 = z[2], z3 = z[3];
   const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
   const w00 = W[0], w01 = W[1], w02 = W[2], w03 = W[3], w04 = W[4], w05 = W[5], w06 = W[6], w07 = W[7];
@@ -57,7 +57,7 @@ export function sums4x8(z: Float64Array[], b: Float64Array, W: Float64Array, a: 
 }
 
 /** z[p] = s + Σᵢ w[i]·a<i>[p] for one neuron over eight input columns (s as in sums4x8); w holds its 8 weights. */
-export function sums1x8(z: Float64Array, b: number, w: Float64Array, a: Float64Array[], from: number, to: number, first: boolean): void {
+export function sums1x8(z: Float64Array, b: number, w: Float64Array, a: Float32Array[], from: number, to: number, first: boolean): void {
   const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
   const w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7];
   if (first) {
@@ -68,7 +68,7 @@ export function sums1x8(z: Float64Array, b: number, w: Float64Array, a: Float64A
 }
 
 /** z[p] = b + Σᵢ w[i]·a<i>[p] for one neuron over four input columns. */
-export function sums1x4(z: Float64Array, b: number, w: Float64Array, a: Float64Array[], from: number, to: number): void {
+export function sums1x4(z: Float64Array, b: number, w: Float64Array, a: Float32Array[], from: number, to: number): void {
   const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
   const w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
   for (let p = from; p < to; p++) z[p] = b + w0 * a0[p] + w1 * a1[p] + w2 * a2[p] + w3 * a3[p];

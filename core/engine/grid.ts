@@ -3,8 +3,9 @@
  * `resolution` cells a side, sampled at cell centres, row-major with row 0 at the top
  * (x₂ near +6) and column 0 at the left (x₁ near −6). Work is done layer by layer over
  * whole columns of grid values (four neurons per pass, see grid-kernels.ts), in buffers
- * allocated once per evaluator. Everything is computed in float64; the outputs handed out are
- * float32 copies, plenty for a picture.
+ * allocated once per evaluator. Sums are computed in float64; each neuron's output is kept once,
+ * in float32 (plenty for a picture, and what the next layer reads), so every value is written
+ * once per frame instead of twice.
  */
 
 /** Grid points handled together: small enough that a block of a layer's columns stays in the fast caches. */
@@ -50,9 +51,9 @@ export function gridPoints(resolution: number): Float64Array {
 }
 
 /** Columns of a layer's inputs grouped in fours (up to four inputs) or eights, padded with `zero`. */
-function groupColumns(columns: Float64Array[], zero: Float64Array): Float64Array[][] {
+function groupColumns(columns: Float32Array[], zero: Float32Array): Float32Array[][] {
   const width = columns.length <= 4 ? 4 : 8;
-  const groups: Float64Array[][] = [];
+  const groups: Float32Array[][] = [];
   for (let i = 0; i < Math.max(1, columns.length); i += width) {
     groups.push(Array.from({ length: width }, (_, k) => columns[i + k] ?? zero));
   }
@@ -65,22 +66,19 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
   const inputs = topo.sizes[0];
   // Features, stored neuron-major: one contiguous column of n values per feature.
   const rowMajor = featureMatrix(config.features, gridPoints(resolution), n, new Float64Array(n * inputs));
-  const features64: Float64Array[] = [];
+  const features: Float32Array[] = [];
   for (let j = 0; j < inputs; j++) {
-    const col = new Float64Array(n);
+    const col = new Float32Array(n);
     for (let p = 0; p < n; p++) col[p] = rowMajor[p * inputs + j];
-    features64.push(col);
+    features.push(col);
   }
-  const features = features64.map((col) => Float32Array.from(col));
   const widest = Math.max(...topo.sizes.slice(1));
   // Pre-activations of the layer in hand (one column per neuron, plus spares up to a multiple of four).
   const pre = Array.from({ length: Math.ceil(widest / 4) * 4 }, () => new Float64Array(n));
   const preGroups = Array.from({ length: pre.length / 4 }, (_, g) => pre.slice(4 * g, 4 * g + 4));
   const layers = topo.sizes.slice(1).map((s) => Array.from({ length: s }, () => new Float32Array(n)));
-  // The same outputs in float64, which the next layer reads.
-  const layers64 = topo.sizes.slice(1).map((s) => Array.from({ length: s }, () => new Float64Array(n)));
-  const zero = new Float64Array(n);
-  const inputGroups = topo.sizes.slice(1).map((_, l) => groupColumns(l === 0 ? features64 : layers64[l - 1], zero));
+  const zero = new Float32Array(n);
+  const inputGroups = topo.sizes.slice(1).map((_, l) => groupColumns(l === 0 ? features : layers[l - 1], zero));
   // Four neurons' biases and weights for one group of input columns, zero where padded.
   const b = new Float64Array(4);
   const W = new Float64Array(32);
@@ -117,8 +115,8 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
           }
         }
         const code = topo.codes[l];
-        if (code === ACT.softmax) softmaxColumns(pre, layers[l], layers64[l], from, to);
-        else for (let j = 0; j < size; j++) activateInto(code, pre[j], layers[l][j], layers64[l][j], from, to, tanh);
+        if (code === ACT.softmax) softmaxColumns(pre, layers[l], from, to);
+        else for (let j = 0; j < size; j++) activateInto(code, pre[j], layers[l][j], from, to, tanh);
       }
     }
     return { features, layers };
@@ -128,39 +126,39 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
 }
 
 /**
- * out[p] = keep[p] = f(z[p]): float32 for the caller, float64 for the layer above. The common
- * activations are inline; the engine's tanh is written out so the loop makes no call.
+ * out[p] = f(z[p]), for the caller and the layer above. The common activations are inline;
+ * the engine's tanh is written out so the loop makes no call.
  */
-function activateInto(code: ActCode, z: Float64Array, out: Float32Array, keep: Float64Array, from: number, to: number, tanh: Unary): void {
+function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: number, to: number, tanh: Unary): void {
   switch (code) {
     case ACT.identity:
-      for (let p = from; p < to; p++) out[p] = keep[p] = z[p];
+      for (let p = from; p < to; p++) out[p] = z[p];
       return;
     case ACT.relu:
-      for (let p = from; p < to; p++) out[p] = keep[p] = z[p] > 0 ? z[p] : 0;
+      for (let p = from; p < to; p++) out[p] = z[p] > 0 ? z[p] : 0;
       return;
     case ACT.tanh:
-      if (tanh === fastTanh) fastTanhColumn(z, out, keep, from, to);
-      else for (let p = from; p < to; p++) out[p] = keep[p] = tanh(z[p]);
+      if (tanh === fastTanh) fastTanhColumn(z, out, from, to);
+      else for (let p = from; p < to; p++) out[p] = tanh(z[p]);
       return;
     case ACT.sigmoid:
-      for (let p = from; p < to; p++) out[p] = keep[p] = sigmoid(z[p]);
+      for (let p = from; p < to; p++) out[p] = sigmoid(z[p]);
       return;
     default: {
       const f = ACTIVATIONS[ACTIVATION_BY_CODE[code]].f;
-      for (let p = from; p < to; p++) out[p] = keep[p] = f(z[p]);
+      for (let p = from; p < to; p++) out[p] = f(z[p]);
     }
   }
 }
 
 /** Softmax across neurons, point by point, for neuron-major columns. */
-function softmaxColumns(pre: Float64Array[], out: Float32Array[], keep: Float64Array[], from: number, to: number): void {
+function softmaxColumns(pre: Float64Array[], out: Float32Array[], from: number, to: number): void {
   const k = out.length;
   for (let p = from; p < to; p++) {
     let max = -Infinity;
     for (let j = 0; j < k; j++) if (pre[j][p] > max) max = pre[j][p];
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp(pre[j][p] - max);
-    for (let j = 0; j < k; j++) out[j][p] = keep[j][p] = Math.exp(pre[j][p] - max) / sum;
+    for (let j = 0; j < k; j++) out[j][p] = Math.exp(pre[j][p] - max) / sum;
   }
 }

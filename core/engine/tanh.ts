@@ -45,16 +45,16 @@ export function fastTanhSource(x: string, out: string, tmp: string): string[] {
 }
 
 /**
- * `fastTanh` over a block of a column, stored twice (float32 for a picture, float64 for the
- * next layer): the same operations as fastTanh, written out so the loop makes no call.
+ * `fastTanh` over a block of a column (the grid stores it as float32, for the picture and for
+ * the next layer): the same operations as fastTanh, written out so the loop makes no call.
  */
-export function fastTanhColumn(z: Float64Array, out: Float32Array, keep: Float64Array, from: number, to: number): void {
+export function fastTanhColumn(z: Float64Array, out: Float32Array | Float64Array, from: number, to: number): void {
   // The constants are written out as numbers (the same as P0…Q4 above, checked by a test):
   // read from module-level constants this loop ran a quarter slower as an ES module.
   for (let p = from; p < to; p++) {
     const x = z[p];
     const c = x > 9 ? 9 : x < -9 ? -9 : x;
     const s = c * c;
-    out[p] = keep[p] = (c * (0.9999999067100647 + s * (0.13373266503085762 + s * (0.0034866614286130607 + s * (2.047304933991914e-5 + s * 1.3185733289916757e-8))))) / (1 + s * (0.46706563483747143 + s * (0.025842287419921187 + s * (0.0003271511628892309 + s * 7.703319818333322e-7))));
+    out[p] = (c * (0.9999999067100647 + s * (0.13373266503085762 + s * (0.0034866614286130607 + s * (2.047304933991914e-5 + s * 1.3185733289916757e-8))))) / (1 + s * (0.46706563483747143 + s * (0.025842287419921187 + s * (0.0003271511628892309 + s * 7.703319818333322e-7))));
   }
 }
