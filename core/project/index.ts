@@ -15,6 +15,7 @@ export * from './types';
 export { NUMBERS_PER_PIECE, projectPieces, serializeProject } from './serialize';
 export { tooLargeMessage } from './envelope';
 export { paramCount, momentCount } from './shape';
+export { estimatedFileBytes, formatBytes, latestAccuracy, summarize, type DataKind, type ProjectSummary } from './summary';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';
 
 /** Shown if something unforeseen goes wrong; tests check that it never appears. */

@@ -1,52 +1,73 @@
 /**
- * Backups of unsaved work in the browser host, kept in localStorage. What comes back is
- * checked by the same loader as any project file, so a damaged backup is simply ignored.
+ * Backups of unsaved work in the browser host. A backup is written in pieces between the
+ * page's other work (see backupSchedule.ts and backupStore.ts); what comes back is checked
+ * by the same loader as any project file, so a damaged backup is simply refused.
  */
-import { parseProject, type Project } from '../../core/project';
+import { parseProject, projectPieces, summarize, type ParseResult, type Project } from '../../core/project';
+import type { Slicer } from './backupSchedule';
+import type { BackupInfo, BackupStore } from './backupStore';
 
-export const BACKUP_KEY = 'activation-lab:unsaved-project';
+export type { BackupInfo } from './backupStore';
 
-export interface BrowserBackup {
-  name: string;
-  backedUpAt: string;
-  project: Project;
+export const BACKUP_FAILED =
+  'Your unsaved work could not be backed up in this browser (its storage is full or turned off). Save the project to keep it.';
+
+/** Writes `project` as the backup, one piece per slice of the page's time. */
+export async function writeBackup(store: BackupStore, project: Project, slicer: Slicer): Promise<void> {
+  const writer = await store.begin();
+  const pieces = projectPieces(project);
+  for (;;) {
+    await slicer.next();
+    const piece = pieces.next();
+    if (piece.done) break;
+    await writer.write(piece.value);
+  }
+  await writer.finish({
+    name: project.name,
+    backedUpAt: project.savedAt,
+    epoch: project.state?.epoch ?? 0,
+    summary: summarize(project.config).line,
+  });
 }
 
-export function writeBackup(storage: Storage, name: string, json: string, now: Date): string | null {
+/** The backup's description, or null when there is none or it cannot be read. Never throws. */
+export async function readBackupInfo(store: BackupStore): Promise<BackupInfo | null> {
   try {
-    storage.setItem(BACKUP_KEY, JSON.stringify({ name, backedUpAt: now.toISOString(), json }));
-    return null;
+    return await store.readInfo();
   } catch {
-    return 'Your unsaved work could not be backed up in this browser (its storage is full or turned off). Save the project to keep it.';
+    return null;
   }
 }
 
-export function readBackup(storage: Storage): BrowserBackup | null {
-  let raw: unknown;
+/** The backed-up project, checked in full. Never throws. */
+export async function readBackupProject(store: BackupStore): Promise<ParseResult> {
+  let text: string | null;
   try {
-    raw = JSON.parse(storage.getItem(BACKUP_KEY) ?? 'null');
+    text = await store.readText();
   } catch {
-    return null;
+    text = null;
   }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { name, backedUpAt, json } = raw as Record<string, unknown>;
-  if (typeof name !== 'string' || typeof backedUpAt !== 'string' || typeof json !== 'string') return null;
-  const parsed = parseProject(json);
-  return parsed.ok ? { name: name.slice(0, 200) || 'Untitled', backedUpAt, project: parsed.project } : null;
+  if (text === null) return { ok: false, message: 'The backup of your unsaved work could not be read, so it cannot be restored.' };
+  return parseProject(text);
 }
 
-export function clearBackup(storage: Storage): void {
+/** Forgets the backup. Never throws (storage turned off: there is nothing to clear). */
+export async function clearBackup(store: BackupStore): Promise<void> {
   try {
-    storage.removeItem(BACKUP_KEY);
+    await store.clear();
   } catch {
-    // Storage turned off: there is no backup to clear.
+    // Nothing to clear.
   }
 }
 
-export function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
+/** The project's file text, made one piece per slice. */
+export async function projectTextInSlices(project: Project, slicer: Slicer): Promise<string> {
+  const parts: string[] = [];
+  const pieces = projectPieces(project);
+  for (;;) {
+    await slicer.next();
+    const piece = pieces.next();
+    if (piece.done) return parts.join('');
+    parts.push(piece.value);
   }
 }

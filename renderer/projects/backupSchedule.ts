@@ -217,3 +217,22 @@ export class BackupSchedule {
     });
   }
 }
+
+/**
+ * A slicer for work the learner is waiting for (Save, Open): it takes a break every
+ * `sliceMs` so that the page still draws, but never waits for idle time.
+ */
+export function hurriedSlicer(now: () => number = () => performance.now(), sliceMs = 10): Slicer {
+  let since = now();
+  return {
+    next() {
+      if (now() - since < sliceMs) return Promise.resolve();
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          since = now();
+          resolve();
+        }, 0),
+      );
+    },
+  };
+}

@@ -1,27 +1,48 @@
 /**
  * The open project as the page sees it, in both hosts. It turns the Lab's state into a
- * project file and back, keeps the main process told (Electron) or a backup in
- * localStorage (browser) a couple of seconds after each change, and runs New, Open, Save
- * and Save As. A failure leaves the Lab exactly as it was and puts a message in `message`.
+ * project file and back, keeps the main process told (Electron) or a backup in the
+ * browser's storage (browser) after changes, and runs New, Open, Save and Save As. A
+ * failure leaves the Lab exactly as it was and puts a message in `message`.
+ *
+ * Telling main and backing up follow BackupSchedule: spaced out while training, in idle
+ * time, the file text made in slices, so a digits network never stalls the page.
  */
 import { defaultConfig, type LabConfig } from '../../core/config';
 import type { LabApi, LoadedProject } from '../../core/ipc';
 import {
   createProject,
+  estimatedFileBytes,
+  formatBytes,
   nameFromFileName,
   parseProject,
   projectFileName,
-  serializeProject,
+  summarize,
   type Project,
 } from '../../core/project';
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
-import { clearBackup, readBackup, writeBackup, type BrowserBackup } from './backup';
+import {
+  BACKUP_FAILED,
+  clearBackup,
+  projectTextInSlices,
+  readBackupInfo,
+  readBackupProject,
+  writeBackup,
+  type BackupInfo,
+} from './backup';
+import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock, type Slicer } from './backupSchedule';
+import { browserBackupStore, type BackupStore } from './backupStore';
 import { downloadText, readChosenFile } from './files';
 
-/** How soon after a change the main process (or the browser backup) hears of it. */
-export const SYNC_DELAY_MS = 2000;
+/** What the Projects area says about the open project. */
+export interface ProjectOverview {
+  /** "784 → 64 → 10, handwritten digits". */
+  line: string;
+  kind: 'plane' | 'digits' | 'iris';
+  /** "about 5.8 MB". */
+  size: string;
+}
 
 export interface ProjectMessage {
   kind: 'error' | 'info';
@@ -37,27 +58,42 @@ export class Projects {
   message = $state<ProjectMessage | null>(null);
   busy = $state(false);
   /** Browser: unsaved work found after a reload, waiting for Restore or Discard. */
-  pendingRestore = $state.raw<BrowserBackup | null>(null);
+  pendingRestore = $state.raw<BackupInfo | null>(null);
   /** Browser: New was pressed with unsaved changes; waiting for the learner's answer. */
   confirmingNew = $state(false);
 
   readonly desktop: boolean;
   /** The learner's lessons; the ones that belong to the project travel in its file. */
   private readonly lessons: LessonsState;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Browser: where unsaved work is backed up (null on the desktop, or with no storage). */
+  private readonly store: BackupStore | null;
+  private readonly backups: BackupSchedule;
+  /** Goes up whenever the backup is cleared, so a backup still being written then is thrown away. */
+  private backupGeneration = 0;
+  private wasRunning = false;
   private readonly cleanups: (() => void)[] = [];
+
+  /** The open project in a line, with its likely file size; never runs the network. */
+  readonly overview: ProjectOverview = $derived.by(() => {
+    const config = this.lab.config;
+    const summary = summarize(config);
+    return { line: summary.line, kind: summary.kind, size: `about ${formatBytes(estimatedFileBytes(config, true))}` };
+  });
 
   constructor(
     private readonly lab: Lab,
     private readonly api: LabApi | undefined,
-    private readonly storage: Storage | null,
+    storage: Storage | null,
     // A time stamp for the file, never shown reactively: a plain Date is right here.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     private readonly now: () => Date = () => new Date(),
     lessons?: LessonsState,
+    clock: ScheduleClock = pageClock(),
   ) {
     this.desktop = api !== undefined;
     this.lessons = lessons ?? sharedLessons(defaultBackend);
+    this.store = api ? null : browserBackupStore(storage);
+    this.backups = new BackupSchedule((slicer) => this.sync(slicer), clock);
   }
 
   /** Starts listening and watching; returns a function that stops it all. */
@@ -70,38 +106,43 @@ export class Projects {
           this.projectName = nameFromFileName(saved.name);
           this.lab.markSaved();
           this.message = { kind: 'info', text: `Saved as ${saved.name}.` };
-          void this.sync();
+          this.backups.note('settings');
           void this.refreshRecent();
         }),
       );
       void this.refreshRecent();
-    } else if (this.storage) {
-      this.pendingRestore = readBackup(this.storage);
-      if (this.pendingRestore) this.lab.view.area = 'projects';
+    } else if (this.store) {
+      void this.findBackup(this.store);
+      this.listenForLeaving();
     }
     this.cleanups.push(
       $effect.root(() => {
-        // Two effects, so that the deep read of the settings (which may hold thousands of the
+        // Three effects, so that the deep read of the settings (which may hold thousands of the
         // learner's points) runs when they change, not on each of ~60 snapshots a second.
         $effect(() => {
           void $state.snapshot(this.lab.config);
           void $state.snapshot(this.lab.view);
-          this.schedule();
+          this.backups.note('settings');
         });
         $effect(() => {
-          // Training progress, the dirty flag, the name and lesson progress.
-          void this.lab.snapshot;
+          // Training progress: only noted here; the schedule decides when to back up.
+          const running = this.lab.snapshot?.running ?? false;
+          const paused = this.wasRunning && !running;
+          this.wasRunning = running;
+          this.backups.note(running ? 'progress' : paused ? 'pause' : 'settings');
+        });
+        $effect(() => {
+          // The dirty flag, the name and lesson progress.
           void this.lab.dirty;
           void this.projectName;
           void this.lessons.progress;
-          this.schedule();
+          this.backups.note('settings');
         });
       }),
     );
+    this.cleanups.push(() => this.backups.stop());
     return () => {
       for (const cleanup of this.cleanups.splice(0)) cleanup();
-      if (this.timer !== null) clearTimeout(this.timer);
-      this.timer = null;
     };
   }
 
@@ -126,7 +167,7 @@ export class Projects {
    * nothing is saved that could not be opened again. Throws with a message otherwise.
    */
   async projectText(): Promise<string> {
-    const text = serializeProject(await this.currentProject());
+    const text = await projectTextInSlices(await this.currentProject(), hurriedSlicer());
     const check = parseProject(text);
     if (!check.ok) {
       throw new Error(
@@ -144,7 +185,7 @@ export class Projects {
       const fileName = projectFileName(this.projectName);
       downloadText(text, fileName);
       this.lab.markSaved();
-      if (this.storage) clearBackup(this.storage);
+      this.forgetBackup();
       this.message = { kind: 'info', text: `Saved as ${fileName} in your downloads.` };
     });
   }
@@ -162,7 +203,7 @@ export class Projects {
     const api = this.api;
     if (!api) return;
     await this.run(async () => {
-      await this.sync();
+      await this.sync(hurriedSlicer());
       const result = await api.project.openPath(file);
       if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
       await this.refreshRecent();
@@ -177,11 +218,11 @@ export class Projects {
         this.message = { kind: 'error', text: result.message };
         return;
       }
-      this.apply(result.project, false);
-      this.projectName = result.project.name;
-      if (this.storage) clearBackup(this.storage);
       this.pendingRestore = null;
+      this.forgetBackup();
+      this.projectName = result.project.name;
       this.message = { kind: 'info', text: `Opened ${file.name}.` };
+      await this.apply(result.project, false);
     });
   }
 
@@ -192,27 +233,35 @@ export class Projects {
       return;
     }
     this.confirmingNew = false;
-    this.lab.configure(defaultConfig());
+    void this.lab.configure(defaultConfig());
     this.lab.markSaved();
     this.lessons.openProject({});
     this.projectName = 'Untitled';
-    if (this.storage) clearBackup(this.storage);
+    this.forgetBackup();
     this.message = { kind: 'info', text: 'A new project has started.' };
   }
 
   /** Browser: brings back the unsaved work found after a reload. */
-  restore(): void {
-    const backup = this.pendingRestore;
-    if (!backup) return;
-    this.pendingRestore = null;
-    this.apply(backup.project, true);
-    this.projectName = backup.project.name;
-    this.message = { kind: 'info', text: 'Your unsaved work is back. Save it to keep it.' };
+  async restore(): Promise<void> {
+    const store = this.store;
+    if (!this.pendingRestore || !store) return;
+    await this.run(async () => {
+      const backup = await readBackupProject(store);
+      this.pendingRestore = null;
+      if (!backup.ok) {
+        this.forgetBackup();
+        this.message = { kind: 'error', text: backup.message };
+        return;
+      }
+      this.projectName = backup.project.name;
+      this.message = { kind: 'info', text: 'Your unsaved work is back. Save it to keep it.' };
+      await this.apply(backup.project, true);
+    });
   }
 
   discardRestore(): void {
     this.pendingRestore = null;
-    if (this.storage) clearBackup(this.storage);
+    this.forgetBackup();
   }
 
   async refreshRecent(): Promise<void> {
@@ -224,17 +273,22 @@ export class Projects {
     }
   }
 
-  /** Puts a project into the Lab: configuration, exact parameters, history and view. */
-  private apply(project: Project, dirty: boolean): void {
-    if (project.state) {
-      this.lab.applyProject({ config: project.config, state: project.state, history: project.history, view: project.view });
-    } else {
-      this.lab.configure(project.config);
-      Object.assign(this.lab.view, project.view);
-      this.lab.markSaved();
-    }
+  /**
+   * Puts a project into the Lab: configuration, exact parameters, history and view. Resolves
+   * once the Lab has it (a digits project waits for the digit images first).
+   */
+  private async apply(project: Project, dirty: boolean): Promise<void> {
     this.lessons.openProject(project.lessons);
-    if (dirty) this.lab.dirty = true;
+    if (project.state) {
+      const applied = this.lab.applyProject({ config: project.config, state: project.state, history: project.history, view: project.view });
+      if (dirty) this.lab.dirty = true;
+      await applied;
+    } else {
+      Object.assign(this.lab.view, project.view);
+      const configured = this.lab.configure(project.config);
+      this.lab.dirty = dirty;
+      await configured;
+    }
   }
 
   private loaded(loaded: LoadedProject): void {
@@ -243,13 +297,12 @@ export class Projects {
       this.message = { kind: 'error', text: parsed.message };
       return;
     }
-    this.apply(parsed.project, loaded.restored);
     this.path = loaded.path;
     this.projectName = loaded.path ? nameFromFileName(loaded.name) : parsed.project.name;
     this.message = loaded.restored
       ? { kind: 'info', text: 'Your unsaved work from last time is back. Save it to keep it.' }
       : { kind: 'info', text: `Opened ${loaded.name}.` };
-    void this.sync();
+    void this.apply(parsed.project, loaded.restored).then(() => this.backups.note('pause'));
     void this.refreshRecent();
   }
 
@@ -258,7 +311,7 @@ export class Projects {
     if (!api) return;
     await this.run(async () => {
       // Main saves what it was last told: tell it the newest state first.
-      await this.sync();
+      await this.sync(hurriedSlicer());
       const result = await api.project.action(action);
       if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
     });
@@ -277,23 +330,58 @@ export class Projects {
     }
   }
 
-  private schedule(): void {
-    if (this.timer !== null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.sync().catch(() => undefined);
-    }, SYNC_DELAY_MS);
+  /** Browser: offers the backup an earlier visit left. */
+  private async findBackup(store: BackupStore): Promise<void> {
+    const info = await readBackupInfo(store);
+    if (!info) return;
+    this.pendingRestore = info;
+    this.lab.view.area = 'projects';
   }
 
-  /** Tells main the current project (desktop) or backs up unsaved work (browser). */
-  private async sync(): Promise<void> {
-    if (this.api) {
-      const project = await this.currentProject();
-      this.api.project.update({ json: serializeProject(project), dirty: this.lab.dirty });
+  /** Browser: a change not yet backed up is backed up at once when the page is hidden or closed. */
+  private listenForLeaving(): void {
+    if (typeof window === 'undefined' || typeof document === 'undefined') return;
+    const leave = () => this.backups.note('leave');
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
+    this.cleanups.push(() => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
+    });
+  }
+
+  private forgetBackup(): void {
+    this.backupGeneration++;
+    if (this.store) void clearBackup(this.store);
+  }
+
+  /**
+   * Tells main the current project (desktop) or backs up unsaved work (browser), making
+   * the file text one piece per slice of `slicer`.
+   */
+  private async sync(slicer: Slicer): Promise<void> {
+    // Until a digits project's images arrive, the engine still holds the previous network.
+    if (this.lab.waitingFor !== null) return;
+    const api = this.api;
+    if (api) {
+      const dirty = this.lab.dirty;
+      const json = await projectTextInSlices(await this.currentProject(), slicer);
+      api.project.update({ json, dirty });
       return;
     }
-    if (!this.storage || !this.lab.dirty || this.pendingRestore) return;
-    const problem = writeBackup(this.storage, this.projectName, await this.projectText(), this.now());
-    if (problem) this.message = { kind: 'error', text: problem };
+    const store = this.store;
+    if (!store || !this.lab.dirty || this.pendingRestore) return;
+    const generation = this.backupGeneration;
+    try {
+      await writeBackup(store, await this.currentProject(), slicer);
+    } catch {
+      this.message = { kind: 'error', text: BACKUP_FAILED };
+      return;
+    }
+    // Saved, opened or discarded while this was written: it is not unsaved work any more.
+    if (generation !== this.backupGeneration || !this.lab.dirty) this.forgetBackup();
   }
 }

@@ -31,6 +31,35 @@ async function trainAndPause(page: Page): Promise<number> {
   return epoch;
 }
 
+/**
+ * The description of the browser backup (IndexedDB "activation-lab"), or null when there is
+ * none. Never creates the database: an upgrade it would need is cancelled.
+ */
+function backupInfo(page: Page): Promise<{ epoch: number; summary: string; name: string } | null> {
+  return page.evaluate(
+    () =>
+      new Promise<{ epoch: number; summary: string; name: string } | null>((resolve) => {
+        const open = indexedDB.open('activation-lab');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('unsaved-project')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const get = db.transaction('unsaved-project').objectStore('unsaved-project').get('info');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { epoch: number; summary: string; name: string } | undefined) ?? null);
+          };
+          get.onerror = () => resolve(null);
+        };
+      }),
+  );
+}
+
 async function openChosenFile(page: Page, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
@@ -100,20 +129,14 @@ test('a damaged file shows a message and changes nothing', async ({ page }, info
 test('unsaved work comes back after a reload', async ({ page }) => {
   await page.goto('/');
   const epoch = await trainAndPause(page);
-  // The backup is written a couple of seconds after the last change.
+  // The backup is written in idle time soon after the pause.
   // One may already have been written while training ran: wait for the one of the paused network.
-  const backedUpEpoch = () =>
-    page.evaluate(() => {
-      const raw = localStorage.getItem('activation-lab:unsaved-project');
-      if (raw === null) return null;
-      const { json } = JSON.parse(raw) as { json: string };
-      return (JSON.parse(json) as { state: { epoch: number } | null }).state?.epoch ?? null;
-    });
-  await expect.poll(backedUpEpoch, { timeout: 10_000 }).toBe(epoch);
+  await expect.poll(async () => (await backupInfo(page))?.epoch, { timeout: 10_000 }).toBe(epoch);
   await page.reload();
   const prompt = page.getByRole('region', { name: 'Unsaved work found' });
   await expect(prompt).toBeVisible();
   await expect(prompt).toContainText(`at epoch ${epoch}`);
+  await expect(prompt).toContainText('2 → 4 → 2 → 1, spiral');
   await page.screenshot({ path: 'test-results/projects-restore-prompt.png', fullPage: true });
   await page.getByRole('button', { name: 'Restore unsaved work' }).click();
   await expect(prompt).toBeHidden();
@@ -126,6 +149,34 @@ test('unsaved work comes back after a reload', async ({ page }) => {
   await page.getByRole('button', { name: 'Discard changes and start a new project' }).click();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Unsaved work found' })).toHaveCount(0);
+});
+
+test('unsaved digits work is backed up while it trains and comes back after a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await page.getByRole('radiogroup', { name: 'Data with many inputs' }).getByRole('radio', { name: 'Handwritten digits' }).click();
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  const toolbar = page.getByRole('toolbar', { name: 'Training controls' });
+  await toolbar.getByRole('button', { name: 'Play' }).click();
+  // Backups come at most every few seconds while training, in idle time.
+  await expect.poll(async () => (await backupInfo(page))?.summary, { timeout: 30_000 }).toBe('784 → 64 → 10, handwritten digits');
+  await toolbar.getByRole('button', { name: 'Pause' }).click();
+  await expect(toolbar.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.waitForTimeout(500);
+  const epoch = Number((await page.getByLabel('Epoch', { exact: true }).innerText()).replace(/[^0-9]/g, ''));
+  await expect.poll(async () => (await backupInfo(page))?.epoch, { timeout: 15_000 }).toBe(epoch);
+
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await expect(page.getByLabel("The open project's network")).toContainText('784 → 64 → 10, handwritten digits');
+  await page.reload();
+  const prompt = page.getByRole('region', { name: 'Unsaved work found' });
+  await expect(prompt).toContainText('784 → 64 → 10, handwritten digits');
+  await page.screenshot({ path: 'test-results/projects-restore-digits.png', fullPage: true });
+  await page.getByRole('button', { name: 'Restore unsaved work' }).click();
+  await expect(prompt).toBeHidden();
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
 });
 
 test('lesson progress travels with the project whose Lab got the lesson\'s network', async ({ page }, info) => {
