@@ -2,77 +2,27 @@
  * The real engine worker, bundled by scripts/build-electron.mjs into a temporary folder and
  * started with worker_threads, driven through the supervising EngineHost.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
-import type { EngineEvent, Snapshot } from '../../core/protocol';
-import { ENGINE_WORKER_LIMITS, EngineHost, type WorkerLike } from '../../electron/engine-host';
+import { buildEngineWorker, snapshots, startRig, until, type Rig, type RigOptions } from './real-worker';
 
-let outdir: string;
-let workerFile: string;
+let built: ReturnType<typeof buildEngineWorker>;
 
 beforeAll(() => {
-  outdir = mkdtempSync(path.join(os.tmpdir(), 'actlab-worker-'));
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', outdir], { stdio: 'pipe' });
-  workerFile = path.join(outdir, 'engine-worker.cjs');
+  built = buildEngineWorker();
 });
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
-
-interface Rig {
-  host: EngineHost;
-  events: EngineEvent[];
-  notices: string[];
-  workers: Worker[];
-  posted: unknown[];
-}
+afterAll(() => built.remove());
 
 const rigs: Rig[] = [];
 afterEach(async () => {
   for (const rig of rigs.splice(0)) await rig.host.dispose();
 });
 
-function rig(options: { heartbeatMs?: number } = {}): Rig {
-  const events: EngineEvent[] = [];
-  const notices: string[] = [];
-  const workers: Worker[] = [];
-  const posted: unknown[] = [];
-  const host = new EngineHost({
-    createWorker: (): WorkerLike => {
-      const worker = new Worker(workerFile, { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS });
-      workers.push(worker);
-      const post = worker.postMessage.bind(worker);
-      worker.postMessage = (message: unknown) => {
-        posted.push(message);
-        post(message);
-      };
-      return worker;
-    },
-    onEvent: (event) => events.push(event),
-    onNotice: (message) => notices.push(message),
-    heartbeatMs: options.heartbeatMs ?? 100,
-    heartbeatTimeoutMs: 5000,
-  });
-  host.start();
-  const r = { host, events, notices, workers, posted };
+function rig(options: RigOptions = {}): Rig {
+  const r = startRig(built.workerFile, options);
   rigs.push(r);
   return r;
-}
-
-function snapshots(events: EngineEvent[]): Snapshot[] {
-  return events.flatMap((e) => (e.type === 'snapshot' ? [e.snapshot] : []));
-}
-
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('the real engine worker under the host', () => {
