@@ -82,12 +82,12 @@ test('editing a weight by hand changes the boundary, and the keyboard drives the
   await expect(page.getByRole('textbox', { name: 'bias of layer 1, neuron 2', exact: true })).toHaveValue('-2.5000');
 
   // Keyboard shortcuts, away from any field: → steps, Space plays and pauses, R resets.
-  await page.getByRole('heading', { name: 'Data' }).click();
+  await page.getByRole('heading', { name: 'Data', exact: true }).click();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => readNumber(page, 'Epoch')).toBe(1);
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await page.getByRole('heading', { name: 'Data' }).click();
+  await page.getByRole('heading', { name: 'Data', exact: true }).click();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await page.keyboard.press('r');

@@ -28,12 +28,23 @@ test('the Lab trains live in the browser host: epoch rises, loss falls', async (
   await page.screenshot({ path: 'test-results/skeleton-lab.png' });
 });
 
-test('areas are reachable by keyboard', async ({ page }) => {
+test('areas are reachable by keyboard: three tabs, arrows move and wrap around', async ({ page }) => {
   await page.goto('/');
+  const tabs = page.getByRole('tablist', { name: 'Areas' }).getByRole('tab');
+  await expect(tabs).toHaveText(['Lessons', 'Lab', 'Projects']);
   await page.getByRole('tab', { name: 'Lab' }).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Lessons' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Lessons' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Projects' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Projects' })).toBeVisible();
+  // Past the last tab comes the first again, and the other way round.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Lessons' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Projects' })).toHaveAttribute('aria-selected', 'true');
+  // Only the selected tab is in the Tab order.
+  await expect(page.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
 });
