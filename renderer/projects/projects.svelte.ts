@@ -33,6 +33,7 @@ import {
 } from './backup';
 import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock, type Slicer } from './backupSchedule';
 import { browserBackupStore, type BackupStore } from './backupStore';
+import { putIntoLab } from './intoLab';
 import { downloadText, readChosenFile } from './files';
 
 /** What the Projects area says about the open project. */
@@ -273,22 +274,9 @@ export class Projects {
     }
   }
 
-  /**
-   * Puts a project into the Lab: configuration, exact parameters, history and view. Resolves
-   * once the Lab has it (a digits project waits for the digit images first).
-   */
-  private async apply(project: Project, dirty: boolean): Promise<void> {
-    this.lessons.openProject(project.lessons);
-    if (project.state) {
-      const applied = this.lab.applyProject({ config: project.config, state: project.state, history: project.history, view: project.view });
-      if (dirty) this.lab.dirty = true;
-      await applied;
-    } else {
-      Object.assign(this.lab.view, project.view);
-      const configured = this.lab.configure(project.config);
-      this.lab.dirty = dirty;
-      await configured;
-    }
+  /** Puts a project into the Lab; resolves once the Lab has it (digits wait for their images). */
+  private apply(project: Project, dirty: boolean): Promise<void> {
+    return putIntoLab(this.lab, this.lessons, project, dirty);
   }
 
   private loaded(loaded: LoadedProject): void {

@@ -1,0 +1,38 @@
+/**
+ * Putting an opened project into the Lab, the same way for every kind of data: a trained
+ * network (2-D, digits or Iris) goes through the Lab's restore, which waits for the digit
+ * images itself; an untrained one is configured afresh from its settings.
+ */
+import type { LabConfig } from '../../core/config';
+import type { LessonProgress, Project, ProjectView } from '../../core/project';
+import type { EngineState, HistoryPoint } from '../../core/protocol';
+
+/** The part of the Lab a project is put into (the Lab in renderer/app/lab.svelte.ts). */
+export interface LabTarget {
+  view: ProjectView;
+  dirty: boolean;
+  applyProject(restore: { config: LabConfig; state: EngineState; history: HistoryPoint[]; view?: Partial<ProjectView> }): Promise<void>;
+  configure(config: LabConfig): Promise<void>;
+}
+
+export interface LessonsTarget {
+  openProject(lessons: Record<string, LessonProgress>): void;
+}
+
+/**
+ * Puts `project` into the Lab and its lesson progress into the learner's; `dirty` when it
+ * is unsaved work (a restored backup). Resolves once the Lab has it.
+ */
+export async function putIntoLab(lab: LabTarget, lessons: LessonsTarget, project: Project, dirty: boolean): Promise<void> {
+  lessons.openProject(project.lessons);
+  if (project.state) {
+    const applied = lab.applyProject({ config: project.config, state: project.state, history: project.history, view: project.view });
+    if (dirty) lab.dirty = true;
+    await applied;
+    return;
+  }
+  Object.assign(lab.view, project.view);
+  const configured = lab.configure(project.config);
+  lab.dirty = dirty;
+  await configured;
+}
