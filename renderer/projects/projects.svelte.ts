@@ -77,8 +77,13 @@ export class Projects {
   /** The open project in a line, with its likely file size; never runs the network. */
   readonly overview: ProjectOverview = $derived.by(() => {
     const config = this.lab.config;
-    const summary = summarize(config);
-    return { line: summary.line, kind: summary.kind, size: `about ${formatBytes(estimatedFileBytes(config, true))}` };
+    try {
+      const summary = summarize(config);
+      return { line: summary.line, kind: summary.kind, size: `about ${formatBytes(estimatedFileBytes(config, true))}` };
+    } catch {
+      // Settings the engine cannot lay out yet (the Lab shows why): no line rather than a broken page.
+      return { line: 'A network that is being changed', kind: 'plane', size: 'size not known yet' };
+    }
   });
 
   constructor(
