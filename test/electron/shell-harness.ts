@@ -1,7 +1,9 @@
 /**
  * What the desktop app's page tests share: the renderer and the engine worker built into a
  * scratch folder, every file served over loopback through serveAppRequest (so with the app's
- * Content-Security-Policy), and a headless Chromium to open it in.
+ * Content-Security-Policy), and a headless Chromium to open it in. `standInEngine` gives a
+ * page the engine part of a preload-shaped window.lab, relayed through the app's real IPC
+ * handlers to an EngineHost over the real bundled worker.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +11,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { Worker } from 'node:worker_threads';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveAppRequest } from '../../electron/app-server';
+import { ENGINE_WORKER_LIMITS, EngineHost } from '../../electron/engine-host';
+import { createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
+import { CHANNELS } from '../../core/ipc';
+import type { Command, EngineEvent } from '../../core/protocol';
 
 export interface ShellHarness {
   /** The scratch folder: `renderer/` and `electron/engine-worker.cjs` are built into it. */
@@ -26,6 +33,10 @@ const root = path.resolve(__dirname, '..', '..');
 export async function startShellHarness(prefix: string): Promise<ShellHarness> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), prefix));
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  // The digit images are bundled from a generated file (npm run build writes it first).
+  if (!existsSync(path.join(root, 'renderer', 'digits', 'assets', 'digits.bin'))) {
+    execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: root, stdio: 'pipe' });
+  }
   execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
   execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', path.join(scratch, 'electron')], { cwd: root, stdio: 'pipe' });
   const server = http.createServer((req, res) => {
@@ -51,4 +62,103 @@ export async function startShellHarness(prefix: string): Promise<ShellHarness> {
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+export interface EngineStandIn {
+  host: EngineHost;
+  /** Every engine command the page sent, in order. */
+  sent: Command[];
+  /** Sizes in bytes of the digit files the page provided, in order. */
+  digits: number[];
+  /** Lines the IPC handlers and the host logged (refusals, restarts). */
+  log: string[];
+}
+
+/**
+ * Defines `window.__labEngineApi` in the page before its scripts run: `send`, `onEvent` and
+ * `provideDigits` as the preload offers them under `window.lab.engine`, plus `onNotice`. Both
+ * the commands and the digit file travel through one exposed function, in the order the page
+ * called them (as both share one IPC pipe in the app), into the app's own IPC handlers and an
+ * EngineHost over the bundled worker. A test's own init script, added after this, builds the
+ * rest of window.lab around it.
+ */
+export async function standInEngine(page: Page, scratch: string): Promise<EngineStandIn> {
+  const sent: Command[] = [];
+  const digits: number[] = [];
+  const log: string[] = [];
+  const host = new EngineHost({
+    createWorker: () => new Worker(path.join(scratch, 'electron', 'engine-worker.cjs'), { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS }),
+    onEvent: (event) => void deliver(page, event),
+    onNotice: (message) => void page.evaluate((m) => (window as unknown as { __labNoticeIn(m: string): void }).__labNoticeIn(m), message).catch(() => undefined),
+    log: (line) => log.push(line),
+  });
+  host.start();
+  const notInHarness = async (): Promise<never> => {
+    throw new Error('Not part of the engine stand-in.');
+  };
+  const handlers = createIpcHandlers({
+    devOrigin: null,
+    engine: host,
+    project: { update: () => undefined, action: notInHarness, openPath: notInHarness, recent: notInHarness },
+    progress: { load: notInHarness, save: notInHarness },
+    appInfo: () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: process.versions.node }),
+  });
+  // The page is served over loopback; to the handlers it is the app's own page, as in Electron.
+  const ours: SenderEvent = { senderFrame: { url: 'app://lab/index.html' } };
+  const relay = (channel: string, payload: unknown) => {
+    try {
+      handlers.on[channel](ours, payload);
+    } catch (error) {
+      log.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  await page.exposeFunction('__labEngineIn', (message: { kind: 'command'; command: Command } | { kind: 'digits'; base64: string } | { kind: 'digits-other'; value: unknown }) => {
+    if (message.kind === 'command') {
+      sent.push(message.command);
+      relay(CHANNELS.engineCommand, message.command);
+    } else if (message.kind === 'digits') {
+      const bytes = new Uint8Array(Buffer.from(message.base64, 'base64'));
+      digits.push(bytes.length);
+      relay(CHANNELS.engineDigits, bytes);
+    } else {
+      relay(CHANNELS.engineDigits, message.value);
+    }
+  });
+  await page.addInitScript(() => {
+    type Listener = (value: unknown) => void;
+    const engine = new Set<Listener>();
+    const notice = new Set<Listener>();
+    const w = window as unknown as Record<string, unknown>;
+    const post = (message: unknown) => (w.__labEngineIn as (m: unknown) => void)(message);
+    w.__labEvents = 0;
+    w.__labDeliver = (event: { snapshot?: { params: unknown } }) => {
+      if (event.snapshot) event.snapshot.params = new Float64Array(event.snapshot.params as number[]);
+      w.__labEvents = (w.__labEvents as number) + 1;
+      engine.forEach((listener) => listener(event));
+    };
+    w.__labNoticeIn = (message: string) => notice.forEach((listener) => listener(message));
+    const subscribe = (set: Set<Listener>) => (listener: Listener) => {
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+    /** Base64 in slices, so no argument list grows past what the engine allows. */
+    const toBase64 = (bytes: Uint8Array): string => {
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    };
+    w.__labEngineApi = {
+      send: (command: unknown) => post({ kind: 'command', command }),
+      onEvent: subscribe(engine),
+      provideDigits: (bytes: unknown) => post(bytes instanceof Uint8Array ? { kind: 'digits', base64: toBase64(bytes) } : { kind: 'digits-other', value: bytes }),
+      onNotice: subscribe(notice),
+    };
+  });
+  return { host, sent, digits, log };
+}
+
+/** Hands one engine event to the page (parameters as a plain array across the page boundary). */
+async function deliver(page: Page, event: EngineEvent): Promise<void> {
+  const plain = 'snapshot' in event ? { ...event, snapshot: { ...event.snapshot, params: Array.from(event.snapshot.params) } } : event;
+  await page.evaluate((e) => (window as unknown as { __labDeliver(e: unknown): void }).__labDeliver(e), plain).catch(() => undefined);
 }
