@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import type { Command, EngineEvent, EngineState, Snapshot } from '../../core/protocol';
+import { encodeDigits } from '../../core/tabular/digits';
 import { EngineHost, GAVE_UP_NOTICE, restartNotice, type WorkerLike } from '../../electron/engine-host';
 
 /** A worker that answers like the engine would (or not at all, when `hung`). */
@@ -236,6 +237,38 @@ describe('EngineHost supervision', () => {
     await until(() => workers.length === 2 && workers[1].received.some((c) => c.type === 'load-state'));
     const load = workers[1].received.find((c) => c.type === 'load-state');
     expect(load?.type === 'load-state' && load.state.epoch).toBe(20);
+  });
+
+  it('posts the digits file before anything else, to every new worker, and refuses a broken one without keeping it', async () => {
+    const { host, workers, events, notices } = setup([{ hung: false }]);
+    const file = encodeDigits({ count: 1, labels: new Uint8Array([4]), pixels: new Uint8Array(784) });
+    const kinds = (worker: FakeWorker) => worker.received.map((m) => (m as { type: string }).type);
+    // A restart with no configuration yet still hands the new worker the file.
+    host.provideDigits(file);
+    expect(kinds(workers[0])).toEqual(['digits-file']);
+    expect((workers[0].received[0] as unknown as { bytes: Uint8Array }).bytes).toBe(file);
+    workers[0].emit('exit', 1);
+    expect(kinds(workers[1])).toEqual(['digits-file']);
+    expect(notices).toEqual(['The training engine stopped unexpectedly and was restarted.']);
+    // Order kept: the file, then the configure sent after it; after a crash, the file again first.
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => host.knownState !== null);
+    workers[1].emit('exit', 1);
+    expect(kinds(workers[2]).slice(0, 3)).toEqual(['digits-file', 'configure', 'load-state']);
+    // A newer file replaces the kept one; a broken one is refused and does not.
+    const newer = encodeDigits({ count: 2, labels: new Uint8Array([1, 2]), pixels: new Uint8Array(2 * 784) });
+    host.provideDigits(newer);
+    const bad = newer.slice();
+    bad[8] = 200;
+    host.provideDigits(bad);
+    expect(events.filter((e) => e.type === 'error')).toEqual([
+      { type: 'error', replyTo: null, message: 'The digit images could not be loaded. Image 0 has the label 200; digits go from 0 to 9.' },
+    ]);
+    workers[2].emit('exit', 1);
+    const resent = workers[3].received[0] as unknown as { type: string; bytes: Uint8Array };
+    expect(resent.type).toBe('digits-file');
+    expect(resent.bytes).toBe(newer);
+    expect(workers[3].received.filter((m) => (m as { type: string }).type === 'digits-file')).toHaveLength(1);
   });
 
   it('words its notices plainly', () => {
