@@ -10,6 +10,7 @@
 import { defaultConfig, type LabConfig } from '../../core/config';
 import type { LabApi, LoadedProject } from '../../core/ipc';
 import {
+  checkProject,
   createProject,
   estimatedFileBytes,
   formatBytes,
@@ -169,19 +170,18 @@ export class Projects {
   }
 
   /**
-   * The current project as file text, checked by the same loader that will open it, so
-   * nothing is saved that could not be opened again. Throws with a message otherwise.
+   * The current project as file text, checked by the loader's own rules first, so nothing
+   * is saved that could not be opened again. Throws with a message otherwise.
    */
   async projectText(): Promise<string> {
-    const text = await projectTextInSlices(await this.currentProject(), hurriedSlicer());
-    const check = parseProject(text);
+    const check = checkProject(await this.currentProject());
     if (!check.ok) {
       throw new Error(
         'The project could not be saved: the Lab\'s settings and its network do not match right now. ' +
           `Check the Lab for a message, then save again. (${check.message})`,
       );
     }
-    return text;
+    return projectTextInSlices(check.project, hurriedSlicer());
   }
 
   async save(): Promise<void> {
