@@ -3,6 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 /** Where this spec's screenshots go. */
 const SHOTS = 'test-results/digits';
 
+// A whole digits epoch takes the browser's engine 40 s or more on a busy machine, and two of
+// these tests wait for one: give them room beyond the default two minutes.
+test.describe.configure({ timeout: 240_000 });
+
 /** Reads a percentage shown in the Lab's read-out, found by its label; NaN while none is shown. */
 async function readPercent(page: Page, label: string): Promise<number> {
   const text = await page.getByLabel(label, { exact: true }).innerText();
