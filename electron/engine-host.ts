@@ -171,14 +171,22 @@ export class EngineHost {
    */
   provideDigits(bytes: unknown): void {
     const checked = checkDigitsPayload(bytes);
-    const problem = typeof checked === 'string' ? checked : decodeProblem(checked);
-    if (problem !== null || typeof checked === 'string') {
-      this.log(`Engine refused a digits file: ${problem}`);
-      this.reportError(DIGITS_REFUSED_PREFIX + problem);
+    if (typeof checked === 'string') {
+      this.refuseDigits(checked);
+      return;
+    }
+    const problem = decodeProblem(checked);
+    if (problem !== null) {
+      this.refuseDigits(problem);
       return;
     }
     this.digits = checked;
     this.postDigits();
+  }
+
+  private refuseDigits(reason: string): void {
+    this.log(`Engine refused a digits file: ${reason}`);
+    this.reportError(DIGITS_REFUSED_PREFIX + reason);
   }
 
   /** Tells the page about a refusal with an error event that answers no command. */

@@ -22,7 +22,6 @@ export interface EngineHost {
   dispose(): void;
 }
 
-
 declare global {
   interface Window {
     lab?: LabApi;
