@@ -50,6 +50,11 @@ export interface ScheduleOptions {
   sliceTimeoutMs: number;
   /** Work stops for the next idle period when less than this is left of the current one. */
   sliceReserveMs: number;
+  /**
+   * A slice may always run this long, even in an idle callback that came by its timeout with
+   * no idle time: small pieces then share one short task instead of one each.
+   */
+  minSliceMs: number;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleOptions = {
@@ -59,6 +64,7 @@ export const DEFAULT_SCHEDULE: ScheduleOptions = {
   idleTimeoutMs: 1000,
   sliceTimeoutMs: 50,
   sliceReserveMs: 4,
+  minSliceMs: 5,
 };
 
 /** The page's own clock: requestIdleCallback where there is one, else a short timeout. */
@@ -88,6 +94,8 @@ export class BackupSchedule {
   private timer: unknown = null;
   private timerDue = Number.POSITIVE_INFINITY;
   private running = false;
+  /** Due, and waiting for idle time: a run is about to start. */
+  private starting = false;
   private stopped = false;
   /** Training paused while a backup ran: the next one is due at once. */
   private pausedDuringRun = false;
@@ -99,6 +107,8 @@ export class BackupSchedule {
   private waited = 0;
   /** Deadline of the idle period the running job is in, or null between periods. */
   private deadline: IdleDeadline | null = null;
+  /** When the running job's current slice began. */
+  private sliceStart = 0;
 
   constructor(
     private readonly job: (slicer: Slicer) => Promise<void>,
@@ -126,6 +136,7 @@ export class BackupSchedule {
       if (kind === 'pause') this.pausedDuringRun = true;
       return;
     }
+    if (this.starting) return;
     const now = this.clock.now();
     const due = this.dueTime(kind, now);
     if (due < this.timerDue) this.setTimer(due, now);
@@ -161,6 +172,7 @@ export class BackupSchedule {
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.timerDue = Number.POSITIVE_INFINITY;
+      this.starting = true;
       this.clock.requestIdle((deadline) => void this.run(deadline), this.options.idleTimeoutMs);
     }, Math.max(0, due - now));
   }
@@ -172,6 +184,7 @@ export class BackupSchedule {
   }
 
   private async run(deadline: IdleDeadline | null): Promise<void> {
+    this.starting = false;
     if (this.stopped || this.running || !this.changed) return;
     this.running = true;
     this.changed = false;
@@ -180,6 +193,7 @@ export class BackupSchedule {
     this.waited = 0;
     const start = this.clock.now();
     this.lastStart = start;
+    this.sliceStart = start;
     try {
       await this.job({ next: () => this.nextSlice() });
     } catch {
@@ -206,11 +220,13 @@ export class BackupSchedule {
 
   private nextSlice(): Promise<void> {
     if (this.hurry || this.stopped) return Promise.resolve();
-    if (this.deadline && this.deadline.timeRemaining() > this.options.sliceReserveMs) return Promise.resolve();
     const asked = this.clock.now();
+    if (asked - this.sliceStart < this.options.minSliceMs) return Promise.resolve();
+    if (this.deadline && this.deadline.timeRemaining() > this.options.sliceReserveMs) return Promise.resolve();
     return new Promise((resolve) => {
       this.clock.requestIdle((deadline) => {
-        this.waited += this.clock.now() - asked;
+        this.sliceStart = this.clock.now();
+        this.waited += this.sliceStart - asked;
         this.deadline = deadline;
         resolve();
       }, this.options.sliceTimeoutMs);

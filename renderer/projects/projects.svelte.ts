@@ -23,17 +23,10 @@ import {
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
-import {
-  BACKUP_FAILED,
-  clearBackup,
-  projectTextInSlices,
-  readBackupInfo,
-  readBackupProject,
-  writeBackup,
-  type BackupInfo,
-} from './backup';
-import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock, type Slicer } from './backupSchedule';
+import { projectTextInSlices, readBackupInfo, readBackupProject, type BackupInfo } from './backup';
+import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock } from './backupSchedule';
 import { browserBackupStore, type BackupStore } from './backupStore';
+import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostSync';
 import { putIntoLab } from './intoLab';
 import { downloadText, readChosenFile } from './files';
 
@@ -69,9 +62,10 @@ export class Projects {
   private readonly lessons: LessonsState;
   /** Browser: where unsaved work is backed up (null on the desktop, or with no storage). */
   private readonly store: BackupStore | null;
+  private readonly browserBackups: BrowserBackups | null;
+  /** Tells main (desktop) or backs up (browser); the schedule says when. */
+  private readonly sync: Sync;
   private readonly backups: BackupSchedule;
-  /** Goes up whenever the backup is cleared, so a backup still being written then is thrown away. */
-  private backupGeneration = 0;
   private wasRunning = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -100,7 +94,16 @@ export class Projects {
     this.desktop = api !== undefined;
     this.lessons = lessons ?? sharedLessons(defaultBackend);
     this.store = api ? null : browserBackupStore(storage);
-    this.backups = new BackupSchedule((slicer) => this.sync(slicer), clock);
+    const source: SyncSource = {
+      currentProject: () => this.currentProject(),
+      dirty: () => this.lab.dirty,
+      // Until a digits project's images arrive, the engine still holds the previous network.
+      held: () => this.lab.waitingFor !== null || this.pendingRestore !== null,
+    };
+    this.browserBackups = this.store ? new BrowserBackups(source, this.store, (text) => (this.message = { kind: 'error', text })) : null;
+    const noStore: Sync = async () => undefined;
+    this.sync = api ? desktopSync(source, (update) => api.project.update(update)) : (this.browserBackups?.sync ?? noStore);
+    this.backups = new BackupSchedule(this.sync, clock);
   }
 
   /** Starts listening and watching; returns a function that stops it all. */
@@ -347,34 +350,6 @@ export class Projects {
   }
 
   private forgetBackup(): void {
-    this.backupGeneration++;
-    if (this.store) void clearBackup(this.store);
-  }
-
-  /**
-   * Tells main the current project (desktop) or backs up unsaved work (browser), making
-   * the file text one piece per slice of `slicer`.
-   */
-  private async sync(slicer: Slicer): Promise<void> {
-    // Until a digits project's images arrive, the engine still holds the previous network.
-    if (this.lab.waitingFor !== null) return;
-    const api = this.api;
-    if (api) {
-      const dirty = this.lab.dirty;
-      const json = await projectTextInSlices(await this.currentProject(), slicer);
-      api.project.update({ json, dirty });
-      return;
-    }
-    const store = this.store;
-    if (!store || !this.lab.dirty || this.pendingRestore) return;
-    const generation = this.backupGeneration;
-    try {
-      await writeBackup(store, await this.currentProject(), slicer);
-    } catch {
-      this.message = { kind: 'error', text: BACKUP_FAILED };
-      return;
-    }
-    // Saved, opened or discarded while this was written: it is not unsaved work any more.
-    if (generation !== this.backupGeneration || !this.lab.dirty) this.forgetBackup();
+    void this.browserBackups?.forget();
   }
 }
