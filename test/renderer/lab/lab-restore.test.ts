@@ -1,14 +1,32 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, type LabConfig } from '../../../core/config';
-import type { Command, EngineEvent, EngineState } from '../../../core/protocol';
+import { defaultConfig, type DatasetName, type LabConfig } from '../../../core/config';
+import type { Command, EngineEvent, EngineState, HistoryPoint } from '../../../core/protocol';
 import { digitsConfig } from '../../../core/tabular/presets';
-import type { Lab as LabClass, LabRestore } from '../../../renderer/app/lab.svelte';
 import type { EngineHost } from '../../../renderer/engine/host';
 import { importRunes } from './runes';
 
-let Lab: typeof LabClass;
+/** What these tests use of renderer/app/lab.svelte.ts (typed here, so the test program needs no Svelte or Vite types). */
+interface LabRestore {
+  config: LabConfig;
+  state: EngineState;
+  history: HistoryPoint[];
+  view?: { area: 'lessons' | 'lab' | 'projects' };
+}
+interface LabModel {
+  config: LabConfig;
+  view: { area: string };
+  dirty: boolean;
+  waitingFor: string | null;
+  message: { kind: string; text: string } | null;
+  configure(config: LabConfig): Promise<void>;
+  applyProject(restore: LabRestore): Promise<void>;
+  pickData(dataset: DatasetName): Promise<void>;
+}
+type LabConstructor = new (host: EngineHost, digits: unknown) => LabModel;
+
+let Lab: LabConstructor;
 beforeAll(async () => {
-  ({ Lab } = await importRunes<{ Lab: typeof LabClass }>('renderer/app/lab.svelte.ts'));
+  ({ Lab } = await importRunes<{ Lab: LabConstructor }>('renderer/app/lab.svelte.ts'));
 });
 
 /** An engine host that writes down what reaches the engine, in order. */
@@ -56,7 +74,7 @@ function manualDigits() {
 function newLab() {
   const host = recordingHost();
   const digits = manualDigits();
-  const lab = new Lab(host, digits as unknown as ConstructorParameters<typeof LabClass>[1]);
+  const lab = new Lab(host, digits);
   host.log.length = 0;
   return { host, digits, lab };
 }
