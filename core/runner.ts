@@ -1,7 +1,7 @@
 /**
  * Runs a training session inside a worker, whichever kind: it answers commands at once and,
  * while playing, trains in time slices of about one frame, posting one snapshot per slice
- * (so at most ~60 a second reach the UI). The host supplies the clock, the timer and the
+ * (so at most ~60 a second reach the UI; fewer for big networks, see snapshotInterval). The host supplies the clock, the timer and the
  * outgoing channel, which keeps this file free of DOM and Node types.
  */
 import { parseCommand, type Command, type EngineEvent, type Snapshot, type Speed } from './protocol';
@@ -18,6 +18,12 @@ export interface SessionLike {
    */
   train(maxEpochs: number, clock: () => number, deadline: number): EngineEvent[];
   snapshot(): Snapshot;
+  /**
+   * The shortest time between two snapshots while playing, in ms (0 or absent: one per
+   * slice). A big network's snapshot is large (784→128→10: 800 KB of weights), and ten a
+   * second is plenty for its views.
+   */
+  snapshotInterval?(): number;
 }
 
 export interface RunnerHost {
@@ -33,6 +39,8 @@ const FRAME_MS = 16;
 
 export class EngineRunner {
   private scheduled = false;
+  /** When the last snapshot of a training slice went out. */
+  private lastSliceSnapshot = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly session: SessionLike,
@@ -76,8 +84,11 @@ export class EngineRunner {
       events = [{ type: 'error', replyTo: null, message: errorMessage(error) }];
     }
     for (const event of events) this.host.post(event);
-    if (!events.some((e) => e.type === 'diverged')) {
+    const now = this.host.now();
+    const due = now - this.lastSliceSnapshot >= (this.session.snapshotInterval?.() ?? 0) || !this.session.isRunning();
+    if (due && !events.some((e) => e.type === 'diverged')) {
       this.host.post({ type: 'snapshot', snapshot: this.session.snapshot() });
+      this.lastSliceSnapshot = now;
     }
     if (!this.session.isRunning()) return;
     const elapsed = this.host.now() - start;

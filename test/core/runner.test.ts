@@ -126,4 +126,24 @@ describe('EngineRunner with a training session', () => {
     expect(events.at(-1)?.type).toBe('diverged');
     expect(host.timers).toEqual([]);
   });
+
+  it('posts at most one snapshot per snapshotInterval while playing, and always the last one when training stops', () => {
+    const host = new FakeHost();
+    const session = createSession();
+    let interval = 100;
+    const runner = new EngineRunner({ ...session, snapshotInterval: () => interval }, host);
+    runner.receive({ type: 'set-speed', id: 1, speed: { mode: 'max' } });
+    runner.receive({ type: 'play', id: 2 });
+    host.take();
+    const start = host.time;
+    for (let i = 0; i < 40; i++) host.runNext();
+    const elapsed = host.time - start;
+    const snapshots = host.take().filter((e) => e.type === 'snapshot');
+    expect(elapsed).toBeGreaterThan(400);
+    expect(snapshots.length).toBeGreaterThanOrEqual(Math.floor(elapsed / interval) - 1);
+    expect(snapshots.length).toBeLessThanOrEqual(Math.ceil(elapsed / interval) + 1);
+    interval = 0;
+    for (let i = 0; i < 5; i++) host.runNext();
+    expect(host.take().filter((e) => e.type === 'snapshot')).toHaveLength(5);
+  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeDigits, digitsFileBytes, digitsTable, encodeDigits, readDigitsHeader } from '../../../core/tabular/digits';
 import { registerTable } from '../../../core/tabular/table';
 import { digitsConfig } from '../../../core/tabular/presets';
-import { createSession } from '../../../core/session';
+import { createSession, measureDue } from '../../../core/session';
 import { createModel, trainEpoch } from '../../../core/engine/model';
 import { measureSet } from '../../../core/engine/metrics';
 import { checkConfig } from '../../../core/engine/validate';
@@ -96,6 +96,33 @@ describe('training on a digits slice', () => {
     other.handle({ type: 'configure', id: 1, config });
     other.handle({ type: 'load-state', id: 2, state: (state as { state: import('../../../core/protocol').EngineState }).state });
     expect(other.snapshot().metrics.testLoss).toBeCloseTo(snap.metrics.testLoss, 12);
+  });
+
+  it('while playing, measures a batch-by-batch network when an epoch ends or when measuring would take at most a fifth of the time', () => {
+    expect(measureDue(true, 0, 1000)).toBe(true);
+    expect(measureDue(false, 399, 100)).toBe(false);
+    expect(measureDue(false, 400, 100)).toBe(true);
+    expect(measureDue(false, 0, 0)).toBe(true);
+
+    const session = createSession();
+    session.handle({ type: 'configure', id: 1, config });
+    session.handle({ type: 'play', id: 2 });
+    expect(session.snapshotInterval?.()).toBe(100);
+    const now = (): number => performance.now();
+    let measured = 0;
+    let last = session.snapshot().metrics;
+    for (let i = 0; i < 40; i++) {
+      const before = session.snapshot().epoch;
+      session.train(Number.POSITIVE_INFINITY, now, now() + 14);
+      const snap = session.snapshot();
+      if (snap.metrics.trainLoss !== last.trainLoss) measured += 1;
+      // An epoch that ended is always measured, so the read-outs and history show it.
+      if (snap.epoch > before) expect(snap.metrics.epoch).toBe(snap.epoch);
+      last = snap.metrics;
+    }
+    expect(session.snapshot().epoch).toBeGreaterThan(0);
+    expect(measured).toBeGreaterThan(0);
+    expect(measured).toBeLessThan(40);
   });
 
   it('allows wide hidden layers for tables only', () => {
