@@ -176,7 +176,8 @@ test('unsaved digits work is backed up while it trains and comes back after a re
   await expect(prompt).toBeHidden();
   await page.getByRole('tab', { name: 'Lab' }).click();
   await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
-  await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
+  // The Lab puts the network back once the images are in the engine too.
+  await expect.poll(() => readNumber(page, 'Epoch'), { timeout: 30_000 }).toBe(epoch);
 });
 
 test('lesson progress travels with the project whose Lab got the lesson\'s network', async ({ page }, info) => {
