@@ -19,8 +19,8 @@ import {
   type TrainingSettings,
 } from '../config';
 import { dataKind } from './data';
-import { isTableDataset, TABLE_INFO } from '../tabular/info';
-import { tableFor } from '../tabular/table';
+import { isTableDataset } from '../tabular/info';
+import { notLoadedMessage, tableFor } from '../tabular/table';
 
 type Problem = string | null;
 
@@ -50,7 +50,7 @@ function checkTableData(data: Record<string, unknown>): Problem {
   const name = data.dataset as TableDatasetName;
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
   if (!intInRange(data.size, 2, LIMITS.maxTableRows)) return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
-  if (tableFor(name) === null) return `The ${TABLE_INFO[name].label.toLowerCase()} are not loaded yet.`;
+  if (tableFor(name) === null) return notLoadedMessage(name);
   return null;
 }
 

@@ -5,8 +5,7 @@
  */
 import type { DataPoint, DataSpec, TableDatasetName } from '../config';
 import { createRandom, deriveSeed, shuffle, STREAM } from '../engine/rng';
-import { TABLE_INFO } from './info';
-import { tableFor, type Table } from './table';
+import { notLoadedMessage, tableFor, type Table } from './table';
 
 export interface TableSplit {
   /** Row numbers of the training and test examples, in training order. */
@@ -46,7 +45,7 @@ export function tablePoints(table: Table, rows: Int32Array, plot: readonly [numb
 /** The loaded table a spec names; throws a plain sentence if it is not loaded yet. */
 export function requireTable(name: TableDatasetName): Table {
   const table = tableFor(name);
-  if (table === null) throw new Error(`The ${TABLE_INFO[name].label.toLowerCase()} are not loaded yet.`);
+  if (table === null) throw new Error(notLoadedMessage(name));
   return table;
 }
 

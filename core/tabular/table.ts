@@ -5,6 +5,7 @@
  * the engine finds them by name.
  */
 import type { TableDatasetName } from '../config';
+import { TABLE_INFO } from './info';
 import { irisTable } from './iris';
 
 export interface Table {
@@ -24,6 +25,11 @@ const loaded = new Map<TableDatasetName, Table>();
 /** Makes a loaded table available to the engine (replacing any earlier one of that name). */
 export function registerTable(table: Table): void {
   loaded.set(table.name, table);
+}
+
+/** What a learner reads when a network needs a table the engine has not been given yet. */
+export function notLoadedMessage(name: TableDatasetName): string {
+  return `The ${TABLE_INFO[name].label.toLowerCase()} are not loaded yet. They load when you pick them under "Data with many inputs": wait until the progress bar is full, then try again.`;
 }
 
 /** The table of that name, or null while it has not been loaded. */

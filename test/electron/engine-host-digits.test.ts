@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LabConfig } from '../../core/config';
 import { digitsConfig } from '../../core/tabular/presets';
+import { notLoadedMessage } from '../../core/tabular/table';
 import { DIGITS_FILE_MESSAGE } from '../../core/tabular/provide';
 import { buildDigitsFile, buildEngineWorker, errors, snapshots, startRig, until, type Rig, type RigOptions } from './real-worker';
 
@@ -87,7 +88,7 @@ describe('digits in the desktop engine worker', () => {
     const { host, events, posted } = rig();
     host.send({ type: 'configure', id: 1, config: small });
     await until(() => errors(events).length > 0, 'the refusal');
-    expect(events.find((e) => e.type === 'error')).toEqual({ type: 'error', replyTo: 1, message: 'The handwritten digits are not loaded yet.' });
+    expect(events.find((e) => e.type === 'error')).toEqual({ type: 'error', replyTo: 1, message: notLoadedMessage('digits') });
     expect(snapshots(events)).toEqual([]);
     expect(posted.map(typeOf)).not.toContain(DIGITS_FILE_MESSAGE);
   });
