@@ -71,3 +71,36 @@ export async function projectTextInSlices(project: Project, slicer: Slicer): Pro
     parts.push(piece.value);
   }
 }
+
+/** Where earlier versions of the app kept the whole backup, as one localStorage item. */
+export const LEGACY_BACKUP_KEY = 'activation-lab:unsaved-project';
+
+/**
+ * Moves a backup an earlier version left in localStorage into `store` (unless the store
+ * already holds one), then removes the old item. Never throws.
+ */
+export async function adoptLegacyBackup(storage: Storage | null, store: BackupStore): Promise<void> {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(LEGACY_BACKUP_KEY) ?? null;
+  } catch {
+    return;
+  }
+  if (raw === null || !storage) return;
+  try {
+    const { name, backedUpAt, json } = JSON.parse(raw) as Record<string, unknown>;
+    const parsed = typeof json === 'string' ? parseProject(json) : null;
+    if (parsed?.ok && (await readBackupInfo(store)) === null) {
+      const project = { ...parsed.project, name: typeof name === 'string' && name ? name.slice(0, 200) : parsed.project.name };
+      if (typeof backedUpAt === 'string' && !Number.isNaN(Date.parse(backedUpAt))) project.savedAt = new Date(backedUpAt).toISOString();
+      await writeBackup(store, project, { next: async () => undefined });
+    }
+  } catch {
+    // A damaged old backup is dropped, as it always was.
+  }
+  try {
+    storage.removeItem(LEGACY_BACKUP_KEY);
+  } catch {
+    // Storage turned off meanwhile: nothing more to do.
+  }
+}

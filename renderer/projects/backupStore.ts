@@ -168,7 +168,7 @@ export function indexedDbBackupStore(factory: IDBFactory): BackupStore {
   });
 }
 
-const LOCAL_PREFIX = 'activation-lab:unsaved-project';
+const LOCAL_PREFIX = 'activation-lab:unsaved-work';
 
 /** The backup in localStorage, for browsers without IndexedDB: fine for small projects. */
 export function localBackupStore(storage: Storage): BackupStore {

@@ -23,7 +23,7 @@ import {
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
-import { projectTextInSlices, readBackupInfo, readBackupProject, type BackupInfo } from './backup';
+import { adoptLegacyBackup, projectTextInSlices, readBackupInfo, readBackupProject, type BackupInfo } from './backup';
 import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock } from './backupSchedule';
 import { browserBackupStore, type BackupStore } from './backupStore';
 import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostSync';
@@ -84,7 +84,8 @@ export class Projects {
   constructor(
     private readonly lab: Lab,
     private readonly api: LabApi | undefined,
-    storage: Storage | null,
+    /** Browser: localStorage, where earlier versions kept the backup. */
+    private readonly storage: Storage | null,
     // A time stamp for the file, never shown reactively: a plain Date is right here.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     private readonly now: () => Date = () => new Date(),
@@ -122,7 +123,8 @@ export class Projects {
       );
       void this.refreshRecent();
     } else if (this.store) {
-      void this.findBackup(this.store);
+      const store = this.store;
+      void adoptLegacyBackup(this.storage, store).then(() => this.findBackup(store));
       this.listenForLeaving();
     }
     this.cleanups.push(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProject, momentCount, paramCount, serializeProject } from '../../../core/project';
 import { digitsConfig, irisConfig } from '../../../core/tabular/presets';
-import { clearBackup, readBackupInfo, readBackupProject, writeBackup } from '../../../renderer/projects/backup';
+import { LEGACY_BACKUP_KEY, adoptLegacyBackup, clearBackup, readBackupInfo, readBackupProject, writeBackup } from '../../../renderer/projects/backup';
 import type { Slicer } from '../../../renderer/projects/backupSchedule';
 import { STORE_CHUNK_CHARS, localBackupStore, readStoredInfo } from '../../../renderer/projects/backupStore';
 import { sampleProject, seeded } from '../../core/project/sample';
@@ -99,5 +99,38 @@ describe('browser backups', () => {
       slot: 1,
       chunks: 2,
     });
+  });
+});
+
+describe('a backup left by an earlier version', () => {
+  const legacy = (project = sampleProject()) =>
+    JSON.stringify({ name: 'old work', backedUpAt: '2026-11-27T10:00:00.000Z', json: serializeProject(project) });
+
+  it('moves into the store and leaves localStorage', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(LEGACY_BACKUP_KEY, legacy());
+    const store = localBackupStore(storage);
+    await adoptLegacyBackup(storage, store);
+    expect(storage.getItem(LEGACY_BACKUP_KEY)).toBeNull();
+    expect(await readBackupInfo(store)).toMatchObject({ name: 'old work', backedUpAt: '2026-11-27T10:00:00.000Z', epoch: 490 });
+    const back = await readBackupProject(store);
+    expect(back.ok && back.project.state).toEqual(sampleProject().state);
+  });
+
+  it('never replaces a newer backup, and drops a damaged one', async () => {
+    const storage = new MemoryStorage();
+    const store = localBackupStore(storage);
+    await writeBackup(store, { ...sampleProject(), name: 'newer' }, countingSlicer());
+    storage.setItem(LEGACY_BACKUP_KEY, legacy());
+    await adoptLegacyBackup(storage, store);
+    expect((await readBackupInfo(store))?.name).toBe('newer');
+    expect(storage.getItem(LEGACY_BACKUP_KEY)).toBeNull();
+
+    const empty = localBackupStore(new MemoryStorage());
+    storage.setItem(LEGACY_BACKUP_KEY, '{"json": "{cut');
+    await adoptLegacyBackup(storage, empty);
+    expect(await readBackupInfo(empty)).toBeNull();
+    expect(storage.getItem(LEGACY_BACKUP_KEY)).toBeNull();
+    await adoptLegacyBackup(null, empty);
   });
 });
