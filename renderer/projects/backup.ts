@@ -6,6 +6,7 @@
 import { parseProject, projectPieces, summarize, type ParseResult, type Project } from '../../core/project';
 import type { Slicer } from './backupSchedule';
 import type { BackupInfo, BackupStore } from './backupStore';
+import { parseOffThread } from './parseOffThread';
 
 export type { BackupInfo } from './backupStore';
 
@@ -48,7 +49,7 @@ export async function readBackupProject(store: BackupStore): Promise<ParseResult
     text = null;
   }
   if (text === null) return { ok: false, message: 'The backup of your unsaved work could not be read, so it cannot be restored.' };
-  return parseProject(text);
+  return parseOffThread(text);
 }
 
 /** Forgets the backup. Never throws (storage turned off: there is nothing to clear). */

@@ -2,9 +2,10 @@
  * Project files in the browser host: reading a file the learner chose (size checked
  * before reading) and saving by download. The same core code decides what is valid.
  */
-import { MAX_PROJECT_BYTES, parseProject, tooLargeMessage, type ParseResult } from '../../core/project';
+import { MAX_PROJECT_BYTES, tooLargeMessage, type ParseResult } from '../../core/project';
+import { parseOffThread } from './parseOffThread';
 
-/** Reads and checks a chosen file; never throws. */
+/** Reads and checks a chosen file (a big one in a worker); never throws. */
 export async function readChosenFile(file: Blob): Promise<ParseResult> {
   if (file.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(file.size) };
   let text: string;
@@ -13,7 +14,7 @@ export async function readChosenFile(file: Blob): Promise<ParseResult> {
   } catch {
     return { ok: false, message: 'The browser could not read that file. It may have been moved or deleted; choose it again.' };
   }
-  return parseProject(text);
+  return parseOffThread(text);
 }
 
 /** Offers the text as a download named `fileName`. */

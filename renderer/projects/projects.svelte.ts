@@ -15,7 +15,6 @@ import {
   estimatedFileBytes,
   formatBytes,
   nameFromFileName,
-  parseProject,
   projectFileName,
   summarize,
   type Project,
@@ -28,6 +27,7 @@ import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock } from './
 import { browserBackupStore, type BackupStore } from './backupStore';
 import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostSync';
 import { putIntoLab } from './intoLab';
+import { parseOffThread } from './parseOffThread';
 import { downloadText, readChosenFile } from './files';
 
 /** What the Projects area says about the open project. */
@@ -110,7 +110,7 @@ export class Projects {
   /** Starts listening and watching; returns a function that stops it all. */
   start(): () => void {
     if (this.api) {
-      this.cleanups.push(this.api.project.onLoad((loaded) => this.loaded(loaded)));
+      this.cleanups.push(this.api.project.onLoad((loaded) => void this.loaded(loaded)));
       this.cleanups.push(
         this.api.project.onSaved((saved) => {
           this.path = saved.path;
@@ -289,8 +289,8 @@ export class Projects {
     return putIntoLab(this.lab, this.lessons, project, dirty);
   }
 
-  private loaded(loaded: LoadedProject): void {
-    const parsed = parseProject(loaded.json);
+  private async loaded(loaded: LoadedProject): Promise<void> {
+    const parsed = await parseOffThread(loaded.json);
     if (!parsed.ok) {
       this.message = { kind: 'error', text: parsed.message };
       return;

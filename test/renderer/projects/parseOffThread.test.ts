@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createProject, momentCount, paramCount, parseProject, serializeProject } from '../../../core/project';
+import { digitsConfig } from '../../../core/tabular/presets';
+import { sampleProject } from '../../core/project/sample';
+
+/** A stand-in for the page's Worker that runs the worker's job in this thread, a moment later. */
+class FakeWorker {
+  static made = 0;
+  static broken = false;
+  onmessage: ((message: { data: unknown }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  constructor() {
+    FakeWorker.made++;
+  }
+  postMessage(data: { id: number; text: string }): void {
+    setTimeout(() => {
+      if (FakeWorker.broken) this.onerror?.(new Error('worker failed'));
+      else this.onmessage?.({ data: { id: data.id, result: parseProject(data.text) } });
+    }, 1);
+  }
+  terminate(): void {}
+}
+
+/** A fresh copy of the module, so that each test starts without a worker. */
+async function load() {
+  vi.resetModules();
+  return import('../../../renderer/projects/parseOffThread');
+}
+
+function digitsText(): string {
+  const config = digitsConfig([{ size: 16, activation: 'relu' }]);
+  const values = () => Array.from({ length: paramCount(config) }, (_, i) => (i % 13) / 100 - 0.06);
+  return serializeProject(
+    createProject({ config, state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 2 }, savedAt: new Date(0) }),
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  FakeWorker.made = 0;
+  FakeWorker.broken = false;
+});
+
+describe('reading project text away from the page', () => {
+  it('reads a big file in the worker and gives what parseProject gives', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { parseOffThread, OFF_THREAD_CHARS } = await load();
+    const text = digitsText();
+    expect(text.length).toBeGreaterThan(OFF_THREAD_CHARS);
+    const [a, b] = await Promise.all([parseOffThread(text), parseOffThread(text.slice(0, -40))]);
+    expect(a).toEqual(parseProject(text));
+    expect(b).toEqual(parseProject(text.slice(0, -40)));
+    expect(b.ok).toBe(false);
+    // One worker serves every request.
+    expect(FakeWorker.made).toBe(1);
+  });
+
+  it('reads small files at once, without a worker', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { parseOffThread } = await load();
+    const text = serializeProject(sampleProject());
+    expect(await parseOffThread(text)).toEqual(parseProject(text));
+    expect(FakeWorker.made).toBe(0);
+  });
+
+  it('reads in the page where no worker runs, or when the worker breaks', async () => {
+    const text = digitsText();
+    const { parseOffThread } = await load();
+    expect(await parseOffThread(text)).toEqual(parseProject(text));
+    vi.stubGlobal('Worker', FakeWorker);
+    FakeWorker.broken = true;
+    const again = await load();
+    expect(await again.parseOffThread(text)).toEqual(parseProject(text));
+  });
+});
