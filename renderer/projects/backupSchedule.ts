@@ -96,6 +96,8 @@ export class BackupSchedule {
   private running = false;
   /** Due, and waiting for idle time: a run is about to start. */
   private starting = false;
+  /** Counts requests to start, so an idle callback that was overtaken does nothing. */
+  private startRequest = 0;
   private stopped = false;
   /** Training paused while a backup ran: the next one is due at once. */
   private pausedDuringRun = false;
@@ -126,6 +128,7 @@ export class BackupSchedule {
       else if (this.changed) {
         this.hurry = true;
         this.cancelTimer();
+        this.startRequest++;
         void this.run(null);
       }
       return;
@@ -173,7 +176,10 @@ export class BackupSchedule {
       this.timer = null;
       this.timerDue = Number.POSITIVE_INFINITY;
       this.starting = true;
-      this.clock.requestIdle((deadline) => void this.run(deadline), this.options.idleTimeoutMs);
+      const request = ++this.startRequest;
+      this.clock.requestIdle((deadline) => {
+        if (request === this.startRequest) void this.run(deadline);
+      }, this.options.idleTimeoutMs);
     }, Math.max(0, due - now));
   }
 

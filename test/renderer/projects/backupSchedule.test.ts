@@ -134,6 +134,23 @@ describe('backup schedule', () => {
     expect(work.starts).toHaveLength(1);
   });
 
+  it('does not back up again when an idle callback comes after the page was left', async () => {
+    const clock = new FakeClock();
+    const work = job(clock);
+    const schedule = new BackupSchedule(work.run, clock);
+    schedule.note('pause');
+    await clock.advance(1);
+    // Due and waiting for idle time when the tab is hidden: backed up at once.
+    schedule.note('leave');
+    await settle();
+    expect(work.starts).toEqual([1]);
+    // Training goes on; the idle callback asked for earlier must not start a second backup now.
+    schedule.note('progress');
+    await clock.idle(20);
+    await clock.advance(DEFAULT_SCHEDULE.idleTimeoutMs);
+    expect(work.starts).toEqual([1]);
+  });
+
   it('hurries a running backup when the page is left', async () => {
     const clock = new FakeClock();
     const work = job(clock, 6, 3);
