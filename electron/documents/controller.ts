@@ -7,9 +7,10 @@
  */
 import path from 'node:path';
 import type { ActionResult, LoadedProject, ProjectAction, ProjectUpdate } from '../../core/ipc';
-import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName, serializeProject } from '../../core/project';
+import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName } from '../../core/project';
 import type { BackupEntry, PendingBackup } from './backups';
 import type { ReadResult } from './files';
+import { projectTextInTurns } from './text';
 
 export const APP_TITLE = 'Activation Lab';
 export const UNTITLED = 'Untitled';
@@ -211,7 +212,7 @@ export class DocumentController {
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;
-    this.show({ json: serializeProject(result.project), name: path.basename(file), path: file, restored: false });
+    this.show({ json: await projectTextInTurns(result.project), name: path.basename(file), path: file, restored: false });
     await this.deps.recent.add(file);
     await this.deps.backups.discard();
     return OK;
@@ -227,7 +228,7 @@ export class DocumentController {
       if (chosen === null) return CANCELLED;
       target = withExtension(chosen);
     }
-    const text = serializeProject({ ...parsed.project, name: nameFromFileName(target), savedAt: this.deps.now().toISOString() });
+    const text = await projectTextInTurns({ ...parsed.project, name: nameFromFileName(target), savedAt: this.deps.now().toISOString() });
     try {
       await this.deps.files.write(target, text);
     } catch (error) {
