@@ -7,7 +7,7 @@
  */
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { parseProject, serializeProject } from '../../core/project';
+import { parseProject, serializeProject, summarize } from '../../core/project';
 import { writeAppFile } from './files';
 
 export const BACKUP_DELAY_MS = 3000;
@@ -37,6 +37,8 @@ export interface BackupEntry {
 export interface PendingBackup extends BackupEntry {
   /** ISO time the backup was written. */
   backedUpAt: string;
+  /** The network in a line, e.g. "784 → 64 → 10, handwritten digits". */
+  summary: string;
 }
 
 export interface BackupDeps {
@@ -69,7 +71,13 @@ function decodeBackup(text: string): PendingBackup | null {
   if (where !== null && typeof where !== 'string') return null;
   const project = parseProject(json);
   if (!project.ok) return null;
-  return { json: serializeProject(project.project), name: name.slice(0, 300) || 'Untitled', path: where, backedUpAt };
+  return {
+    json: serializeProject(project.project),
+    name: name.slice(0, 300) || 'Untitled',
+    path: where,
+    backedUpAt,
+    summary: summarize(project.project.config).line,
+  };
 }
 
 export class Backups {

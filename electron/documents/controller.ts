@@ -165,7 +165,7 @@ export class DocumentController {
       if (!backup) return false;
       const choice = await this.deps.ask({
         message: `Activation Lab closed without saving your changes to "${backup.name}".`,
-        detail: 'Restore them now? If you choose Discard, those changes are gone for good.',
+        detail: `The network: ${backup.summary}. Restore them now? If you choose Discard, those changes are gone for good.`,
         buttons: ['Restore', 'Discard'],
         defaultId: 0,
         cancelId: 1,

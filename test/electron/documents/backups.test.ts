@@ -74,7 +74,13 @@ describe('Backups', () => {
     await newer.flush();
     // Two runs "crashed"; a third starts and does not see its own (empty) backup.
     const third = backups('run-3');
-    expect(await third.pendingBackup()).toEqual({ json: later, name: 'Untitled', path: null, backedUpAt: '2026-11-28T21:00:20.000Z' });
+    expect(await third.pendingBackup()).toEqual({
+      json: later,
+      name: 'Untitled',
+      path: null,
+      backedUpAt: '2026-11-28T21:00:20.000Z',
+      summary: '4 → 6 → 3 → 1, spiral',
+    });
     await third.forgetEarlier();
     expect(await third.pendingBackup()).toBeNull();
     expect(readdirSync(dir)).toEqual([]);

@@ -233,9 +233,10 @@ describe('DocumentController', () => {
 
   it('offers to restore a backup after a crash', async () => {
     const t = setup();
-    t.backups.pending = { json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', backedUpAt: '2026-11-28T21:00:00.000Z' };
+    t.backups.pending = { json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', backedUpAt: '2026-11-28T21:00:00.000Z', summary: '4 → 6 → 3 → 1, spiral' };
     t.answers.push(0);
     expect(await t.controller.restoreBackupIfAny()).toBe(true);
+    expect(t.questions[0].detail).toMatch(/^The network: 4 → 6 → 3 → 1, spiral\. Restore them now\?/);
     expect(t.loaded).toEqual([{ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true }]);
     expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
     expect(t.backups.changed.at(-1)).toEqual({ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab' });
@@ -248,7 +249,7 @@ describe('DocumentController', () => {
     const t = setup();
     expect(await t.controller.restoreBackupIfAny()).toBe(false);
     expect(t.questions).toHaveLength(0);
-    t.backups.pending = { json: otherText, name: 'Untitled', path: null, backedUpAt: '2026-11-28T21:00:00.000Z' };
+    t.backups.pending = { json: otherText, name: 'Untitled', path: null, backedUpAt: '2026-11-28T21:00:00.000Z', summary: '4 → 6 → 3 → 1, spiral' };
     t.answers.push(1);
     expect(await t.controller.restoreBackupIfAny()).toBe(false);
     expect(t.loaded).toEqual([]);

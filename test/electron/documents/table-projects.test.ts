@@ -53,19 +53,23 @@ function sameBits(a: Project, b: Project): boolean {
 function desktop(sessionId: string, answers: number[] = []) {
   const loaded: LoadedProject[] = [];
   const saveAs: string[] = [];
+  const details: string[] = [];
   const backups = new Backups({ dir: path.join(folder.dir, 'user-data', 'backups'), sessionId, delayMs: 60_000 });
   const controller = new DocumentController({
     platform: 'linux',
     files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
     dialogs: { chooseOpen: async () => null, chooseSave: async () => saveAs.shift() ?? null },
-    ask: async (question) => answers.shift() ?? question.cancelId,
+    ask: async (question) => {
+      details.push(question.detail);
+      return answers.shift() ?? question.cancelId;
+    },
     page: { load: (project) => void loaded.push(project), saved: () => undefined },
     recent: { add: async () => undefined, remove: async () => undefined },
     backups,
     newProjectJson: () => serializeProject(createProject({ config: irisConfig(), savedAt: new Date(0) })),
     now: () => new Date(Date.UTC(2026, 10, 28, 23, 30)),
   });
-  return { controller, loaded, saveAs, backups };
+  return { controller, loaded, saveAs, backups, details };
 }
 
 function parsed(json: string): Project {
@@ -125,6 +129,7 @@ describe('table networks in the desktop documents', () => {
     // The next start finds it and the learner chooses Restore (button 0).
     const next = desktop('next', [0]);
     expect(await next.controller.restoreBackupIfAny()).toBe(true);
+    expect(next.details[0]).toMatch(/^The network: 784 → 64 → 10, handwritten digits\./);
     expect(next.loaded[0]).toMatchObject({ name: 'Untitled', path: null, restored: true });
     const back = parsed(next.loaded[0].json);
     expect(back.config).toEqual(project.config);
