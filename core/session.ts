@@ -98,6 +98,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   /** Batch-by-batch networks: training time since the last measurement, and what that one took (ms). */
   let trainedSinceMeasure = 0;
   let lastMeasureMs = 0;
+  /** True when the weights trained on since the metrics were last measured. */
+  let stale = false;
   const epochStart = checkpointOf(model, 0);
   const sliceStart = checkpointOf(model, 0);
 
@@ -137,9 +139,15 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     epoch = from.epoch;
   }
 
-  /** Measures the metrics now and records a history point when the epoch moved on. */
-  function record(): void {
+  /**
+   * Measures the metrics now and records a history point when the epoch moved on. Without
+   * `history` only the read-outs change: a batch-by-batch network measured mid-epoch must not
+   * replace the point of the epoch it started from (the chart would lose its first loss).
+   */
+  function record(history = true): void {
     current = measure(model, epoch);
+    stale = false;
+    if (!history) return;
     const last = pending.length > 0 ? pending[pending.length - 1] : null;
     if (last !== null && last.epoch === epoch) pending[pending.length - 1] = current.point;
     else pending.push(current.point);
@@ -212,8 +220,11 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       const measuredAt = clock();
       trainedSinceMeasure += measuredAt - startedAt;
       // Between measurements the snapshot keeps the last numbers; the weights are always new.
-      if (!measureDue(done > 0, trainedSinceMeasure, lastMeasureMs)) return [];
-      record();
+      if (!measureDue(done > 0, trainedSinceMeasure, lastMeasureMs)) {
+        stale = true;
+        return [];
+      }
+      record(done > 0);
       lastMeasureMs = clock() - measuredAt;
       trainedSinceMeasure = 0;
     } else record();
@@ -224,9 +235,10 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   function stepBatch(): EngineEvent[] {
     save(sliceStart);
     save(epochStart);
-    if (trainBatch(model)) epoch += 1;
+    const ended = trainBatch(model);
+    if (ended) epoch += 1;
     if (!allFinite(model.params)) return diverge('weights', epoch);
-    record();
+    record(ended || !slowEpochs);
     if (!lossFinite()) return diverge('loss', epoch);
     return [];
   }
@@ -292,6 +304,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return reply();
       case 'pause':
         running = false;
+        // What a paused network shows is what it is now (and what it shows when reopened).
+        if (stale) record(false);
         return reply();
       case 'step': {
         running = false;

@@ -288,6 +288,11 @@ async function main(): Promise<void> {
     await buildNetwork(page);
     const heatmapsPerFrame = await page.evaluate(() => document.querySelectorAll('button.node').length + 1);
     console.log(`Network: 2 → ${LAYERS} × ${NEURONS} tanh → 1 on the spiral; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`);
+    // Every canvas's backing store is copied to the compositor when it changes, so its size matters.
+    const canvases = await page.evaluate(() =>
+      [...document.querySelectorAll('canvas')].map((c) => `${c.getAttribute('aria-label') ?? c.className ?? '?'} ${c.width}×${c.height}`),
+    );
+    console.log(`Canvases (${canvases.length}): ${canvases.join('; ')}`);
 
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForEpoch(page, 1000, false);

@@ -105,7 +105,9 @@ describe('training on a digits slice', () => {
     expect(measureDue(false, 0, 0)).toBe(true);
 
     const session = createSession();
-    session.handle({ type: 'configure', id: 1, config });
+    const first = (session.handle({ type: 'configure', id: 1, config })[0] as { snapshot: Snapshot }).snapshot.history;
+    expect(first.map((h) => h.epoch)).toEqual([0]);
+    const history = [...first];
     session.handle({ type: 'play', id: 2 });
     expect(session.snapshotInterval?.()).toBe(100);
     const now = (): number => performance.now();
@@ -115,6 +117,7 @@ describe('training on a digits slice', () => {
       const before = session.snapshot().epoch;
       session.train(Number.POSITIVE_INFINITY, now, now() + 14);
       const snap = session.snapshot();
+      history.push(...snap.history);
       if (snap.metrics.trainLoss !== last.trainLoss) measured += 1;
       // An epoch that ended is always measured, so the read-outs and history show it.
       if (snap.epoch > before) expect(snap.metrics.epoch).toBe(snap.epoch);
@@ -123,6 +126,21 @@ describe('training on a digits slice', () => {
     expect(session.snapshot().epoch).toBeGreaterThan(0);
     expect(measured).toBeGreaterThan(0);
     expect(measured).toBeLessThan(40);
+    // One history point per epoch: measurements inside an epoch never replace the one it began with.
+    const epochs = history.map((h) => h.epoch);
+    expect(epochs).toEqual(Array.from({ length: epochs.length }, (_, e) => e));
+    expect(history[0]).toEqual(first[0]);
+
+    // Train a little more without a measurement, then pause: the paused read-outs are measured
+    // now, so they match the same weights reopened in a fresh session.
+    session.train(Number.POSITIVE_INFINITY, now, now() + 3);
+    const paused = session.handle({ type: 'pause', id: 3 })[0] as { snapshot: Snapshot };
+    const state = session.handle({ type: 'get-state', id: 4 })[0] as { state: import('../../../core/protocol').EngineState };
+    const other = createSession();
+    other.handle({ type: 'configure', id: 1, config });
+    other.handle({ type: 'load-state', id: 2, state: state.state });
+    expect(paused.snapshot.metrics.testAccuracy).toBe(other.snapshot().metrics.testAccuracy);
+    expect(paused.snapshot.metrics.trainLoss).toBeCloseTo(other.snapshot().metrics.trainLoss, 12);
   });
 
   it('allows wide hidden layers for tables only', () => {
