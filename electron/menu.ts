@@ -96,7 +96,7 @@ function viewMenu(ctx: MenuContext): Item {
       page('&Lessons', 'CmdOrCtrl+1', 'show-lessons'),
       page('L&ab', 'CmdOrCtrl+2', 'show-lab'),
       page('&Projects', 'CmdOrCtrl+3', 'show-projects'),
-      page('&Digits and Iris', 'CmdOrCtrl+4', 'show-digits'),
+      page('Handwritten &Digits (in the Lab)', 'CmdOrCtrl+4', 'show-digits'),
       { type: 'separator' },
       { role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
       { role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },

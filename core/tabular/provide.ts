@@ -1,7 +1,7 @@
 /**
  * How an engine worker receives the digit images: the page (or the main process) posts the
  * packed file as `{ type: 'digits-file', bytes }` ahead of any digits configuration. Every
- * engine worker — the Lab's in the browser, the Digits area's, the desktop app's — passes its
+ * engine worker — the Lab's in the browser, the digits lesson's, the desktop app's — passes its
  * incoming messages through `receiveDigitsFile` first and hands the rest to its runner. A
  * worker handles its messages one at a time in the order they were posted, so a digits file
  * posted before a configure is registered before that configure is handled.

@@ -26,6 +26,10 @@ export interface DigitsReport {
   /** The network's answer for the drawing on the pad, or null when the pad is empty. */
   drawnPrediction: number | null;
   drawnConfidence: number | null;
+  /** The network as it stands, so a lesson can hand it to the Lab. */
+  config: LabConfig;
+  /** Its newest weights, or null before the first snapshot. */
+  params: Float64Array | null;
 }
 
 export class DigitsLab {

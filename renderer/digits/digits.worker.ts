@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The Digits area's engine: the core training session behind the same runner and protocol as
+ * The digits lesson's engine: the core training session behind the same runner and protocol as
  * the Lab's worker. The page first hands over the digit images (message `digits-file`); the
  * session then finds them by name when a digits network is configured.
  */

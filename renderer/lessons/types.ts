@@ -131,6 +131,9 @@ export interface DigitsState {
   drawnConfidence: number | null;
   /** The digit the learner says they drew, or null before they say. */
   claimed: number | null;
+  /** The lesson's network and its newest weights, for "Open this in the Lab". */
+  config: LabConfig;
+  params: Float64Array | null;
 }
 export interface DigitsPreset {
   /** The hidden layers the lesson's network starts with. */

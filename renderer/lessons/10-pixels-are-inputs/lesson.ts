@@ -1,12 +1,12 @@
 /**
  * Lesson "Pixels are inputs": from the syllabus's 100 × 100 colour photo to the 28 × 28 grey
  * digits, then a real network on real digits. The first step uses the input-count widget;
- * the other two show the Digits area as the `digits` widget (DigitsWidget.svelte), which
+ * the other two show the digits views as the `digits` widget (DigitsWidget.svelte), which
  * keeps one network for the whole lesson so the network trained in step 2 is the one the
  * learner draws for in step 3.
  */
 import type { LayerSpec } from '../../../core/config';
-import { step, type DigitsState, type InputCountState, type LessonDef } from '../types';
+import { step, type DigitsState, type InputCountState, type LabHandoff, type LessonDef } from '../types';
 
 export type { DigitsPreset, DigitsState } from '../types';
 
@@ -46,6 +46,11 @@ export const firstStep = step({
   toLab: null,
 });
 
+/** The lesson's digits network, trained as far as it got, for the Lab's builder and views. */
+export function digitsHandoff(s: DigitsState): LabHandoff {
+  return { config: s.config, params: s.params };
+}
+
 /** The network the lesson starts with: one hidden layer of 32 ReLU neurons. */
 export const LESSON_NETWORK: LayerSpec[] = [{ size: 32, activation: 'relu' }];
 
@@ -57,7 +62,7 @@ export const trainStep = step({
   check: checkTrained,
   hint: 'Press Train and wait for one or two epochs. If the test accuracy stays under 90 %, try 64 neurons or a learning rate of 0.001.',
   formula: null,
-  toLab: null,
+  toLab: digitsHandoff,
 });
 
 export const drawStep = step({
@@ -68,7 +73,7 @@ export const drawStep = step({
   check: checkDrawnRight,
   hint: 'Train to 90 % first. Then draw one large digit in the middle of the pad, say which digit it is, and compare with the network’s answer.',
   formula: null,
-  toLab: null,
+  toLab: digitsHandoff,
 });
 
 export const lesson: LessonDef = {

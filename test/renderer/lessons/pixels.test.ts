@@ -10,15 +10,26 @@ import {
   type DigitsState,
 } from '../../../renderer/lessons/10-pixels-are-inputs/lesson';
 import { LESSONS, lessonById } from '../../../renderer/lessons/index';
-import { runCheck } from '../../../renderer/lessons/types';
+import { runCheck, runToLab } from '../../../renderer/lessons/types';
 import { checkConfig } from '../../../core/engine/validate';
 import { digitsConfig } from '../../../core/tabular/presets';
 import { registerTable } from '../../../core/tabular/table';
 import { digitsTable } from '../../../core/tabular/digits';
 import { digitSlice } from '../../core/tabular/slice';
 
-const trained: DigitsState = { epoch: 3, testAccuracy: 0.93, hidden: [{ size: 32, activation: 'relu' }], drawnPrediction: 7, drawnConfidence: 0.9, claimed: 7 };
-const fresh: DigitsState = { epoch: 0, testAccuracy: 0.09, hidden: [{ size: 32, activation: 'relu' }], drawnPrediction: null, drawnConfidence: null, claimed: null };
+const lessonConfig = digitsConfig([{ size: 32, activation: 'relu' }]);
+const lessonParams = new Float64Array(784 * 32 + 32 + 32 * 10 + 10).fill(0.01);
+const trained: DigitsState = {
+  epoch: 3,
+  testAccuracy: 0.93,
+  hidden: [{ size: 32, activation: 'relu' }],
+  drawnPrediction: 7,
+  drawnConfidence: 0.9,
+  claimed: 7,
+  config: lessonConfig,
+  params: lessonParams,
+};
+const fresh: DigitsState = { ...trained, epoch: 0, testAccuracy: 0.09, drawnPrediction: null, drawnConfidence: null, claimed: null, params: null };
 
 describe('lesson 10 "Pixels are inputs"', () => {
   it('is the tenth lesson, with its three steps', () => {
@@ -60,5 +71,17 @@ describe('lesson 10 "Pixels are inputs"', () => {
       if (s.widget !== 'digits') throw new Error('not a digits step');
       expect(checkConfig({ ...digitsConfig(s.preset.hidden), data: { ...digitsConfig().data, size: 20 } })).toBeNull();
     }
+  });
+
+  it('hands the lesson network, weights and all, to the Lab from both digits steps', () => {
+    for (const step of [trainStep, drawStep]) {
+      const handoff = runToLab(step, trained);
+      expect(handoff?.config.data.dataset).toBe('digits');
+      expect(handoff?.config).toBe(lessonConfig);
+      expect(handoff?.params).toBe(lessonParams);
+      expect(checkConfig(handoff!.config)).toBeNull();
+      expect(runToLab(step, fresh)?.params).toBeNull();
+    }
+    expect(runToLab(firstStep, { width: 28, height: 28, channels: 1, answer: 784 })).toBeNull();
   });
 });
