@@ -7,14 +7,23 @@ import { handNetHandoff, neuronHandoff } from '../../../renderer/lessons/presets
 import { defaultBackend, localStorageBackend, STORAGE_KEY } from '../../../renderer/lessons/progressStore';
 import { runToLab, type Step } from '../../../renderer/lessons/types';
 import { trainFor } from './helpers';
+import { digitsConfig } from '../../../core/tabular/presets';
+import { registerTable } from '../../../core/tabular/table';
+import { digitsTable } from '../../../core/tabular/digits';
+import { digitSlice } from '../../core/tabular/slice';
+
+// The digits lesson hands over a digits network; the engine accepts one once the images are in.
+registerTable(digitsTable(digitSlice(5)));
 
 /** A state each widget could report, good enough to build a hand-off from. */
 function sampleState(step: Step): unknown {
   switch (step.widget) {
     case 'trainer':
       return trainFor(step.preset, 2);
-    case 'digits':
-      return null;
+    case 'digits': {
+      const config = digitsConfig(step.preset.hidden);
+      return { epoch: 2, testAccuracy: 0.91, hidden: step.preset.hidden, drawnPrediction: null, drawnConfidence: null, claimed: null, config, params: new Float64Array(networkShape(config).paramCount) };
+    }
     default:
       return step.preset.initial;
   }
