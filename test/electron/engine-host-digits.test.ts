@@ -3,33 +3,19 @@
  * EngineHost gets the app's packed digit file (provideDigits), trains a digits network well
  * past chance, and keeps it through a worker crash because the host re-sends the file first.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabConfig } from '../../core/config';
 import { digitsConfig } from '../../core/tabular/presets';
 import { notLoadedMessage } from '../../core/tabular/table';
 import { DIGITS_FILE_MESSAGE } from '../../core/tabular/provide';
-import { buildDigitsFile, buildEngineWorker, errors, snapshots, startRig, until, type Rig, type RigOptions } from './real-worker';
+import { buildDigitsFile, errors, rigsForThisFile, snapshots, until } from './real-worker';
 
-let built: ReturnType<typeof buildEngineWorker>;
 let digits: Uint8Array;
+const rig = rigsForThisFile();
 
 beforeAll(() => {
-  built = buildEngineWorker();
   digits = buildDigitsFile();
 }, 60_000);
-
-afterAll(() => built.remove());
-
-const rigs: Rig[] = [];
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.host.dispose();
-});
-
-function rig(options: RigOptions = {}): Rig {
-  const r = startRig(built.workerFile, options);
-  rigs.push(r);
-  return r;
-}
 
 function typeOf(message: unknown): string {
   return (message as { type: string }).type;

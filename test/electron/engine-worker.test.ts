@@ -2,28 +2,11 @@
  * The real engine worker, bundled by scripts/build-electron.mjs into a temporary folder and
  * started with worker_threads, driven through the supervising EngineHost.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
-import { buildEngineWorker, snapshots, startRig, until, type Rig, type RigOptions } from './real-worker';
+import { rigsForThisFile, snapshots, until } from './real-worker';
 
-let built: ReturnType<typeof buildEngineWorker>;
-
-beforeAll(() => {
-  built = buildEngineWorker();
-});
-
-afterAll(() => built.remove());
-
-const rigs: Rig[] = [];
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.host.dispose();
-});
-
-function rig(options: RigOptions = {}): Rig {
-  const r = startRig(built.workerFile, options);
-  rigs.push(r);
-  return r;
-}
+const rig = rigsForThisFile();
 
 describe('the real engine worker under the host', () => {
   it('trains: snapshots arrive with Float64Array parameters and the loss goes down', async () => {

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { EngineEvent, Snapshot } from '../../core/protocol';
 import { ENGINE_WORKER_LIMITS, EngineHost, type WorkerLike } from '../../electron/engine-host';
 
@@ -97,4 +98,26 @@ export async function until(check: () => boolean, what: string, ms = 20_000): Pr
     if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Sets up a test file to start rigs: bundles the worker before its tests, disposes every rig
+ * after each test and removes the bundle at the end. Returns the function that starts a rig.
+ */
+export function rigsForThisFile(): (options?: RigOptions) => Rig {
+  let built: ReturnType<typeof buildEngineWorker> | null = null;
+  const rigs: Rig[] = [];
+  beforeAll(() => {
+    built = buildEngineWorker();
+  }, 60_000);
+  afterAll(() => built?.remove());
+  afterEach(async () => {
+    for (const rig of rigs.splice(0)) await rig.host.dispose();
+  });
+  return (options = {}) => {
+    if (built === null) throw new Error('The engine worker is bundled before the tests start.');
+    const rig = startRig(built.workerFile, options);
+    rigs.push(rig);
+    return rig;
+  };
 }
