@@ -45,8 +45,9 @@ async function trainPast(page: Page, goal: number): Promise<void> {
   await expect.poll(() => readEpoch(page), { timeout: 90_000 }).toBeGreaterThan(0);
   await toolbar.getByRole('button', { name: 'Pause' }).click();
   await expect(toolbar.getByRole('button', { name: 'Play' })).toBeVisible();
-  // Let the last snapshot after the pause arrive.
+  // Let the last snapshot after the pause arrive, and the gallery finish its answers for it.
   await page.waitForTimeout(500);
+  await expect(page.getByRole('region', { name: 'Test digits, mistakes first' })).toHaveAttribute('aria-busy', 'false');
 }
 
 test('digits in the Lab: load with progress, build 784→64→10, train past 85 %, draw a digit and read the probabilities', async ({ page }) => {

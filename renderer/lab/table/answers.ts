@@ -36,6 +36,8 @@ export class ChunkedAnswers {
     private readonly onAnswers: (answers: Answers) => void,
     private readonly later: Later,
     private readonly rowsPerPiece = ROWS_PER_PIECE,
+    /** Told true when a run starts from idle and false when the last one finishes. */
+    private readonly onBusy: (busy: boolean) => void = () => {},
   ) {}
 
   /** Asks for the answers of these weights; the newest request wins over any still waiting. */
@@ -54,9 +56,11 @@ export class ChunkedAnswers {
     const params = this.next;
     this.next = null;
     if (params === null || this.disposed) {
+      if (this.running) this.onBusy(false);
       this.running = false;
       return;
     }
+    if (!this.running) this.onBusy(true);
     this.running = true;
     const { x, labels } = this.test;
     const rows = labels.length;

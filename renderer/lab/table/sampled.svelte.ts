@@ -16,7 +16,12 @@ export class SampledSnapshot {
     this.value = read();
     this.stop = $effect.root(() => {
       $effect(() => {
-        void read();
+        const next = read();
+        // Training stopped (paused, a step, a new network): show that one at once, not up to `every` later.
+        if (next !== null && !next.running) {
+          this.value = next;
+          return;
+        }
         if (this.timer !== null) return;
         // The first change after a quiet spell shows at once; later ones wait for the timer.
         this.value = read();

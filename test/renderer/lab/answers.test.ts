@@ -54,6 +54,18 @@ describe('gallery answers worked out in pieces', () => {
     expect(got[1]).toEqual(direct(c));
   });
 
+  it('says when it is busy: from the first request until the last run ends', () => {
+    const q = queue();
+    const busy: boolean[] = [];
+    const answers = new ChunkedAnswers(createPredictor(config), test, 10, () => {}, q.later, 7, (b) => busy.push(b));
+    answers.request(weights());
+    expect(busy).toEqual([true]);
+    q.tasks.shift()!();
+    answers.request(weights());
+    q.runAll();
+    expect(busy).toEqual([true, false]);
+  });
+
   it('stops when disposed', () => {
     const q = queue();
     const got: Answers[] = [];
