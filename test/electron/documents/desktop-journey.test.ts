@@ -1,23 +1,20 @@
 /**
  * The desktop project journey end to end, without Electron: the built renderer in Chromium
- * with a window.lab shaped like the preload's, engine commands relayed to the real bundled
- * worker, and project calls relayed to a real DocumentController saving real files in a
+ * with a window.lab shaped like the preload's, engine commands relayed through the real IPC
+ * handlers to the real bundled worker (the shell harness's stand-in), and project calls relayed to a real DocumentController saving real files in a
  * temporary folder. Dialogs and the Save / Don't Save / Cancel question answer as scripted.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShellHarness, type ShellHarness } from '../shell-harness';
+import { standInEngine, startShellHarness, type ShellHarness } from '../shell-harness';
 import { defaultConfig } from '../../../core/config';
 import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
 import { createProject, momentCount, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
 import { irisConfig } from '../../../core/tabular/presets';
 import { seeded } from '../../core/project/sample';
-import type { Command, EngineEvent } from '../../../core/protocol';
-import { EngineHost } from '../../../electron/engine-host';
 import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { RecentFiles } from '../../../electron/documents/recent';
@@ -52,15 +49,8 @@ async function openDesktop(page: Page, folder: string) {
   const questionAnswers: number[] = [];
   const questions: string[] = [];
   const titles: string[] = [];
-  const engine = new EngineHost({
-    createWorker: () => new Worker(path.join(scratch, 'electron', 'engine-worker.cjs')),
-    onEvent: (event: EngineEvent) => {
-      const plain = 'snapshot' in event ? { ...event, snapshot: { ...event.snapshot, params: Array.from(event.snapshot.params) } } : event;
-      void call(page, '__labEngine', plain);
-    },
-    onNotice: () => undefined,
-  });
-  engine.start();
+  // The engine part of window.lab: the shell harness's stand-in (real IPC handlers, real worker).
+  const { host: engine } = await standInEngine(page, scratch);
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
   const controller = new DocumentController({
     platform: 'linux',
@@ -81,28 +71,23 @@ async function openDesktop(page: Page, folder: string) {
   });
   controller.attachWindow({ setTitle: (t) => titles.push(t), setDocumentEdited: () => undefined, setRepresentedFilename: () => undefined });
 
-  await page.exposeFunction('__labSend', (command: Command) => engine.send(command));
   await page.exposeFunction('__labUpdate', (update: ProjectUpdate) => controller.update(update));
   await page.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
   await page.exposeFunction('__labOpenPath', (file: string) => controller.openPath(file));
   await page.exposeFunction('__labRecent', () => recent.load());
   await page.addInitScript(() => {
     type Listener = (value: unknown) => void;
-    const channels: Record<string, Set<Listener>> = { engine: new Set(), load: new Set(), saved: new Set(), menu: new Set(), notice: new Set() };
+    const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), menu: new Set() };
     const on = (name: string) => (listener: Listener) => {
       channels[name].add(listener);
       return () => channels[name].delete(listener);
     };
     const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
-    w.__labEngine = (event) => {
-      const e = event as { snapshot?: { params: unknown } };
-      if (e.snapshot) e.snapshot.params = new Float64Array(e.snapshot.params as number[]);
-      channels.engine.forEach((l) => l(event));
-    };
+    const { onNotice, ...engine } = w.__labEngineApi as unknown as Record<string, unknown>;
     w.__labLoad = (project) => channels.load.forEach((l) => l(project));
     w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
     (window as unknown as { lab: unknown }).lab = {
-      engine: { send: (command: unknown) => w.__labSend(command), onEvent: on('engine') },
+      engine,
       project: {
         update: (update: unknown) => void w.__labUpdate(update),
         action: (action: unknown) => w.__labAction(action),
@@ -113,7 +98,7 @@ async function openDesktop(page: Page, folder: string) {
         onSaved: on('saved'),
       },
       menu: { onCommand: on('menu') },
-      onNotice: on('notice'),
+      onNotice,
       progress: { load: async () => '', save: async () => undefined },
       appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
     };
