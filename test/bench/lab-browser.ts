@@ -9,19 +9,25 @@
  *  - epochs per second the engine worker trains,
  *  - frames per second the page paints, and how many of them redrew the heatmaps,
  *  - the longest main-thread task (PerformanceObserver "longtask"),
+ *  - on Linux, each busy browser thread's share of a core (thread-cpu.ts),
  *  - the JS heap after 1,000 and after 100,000 epochs (after a forced garbage collection).
  * Environment: LAYERS (default 6), NEURONS (default 8), EPOCHS (default 100000),
  * DIST (the built page, default dist/renderer), WINDOW_S (measuring window, default 10), CHROMIUM (default /usr/bin/chromium),
  * PROFILE (a file name: saves a CPU profile of the page over the measuring window, to open
  * in the browser's developer tools, and prints the functions that took the most time),
  * TRACE=1 (records a browser trace over the window instead and prints the main thread's time
- * per kind of work: script, style, layout, paint, canvas…).
+ * per kind of work: script, style, layout, paint, canvas…; more options in browser-analysis.ts),
+ * VIEW_W and VIEW_H (the window, default 1440 × 1800, tall enough for every view),
+ * STYLE (CSS added before training starts, to try what a style costs), SHOT (a file name: a
+ * screenshot of the whole page after 1,000 epochs).
  */
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { summarizeProfile, traceThread, type CpuProfile } from './browser-analysis';
+import { printThreadCpu, readThreadCpu } from './thread-cpu';
 
 const ROOT = resolve(process.env.DIST ?? 'dist/renderer');
 const LAYERS = Number(process.env.LAYERS ?? 6);
@@ -160,116 +166,6 @@ async function waitForEpoch(page: Page, target: number, report: boolean): Promis
   }
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** A function's name and place, short enough to print. */
-function frameName(node: ProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.split('/').pop() ?? '';
-  return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
-}
-
-/** Milliseconds of self time per function over the given samples, largest first. */
-function selfTimes(profile: CpuProfile, from: number, to: number): [string, number][] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const totals = new Map<string, number>();
-  for (let i = from; i < to; i++) {
-    const node = byId.get(profile.samples[i]);
-    if (!node) continue;
-    const name = frameName(node);
-    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  }
-  return [...totals].sort((a, b) => b[1] - a[1]);
-}
-
-/**
- * Prints where the page spent its time: the top functions overall, and for every stretch of
- * busy samples (no idle between them) longer than 40 ms, what filled it.
- */
-function summarizeProfile(profile: CpuProfile, seconds: number): void {
-  const total = selfTimes(profile, 0, profile.samples.length);
-  console.log(`CPU profile, self time per second of the window (ms/s), top 25:`);
-  for (const [name, ms] of total.slice(0, 25)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
-  // Inclusive time: each sample counts once for every distinct function on its stack.
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const inclusive = new Map<string, number>();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const seen = new Set<string>();
-    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
-      const node = byId.get(id);
-      if (node && node.callFrame.url) seen.add(frameName(node));
-    }
-    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  }
-  console.log(`Total time with callees (ms/s), top 30:`);
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  let start = 0;
-  let busy = 0;
-  const stretches: { start: number; end: number; ms: number }[] = [];
-  for (let i = 0; i < profile.samples.length; i++) {
-    if (idle.has(profile.samples[i])) {
-      if (busy > 40) stretches.push({ start, end: i, ms: busy });
-      start = i + 1;
-      busy = 0;
-    } else busy += (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  }
-  console.log(`Busy stretches over 40 ms: ${stretches.length}`);
-  for (const stretch of stretches.slice(0, 8)) {
-    const top = selfTimes(profile, stretch.start, stretch.end).slice(0, 6);
-    console.log(`  ${stretch.ms.toFixed(0)} ms: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join('; ')}`);
-  }
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string } & Record<string, unknown>;
-}
-
-/** Records a trace of the page for `seconds`; prints total time per event name on its main thread. */
-async function traceMainThread(page: Page, seconds: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((finish) => cdp.once('Tracing.tracingComplete', () => finish()));
-  await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
-  await page.waitForTimeout(seconds * 1000);
-  await cdp.send('Tracing.end');
-  await done;
-  await cdp.detach();
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return;
-  const dump = process.env.TRACE_DUMP;
-  if (dump) for (const e of events.filter((x) => x.name === dump).slice(0, 3)) console.log(JSON.stringify(e.args));
-  const totals = new Map<string, { ms: number; count: number }>();
-  for (const e of events) {
-    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
-    const t = totals.get(e.name) ?? { ms: 0, count: 0 };
-    t.ms += e.dur / 1000;
-    t.count++;
-    totals.set(e.name, t);
-  }
-  console.log('Main thread per second of the window (ms/s, nested events counted in each), top 60:');
-  for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 60)) {
-    console.log(`  ${(t.ms / seconds).toFixed(2).padStart(7)}  ${name} (${(t.count / seconds).toFixed(1)}/s)`);
-  }
-}
-
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
@@ -280,7 +176,7 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1800 } });
+    const page = await browser.newPage({ viewport: { width: Number(process.env.VIEW_W ?? 1440), height: Number(process.env.VIEW_H ?? 1800) } });
     await page.addInitScript({ content: INSTRUMENT });
     await page.goto(url);
     await page.getByRole('tab', { name: 'Lab' }).click();
@@ -293,10 +189,12 @@ async function main(): Promise<void> {
       [...document.querySelectorAll('canvas')].map((c) => `${c.getAttribute('aria-label') ?? c.className ?? '?'} ${c.width}×${c.height}`),
     );
     console.log(`Canvases (${canvases.length}): ${canvases.join('; ')}`);
+    if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
 
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForEpoch(page, 1000, false);
     const heap1k = await heapAfterGc(page);
+    if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT, fullPage: true });
 
     // The measuring window: epochs, frames, heatmap draws and long tasks over WINDOW_S seconds.
     // Main-thread CPU time (ThreadTime) is far less swayed by other load on the machine than
@@ -310,6 +208,7 @@ async function main(): Promise<void> {
     };
     const cpu0 = await cpu();
     const before = await readStats(page);
+    const threads0 = readThreadCpu();
     const e0 = await epoch(page);
     const t0 = Date.now();
     await page.evaluate(() => {
@@ -323,9 +222,10 @@ async function main(): Promise<void> {
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
       await profiler.send('Profiler.start');
     }
-    if (TRACE) await traceMainThread(page, WINDOW_S);
+    if (TRACE) await traceThread(page, WINDOW_S);
     else await page.waitForTimeout(WINDOW_S * 1000);
     const after = await readStats(page);
+    const threads1 = readThreadCpu();
     const cpu1 = await cpu();
     await metrics.detach();
     if (profiler) {
@@ -346,6 +246,7 @@ async function main(): Promise<void> {
     const frames = Math.max(1, after.frames - before.frames);
     const perFrame = (a: number, b: number) => (((b - a) * 1000) / frames).toFixed(2);
     console.log(`Main-thread CPU per frame:             ${perFrame(cpu0.thread, cpu1.thread)} ms (script ${perFrame(cpu0.script, cpu1.script)} ms, tasks ${perFrame(cpu0.task, cpu1.task)} ms wall)`);
+    printThreadCpu(threads0, threads1, seconds);
     console.log(`putImageData calls per second:         ${putsPerSecond.toFixed(0)}`);
     console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
     console.log(`JS heap after 1,000 epochs:            ${mb(heap1k)}`);
