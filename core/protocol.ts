@@ -19,7 +19,8 @@ export interface EngineState {
   step: number;
 }
 
-export type Command =
+/** What the training session itself acts on (core/session.ts). */
+export type SessionCommand =
   | { type: 'configure'; id: number; config: LabConfig }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }
@@ -30,6 +31,12 @@ export type Command =
   | { type: 'set-speed'; id: number; speed: Speed }
   | { type: 'load-state'; id: number; state: EngineState }
   | { type: 'get-state'; id: number };
+
+/**
+ * Everything a host may send the engine. 'drawn' is for the runner (core/runner.ts): the
+ * page has begun a frame that draws the newest snapshot.
+ */
+export type Command = SessionCommand | { type: 'drawn'; id: number };
 
 export type CommandType = Command['type'];
 
@@ -76,6 +83,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<CommandType>([
   'set-speed',
   'load-state',
   'get-state',
+  'drawn',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -106,6 +114,7 @@ export function parseCommand(message: unknown): Command | string {
     case 'pause':
     case 'reset':
     case 'get-state':
+    case 'drawn':
       return command;
     case 'step':
       return command.unit === 'batch' || command.unit === 'epoch'

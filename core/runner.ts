@@ -3,13 +3,22 @@
  * while playing, trains in time slices of about one frame, posting one snapshot per slice
  * (so at most ~60 a second reach the UI; fewer for big networks, see snapshotInterval). The host supplies the clock, the timer and the
  * outgoing channel, which keeps this file free of DOM and Node types.
+ *
+ * Pacing: the Lab's views send 'drawn' as they begin each frame that draws a snapshot. While
+ * they do, the runner keeps each slice's snapshot back until that signal, so exactly one
+ * goes out per frame, just in time for the next; and it trains only as long a slice as the
+ * page can afford (pacing.ts), resting until the next frame when it is done. On a two-core
+ * machine the page's frames would otherwise lose out to a worker that never rests. When no
+ * 'drawn' comes for PAGE_WAIT_MS (the Lab is closed, the window hidden), the snapshot goes
+ * anyway and the runner trains flat out again until the page draws.
  */
-import { parseCommand, type Command, type EngineEvent, type Snapshot, type Speed } from './protocol';
+import { FramePacer } from './pacing';
+import { parseCommand, type EngineEvent, type SessionCommand, type Snapshot, type Speed } from './protocol';
 
 /** What the runner needs from a training session (core/session.ts provides it). */
 export interface SessionLike {
   /** Applies a command and returns the events it produces (usually a snapshot). */
-  handle(command: Command): EngineEvent[];
+  handle(command: SessionCommand): EngineEvent[];
   isRunning(): boolean;
   speed(): Speed;
   /**
@@ -36,11 +45,23 @@ export interface RunnerHost {
 /** Length of one training slice: a frame at 60 Hz less some room for posting. */
 export const SLICE_MS = 14;
 const FRAME_MS = 16;
+/** How long a held snapshot waits for the page's next frame before it goes anyway and pacing stops. */
+export const PAGE_WAIT_MS = 50;
 
 export class EngineRunner {
   private scheduled = false;
   /** When the last snapshot of a training slice went out. */
   private lastSliceSnapshot = Number.NEGATIVE_INFINITY;
+  /** The page draws our snapshots and says so at the start of each frame ('drawn'). */
+  private paced = false;
+  /** A 'drawn' came since the last slice's snapshot went out, so the next may go at once. */
+  private drawnSincePost = true;
+  /** A slice's snapshot kept back until the page begins its next frame. */
+  private held: Snapshot | null = null;
+  /** Counts holds; a hold's time-out acts only while it is still the newest. */
+  private holds = 0;
+  /** How long a slice trains while paced, from how well the page keeps up. */
+  private readonly pacer = new FramePacer();
 
   constructor(
     private readonly session: SessionLike,
@@ -55,6 +76,12 @@ export class EngineRunner {
       this.host.post({ type: 'error', replyTo: Number.isInteger(id) ? (id as number) : null, message: command });
       return;
     }
+    if (command.type === 'drawn') {
+      this.pageDrew();
+      return;
+    }
+    // A kept-back snapshot goes before anything this command brings, so the page sees them in order.
+    this.release();
     let events: EngineEvent[];
     try {
       events = this.session.handle(command);
@@ -65,8 +92,39 @@ export class EngineRunner {
     this.schedule();
   }
 
+  /** The page began a frame: a held snapshot goes now, and the next slice may start. */
+  private pageDrew(): void {
+    this.pacer.frame(this.host.now());
+    this.paced = true;
+    this.drawnSincePost = true;
+    if (this.held) {
+      this.release();
+      this.schedule();
+    }
+  }
+
+  /** Posts the kept-back snapshot, if any. */
+  private release(): void {
+    if (!this.held) return;
+    this.host.post({ type: 'snapshot', snapshot: this.held });
+    this.held = null;
+    this.drawnSincePost = false;
+  }
+
+  /** Keeps a slice's snapshot back until the page's next frame, or PAGE_WAIT_MS at most. */
+  private hold(snapshot: Snapshot): void {
+    this.held = snapshot;
+    const hold = ++this.holds;
+    this.host.later(() => {
+      if (!this.held || hold !== this.holds) return;
+      this.paced = false;
+      this.release();
+      this.schedule();
+    }, PAGE_WAIT_MS);
+  }
+
   private schedule(): void {
-    if (this.scheduled || !this.session.isRunning()) return;
+    if (this.scheduled || this.held || !this.session.isRunning()) return;
     this.scheduled = true;
     this.host.later(() => this.tick(), 0);
   }
@@ -79,7 +137,7 @@ export class EngineRunner {
     const maxEpochs = speed.mode === 'max' ? Number.POSITIVE_INFINITY : speed.epochs;
     let events: EngineEvent[];
     try {
-      events = this.session.train(maxEpochs, () => this.host.now(), start + SLICE_MS);
+      events = this.session.train(maxEpochs, () => this.host.now(), start + (this.paced ? this.pacer.slice : SLICE_MS));
     } catch (error) {
       events = [{ type: 'error', replyTo: null, message: errorMessage(error) }];
     }
@@ -87,14 +145,21 @@ export class EngineRunner {
     const now = this.host.now();
     const due = now - this.lastSliceSnapshot >= (this.session.snapshotInterval?.() ?? 0) || !this.session.isRunning();
     if (due && !events.some((e) => e.type === 'diverged')) {
-      this.host.post({ type: 'snapshot', snapshot: this.session.snapshot() });
+      const snapshot = this.session.snapshot();
       this.lastSliceSnapshot = now;
+      if (this.paced && !this.drawnSincePost && this.session.isRunning()) {
+        this.hold(snapshot);
+        return;
+      }
+      this.host.post({ type: 'snapshot', snapshot });
+      this.drawnSincePost = false;
     }
     if (!this.session.isRunning()) return;
     const elapsed = this.host.now() - start;
     this.scheduled = true;
-    // In "max" mode yield briefly so incoming commands get through; otherwise keep a frame's pace.
-    const wait = speed.mode === 'max' ? 0 : Math.max(0, FRAME_MS - elapsed);
+    // In "max" mode yield briefly so incoming commands get through; otherwise keep a frame's
+    // pace, which the page's own frames set while it paces us.
+    const wait = speed.mode === 'max' || this.paced ? 0 : Math.max(0, FRAME_MS - elapsed);
     this.host.later(() => this.tick(), wait);
   }
 }

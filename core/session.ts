@@ -5,7 +5,7 @@
  * keep it.
  */
 import { defaultConfig, LEARNING_RATES, type LabConfig, type TrainingSettings } from './config';
-import { assertNever, type Command, type EngineEvent, type EngineState, type HistoryPoint, type Snapshot, type Speed } from './protocol';
+import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Snapshot, type Speed } from './protocol';
 import type { SessionLike } from './runner';
 import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
 import { measure, type ModelMetrics } from './engine/metrics';
@@ -295,7 +295,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     return reply();
   }
 
-  function handle(command: Command): EngineEvent[] {
+  function handle(command: SessionCommand): EngineEvent[] {
     switch (command.type) {
       case 'configure':
         return configure(command.id, command.config);

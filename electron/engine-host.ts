@@ -159,7 +159,9 @@ export class EngineHost {
     }
     this.remember(command);
     this.worker.postMessage(command);
-    if (command.type !== 'get-state' && command.type !== 'play' && command.type !== 'pause') this.requestState();
+    // A command that changes what training does is followed by a state request (the heartbeat
+    // that lets a restarted worker resume); play, pause and the page's frame signal change nothing to keep.
+    if (command.type !== 'get-state' && command.type !== 'play' && command.type !== 'pause' && command.type !== 'drawn') this.requestState();
   }
 
   /**
@@ -272,6 +274,7 @@ export class EngineHost {
         break;
       case 'step':
       case 'set-parameter':
+      case 'drawn':
         break;
     }
   }

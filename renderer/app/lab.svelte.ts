@@ -129,6 +129,14 @@ export class Lab {
     this.send({ type: 'pause', id: this.id() });
   }
 
+  /**
+   * The Lab's views call this as they begin a frame that draws a training snapshot: the
+   * engine then sends one snapshot per frame, timed for the next (core/runner.ts, pacing).
+   */
+  frameStarted(): void {
+    this.send({ type: 'drawn', id: this.id() });
+  }
+
   togglePlay(): void {
     if (this.running) this.pause();
     else this.play();

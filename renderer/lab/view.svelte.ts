@@ -93,6 +93,8 @@ export class LabView {
   /** Runs once per frame before any view draws. */
   private evaluate(): void {
     const snapshot = this.lab.snapshot;
+    // First thing in the frame, so the engine's next snapshot is on its way while this one is drawn.
+    if (snapshot?.running) this.lab.frameStarted();
     const shape = this.shape;
     // Table networks (digits, Iris) have no 2-D plane to evaluate: their views draw from the snapshot.
     if (!snapshot || snapshot.params.length !== shape.paramCount || isTableDataset(this.lab.config.data.dataset)) {

@@ -16,6 +16,7 @@ describe('parseCommand', () => {
     { type: 'set-speed', id: 10, speed: { mode: 'epochsPerFrame', epochs: 5 } },
     { type: 'load-state', id: 11, state: { epoch: 3, params: [0.1, 0.2], optimizer: [], step: 0 } },
     { type: 'get-state', id: 12 },
+    { type: 'drawn', id: 13 },
   ];
 
   it.each(valid)('accepts a well-formed $type command', (command) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config';
 import type { EngineEvent } from '../../core/protocol';
-import { EngineRunner, SLICE_MS, type RunnerHost } from '../../core/runner';
+import { PACED_MIN_MS } from '../../core/pacing';
+import { EngineRunner, PAGE_WAIT_MS, SLICE_MS, type RunnerHost } from '../../core/runner';
 import { createSession } from '../../core/session';
 
 /** A host with a hand-driven clock and timer queue: every call to now() moves time on by 0.5 ms. */
@@ -145,5 +146,81 @@ describe('EngineRunner with a training session', () => {
     interval = 0;
     for (let i = 0; i < 5; i++) host.runNext();
     expect(host.take().filter((e) => e.type === 'snapshot')).toHaveLength(5);
+  });
+});
+
+describe('EngineRunner paced by the page', () => {
+  /** Plays at full speed and lets the page say it drew once; returns what the first slice after that posts. */
+  function playPaced() {
+    const { host, runner } = setup();
+    runner.receive({ type: 'set-speed', id: 1, speed: { mode: 'max' } });
+    runner.receive({ type: 'play', id: 2 });
+    host.runNext();
+    host.take();
+    runner.receive({ type: 'drawn', id: 3 });
+    host.runNext();
+    return { host, runner, first: host.take() };
+  }
+  const snapshots = (events: EngineEvent[]) => events.flatMap((e) => (e.type === 'snapshot' ? [e.snapshot] : []));
+
+  it('keeps each slice’s snapshot back until the page begins its next frame, and rests till then', () => {
+    const { host, runner, first } = playPaced();
+    // The page drew since the last snapshot, so this one goes at once.
+    expect(snapshots(first)).toHaveLength(1);
+    // The next slice's is kept back; the only timer left is the time-out of that hold.
+    host.runNext();
+    expect(host.take()).toEqual([]);
+    expect(host.timers).toHaveLength(1);
+    const epochBefore = snapshots(first)[0].epoch;
+    runner.receive({ type: 'drawn', id: 4 });
+    const released = snapshots(host.take());
+    expect(released).toHaveLength(1);
+    expect(released[0].epoch).toBeGreaterThan(epochBefore);
+    expect(released[0].running).toBe(true);
+    // ... and the next slice is on its way.
+    expect(host.timers.some((t) => t.at <= host.time)).toBe(true);
+  });
+
+  it('lets a kept-back snapshot go after PAGE_WAIT_MS when the page stops drawing, and then trains flat out', () => {
+    const { host } = playPaced();
+    host.runNext();
+    expect(host.take()).toEqual([]);
+    const heldAt = host.time;
+    host.runNext();
+    expect(host.time - heldAt).toBeGreaterThanOrEqual(PAGE_WAIT_MS);
+    expect(snapshots(host.take())).toHaveLength(1);
+    for (let i = 0; i < 3; i++) host.runNext();
+    expect(snapshots(host.take())).toHaveLength(3);
+  });
+
+  it('sends a kept-back snapshot before the answer to a command, so the page sees them in order', () => {
+    const { host, runner } = playPaced();
+    host.runNext();
+    host.take();
+    runner.receive({ type: 'pause', id: 5 });
+    const [held, paused] = snapshots(host.take());
+    expect(held.running).toBe(true);
+    expect(paused.running).toBe(false);
+    expect(paused.epoch).toBe(held.epoch);
+  });
+
+  it('trains shorter slices while the page’s frames come slowly (the pacer sets their length)', () => {
+    const { host, runner, first } = playPaced();
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    // The fake clock spends about 0.5 ms per epoch, so a slice's epochs tell its length.
+    let last = snapshots(first)[0].epoch;
+    const perFrame: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      // Runs the slice the last frame let go (and any stale hold time-outs already due).
+      while (host.timers.some((t) => t.at <= host.time)) host.runNext();
+      host.time += 30;
+      runner.receive({ type: 'drawn', id: 10 + i });
+      const epoch = snapshots(host.take()).at(-1)?.epoch ?? last;
+      perFrame.push(epoch - last);
+      last = epoch;
+    }
+    expect(perFrame.every((n) => n > 0)).toBe(true);
+    expect(mean(perFrame.slice(-10))).toBeLessThanOrEqual(PACED_MIN_MS / 0.5 + 2);
+    expect(mean(perFrame.slice(-10))).toBeLessThan(SLICE_MS / 0.5 / 2);
   });
 });

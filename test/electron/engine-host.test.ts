@@ -145,6 +145,22 @@ describe('EngineHost supervision', () => {
     await until(() => lastVersion() === 4);
   });
 
+  it('relays the page’s frame signals without asking the worker for its state each time', async () => {
+    const { host, workers } = setup([{ hung: false }]);
+    host.send({ type: 'configure', id: 1, config: defaultConfig() });
+    await until(() => workers[0].received.some((c) => c.type === 'get-state'));
+    await wait(0);
+    const asked = () => workers[0].received.filter((c) => c.type === 'get-state').length;
+    const before = asked();
+    for (let i = 0; i < 10; i++) {
+      host.send({ type: 'drawn', id: 100 + i });
+      await wait(0);
+    }
+    expect(workers[0].received.filter((c) => c.type === 'drawn').map((c) => c.id)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
+    // Only the heartbeat's own requests (every 10 ms here), not one per frame.
+    expect(asked() - before).toBeLessThanOrEqual(3);
+  });
+
   it('does not forward the host’s own replies and refuses its reserved ids', async () => {
     const { host, events } = setup([{ hung: false }]);
     host.send({ type: 'configure', id: 1, config: defaultConfig() });
