@@ -58,8 +58,6 @@ export class EngineRunner {
   private drawnSincePost = true;
   /** A slice's snapshot kept back until the page begins its next frame. */
   private held: Snapshot | null = null;
-  /** Counts holds; a hold's time-out acts only while it is still the newest. */
-  private holds = 0;
   /** How long a slice trains while paced, from how well the page keeps up. */
   private readonly pacer = new FramePacer();
 
@@ -114,9 +112,9 @@ export class EngineRunner {
   /** Keeps a slice's snapshot back until the page's next frame, or PAGE_WAIT_MS at most. */
   private hold(snapshot: Snapshot): void {
     this.held = snapshot;
-    const hold = ++this.holds;
     this.host.later(() => {
-      if (!this.held || hold !== this.holds) return;
+      // Only while this very snapshot is still held: a later hold has its own time-out.
+      if (this.held !== snapshot) return;
       this.paced = false;
       this.release();
       this.schedule();
