@@ -121,15 +121,31 @@ async function trainAndPause(page: Page): Promise<number> {
   return readNumber(page, 'Epoch');
 }
 
+/**
+ * Runs `journey` on a fresh page of the built renderer under the desktop stand-in, with its
+ * own user folder; the engine, the page and the folder are gone afterwards, pass or fail.
+ */
+async function withDesktop(
+  journey: (desktop: { folder: string; page: Page; errors: string[]; desk: Awaited<ReturnType<typeof openDesktop>> }) => Promise<void>,
+): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-user-'));
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const desk = await openDesktop(page, folder);
+  try {
+    await page.goto(`${origin}/index.html`);
+    await journey({ folder, page, errors, desk });
+  } finally {
+    await desk.engine.dispose();
+    await page.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('desktop project journey', () => {
   it('saves through main, reopens from the recent list, asks before throwing work away, refuses a damaged file', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-user-'));
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const desk = await openDesktop(page, folder);
-    try {
-      await page.goto(`${origin}/index.html`);
+    await withDesktop(async ({ folder, page, errors, desk }) => {
       const epoch = await trainAndPause(page);
 
       // Save: main asks where (scripted), writes the file, the page hears it was saved.
@@ -178,21 +194,11 @@ describe('desktop project journey', () => {
       expect(await readNumber(page, 'Epoch')).toBe(epoch);
       expect(desk.controller.current().path).toBe(file);
       expect(errors).toEqual([]);
-    } finally {
-      await desk.engine.dispose();
-      await page.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it('opens an Iris network from a file into the Lab, and saves it back through main bit for bit', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'actlab-docs-user-'));
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const desk = await openDesktop(page, folder);
-    try {
-      await page.goto(`${origin}/index.html`);
+    await withDesktop(async ({ folder, page, errors, desk }) => {
       await page.getByRole('tab', { name: 'Lab' }).click();
       await expect.poll(() => page.getByLabel('Test loss', { exact: true }).first().innerText()).not.toBe('—');
 
@@ -230,10 +236,6 @@ describe('desktop project journey', () => {
       expect(saved.project.state?.epoch).toBe(37);
       expect(bits(saved.project).equals(bits(project))).toBe(true);
       expect(errors).toEqual([]);
-    } finally {
-      await desk.engine.dispose();
-      await page.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
