@@ -1,26 +1,25 @@
 /**
- * The two ways the page reaches the training engine. In Electron the preload's `window.lab`
- * relays to a worker_threads Worker in the main process; in a plain browser the same core
- * session runs in a Web Worker. Both speak core/protocol.ts, so the UI sees one interface.
+ * The page's one way to talk to a training engine. Every screen holds an EngineConnection,
+ * got in one of two ways:
+ *  - `sharedEngine()`: the app's engine, the Lab's. In Electron the preload's `window.lab`
+ *    relays to a worker_threads Worker in the main process; in a plain browser it is a Web
+ *    Worker.
+ *  - `dedicatedEngine()`: a Web Worker of its own, always, for a lesson widget or a racer,
+ *    so they never wait for (or disturb) the Lab.
+ * Both speak core/protocol.ts through the same entry (core/engine-worker.ts). The connection
+ * numbers the commands and matches replies to requests, like a small host class per worker.
  */
 import type { LabApi } from '../../core/ipc';
-import type { Command, EngineEvent } from '../../core/protocol';
-import { DIGITS_FILE_MESSAGE, type DigitsFileMessage } from '../../core/tabular/provide';
+import type { Command, EngineEvent, EngineState } from '../../core/protocol';
+import { ipcLink, workerLink, type EngineLink } from './links';
 
-export interface EngineHost {
-  readonly kind: 'electron' | 'browser';
-  send(command: Command): void;
-  onEvent(listener: (event: EngineEvent) => void): () => void;
-  /**
-   * Hands the packed digit file (as core/tabular/digits decodes it) to the engine, which
-   * keeps it for every later digits configuration; call it before configuring a digits
-   * network. Commands sent after it are handled after it, in both hosts. The bytes are
-   * copied, so the caller keeps its array. A file the engine cannot use is answered with an
-   * error event (replyTo null).
-   */
-  provideDigits(bytes: Uint8Array): void;
-  dispose(): void;
-}
+export type { EngineLink } from './links';
+
+/** A command without its id: the connection gives each one the next number. */
+export type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+/** How long a request waits for the engine's answer. */
+export const REPLY_TIMEOUT_MS = 5000;
 
 declare global {
   interface Window {
@@ -33,52 +32,94 @@ export function desktopApi(): LabApi | undefined {
   return typeof window !== 'undefined' ? window.lab : undefined;
 }
 
-class ElectronEngineHost implements EngineHost {
-  readonly kind = 'electron';
-  constructor(private readonly api: LabApi) {}
-  send(command: Command): void {
-    this.api.engine.send(command);
-  }
-  onEvent(listener: (event: EngineEvent) => void): () => void {
-    return this.api.engine.onEvent(listener);
-  }
-  provideDigits(bytes: Uint8Array): void {
-    // The preload sends it on its own channel, ahead of any command sent after this call.
-    this.api.engine.provideDigits(bytes);
-  }
-  dispose(): void {}
+interface Pending {
+  resolve(state: EngineState): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
-class WebWorkerEngineHost implements EngineHost {
-  readonly kind = 'browser';
-  private readonly worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+export class EngineConnection {
+  private nextId = 1;
+  /** Requests waiting for their reply, by command id. */
+  private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly stop: () => void;
 
-  constructor() {
-    this.worker.onmessage = (message: MessageEvent<EngineEvent>) => {
-      for (const listener of this.listeners) listener(message.data);
-    };
+  constructor(
+    private readonly link: EngineLink,
+    /** Where the engine runs: behind the desktop app's IPC, or in a Web Worker of the page. */
+    readonly kind: 'electron' | 'browser',
+  ) {
+    this.stop = link.listen((event) => this.dispatch(event));
   }
-  send(command: Command): void {
-    this.worker.postMessage(command);
+
+  /** Sends a command; returns the id it went with. */
+  send(body: CommandBody): number {
+    const id = this.nextId++;
+    this.link.post({ ...body, id } as Command);
+    return id;
   }
-  provideDigits(bytes: Uint8Array): void {
-    // A copy of our own to transfer; one worker port delivers messages in the order posted.
-    const copy = bytes.slice();
-    const message: DigitsFileMessage = { type: DIGITS_FILE_MESSAGE, bytes: copy };
-    this.worker.postMessage(message, [copy.buffer]);
+
+  /** Asks the engine for its exact state (parameters, optimizer moments, epoch). */
+  requestState(): Promise<EngineState> {
+    return new Promise((resolve, reject) => {
+      const id = this.send({ type: 'get-state' });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error('The training engine did not answer. Try again in a moment.'));
+      }, REPLY_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+    });
   }
+
+  /** Subscribes to every event the engine sends; returns a function that unsubscribes. */
   onEvent(listener: (event: EngineEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+
+  /**
+   * Hands the packed digit file (as core/tabular/digits decodes it) to the engine, which
+   * keeps it for every later digits configuration; call it before configuring a digits
+   * network. Commands sent after it are handled after it. The bytes are copied, so the caller
+   * keeps its array. A file the engine cannot use is answered with an error event (replyTo null).
+   */
+  provideDigits(bytes: Uint8Array): void {
+    this.link.provideDigits(bytes);
+  }
+
+  /** Ends the engine (a dedicated worker) or stops listening (the shared one); open requests fail. */
   dispose(): void {
-    this.worker.terminate();
+    this.stop();
+    this.link.close();
     this.listeners.clear();
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new Error('The training engine was closed before it answered.'));
+      this.pending.delete(id);
+    }
+  }
+
+  private dispatch(event: EngineEvent): void {
+    const replyTo = event.type === 'state' || event.type === 'error' ? event.replyTo : null;
+    const pending = replyTo === null ? undefined : this.pending.get(replyTo);
+    if (pending && replyTo !== null) {
+      this.pending.delete(replyTo);
+      clearTimeout(pending.timer);
+      if (event.type === 'state') pending.resolve(event.state);
+      else if (event.type === 'error') pending.reject(new Error(event.message));
+    }
+    for (const listener of this.listeners) listener(event);
   }
 }
 
-export function createEngineHost(): EngineHost {
+/** The app's engine: the desktop app's over IPC, or one Web Worker in a plain browser. Call once per page. */
+export function sharedEngine(): EngineConnection {
   const api = desktopApi();
-  return api ? new ElectronEngineHost(api) : new WebWorkerEngineHost();
+  return api ? new EngineConnection(ipcLink(api), 'electron') : new EngineConnection(workerLink(), 'browser');
+}
+
+/** An engine of its own in a new Web Worker (the page may start workers in Electron too); dispose it when done. */
+export function dedicatedEngine(): EngineConnection {
+  return new EngineConnection(workerLink(), 'browser');
 }
