@@ -23,24 +23,41 @@ export interface WorkerSide {
  * `onmessage` on the port); core is compiled with neither library, so it is declared here.
  */
 interface WakeChannel {
-  port1: { onmessage: ((event: unknown) => void) | null; unref?: () => void };
+  port1: { onmessage: ((event: unknown) => void) | null };
   port2: { postMessage(message: null): void };
 }
 declare const MessageChannel: new () => WakeChannel;
 declare function setTimeout(fn: () => void, ms: number): unknown;
+/** Node's own "after pending I/O", absent in browsers. */
+declare const setImmediate: ((fn: () => void) => unknown) | undefined;
 
 /**
- * Runs the training engine on `side`. Between slices "as fast as possible" yields with a
- * message to itself: a chain of zero-delay timers is held to 4 ms each after the fifth (in
- * browsers), which capped snapshots near 55 a second, under the page's 60 frames; a message
- * is not held back, and commands still get through between slices. Longer waits use a timer.
+ * Runs `fn` as soon as the messages already waiting have been handled. A browser holds a chain
+ * of zero-delay timers to 4 ms each after the fifth, which capped snapshots near 55 a second,
+ * under the page's 60 frames; a message to ourselves is not held back. Node does not clamp,
+ * but it handles a port's messages in one long batch, so messages to ourselves would starve
+ * the parent's commands for seconds: there setImmediate, which runs after pending messages.
  */
-export function serveEngine(side: WorkerSide): EngineRunner {
+function yielder(): (fn: () => void) => void {
+  if (typeof setImmediate === 'function') {
+    const immediate = setImmediate;
+    return (fn) => void immediate(fn);
+  }
   const wake = new MessageChannel();
   const waiting: (() => void)[] = [];
   wake.port1.onmessage = () => waiting.shift()?.();
-  // In Node an open port would keep the thread alive on its own; the host ends the worker anyway.
-  wake.port1.unref?.();
+  return (fn) => {
+    waiting.push(fn);
+    wake.port2.postMessage(null);
+  };
+}
+
+/**
+ * Runs the training engine on `side`: a time slice at a time, yielding between slices
+ * (see yielder) so commands get through; longer waits use a timer.
+ */
+export function serveEngine(side: WorkerSide): EngineRunner {
+  const soon = yielder();
   const runner = new EngineRunner(createSession({ fastPath: true }), {
     post: (event) => side.post(event),
     now: () => side.now(),
@@ -49,8 +66,7 @@ export function serveEngine(side: WorkerSide): EngineRunner {
         setTimeout(fn, ms);
         return;
       }
-      waiting.push(fn);
-      wake.port2.postMessage(null);
+      soon(fn);
     },
   });
   side.listen((message) => {
