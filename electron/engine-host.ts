@@ -408,6 +408,11 @@ export class EngineHost {
         }
         this.options.onEvent(event);
         return;
+      case 'trace':
+      case 'example-step':
+        // Answers to the page's own questions (the One example instrument): passed on as they are.
+        this.options.onEvent(event);
+        return;
       case 'snapshot':
       case 'diverged': {
         if (this.restoring) {
