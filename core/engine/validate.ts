@@ -53,8 +53,9 @@ function checkTableData(data: Record<string, unknown>): Problem {
   const name = data.dataset as TableDatasetName;
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
   if (!intInRange(data.size, 2, LIMITS.maxTableRows)) return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
-  if (tableFor(name) === null) return notLoadedMessage(name);
-  return null;
+  const table = tableFor(name);
+  if (table === null) return notLoadedMessage(name);
+  return checkSplit(Math.min(table.rows, data.size), data.trainRatio, 'examples');
 }
 
 function checkData(data: unknown): Problem {
@@ -75,9 +76,13 @@ function checkData(data: unknown): Problem {
       return 'For classification, each point of your own needs a class of 0, 1 or 2.';
     }
   }
-  if ((data.dataset === 'custom' || data.dataset === 'ownCurve') && data.points.length < 2) return 'Add at least two points of your own before training.';
-  if (data.dataset === 'ownCurve') return checkCurvePoints(data.points as DataPoint[]);
-  return null;
+  const own = data.dataset === 'custom' || data.dataset === 'ownCurve';
+  if (own && data.points.length < 2) return 'Add at least two points of your own before training.';
+  if (data.dataset === 'ownCurve') {
+    const curveProblem = checkCurvePoints(data.points as DataPoint[]);
+    if (curveProblem) return curveProblem;
+  }
+  return checkSplit(own ? data.points.length : (data.size as number), data.trainRatio as number, 'points');
 }
 
 /** The learner's own curve points: x within the plotted range, x2 unused (0). */
@@ -87,6 +92,19 @@ function checkCurvePoints(points: readonly DataPoint[]): Problem {
       return `Each of your curve points needs an x from −${CURVE_DOMAIN} to ${CURVE_DOMAIN} (kept in x1) and x2 = 0.`;
     }
   }
+  return null;
+}
+
+/**
+ * Both sets must hold at least one example: the points are split by rounding
+ * count × trainRatio (data.ts, tabular/split.ts), so two points at a 10 % share leave nothing
+ * to train on, and two at 90 % nothing to test on.
+ */
+export function checkSplit(count: number, trainRatio: number, noun: 'points' | 'examples'): Problem {
+  const train = Math.round(count * trainRatio);
+  const share = `${Math.round(trainRatio * 100)} %`;
+  if (train === 0) return `With ${count} ${noun} and a training share of ${share}, no example is left to train on: add more ${noun} or raise the training share.`;
+  if (train === count) return `With ${count} ${noun} and a training share of ${share}, no example is left to test on: add more ${noun} or lower the training share.`;
   return null;
 }
 
