@@ -54,5 +54,4 @@ describe('session: one example', () => {
     expect(parseCommand({ type: 'step', id: 4, unit: 'example' })).toEqual({ type: 'step', id: 4, unit: 'example' });
     expect(parseCommand({ type: 'step', id: 5, unit: 'sample' })).toMatch(/"batch", "epoch" or "example"/);
   });
-  });
 });
