@@ -4,7 +4,7 @@
  * rows in their (seeded, shuffled) order, one batch at a time.
  */
 import type { LabConfig, TrainingSettings } from '../config';
-import { gatherRows, requireTable } from '../tabular/split';
+import { gatherRows, requireTable } from './table-split';
 import { isTableDataset } from '../tabular/info';
 import { generateData, type Dataset } from './data';
 import { featureMatrix } from './features';

@@ -97,7 +97,7 @@ function checkCurvePoints(points: readonly DataPoint[]): Problem {
 
 /**
  * Both sets must hold at least one example: the points are split by rounding
- * count × trainRatio (data.ts, tabular/split.ts), so two points at a 10 % share leave nothing
+ * count × trainRatio (data.ts, table-split.ts), so two points at a 10 % share leave nothing
  * to train on, and two at 90 % nothing to test on.
  */
 export function checkSplit(count: number, trainRatio: number, noun: 'points' | 'examples'): Problem {

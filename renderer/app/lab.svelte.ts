@@ -11,8 +11,7 @@ import { bundledDigits } from '../digits/bundled';
 import type { DigitsSource } from '../digits/source';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
-import { TableGate } from '../lab/table/gate';
-import { DataMemory } from '../lab/table/switch';
+import { DataMemory, TableGate } from '../lab';
 
 export interface ViewState {
   area: 'lessons' | 'lab' | 'projects';

@@ -5,7 +5,7 @@
  */
 import type { LabConfig } from '../../core/config';
 import { isTableDataset } from '../../core/tabular/info';
-import { gatherRows, tableSplit } from '../../core/tabular/split';
+import { gatherRows, tableSplit } from '../../core/engine/table-split';
 import { tableFor } from '../../core/tabular/table';
 
 export interface TestSet {

@@ -5,7 +5,7 @@
  * few milliseconds, a run always finishes with the weights it started with (the gallery never
  * mixes two networks), and weights that arrive meanwhile are run next; older ones are skipped.
  */
-import { classify, galleryOrder, type Classified, type Predictor } from '../../../core/tabular/predict';
+import { classify, galleryOrder, type Classified, type Predictor } from '../../../core/engine/table-predict';
 
 export interface Answers extends Classified {
   /** Test rows to show, mistakes first. */

@@ -5,7 +5,7 @@
  */
 import type { LabConfig } from '../../../core/config';
 import type { Snapshot } from '../../../core/protocol';
-import { createPredictor } from '../../../core/tabular/predict';
+import { createPredictor } from '../../../core/engine/table-predict';
 import { ChunkedAnswers, type Answers, type TestRows } from './answers';
 import { SampledSnapshot } from './sampled.svelte';
 

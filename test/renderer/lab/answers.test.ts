@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, createPredictor, galleryOrder } from '../../../core/tabular/predict';
+import { classify, createPredictor, galleryOrder } from '../../../core/engine/table-predict';
 import { irisConfig } from '../../../core/tabular/presets';
 import { tableTestSet } from '../../../renderer/digits/testSet';
 import { networkShape } from '../../../core/engine/shape';

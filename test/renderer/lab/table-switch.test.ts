@@ -7,7 +7,7 @@ import { digitsTable } from '../../../core/tabular/digits';
 import { TABLE_BUILDER } from '../../../renderer/lab/table/builder';
 import { DataMemory, kindOf, startingConfig } from '../../../renderer/lab/table/switch';
 import { tableTestSet } from '../../../renderer/digits/testSet';
-import { splitRows } from '../../../core/tabular/split';
+import { splitRows } from '../../../core/engine/table-split';
 import { digitSlice } from '../../core/tabular/slice';
 
 const slice = digitSlice(20);

@@ -4,8 +4,8 @@
  * Each row also becomes a DataPoint whose (x₁, x₂) are two chosen columns, for plotting.
  */
 import type { DataPoint, DataSpec, TableDatasetName } from '../config';
-import { createRandom, deriveSeed, shuffle, STREAM } from '../engine/rng';
-import { notLoadedMessage, tableFor, type Table } from './table';
+import { createRandom, deriveSeed, shuffle, STREAM } from './rng';
+import { notLoadedMessage, tableFor, type Table } from '../tabular/table';
 
 export interface TableSplit {
   /** Row numbers of the training and test examples, in training order. */

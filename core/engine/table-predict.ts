@@ -4,9 +4,9 @@
  * scores, all computed in the page from a snapshot's parameters.
  */
 import type { LabConfig } from '../config';
-import { createWorkspace, forwardBatch, type Workspace } from '../engine/kernels';
-import { layerViews, topology, type Topology } from '../engine/shape';
-import { fastTanh } from '../engine/tanh';
+import { createWorkspace, forwardBatch, type Workspace } from './kernels';
+import { layerViews, topology, type Topology } from './shape';
+import { fastTanh } from './tanh';
 
 export interface Predictor {
   topo: Topology;
