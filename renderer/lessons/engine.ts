@@ -4,12 +4,15 @@ export {
   OUTPUT_ACTIVATIONS,
   DATASET_INFO,
   DOMAIN,
+  decisionThreshold,
   collapse,
   createGridEvaluator,
   forwardPoints,
   generateData,
   gridPoints,
   networkShape,
+  sigmoid,
+  softmax,
   type GridEvaluator,
 } from '../../core/engine';
 export { createSession, type TrainingSession } from '../../core/session';

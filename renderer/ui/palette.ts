@@ -3,7 +3,7 @@
  * (`--bg`, `--class-a`, …) are written from it, and canvases read it as RGB, so a colour
  * changes here and nowhere else.
  */
-import { buildDivergingLut, parseColor, type Rgb } from './color';
+import { buildDivergingLut, mix, parseColor, type Rgb } from './color';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -65,9 +65,16 @@ export type Palette = { readonly [K in keyof ThemeColors]: Rgb } & {
   readonly theme: ThemeName;
   /** classA → panel → classB, for values from −1 to 1 (four bytes per entry). */
   readonly lut: Uint8ClampedArray;
+  /** The same table at half strength (SOFT of the way to each class colour), for tints under points and lines. */
+  readonly softLut: Uint8ClampedArray;
   /** Class colours in label order. */
   readonly classes: readonly Rgb[];
+  /** The theme's colours as CSS text, for canvas strokes and fills. */
+  readonly css: Readonly<ThemeColors>;
 };
+
+/** How far the soft table's ends go from the panel colour towards the class colours. */
+const SOFT = 0.45;
 
 const built = new Map<ThemeName, Palette>();
 
@@ -83,7 +90,14 @@ export function paletteFor(theme: ThemeName): Palette {
         return [name, value];
       }),
     ) as { [K in keyof ThemeColors]: Rgb };
-    palette = { ...rgb, theme, lut: buildDivergingLut(rgb.classA, rgb.panel, rgb.classB), classes: [rgb.classA, rgb.classB, rgb.classC] };
+    palette = {
+      ...rgb,
+      theme,
+      lut: buildDivergingLut(rgb.classA, rgb.panel, rgb.classB),
+      softLut: buildDivergingLut(mix(rgb.panel, rgb.classA, SOFT), rgb.panel, mix(rgb.panel, rgb.classB, SOFT)),
+      classes: [rgb.classA, rgb.classB, rgb.classC],
+      css: colors,
+    };
     built.set(theme, palette);
   }
   return palette;
