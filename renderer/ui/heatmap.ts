@@ -7,7 +7,8 @@ import { buildDivergingLut, mix, type Rgb } from './color';
 
 /**
  * Fills `out` (RGBA, `width`×`height`) from `values`, a row-major grid of `gridSize`²
- * values, sampling every `stride`-th grid cell (so a 100² grid can fill a 50² thumbnail).
+ * values starting at `offset`, sampling every `stride`-th grid cell (so a 100² grid can fill a
+ * 50² thumbnail).
  */
 export function fillHeatmap(
   out: Uint8ClampedArray,
@@ -18,6 +19,7 @@ export function fillHeatmap(
   min: number,
   max: number,
   discretize: boolean,
+  offset = 0,
 ): void {
   const size = lut.length >> 2;
   const top = size - 1;
@@ -32,7 +34,7 @@ export function fillHeatmap(
   const side = Math.floor(gridSize / stride);
   let o = 0;
   for (let row = 0; row < side; row++) {
-    const base = row * stride * gridSize;
+    const base = offset + row * stride * gridSize;
     for (let col = 0; col < side; col++) {
       const v = values[base + col * stride];
       let k: number;
