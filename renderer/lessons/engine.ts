@@ -15,4 +15,3 @@ export {
   softmax,
   type GridEvaluator,
 } from '../../core/engine';
-export { createSession, type TrainingSession } from '../../core/session';
