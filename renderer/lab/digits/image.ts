@@ -3,7 +3,7 @@
  * colour, weights as a diverging map (negative towards class A's colour, positive towards
  * class B's, zero the panel colour).
  */
-import { DIGIT_SIDE } from '../../core/tabular/info';
+import { DIGIT_SIDE } from '../../../core/tabular/info';
 
 export type Rgb = [number, number, number];
 
