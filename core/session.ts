@@ -11,6 +11,7 @@ import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, t
 import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
+import { largestMagnitude, lossRunaway, runawayCause, runawayLimits, runawayMessage, withinLimit, type Runaway, type RunawayLimits } from './engine/runaway';
 
 /**
  * Networks whose epoch costs more than this many weight-times-example products (about a
@@ -55,11 +56,6 @@ function copyConfig(config: LabConfig): LabConfig {
   return JSON.parse(JSON.stringify(config)) as LabConfig;
 }
 
-function allFinite(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return false;
-  return true;
-}
-
 /** A learning rate to suggest after a blow-up: the largest preset at most a tenth of the current one. */
 export function smallerLearningRate(current: number): number {
   const target = current / 10;
@@ -76,6 +72,8 @@ interface Checkpoint {
   v: Float64Array;
   step: number;
   epoch: number;
+  /** The training loss measured at these parameters. */
+  loss: number;
 }
 
 /** Copies `from` into `into`, replacing `into` when the length differs; returns the copy. */
@@ -100,8 +98,14 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   let lastMeasureMs = 0;
   /** True when the weights trained on since the metrics were last measured. */
   let stale = false;
-  const epochStart = checkpointOf(model, 0);
-  const sliceStart = checkpointOf(model, 0);
+  /**
+   * The parameters with the lowest training loss measured since training was last set up
+   * (configure, reset, load-state, a weight edited, a setting changed): where a runaway goes back to.
+   */
+  const best = checkpointOf(model, 0);
+  /** The bounds training is held to, from the state it was last set up at (engine/runaway.ts). */
+  let limits: RunawayLimits = runawayLimits(current.point.trainLoss, model.params);
+  startRun();
 
   function build(config: LabConfig): Model {
     if (!options.fastPath) return createModel(config, { exactTanh: options.exactTanh });
@@ -114,7 +118,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   }
 
   function checkpointOf(m: Model, at: number): Checkpoint {
-    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at };
+    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at, loss: Number.POSITIVE_INFINITY };
   }
 
   /** Runs before every epoch, so it only copies (no allocation once the sizes settle). */
@@ -124,6 +128,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     into.v = copyInto(into.v, model.optimizer.v);
     into.step = model.optimizer.step;
     into.epoch = epoch;
+    into.loss = current.point.trainLoss;
   }
 
   function restore(from: Checkpoint): void {
@@ -147,6 +152,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   function record(history = true): void {
     current = measure(model, epoch);
     stale = false;
+    if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param)) save(best);
     if (!history) return;
     const last = pending.length > 0 ? pending[pending.length - 1] : null;
     if (last !== null && last.epoch === epoch) pending[pending.length - 1] = current.point;
@@ -173,47 +179,44 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     };
   }
 
-  function lossFinite(): boolean {
-    return Number.isFinite(current.point.trainLoss) && Number.isFinite(current.point.testLoss);
+  /** Training was (re)set up here: the bounds and the checkpoint to go back to start from this state. */
+  function startRun(): void {
+    limits = runawayLimits(current.point.trainLoss, model.params);
+    save(best);
   }
 
-  /** Goes back to good weights after a blow-up, pauses, and explains. */
-  function diverge(what: 'weights' | 'loss', atEpoch: number): EngineEvent[] {
-    restore(what === 'weights' ? epochStart : sliceStart);
+  /** A weight past the bound (or not a number), or null. */
+  function weightsRunaway(): Runaway | null {
+    return withinLimit(model.params, limits.param) ? null : { kind: 'weights', magnitude: largestMagnitude(model.params) };
+  }
+
+  /** Goes back to the weights from before a runaway began, pauses, and explains. */
+  function runaway(what: Runaway, atEpoch: number): EngineEvent[] {
+    const cause = runawayCause(what, atEpoch, limits);
+    restore(best);
     record();
-    if (!lossFinite() || !allFinite(model.params)) {
-      restore(sliceStart);
-      record();
-    }
     running = false;
-    const lossWord = Number.isNaN(current.point.trainLoss) ? 'stopped being a number' : 'became infinite';
-    const happened = what === 'weights' ? 'the weights grew without limit' : `the loss ${lossWord}`;
-    const rate = smallerLearningRate(model.settings.learningRate);
-    const message =
-      `Training blew up: ${happened} at epoch ${atEpoch}. The last good weights (from epoch ${epoch}) are back. ` +
-      `Try a smaller learning rate, such as ${rate}.`;
+    const message = runawayMessage(cause, epoch, current.point.trainLoss, smallerLearningRate(model.settings.learningRate));
     return [{ type: 'diverged', snapshot: snapshot(), message }];
   }
 
   function train(maxEpochs: number, clock: () => number, deadline: number): EngineEvent[] {
-    save(sliceStart);
     const startedAt = slowEpochs ? clock() : 0;
     let done = 0;
     while (done < maxEpochs) {
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
-        if (model.cursor === 0) save(epochStart);
         if (trainBatch(model)) {
           epoch += 1;
           done += 1;
         }
       } else {
-        save(epochStart);
         trainEpoch(model);
         epoch += 1;
         done += 1;
       }
-      if (!allFinite(model.params)) return diverge('weights', epoch);
+      const weights = weightsRunaway();
+      if (weights !== null) return runaway(weights, epoch);
       if (clock() >= deadline) break;
     }
     if (slowEpochs) {
@@ -228,19 +231,21 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       lastMeasureMs = clock() - measuredAt;
       trainedSinceMeasure = 0;
     } else record();
-    if (!lossFinite()) return diverge('loss', epoch);
-    return [];
+    return checkLoss();
+  }
+
+  function checkLoss(): EngineEvent[] {
+    const loss = lossRunaway(current.point.trainLoss, current.point.testLoss, limits);
+    return loss === null ? [] : runaway(loss, epoch);
   }
 
   function stepBatch(): EngineEvent[] {
-    save(sliceStart);
-    save(epochStart);
     const ended = trainBatch(model);
     if (ended) epoch += 1;
-    if (!allFinite(model.params)) return diverge('weights', epoch);
+    const weights = weightsRunaway();
+    if (weights !== null) return runaway(weights, epoch);
     record(ended || !slowEpochs);
-    if (!lossFinite()) return diverge('loss', epoch);
-    return [];
+    return checkLoss();
   }
 
   function reply(): EngineEvent[] {
@@ -262,6 +267,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     epoch = 0;
     running = false;
     restart();
+    startRun();
     return reply();
   }
 
@@ -273,6 +279,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     if (mismatch !== null) return fail(id, mismatch);
     updateSettings(model, merged);
     record();
+    startRun();
     return reply();
   }
 
@@ -292,6 +299,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     model.cursor = 0;
     epoch = state.epoch;
     restart();
+    startRun();
     return reply();
   }
 
@@ -317,6 +325,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         epoch = 0;
         running = false;
         restart();
+        startRun();
         return reply();
       case 'set-training':
         return setTraining(command.id, command.training);
@@ -326,6 +335,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         }
         model.params[command.index] = command.value;
         record();
+        startRun();
         return reply();
       case 'set-speed':
         speed = command.speed;
