@@ -5,12 +5,13 @@
  * keep it.
  */
 import { defaultConfig, LEARNING_RATES, type LabConfig, type TrainingSettings } from './config';
-import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Snapshot, type Speed } from './protocol';
+import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Instruments, type Snapshot, type Speed } from './protocol';
 import type { SessionLike } from './runner';
 import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
 import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
+import { resetGradientFlow } from './engine/gradient-flow';
 import { largestMagnitude, lossRunaway, runawayCause, runawayLimits, runawayMessage, withinLimit, type Runaway, type RunawayLimits } from './engine/runaway';
 
 /**
@@ -40,6 +41,8 @@ export interface SessionOptions {
   fastPath?: boolean;
   /** Use Math.tanh instead of the engine's cheaper tanh (for comparisons). */
   exactTanh?: boolean;
+  /** Collect the instruments' numbers (gradient flow, dead neurons) for every snapshot; on unless false. */
+  instruments?: boolean;
 }
 
 export interface TrainingSession extends SessionLike {
@@ -84,6 +87,7 @@ function copyInto(into: Float64Array, from: Float64Array): Float64Array {
 }
 
 export function createSession(options: SessionOptions = {}): TrainingSession {
+  const instrumentsOn = options.instruments !== false;
   let model: Model = build(defaultConfig());
   let configVersion = 0;
   let epoch = 0;
@@ -91,7 +95,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   /** True when one epoch of this network is too long to train without checking the clock. */
   let slowEpochs = false;
   let speed: Speed = DEFAULT_SPEED;
-  let current: ModelMetrics = measure(model, 0);
+  let current: ModelMetrics = measure(model, 0, instrumentsOn);
   let pending: HistoryPoint[] = [current.point];
   /** Batch-by-batch networks: training time since the last measurement, and what that one took (ms). */
   let trainedSinceMeasure = 0;
@@ -108,12 +112,13 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   startRun();
 
   function build(config: LabConfig): Model {
-    if (!options.fastPath) return createModel(config, { exactTanh: options.exactTanh });
+    const common = { exactTanh: options.exactTanh, gradientFlow: instrumentsOn };
+    if (!options.fastPath) return createModel(config, common);
     try {
-      return createModel(config, { fastPath: true, exactTanh: options.exactTanh });
+      return createModel(config, { ...common, fastPath: true });
     } catch {
       // Code generation refused (a page's Content-Security-Policy, say): the plain path does the same job.
-      return createModel(config, { exactTanh: options.exactTanh });
+      return createModel(config, common);
     }
   }
 
@@ -141,6 +146,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     }
     model.grad.fill(0);
     model.cursor = 0;
+    if (model.flow !== null) resetGradientFlow(model.flow);
     epoch = from.epoch;
   }
 
@@ -150,7 +156,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
    * replace the point of the epoch it started from (the chart would lose its first loss).
    */
   function record(history = true): void {
-    current = measure(model, epoch);
+    current = measure(model, epoch, instrumentsOn);
     stale = false;
     if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param)) save(best);
     if (!history) return;
@@ -176,6 +182,20 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       history,
       params: model.params.slice(),
       confusion: current.confusion === null ? null : current.confusion.map((row) => row.slice()),
+      ...(instrumentsOn ? { instruments: instruments() } : {}),
+    };
+  }
+
+  /** The instruments' numbers for a snapshot (copies). */
+  function instruments(): Instruments {
+    const gradient = model.flow === null ? [] : Array.from(model.flow.last);
+    const activity = current.activity;
+    return {
+      gradient,
+      gradientEpoch: gradient.length > 0 ? epoch : null,
+      lowSlope: activity === null ? [] : activity.lowSlope.slice(),
+      deadCount: activity === null ? [] : activity.deadCount.slice(),
+      dead: activity === null ? [] : activity.dead.map((layer) => layer.slice()),
     };
   }
 
@@ -297,6 +317,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     model.optimizer.step = state.step;
     model.grad.fill(0);
     model.cursor = 0;
+    if (model.flow !== null) resetGradientFlow(model.flow);
     epoch = state.epoch;
     restart();
     startRun();
