@@ -94,6 +94,12 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   let running = false;
   /** True when one epoch of this network is too long to train without checking the clock. */
   let slowEpochs = false;
+  /**
+   * An epoch step of a batch-by-batch network in progress. It trains in slices as playing
+   * does (the runner calls train), so the worker keeps answering commands and the host's
+   * heartbeat during a long epoch, and it stops when the epoch ends. Snapshots say paused.
+   */
+  let stepping = false;
   let speed: Speed = DEFAULT_SPEED;
   let current: ModelMetrics = measure(model, 0, instrumentsOn);
   let pending: HistoryPoint[] = [current.point];
@@ -216,14 +222,16 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     restore(best);
     record();
     running = false;
+    stepping = false;
     const message = runawayMessage(cause, epoch, current.point.trainLoss, smallerLearningRate(model.settings.learningRate));
     return [{ type: 'diverged', snapshot: snapshot(), message }];
   }
 
   function train(maxEpochs: number, clock: () => number, deadline: number): EngineEvent[] {
     const startedAt = slowEpochs ? clock() : 0;
+    const most = stepping && !running ? 1 : maxEpochs;
     let done = 0;
-    while (done < maxEpochs) {
+    while (done < most) {
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
         if (trainBatch(model)) {
@@ -239,6 +247,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       if (weights !== null) return runaway(weights, epoch);
       if (clock() >= deadline) break;
     }
+    if (done > 0) stepping = false;
     if (slowEpochs) {
       const measuredAt = clock();
       trainedSinceMeasure += measuredAt - startedAt;
@@ -286,6 +295,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     configVersion += 1;
     epoch = 0;
     running = false;
+    stepping = false;
     restart();
     startRun();
     return reply();
@@ -319,6 +329,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     model.cursor = 0;
     if (model.flow !== null) resetGradientFlow(model.flow);
     epoch = state.epoch;
+    stepping = false;
     restart();
     startRun();
     return reply();
@@ -330,14 +341,22 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return configure(command.id, command.config);
       case 'play':
         running = true;
+        stepping = false;
         return reply();
       case 'pause':
         running = false;
+        stepping = false;
         // What a paused network shows is what it is now (and what it shows when reopened).
         if (stale) record(false);
         return reply();
       case 'step': {
         running = false;
+        stepping = false;
+        if (command.unit === 'epoch' && slowEpochs) {
+          // A long epoch: trained in slices by the runner from now on (see `stepping`).
+          stepping = true;
+          return reply();
+        }
         const events = command.unit === 'batch' ? stepBatch() : train(1, () => 0, Number.POSITIVE_INFINITY);
         return events.length > 0 ? events : reply();
       }
@@ -345,6 +364,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         initializeModel(model);
         epoch = 0;
         running = false;
+        stepping = false;
         restart();
         startRun();
         return reply();
@@ -383,7 +403,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
 
   return {
     handle,
-    isRunning: () => running,
+    isRunning: () => running || stepping,
     speed: () => speed,
     train,
     snapshot,

@@ -139,6 +139,40 @@ describe('training session', () => {
     expect(small.snapshot().epoch).toBe(1);
   });
 
+  it('steps a long epoch in slices: answered at once, trained by the runner, paused at the end of the epoch', () => {
+    const big = defaultConfig();
+    big.data = { ...big.data, size: 5000, trainRatio: 0.9 };
+    big.network.hidden = Array.from({ length: 8 }, () => ({ size: 16, activation: 'tanh' as const }));
+    const session = configured(big, true);
+    const before = session.snapshot().params;
+    const reply = snapshotOf(send(session, { type: 'step', unit: 'epoch' }));
+    // Nothing trained yet: the command answers at once and the runner does the work.
+    expect(reply).toMatchObject({ epoch: 0, running: false });
+    expect(reply.params).toEqual(before);
+    expect(session.isRunning()).toBe(true);
+    // Slices as the runner trains them (one batch each here), never past the end of the epoch.
+    let slices = 0;
+    while (session.isRunning()) {
+      session.train(forever, () => performance.now(), performance.now());
+      slices += 1;
+      expect(session.snapshot().running).toBe(false);
+    }
+    expect(slices).toBe(Math.ceil(4500 / 10));
+    expect(session.snapshot().epoch).toBe(1);
+    // The same epoch as a small network's one-shot step would train.
+    const whole = configured(big, true);
+    whole.train(1, () => 0, forever);
+    expect(session.snapshot().params).toEqual(whole.snapshot().params);
+    // Pause and play end a step in progress.
+    send(session, { type: 'step', unit: 'epoch' });
+    send(session, { type: 'pause' });
+    expect(session.isRunning()).toBe(false);
+    // A small network still steps its epoch in one go.
+    const small = configured();
+    expect(snapshotOf(send(small, { type: 'step', unit: 'epoch' })).epoch).toBe(1);
+    expect(small.isRunning()).toBe(false);
+  });
+
   it('resets to the seeded weights with the history cleared', () => {
     const session = configured();
     const initial = session.snapshot().params;
