@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine's speed on the workloads of issue #3 next to @tensorflow/tfjs
  * (CPU backend) in the same run, printed as a table; `npm run bench -- --json` prints one JSON
- * document instead. The digits benchmark (digits.ts) runs last; `--no-digits` skips it.
+ * document instead. Project-file timings (files.ts) follow the engine workloads; the digits
+ * benchmark (digits.ts) runs last; `--no-digits` skips it.
  * A benchmark, not a test: it measures and reports, it never fails a build.
  *
  * Each rate is given per second of wall-clock time (what a learner sees) and per second of
@@ -9,6 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { runDigitsBenchmark, type DigitsBenchResult } from './digits';
+import { describeFiles, runFilesBenchmark } from './files';
 import { tfjsEpochsPerSecond, tfjsGridMilliseconds } from './tfjs';
 import { GRID, INSTRUMENTS_WORKLOAD, TRAINING_WORKLOADS, gridMilliseconds, instrumentsCost, sessionEpochsPerSecond } from './workloads';
 
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
     met: grid.wall <= GRID.targetMs,
     metByCpuTime: grid.cpu <= GRID.targetMs,
   });
+  say('  measuring project files…');
+  const files = runFilesBenchmark();
   let digits: DigitsBenchResult | null = null;
   if (withDigits) {
     say('  measuring digits (784→128→10)…');
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
     target: '≤ 5 % slower',
   };
   if (json) {
-    console.log(JSON.stringify({ cpus: cpus().length, loadAverage, workloads: [...results, instrumentsFigure, ...(digits ? [digits] : [])] }, null, 2));
+    console.log(JSON.stringify({ cpus: cpus().length, loadAverage, workloads: [...results, instrumentsFigure, files, ...(digits ? [digits] : [])] }, null, 2));
     return;
   }
   say('');
@@ -141,6 +145,8 @@ async function main(): Promise<void> {
       `${pct(instrumentsFigure.cost)} slower in CPU time, ${pct(1 - instruments.on.wall / instruments.off.wall)} by the clock; target ≤ 5 % — ` +
       `${instrumentsFigure.cost <= 0.05 ? 'met' : 'NOT met'}`,
   );
+  say('');
+  for (const l of describeFiles(files)) say(l);
   if (digits) {
     say(
       `\ndigits 784→128→10: ${Math.round(digits.examplesPerSecond).toLocaleString('en-US')} examples/s ` +
