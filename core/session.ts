@@ -13,6 +13,7 @@ import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
 import { resetGradientFlow } from './engine/gradient-flow';
 import { largestMagnitude, lossRunaway, runawayCause, runawayLimits, runawayMessage, withinLimit, type Runaway, type RunawayLimits } from './engine/runaway';
+import { traceExample, trainExample } from './engine/trace';
 
 /**
  * Networks whose epoch costs more than this many weight-times-example products (about a
@@ -277,6 +278,24 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     return checkLoss();
   }
 
+  /** One example as a batch of one (the 'One example' instrument's update). */
+  function stepExample(id: number): EngineEvent[] {
+    if (model.data.train.length === 0) return fail(id, 'There are no training examples to step through.');
+    const step = trainExample(model);
+    if (step.epochEnded) epoch += 1;
+    const weights = weightsRunaway();
+    if (weights !== null) return runaway(weights, epoch);
+    record(step.epochEnded || !slowEpochs);
+    const loss = checkLoss();
+    if (loss.length > 0) return loss;
+    return [{ type: 'example-step', replyTo: id, step }, ...reply()];
+  }
+
+  function traceNext(id: number): EngineEvent[] {
+    if (model.data.train.length === 0) return fail(id, 'There are no training examples to trace.');
+    return [{ type: 'trace', replyTo: id, trace: traceExample(model, model.cursor) }];
+  }
+
   function reply(): EngineEvent[] {
     return [{ type: 'snapshot', snapshot: snapshot() }];
   }
@@ -352,6 +371,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       case 'step': {
         running = false;
         stepping = false;
+        if (command.unit === 'example') return stepExample(command.id);
         if (command.unit === 'epoch' && slowEpochs) {
           // A long epoch: trained in slices by the runner from now on (see `stepping`).
           stepping = true;
@@ -383,6 +403,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return reply();
       case 'load-state':
         return loadState(command.id, command.state);
+      case 'trace-example':
+        return traceNext(command.id);
       case 'get-state':
         return [
           {

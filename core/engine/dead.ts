@@ -57,7 +57,7 @@ export function tallyRows(tally: ActivityTally, topo: Topology, ws: Workspace, r
     const size = topo.sizes[l + 1];
     const n = rows * size;
     slope.fill(1, 0, n);
-    multiplyDerivative(topo.codes[l], ws.pre[l], ws.act[l], slope, n);
+    multiplyDerivative(topo.codes[l], ws.pre[l], ws.act[l], slope, n, topo.drawn);
     for (let r = 0; r < rows; r++) {
       for (let j = 0; j < size; j++) {
         const s = Math.abs(slope[r * size + j]);
