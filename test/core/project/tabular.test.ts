@@ -13,7 +13,7 @@ function digitsProject() {
   return createProject({
     name: 'digits',
     config,
-    state: { epoch: 3, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 750 },
+    state: { epoch: 3, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 750 },
     history: [{ epoch: 1, trainLoss: 0.4, testLoss: 0.45, trainAccuracy: 0.9, testAccuracy: 0.89 }],
     savedAt: new Date(Date.UTC(2026, 10, 28, 22, 0, 0)),
   });

@@ -208,7 +208,7 @@ describe('desktop project journey', () => {
       const project = createProject({
         name: 'flowers',
         config,
-        state: { epoch: 37, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 420 },
+        state: { epoch: 37, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 420 },
         savedAt: new Date(0),
       });
       const file = path.join(folder, 'flowers.actlab');

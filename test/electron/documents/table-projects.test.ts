@@ -31,7 +31,7 @@ function trained(name: string, config: LabConfig, seed: number): Project {
     state: {
       epoch: 6,
       params: values(),
-      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, values),
+      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
       step: 1500,
     },
     history: [{ epoch: 6, trainLoss: 0.12, testLoss: 0.2, trainAccuracy: 0.97, testAccuracy: 0.95 }],
