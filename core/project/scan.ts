@@ -54,7 +54,7 @@ export function quoted(value: string, max = 40): string {
  * Scans JSON text without building it. Returns a sentence when the structure is far beyond
  * what a project holds, else null (and the text may still be broken JSON: JSON.parse decides).
  */
-export function structureProblem(text: string): string | null {
+export function structureProblem(text: string, known: ReadonlySet<string> = KNOWN_FIELDS): string | null {
   const n = text.length;
   let depth = 0;
   let values = 0;
@@ -93,7 +93,7 @@ export function structureProblem(text: string): string | null {
       }
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       if (depth === 1) {
-        const problem = unknownField(key, valueStart, i);
+        const problem = unknownField(key, valueStart, i, known);
         if (problem) return problem;
       }
       depth--;
@@ -102,7 +102,7 @@ export function structureProblem(text: string): string | null {
         expectKey = false;
         valueStart = i + 1;
       } else if (c === 44 /* , */) {
-        const problem = unknownField(key, valueStart, i);
+        const problem = unknownField(key, valueStart, i, known);
         if (problem) return problem;
         expectKey = topIsObject;
         key = '';
@@ -128,8 +128,8 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 43 || c === 45;
 }
 
-function unknownField(key: string, start: number, end: number): string | null {
-  if (start < 0 || KNOWN_FIELDS.has(key) || end - start <= MAX_UNKNOWN_FIELD_CHARS) return null;
+function unknownField(key: string, start: number, end: number, known: ReadonlySet<string>): string | null {
+  if (start < 0 || known.has(key) || end - start <= MAX_UNKNOWN_FIELD_CHARS) return null;
   return (
     `This file has a field ${quoted(key)} that Activation Lab does not know, holding ${sizeInWords(end - start)} of data. ` +
     `Remove that field (or ask for the file again) and open it once more.`

@@ -19,6 +19,9 @@ import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { RecentFiles } from '../../../electron/documents/recent';
 import { Backups } from '../../../electron/documents/backups';
+import { projectWorkerForThisFile } from './parser';
+
+const worker = projectWorkerForThisFile();
 
 const root = path.resolve(__dirname, '..', '..', '..');
 let scratch: string;
@@ -54,7 +57,7 @@ async function openDesktop(page: Page, folder: string) {
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
   const controller = new DocumentController({
     platform: 'linux',
-    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    files: { read: (file) => readProjectFile(file, worker.parser()), write: (file, text) => writeProjectFile(file, text) },
     dialogs: { chooseOpen: async () => null, chooseSave: async () => saveAnswers.shift() ?? null },
     ask: async (question) => {
       questions.push(question.message);
@@ -65,7 +68,7 @@ async function openDesktop(page: Page, folder: string) {
       saved: (saved) => void call(page, '__labSaved', saved),
     },
     recent,
-    backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey' }),
+    backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey', parser: worker.parser() }),
     newProjectJson: () => serializeProject(createProject({ config: defaultConfig() })),
     now: () => new Date(),
   });
