@@ -7,6 +7,16 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'events'];
 
+/** The one typed IPC contract (core/ipc.ts): raw IPC only in its helper files. */
+const RAW_IPC =
+  'Use the typed IPC contract: channels in core/ipc.ts, main registers through electron/ipc-typed.ts (handle/on/pageSender), the preload through electron/ipc-page.ts. Raw ipcMain, ipcRenderer and webContents.send skip the sender check and the payload parser.';
+export const IPC_HELPER_FILES = ['electron/ipc-main.ts', 'electron/ipc-page.ts', 'electron/ipc-typed.ts'];
+export const rawIpc = [
+  { selector: 'MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]', message: RAW_IPC },
+  { selector: "MemberExpression[object.property.name='webContents'][property.name=/^(send|sendToFrame|postMessage)$/]", message: RAW_IPC },
+  { selector: "MemberExpression[object.name='webContents'][property.name=/^(send|sendToFrame|postMessage)$/]", message: RAW_IPC },
+];
+
 export const importDirection = {
   core: {
     patterns: [
@@ -18,6 +28,7 @@ export const importDirection = {
     patterns: [
       { group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/; put shared code in core/.' },
     ],
+    paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: RAW_IPC }],
   },
   renderer: {
     patterns: [
@@ -43,6 +54,12 @@ export default tseslint.config(
   },
   { files: ['core/**'], rules: { 'no-restricted-imports': ['error', importDirection.core] } },
   { files: ['electron/**'], languageOptions: { globals: globals.node }, rules: { 'no-restricted-imports': ['error', importDirection.electron] } },
+  { files: ['core/**', 'electron/**', 'renderer/**'], rules: { 'no-restricted-syntax': ['error', ...rawIpc] } },
+  // The typed IPC helpers are the only place raw IPC is allowed.
+  {
+    files: IPC_HELPER_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: importDirection.electron.patterns }], 'no-restricted-syntax': 'off' },
+  },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', importDirection.renderer] } },
   { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // electron-builder runs the CommonJS files in build/ under Node.

@@ -1,12 +1,57 @@
 /**
- * The one IPC contract between the renderer and the Electron main process. The preload
- * exposes `LabApi` as `window.lab`; the main process registers one handler per channel.
- * The renderer never sees `ipcRenderer` or an IPC event object — only these functions.
- * In the browser host `window.lab` is absent and the renderer uses its own adapters.
+ * The one IPC contract between the renderer and the Electron main process, for both
+ * directions. Three maps name every channel with the types that cross it:
+ *   - `PageMessages`: page → main, no reply (the preload's send, main's `on`);
+ *   - `PageRequests`: page → main with a reply (the preload's invoke, main's `handle`);
+ *   - `MainEvents`: main → page (main's `send`, the preload's listeners).
+ * electron/ipc-main.ts registers main's side from these maps (sender check and payload parser
+ * once per message), electron/ipc-page.ts is the preload's side, and lint forbids raw
+ * ipcMain, ipcRenderer and webContents.send anywhere else. The preload exposes `LabApi` as
+ * `window.lab`: the renderer never sees ipcRenderer or an IPC event object — only these
+ * functions. In the browser host `window.lab` is absent and the renderer uses its own adapters.
  */
 import type { Command, EngineEvent } from './protocol';
 
-/** Channel names, in one place for both sides. */
+/** Page → main messages that get no reply: the payload each carries. */
+export interface PageMessages {
+  /** One engine command (the engine host checks its shape and answers a bad one). */
+  'engine:command': Command;
+  /** The packed digit file (core/tabular/digits); same pipe as the commands, so order is kept. */
+  'engine:digits': Uint8Array;
+  /** The open project's text and dirty flag. */
+  'project:update': ProjectUpdate;
+}
+
+/** Page → main requests: the arguments each takes and the reply it gets. */
+export interface PageRequests {
+  'project:action': { args: [action: ProjectAction]; reply: ActionResult };
+  /** Opens a file from main's recent list (anything else is refused). */
+  'project:open-recent': { args: [file: string]; reply: ActionResult };
+  /** Opens a file dropped on the window; the preload takes its path from the dropped File. */
+  'project:open-dropped': { args: [file: string]; reply: ActionResult };
+  'project:recent': { args: []; reply: string[] };
+  'progress:load': { args: []; reply: string };
+  'progress:save': { args: [json: string]; reply: void };
+  'app:info': { args: []; reply: AppInfo };
+}
+
+/** Main → page events: the payload each carries. */
+export interface MainEvents {
+  'engine:event': EngineEvent;
+  'project:load': LoadedProject;
+  'project:saved': SavedProject;
+  'menu:command': MenuCommand;
+  /** Short notices, e.g. "The engine restarted; training resumed from epoch 1200." */
+  'app:notice': string;
+}
+
+export type PageMessageChannel = keyof PageMessages;
+export type PageRequestChannel = keyof PageRequests;
+export type MainEventChannel = keyof MainEvents;
+export type RequestArgs<C extends PageRequestChannel> = PageRequests[C]['args'];
+export type RequestReply<C extends PageRequestChannel> = PageRequests[C]['reply'];
+
+/** Channel names by a short key, for code that prefers a constant to a string. */
 export const CHANNELS = {
   engineCommand: 'engine:command',
   engineEvent: 'engine:event',
@@ -16,13 +61,40 @@ export const CHANNELS = {
   projectSaved: 'project:saved',
   projectAction: 'project:action',
   projectRecent: 'project:recent',
-  projectOpenPath: 'project:open-path',
+  projectOpenRecent: 'project:open-recent',
+  projectOpenDropped: 'project:open-dropped',
   menuCommand: 'menu:command',
   notice: 'app:notice',
   progressLoad: 'progress:load',
   progressSave: 'progress:save',
   appInfo: 'app:info',
-} as const;
+} as const satisfies Record<string, PageMessageChannel | PageRequestChannel | MainEventChannel>;
+
+/** Every channel of the three maps, each exactly once (a compile error if one is missing). */
+export const PAGE_MESSAGE_CHANNELS = ['engine:command', 'engine:digits', 'project:update'] as const satisfies readonly PageMessageChannel[];
+export const PAGE_REQUEST_CHANNELS = [
+  'project:action',
+  'project:open-recent',
+  'project:open-dropped',
+  'project:recent',
+  'progress:load',
+  'progress:save',
+  'app:info',
+] as const satisfies readonly PageRequestChannel[];
+export const MAIN_EVENT_CHANNELS = ['engine:event', 'project:load', 'project:saved', 'menu:command', 'app:notice'] as const satisfies readonly MainEventChannel[];
+type Missing<All, Listed> = Exclude<All, Listed>;
+type Holds<T extends true> = T;
+/** Compiles only while the lists above and CHANNELS name exactly the channels of the maps. */
+export type ChannelListsComplete = Holds<
+  [
+    Missing<PageMessageChannel, (typeof PAGE_MESSAGE_CHANNELS)[number]>,
+    Missing<PageRequestChannel, (typeof PAGE_REQUEST_CHANNELS)[number]>,
+    Missing<MainEventChannel, (typeof MAIN_EVENT_CHANNELS)[number]>,
+    Missing<PageMessageChannel | PageRequestChannel | MainEventChannel, (typeof CHANNELS)[keyof typeof CHANNELS]>,
+  ] extends [never, never, never, never]
+    ? true
+    : false
+>;
 
 /** The current project as the renderer sees it, pushed to main after every change. */
 export interface ProjectUpdate {
@@ -41,6 +113,12 @@ export interface LoadedProject {
   path: string | null;
   /** True when this came from a crash backup and is not saved yet. */
   restored: boolean;
+}
+
+/** Where main saved the open project. */
+export interface SavedProject {
+  name: string;
+  path: string;
 }
 
 export type ProjectAction = 'new' | 'open' | 'save' | 'save-as';
@@ -89,14 +167,17 @@ export interface LabApi {
     update(update: ProjectUpdate): void;
     /** Runs File › New / Open… / Save / Save As… (main asks to save first where needed). */
     action(action: ProjectAction): Promise<ActionResult>;
-    /** Opens a project file by path (Open Recent, or a file dropped on the window). */
+    /** Opens a file of the recent list (Open Recent); main refuses any other path. */
     openPath(path: string): Promise<ActionResult>;
-    /** The path of a dropped DOM File object (typed loosely: core has no DOM types). */
-    pathForFile(file: object): string;
+    /**
+     * Opens a project file dropped on the window: a DOM File object (typed loosely: core has
+     * no DOM types). Only a file from this computer has a path; any other is refused.
+     */
+    openDropped(file: object): Promise<ActionResult>;
     /** Recently opened files, newest first (at most 10). */
     recent(): Promise<string[]>;
     onLoad(listener: (project: LoadedProject) => void): () => void;
-    onSaved(listener: (saved: { name: string; path: string }) => void): () => void;
+    onSaved(listener: (saved: SavedProject) => void): () => void;
   };
   menu: {
     onCommand(listener: (command: MenuCommand) => void): () => void;

@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session } from 'electron';
-import { CHANNELS, type AppInfo, type MenuCommand } from '../core/ipc';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session } from 'electron';
+import type { AppInfo, MenuCommand } from '../core/ipc';
 import { registerAppScheme, handleAppProtocol } from './app-protocol';
 import { OpenFileQueue, argvSkip, projectFileFromArgv } from './argv';
 import { ENGINE_WORKER_LIMITS, EngineHost } from './engine-host';
-import { createIpcHandlers, type IpcHandlers } from './ipc-handlers';
+import { registerIpcHandlers } from './ipc-handlers';
+import { appIpc } from './ipc-main';
+import { pageSender } from './ipc-typed';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY, devServerUrl, permissionAllowed } from './security';
 import { backgroundFor, loadThemeChoice, resolveTheme, saveThemeChoice, type ThemeChoice } from './theme';
@@ -69,21 +71,6 @@ function appInfo(): AppInfo {
   };
 }
 
-function registerIpc(handlers: IpcHandlers): void {
-  for (const [channel, handler] of Object.entries(handlers.on)) {
-    ipcMain.on(channel, (event, ...args: unknown[]) => {
-      try {
-        handler(event, ...args);
-      } catch (error) {
-        log(error instanceof Error ? error.message : String(error));
-      }
-    });
-  }
-  for (const [channel, handler] of Object.entries(handlers.handle)) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handler(event, ...args));
-  }
-}
-
 async function start(): Promise<void> {
   // Windows groups the taskbar button and file associations under this id (the installer's appId).
   if (process.platform === 'win32') app.setAppUserModelId('org.activationlab.desktop');
@@ -98,14 +85,12 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 
   let win: BrowserWindow | null = null;
-  const toPage = (channel: string, payload: unknown) => {
-    if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
-  };
+  const toPage = pageSender(() => (win && !win.isDestroyed() ? win.webContents : null));
 
   const engine = new EngineHost({
     createWorker: () => new Worker(path.join(__dirname, 'engine-worker.cjs'), { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS }),
-    onEvent: (event) => toPage(CHANNELS.engineEvent, event),
-    onNotice: (message) => toPage(CHANNELS.notice, message),
+    onEvent: (event) => toPage('engine:event', event),
+    onNotice: (message) => toPage('app:notice', message),
     log,
   });
   engine.start();
@@ -119,17 +104,9 @@ async function start(): Promise<void> {
     log,
   });
 
-  registerIpc(
-    createIpcHandlers({
-      devOrigin,
-      engine,
-      project: documents.project,
-      progress: documents.progress,
-      appInfo,
-    }),
-  );
+  registerIpcHandlers(appIpc({ devOrigin, log }), { engine, project: documents.project, progress: documents.progress, appInfo });
 
-  const sendCommand = (command: MenuCommand) => toPage(CHANNELS.menuCommand, command);
+  const sendCommand = (command: MenuCommand) => toPage('menu:command', command);
   function rebuildMenu(): void {
     const template = buildMenuTemplate({
       platform: process.platform,

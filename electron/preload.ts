@@ -1,45 +1,55 @@
 /**
  * The sandboxed preload: exposes exactly `LabApi` as `window.lab`, one function per
- * operation. The page never sees ipcRenderer or an IPC event object: listeners are wrapped
- * and receive only the payload. Bundled on its own into one CommonJS file.
+ * operation, over the typed channels of core/ipc.ts (ipc-page.ts). The page never sees
+ * ipcRenderer or an IPC event object. Bundled on its own into one CommonJS file.
  */
-import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type LabApi } from '../core/ipc';
+import { contextBridge, webUtils } from 'electron';
+import type { ActionResult, LabApi } from '../core/ipc';
+import { invoke, listen, send } from './ipc-page';
 
-function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
-  if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');
-  const wrapped = (_event: IpcRendererEvent, payload: T) => listener(payload);
-  ipcRenderer.on(channel, wrapped);
-  return () => {
-    ipcRenderer.removeListener(channel, wrapped);
-  };
+/** Said when something dropped is not a file from this computer (it has no path). */
+export const NOT_A_LOCAL_FILE = 'That file could not be opened: only files from this computer can be dropped here.';
+
+/**
+ * The path of a dropped File. Only a File the browser made for a real file has one; a File
+ * built by script (or anything else) has none, so the page cannot name a path of its own.
+ */
+function droppedPath(file: object): string {
+  try {
+    return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+  } catch {
+    return '';
+  }
 }
 
 const lab = {
   engine: {
-    send: (command) => ipcRenderer.send(CHANNELS.engineCommand, command),
-    onEvent: (listener) => subscribe(CHANNELS.engineEvent, listener),
+    send: (command) => send('engine:command', command),
+    onEvent: (listener) => listen('engine:event', listener),
     // Same renderer-to-main pipe as engine commands, so the order between them is kept.
-    provideDigits: (bytes) => ipcRenderer.send(CHANNELS.engineDigits, bytes),
+    provideDigits: (bytes) => send('engine:digits', bytes),
   },
   project: {
-    update: (update) => ipcRenderer.send(CHANNELS.projectUpdate, update),
-    action: (action) => ipcRenderer.invoke(CHANNELS.projectAction, action),
-    openPath: (file) => ipcRenderer.invoke(CHANNELS.projectOpenPath, file),
-    pathForFile: (file) => webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
-    recent: () => ipcRenderer.invoke(CHANNELS.projectRecent),
-    onLoad: (listener) => subscribe(CHANNELS.projectLoad, listener),
-    onSaved: (listener) => subscribe(CHANNELS.projectSaved, listener),
+    update: (update) => send('project:update', update),
+    action: (action) => invoke('project:action', action),
+    openPath: (file) => invoke('project:open-recent', file),
+    openDropped: async (file): Promise<ActionResult> => {
+      const path = droppedPath(file);
+      return path ? invoke('project:open-dropped', path) : { ok: false, message: NOT_A_LOCAL_FILE };
+    },
+    recent: () => invoke('project:recent'),
+    onLoad: (listener) => listen('project:load', listener),
+    onSaved: (listener) => listen('project:saved', listener),
   },
   menu: {
-    onCommand: (listener) => subscribe(CHANNELS.menuCommand, listener),
+    onCommand: (listener) => listen('menu:command', listener),
   },
-  onNotice: (listener) => subscribe(CHANNELS.notice, listener),
+  onNotice: (listener) => listen('app:notice', listener),
   progress: {
-    load: () => ipcRenderer.invoke(CHANNELS.progressLoad),
-    save: (json) => ipcRenderer.invoke(CHANNELS.progressSave, json),
+    load: () => invoke('progress:load'),
+    save: (json) => invoke('progress:save', json),
   },
-  appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
+  appInfo: () => invoke('app:info'),
 } satisfies LabApi;
 
 contextBridge.exposeInMainWorld('lab', lab);

@@ -50,8 +50,9 @@ function checkTableData(data: Record<string, unknown>): Problem {
   const name = data.dataset as TableDatasetName;
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
   if (!intInRange(data.size, 2, LIMITS.maxTableRows)) return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
-  if (tableFor(name) === null) return notLoadedMessage(name);
-  return null;
+  const table = tableFor(name);
+  if (table === null) return notLoadedMessage(name);
+  return checkSplit(Math.min(table.rows, data.size), data.trainRatio, 'examples');
 }
 
 function checkData(data: unknown): Problem {
@@ -73,6 +74,19 @@ function checkData(data: unknown): Problem {
     }
   }
   if (data.dataset === 'custom' && data.points.length < 2) return 'Add at least two points of your own before training.';
+  return checkSplit(data.dataset === 'custom' ? data.points.length : (data.size as number), data.trainRatio as number, 'points');
+}
+
+/**
+ * Both sets must hold at least one example: the points are split by rounding
+ * count × trainRatio (data.ts, tabular/split.ts), so two points at a 10 % share leave nothing
+ * to train on, and two at 90 % nothing to test on.
+ */
+export function checkSplit(count: number, trainRatio: number, noun: 'points' | 'examples'): Problem {
+  const train = Math.round(count * trainRatio);
+  const share = `${Math.round(trainRatio * 100)} %`;
+  if (train === 0) return `With ${count} ${noun} and a training share of ${share}, no example is left to train on: add more ${noun} or raise the training share.`;
+  if (train === count) return `With ${count} ${noun} and a training share of ${share}, no example is left to test on: add more ${noun} or lower the training share.`;
   return null;
 }
 

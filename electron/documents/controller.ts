@@ -11,6 +11,7 @@ import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName } fr
 import type { BackupEntry, PendingBackup } from './backups';
 import type { ReadResult } from './files';
 import { projectTextInTurns } from './text';
+import { refusePathForm } from '../paths';
 
 export const APP_TITLE = 'Activation Lab';
 export const UNTITLED = 'Untitled';
@@ -44,7 +45,7 @@ export interface ControllerDeps {
   };
   ask(question: Question): Promise<number>;
   page: { load(project: LoadedProject): void; saved(saved: { name: string; path: string }): void };
-  recent: { add(file: string): Promise<unknown>; remove(file: string): Promise<unknown> };
+  recent: { has(file: string): boolean; add(file: string): Promise<unknown>; remove(file: string): Promise<unknown> };
   backups: {
     changed(entry: BackupEntry): void;
     flush(): Promise<void>;
@@ -56,6 +57,9 @@ export interface ControllerDeps {
   newProjectJson(): string;
   now(): Date;
 }
+
+/** Said when the page asks for a file that is not on the recent list. */
+export const NOT_RECENT_MESSAGE = 'That file is not in your recent projects any more. Open it with File › Open….';
 
 const OK: ActionResult = { ok: true, message: '' };
 const CANCELLED: ActionResult = { ok: false, message: '' };
@@ -137,9 +141,24 @@ export class DocumentController {
     });
   }
 
-  /** Opens a file by path: Open Recent, the command line, a second instance, macOS open-file, a drop. */
+  /**
+   * Opens a file by a path main trusts: the command line, a second instance, macOS
+   * open-file, a drop, or the menu's Open Recent. Network shares and device paths are refused.
+   */
   openPath(file: string): Promise<ActionResult> {
-    return this.serial(() => this.openNow(file));
+    return this.serial(async () => {
+      const form = refusePathForm(file);
+      return form ? failed(form) : this.openNow(file);
+    });
+  }
+
+  /** The page's Open Recent: only a file that is on the recent list opens. */
+  openRecent(file: string): Promise<ActionResult> {
+    return this.serial(async () => {
+      if (!this.deps.recent.has(file)) return failed(NOT_RECENT_MESSAGE);
+      const form = refusePathForm(file);
+      return form ? failed(form) : this.openNow(file);
+    });
   }
 
   save(): Promise<ActionResult> {

@@ -23,7 +23,8 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { defaultConfig } from '../../core/config';
-import { CHANNELS, type ActionResult, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
+import type { ActionResult, ProjectAction, ProjectUpdate } from '../../core/ipc';
+import type { PageSend } from '../ipc-typed';
 import { createProject, serializeProject } from '../../core/project';
 import { Backups } from './backups';
 import { DocumentController, type Question } from './controller';
@@ -35,7 +36,7 @@ import { RecentFiles } from './recent';
 export interface DocumentsDeps {
   userData: string;
   window(): BrowserWindow | null;
-  toPage(channel: string, payload: unknown): void;
+  toPage: PageSend;
   /** The recent list changed: rebuild the menu. */
   onRecentChanged(): void;
   log(message: string): void;
@@ -48,7 +49,8 @@ export interface Documents {
   project: {
     update(update: ProjectUpdate): void;
     action(action: ProjectAction): Promise<ActionResult>;
-    openPath(file: string): Promise<ActionResult>;
+    openRecent(file: string): Promise<ActionResult>;
+    openDropped(file: string): Promise<ActionResult>;
     recent(): Promise<string[]>;
   };
   progress: ProgressStore;
@@ -122,10 +124,11 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     },
     ask: async (question: Question) => (await messageBox({ type: 'question', noLink: true, ...question })).response,
     page: {
-      load: (project) => deps.toPage(CHANNELS.projectLoad, project),
-      saved: (saved) => deps.toPage(CHANNELS.projectSaved, saved),
+      load: (project) => deps.toPage('project:load', project),
+      saved: (saved) => deps.toPage('project:saved', saved),
     },
     recent: {
+      has: (file) => recent.has(file),
       add: (file) => {
         app.addRecentDocument(file);
         return recentChanged(recent.add(file));
@@ -157,7 +160,8 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     project: {
       update: (update) => controller.update(update),
       action: (action) => controller.action(action),
-      openPath: (file) => controller.openPath(file),
+      openRecent: (file) => controller.openRecent(file),
+      openDropped: (file) => controller.openPath(file),
       recent: () => recent.load(),
     },
     progress: createProgressStore(path.join(deps.userData, 'lesson-progress.json')),

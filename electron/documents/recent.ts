@@ -80,6 +80,12 @@ export class RecentFiles {
     return this.cached();
   }
 
+  /** True when `file` is on the list as last read or changed. */
+  has(file: string): boolean {
+    const key = this.caseInsensitive ? file.toLowerCase() : file;
+    return this.list.some((item) => (this.caseInsensitive ? item.toLowerCase() : item) === key);
+  }
+
   /** Puts a file at the top of the list. */
   async add(file: string): Promise<string[]> {
     this.list = cleanList([file, ...this.list], this.caseInsensitive);

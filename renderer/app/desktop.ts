@@ -23,12 +23,8 @@ export function connectDesktop(api: LabApi, handlers: DesktopHandlers): () => vo
     const file = event.dataTransfer?.files[0];
     if (!file) return;
     event.preventDefault();
-    const path = api.project.pathForFile(file);
-    if (!path) {
-      handlers.onOpenResult(false, 'That file could not be opened: only files from this computer can be dropped here.');
-      return;
-    }
-    void api.project.openPath(path).then(
+    // The preload takes the path from the dropped File itself; a file with none is refused there.
+    void api.project.openDropped(file).then(
       (result) => handlers.onOpenResult(result.ok, result.message),
       (error: unknown) => handlers.onOpenResult(false, error instanceof Error ? error.message : String(error)),
     );

@@ -1,13 +1,22 @@
+/**
+ * The IPC handlers registered through the typed helpers (electron/ipc-typed.ts) on a
+ * stand-in ipcMain: every channel's sender check and payload parser, run once per message
+ * by the helpers, and what each handler passes on.
+ */
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
+import { PAGE_MESSAGE_CHANNELS, PAGE_REQUEST_CHANNELS, type ProjectAction, type ProjectUpdate } from '../../core/ipc';
 import { encodeDigits } from '../../core/tabular/digits';
 import { MAX_DIGITS_FILE_BYTES } from '../../core/tabular/provide';
-import { IpcRejection, MAX_PROGRESS_CHARS, NOT_A_PROJECT_MESSAGE, createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
+import { MAX_PROGRESS_CHARS, NOT_A_PROJECT_MESSAGE, registerIpcHandlers } from '../../electron/ipc-handlers';
+import { typedIpcMain, type SenderEvent } from '../../electron/ipc-typed';
+import { standInIpcMain } from './ipc-stand-in';
+import { DEVICE_PATH_MESSAGE, NETWORK_PATH_MESSAGE } from '../../electron/paths';
 
 function setup(devOrigin: string | null = null) {
   const calls: Array<[string, unknown]> = [];
-  const handlers = createIpcHandlers({
-    devOrigin,
+  const log: string[] = [];
+  const { ipc, on, handle } = standInIpcMain();
+  registerIpcHandlers(typedIpcMain(ipc, { devOrigin, log: (line) => log.push(line) }), {
     engine: {
       send: (command) => calls.push(['engine', command]),
       provideDigits: (bytes) => calls.push(['digits', bytes]),
@@ -19,8 +28,12 @@ function setup(devOrigin: string | null = null) {
         calls.push(['action', action]);
         return { ok: true, message: '' };
       },
-      openPath: async (file: string) => {
-        calls.push(['open', file]);
+      openRecent: async (file: string) => {
+        calls.push(['open-recent', file]);
+        return { ok: true, message: '' };
+      },
+      openDropped: async (file: string) => {
+        calls.push(['open-dropped', file]);
         return { ok: true, message: '' };
       },
       recent: async () => ['/a.actlab'],
@@ -33,7 +46,7 @@ function setup(devOrigin: string | null = null) {
     },
     appInfo: () => ({ name: 'Activation Lab', version: '0.1.0', electron: '45', chrome: '142', node: '22' }),
   });
-  return { handlers, calls };
+  return { handlers: { on, handle }, calls, log };
 }
 
 /** A whole digits file of two blank images labelled 3 and 7. */
@@ -51,93 +64,115 @@ const strangers: SenderEvent[] = [
 ];
 
 const validArgs: Record<string, unknown[]> = {
-  [CHANNELS.engineCommand]: [{ type: 'play', id: 1 }],
-  [CHANNELS.engineDigits]: [twoDigits],
-  [CHANNELS.projectUpdate]: [{ json: '{}', dirty: true }],
-  [CHANNELS.projectAction]: ['save'],
-  [CHANNELS.projectOpenPath]: ['/home/ana/spiral.actlab'],
-  [CHANNELS.projectRecent]: [],
-  [CHANNELS.progressLoad]: [],
-  [CHANNELS.progressSave]: ['{"done":["01"]}'],
-  [CHANNELS.appInfo]: [],
+  'engine:command': [{ type: 'play', id: 1 }],
+  'engine:digits': [twoDigits],
+  'project:update': [{ json: '{}', dirty: true }],
+  'project:action': ['save'],
+  'project:open-recent': ['/home/ana/spiral.actlab'],
+  'project:open-dropped': ['/home/ana/dropped.actlab'],
+  'project:recent': [],
+  'progress:load': [],
+  'progress:save': ['{"done":["01"]}'],
+  'app:info': [],
 };
 
-describe('IPC handlers', () => {
-  it('covers every renderer-to-main channel of the contract exactly once', () => {
+describe('IPC handlers over the typed helpers', () => {
+  it('registers every page-to-main channel of the contract exactly once, each the right way', () => {
     const { handlers } = setup();
-    const names = [...Object.keys(handlers.on), ...Object.keys(handlers.handle)].sort();
-    expect(names).toEqual(Object.keys(validArgs).sort());
+    expect(Object.keys(handlers.on).sort()).toEqual([...PAGE_MESSAGE_CHANNELS].sort());
+    expect(Object.keys(handlers.handle).sort()).toEqual([...PAGE_REQUEST_CHANNELS].sort());
+    expect([...Object.keys(handlers.on), ...Object.keys(handlers.handle)].sort()).toEqual(Object.keys(validArgs).sort());
   });
 
   it('serves our own page', async () => {
-    const { handlers, calls } = setup();
-    handlers.on[CHANNELS.engineCommand](ours, { type: 'play', id: 1 });
-    handlers.on[CHANNELS.engineDigits](ours, twoDigits);
-    handlers.on[CHANNELS.projectUpdate](ours, { json: '{"a":1}', dirty: false });
-    expect(await handlers.handle[CHANNELS.projectAction](ours, 'save-as')).toEqual({ ok: true, message: '' });
-    expect(await handlers.handle[CHANNELS.projectOpenPath](ours, 'C:\\Users\\ana\\xor.actlab')).toEqual({ ok: true, message: '' });
-    expect(await handlers.handle[CHANNELS.projectRecent](ours)).toEqual(['/a.actlab']);
-    expect(await handlers.handle[CHANNELS.progressLoad](ours)).toBe('{"done":[]}');
-    await handlers.handle[CHANNELS.progressSave](ours, '{"done":["01"]}');
-    expect(await handlers.handle[CHANNELS.appInfo](ours)).toMatchObject({ name: 'Activation Lab' });
+    const { handlers, calls, log } = setup();
+    handlers.on['engine:command'](ours, { type: 'play', id: 1 });
+    handlers.on['engine:digits'](ours, twoDigits);
+    handlers.on['project:update'](ours, { json: '{"a":1}', dirty: false });
+    expect(await handlers.handle['project:action'](ours, 'save-as')).toEqual({ ok: true, message: '' });
+    expect(await handlers.handle['project:open-recent'](ours, 'C:\\Users\\ana\\xor.actlab')).toEqual({ ok: true, message: '' });
+    expect(await handlers.handle['project:open-dropped'](ours, '/home/ana/dropped.actlab')).toEqual({ ok: true, message: '' });
+    expect(await handlers.handle['project:recent'](ours)).toEqual(['/a.actlab']);
+    expect(await handlers.handle['progress:load'](ours)).toBe('{"done":[]}');
+    await handlers.handle['progress:save'](ours, '{"done":["01"]}');
+    expect(await handlers.handle['app:info'](ours)).toMatchObject({ name: 'Activation Lab' });
     expect(calls).toEqual([
       ['engine', { type: 'play', id: 1 }],
       ['digits', twoDigits],
       ['update', { json: '{"a":1}', dirty: false }],
       ['action', 'save-as'],
-      ['open', 'C:\\Users\\ana\\xor.actlab'],
+      ['open-recent', 'C:\\Users\\ana\\xor.actlab'],
+      ['open-dropped', '/home/ana/dropped.actlab'],
       ['progress', '{"done":["01"]}'],
     ]);
+    expect(log).toEqual([]);
   });
 
   it('rejects every channel from a wrong sender, naming the channel, and does nothing', async () => {
-    const { handlers, calls } = setup();
+    const { handlers, calls, log } = setup();
     for (const sender of strangers) {
       for (const [channel, handler] of Object.entries(handlers.on)) {
-        expect(() => handler(sender, ...validArgs[channel])).toThrow(IpcRejection);
-        expect(() => handler(sender, ...validArgs[channel])).toThrow(`${channel}: refused a message from`);
+        // A message has no reply to carry the refusal: it is logged.
+        expect(handler(sender, ...validArgs[channel])).toBeUndefined();
+        expect(log.at(-1)).toMatch(`${channel}: refused a message from`);
       }
       for (const [channel, handler] of Object.entries(handlers.handle)) {
         await expect(Promise.resolve().then(() => handler(sender, ...validArgs[channel]))).rejects.toThrow(`${channel}: refused`);
       }
     }
+    expect(log).toHaveLength(strangers.length * PAGE_MESSAGE_CHANNELS.length);
     expect(calls).toEqual([]);
   });
 
   it('accepts the dev server only when one is configured', async () => {
     const dev = { senderFrame: { url: 'http://127.0.0.1:5173/index.html' } };
     const withDev = setup('http://127.0.0.1:5173');
-    expect(await withDev.handlers.handle[CHANNELS.appInfo](dev)).toMatchObject({ version: '0.1.0' });
-    await expect(setup().handlers.handle[CHANNELS.appInfo](dev)).rejects.toThrow(/refused/);
+    expect(await withDev.handlers.handle['app:info'](dev)).toMatchObject({ version: '0.1.0' });
+    await expect(setup().handlers.handle['app:info'](dev)).rejects.toThrow(/refused/);
   });
 
   it('rejects bad payloads with a clear sentence', async () => {
-    const { handlers, calls } = setup();
-    const update = handlers.on[CHANNELS.projectUpdate];
-    expect(() => update(ours, null)).toThrow('project:update: needs { json, dirty }.');
-    expect(() => update(ours, { json: 5, dirty: true })).toThrow('json must be a string');
-    expect(() => update(ours, { json: '{}', dirty: 'yes' })).toThrow('dirty must be true or false');
-    const action = handlers.handle[CHANNELS.projectAction];
+    const { handlers, calls, log } = setup();
+    const update = handlers.on['project:update'];
+    update(ours, null);
+    update(ours, { json: 5, dirty: true });
+    update(ours, { json: '{}', dirty: 'yes' });
+    update(ours, { json: '{}', dirty: true }, 'extra');
+    expect(log).toEqual([
+      'project:update: needs { json, dirty }.',
+      'project:update: json must be a string.',
+      'project:update: dirty must be true or false.',
+      'project:update: takes one argument, not 2.',
+    ]);
+    const action = handlers.handle['project:action'];
     await expect(action(ours, 'delete-everything')).rejects.toThrow('project:action: unknown action "delete-everything"');
     await expect(action(ours, { action: 'save' })).rejects.toThrow(/unknown action/);
-    const open = handlers.handle[CHANNELS.projectOpenPath];
-    await expect(open(ours, 42)).rejects.toThrow('project:open-path: needs a file path.');
-    await expect(open(ours, 'relative/x.actlab')).rejects.toThrow('the path must be absolute');
-    // A file that is simply not a project gets a friendly answer rather than an error.
-    await expect(open(ours, '/home/ana/photo.png')).resolves.toEqual({ ok: false, message: NOT_A_PROJECT_MESSAGE });
-    await expect(open(ours, '/tmp/a\0.actlab')).rejects.toThrow('the path is not valid');
-    const save = handlers.handle[CHANNELS.progressSave];
+    for (const channel of ['project:open-recent', 'project:open-dropped']) {
+      const open = handlers.handle[channel];
+      await expect(open(ours, 42)).rejects.toThrow(`${channel}: needs a file path.`);
+      await expect(open(ours, 'relative/x.actlab')).rejects.toThrow('the path must be absolute');
+      // A file that is simply not a project gets a friendly answer rather than an error.
+      await expect(open(ours, '/home/ana/photo.png')).resolves.toEqual({ ok: false, message: NOT_A_PROJECT_MESSAGE });
+      await expect(open(ours, '/tmp/a\0.actlab')).rejects.toThrow('the path is not valid');
+      // Network shares and device paths, in either slash.
+      await expect(open(ours, '\\\\host\\share\\x.actlab')).rejects.toThrow(NETWORK_PATH_MESSAGE);
+      await expect(open(ours, '//host/share/x.actlab')).rejects.toThrow(NETWORK_PATH_MESSAGE);
+      await expect(open(ours, '\\\\?\\C:\\x.actlab')).rejects.toThrow(DEVICE_PATH_MESSAGE);
+      await expect(open(ours, '\\\\.\\PhysicalDrive0\\x.actlab')).rejects.toThrow(DEVICE_PATH_MESSAGE);
+      await expect(open(ours, '\\\\?\\UNC\\host\\share\\x.actlab')).rejects.toThrow(DEVICE_PATH_MESSAGE);
+    }
+    const save = handlers.handle['progress:save'];
     await expect(save(ours, { done: [] })).rejects.toThrow('progress:save: needs the progress as JSON text.');
     await expect(save(ours, '{not json')).rejects.toThrow('not valid JSON');
     await expect(save(ours, JSON.stringify('x'.repeat(MAX_PROGRESS_CHARS)))).rejects.toThrow('too large');
-    await expect(handlers.handle[CHANNELS.projectRecent](ours, 'extra')).rejects.toThrow('project:recent: takes no arguments.');
-    await expect(handlers.handle[CHANNELS.appInfo](ours, 1, 2)).rejects.toThrow('takes no arguments');
+    await expect(handlers.handle['project:recent'](ours, 'extra')).rejects.toThrow('project:recent: takes no arguments.');
+    await expect(handlers.handle['app:info'](ours, 1, 2)).rejects.toThrow('takes no arguments');
     expect(calls).toEqual([]);
   });
 
   it('refuses a payload that is not a digits file, tells the page why, and never passes it on', () => {
-    const { handlers, calls } = setup();
-    const digits = handlers.on[CHANNELS.engineDigits];
+    const { handlers, calls, log } = setup();
+    const digits = handlers.on['engine:digits'];
     const wrongMagic = twoDigits.slice();
     wrongMagic[0] = 0x50;
     const cases: Array<[unknown, string]> = [
@@ -145,12 +180,11 @@ describe('IPC handlers', () => {
       [Array.from(twoDigits), 'No file came with the message.'],
       [undefined, 'No file came with the message.'],
       [wrongMagic, 'This is not a digits file: its first bytes are wrong.'],
-      [twoDigits.subarray(0, 100), 'The file is cut short or too long: 100 bytes for 2 images.'],
+      [twoDigits.slice(0, 100), 'The file is cut short or too long: 100 bytes for 2 images.'],
       [new Uint8Array(MAX_DIGITS_FILE_BYTES + 1), `The file is too large: ${MAX_DIGITS_FILE_BYTES + 1} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`],
     ];
-    for (const [payload, reason] of cases) {
-      expect(() => digits(ours, payload)).toThrow(`engine:digits: ${reason}`);
-    }
+    for (const [payload] of cases) digits(ours, payload);
+    expect(log).toEqual(cases.map(([, reason]) => `engine:digits: ${reason}`));
     expect(calls).toEqual(cases.map(([, reason]) => ['engine-error', `The digit images could not be loaded. ${reason}`]));
     expect(calls.some(([kind]) => kind === 'digits')).toBe(false);
   });

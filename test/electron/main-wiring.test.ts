@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../core/ipc';
+import { CHANNELS, PAGE_MESSAGE_CHANNELS, PAGE_REQUEST_CHANNELS } from '../../core/ipc';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -61,6 +61,7 @@ vi.mock('electron', () => {
       const record = this.record;
       this.webContents = {
         send: (...args: unknown[]) => record.sent.push(args),
+        isDestroyed: () => false,
         on: () => undefined,
         once: (name: string, listener: Fn) => {
           (record.events[`wc:${name}`] ??= []).push(listener);
@@ -186,10 +187,8 @@ describe('main.ts wiring', () => {
   });
 
   it('registers one IPC handler per channel, and they check the sender', async () => {
-    expect(Object.keys(state.ipcOn).sort()).toEqual([CHANNELS.engineCommand, CHANNELS.engineDigits, CHANNELS.projectUpdate].sort());
-    expect(Object.keys(state.ipcHandle).sort()).toEqual(
-      [CHANNELS.projectAction, CHANNELS.projectOpenPath, CHANNELS.projectRecent, CHANNELS.progressLoad, CHANNELS.progressSave, CHANNELS.appInfo].sort(),
-    );
+    expect(Object.keys(state.ipcOn).sort()).toEqual([...PAGE_MESSAGE_CHANNELS].sort());
+    expect(Object.keys(state.ipcHandle).sort()).toEqual([...PAGE_REQUEST_CHANNELS].sort());
     const stranger = { senderFrame: { url: 'https://evil.example/' } };
     await expect(Promise.resolve(state.ipcHandle[CHANNELS.appInfo](stranger))).rejects.toThrow(/refused/);
     const ours = { senderFrame: { url: 'app://lab/index.html' } };

@@ -39,7 +39,13 @@ vi.mock('electron', () => ({
       fake.listeners.get(channel)?.delete(listener);
     },
   },
-  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+  webUtils: {
+    // Like Electron's: a real dropped file has a path; a File made by script has none; anything else throws.
+    getPathForFile: (file: { name?: string; real?: boolean }) => {
+      if (typeof file.name !== 'string') throw new TypeError('Not a File');
+      return file.real ? `/dropped/${file.name}` : '';
+    },
+  },
 }));
 
 let lab: LabApi;
@@ -53,7 +59,7 @@ describe('preload', () => {
     expect(Object.keys(fake.exposed)).toEqual(['lab']);
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'menu', 'onNotice', 'progress', 'project']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
-    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openPath', 'pathForFile', 'recent', 'update']);
+    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openDropped', 'openPath', 'recent', 'update']);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
     // Every leaf is a plain function; ipcRenderer itself is not reachable.
@@ -69,6 +75,7 @@ describe('preload', () => {
     lab.project.update({ json: '{}', dirty: true });
     expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
     await lab.project.openPath('/x.actlab');
+    expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
     await lab.project.recent();
     await lab.progress.load();
     await lab.progress.save('{}');
@@ -81,13 +88,22 @@ describe('preload', () => {
     ]);
     expect(fake.invoked).toEqual([
       [CHANNELS.projectAction, 'open'],
-      [CHANNELS.projectOpenPath, '/x.actlab'],
+      [CHANNELS.projectOpenRecent, '/x.actlab'],
+      [CHANNELS.projectOpenDropped, '/dropped/a.actlab'],
       [CHANNELS.projectRecent],
       [CHANNELS.progressLoad],
       [CHANNELS.progressSave, '{}'],
       [CHANNELS.appInfo],
     ]);
-    expect(lab.project.pathForFile({ name: 'a.actlab' })).toBe('/dropped/a.actlab');
+  });
+
+  it('opens a dropped file only by the path of a real File: the page cannot name a path of its own', async () => {
+    const before = fake.invoked.length;
+    const refused = { ok: false, message: 'That file could not be opened: only files from this computer can be dropped here.' };
+    expect(await lab.project.openDropped({ name: 'made-by-script.actlab' })).toEqual(refused);
+    expect(await lab.project.openDropped('/etc/passwd.actlab' as unknown as object)).toEqual(refused);
+    expect(await lab.project.openDropped({ path: '/home/ana/x.actlab' })).toEqual(refused);
+    expect(fake.invoked.length).toBe(before);
   });
 
   it('hands listeners only the payload, never the IPC event, and unsubscribes', () => {

@@ -41,7 +41,7 @@ async function openShell(page: Page) {
     const ok = async () => ({ ok: true, message: '' });
     w.lab = {
       engine,
-      project: { update: () => undefined, action: ok, openPath: ok, pathForFile: () => '', recent: async () => [], onLoad: () => () => undefined, onSaved: () => () => undefined },
+      project: { update: () => undefined, action: ok, openPath: ok, openDropped: ok, recent: async () => [], onLoad: () => () => undefined, onSaved: () => () => undefined },
       menu: {
         onCommand: (listener: Listener) => {
           menu.add(listener);

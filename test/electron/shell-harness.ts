@@ -15,8 +15,9 @@ import { Worker } from 'node:worker_threads';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { serveAppRequest } from '../../electron/app-server';
 import { ENGINE_WORKER_LIMITS, EngineHost } from '../../electron/engine-host';
-import { createIpcHandlers, type SenderEvent } from '../../electron/ipc-handlers';
-import { CHANNELS } from '../../core/ipc';
+import { registerIpcHandlers } from '../../electron/ipc-handlers';
+import { typedIpcMain, type SenderEvent } from '../../electron/ipc-typed';
+import { standInIpcMain } from './ipc-stand-in';
 import type { Command, EngineEvent } from '../../core/protocol';
 
 export interface ShellHarness {
@@ -96,32 +97,27 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
   const notInHarness = async (): Promise<never> => {
     throw new Error('Not part of the engine stand-in.');
   };
-  const handlers = createIpcHandlers({
-    devOrigin: null,
+  const { ipc, on } = standInIpcMain();
+  registerIpcHandlers(typedIpcMain(ipc, { devOrigin: null, log: (line) => log.push(line) }), {
     engine: host,
-    project: { update: () => undefined, action: notInHarness, openPath: notInHarness, recent: notInHarness },
+    project: { update: () => undefined, action: notInHarness, openRecent: notInHarness, openDropped: notInHarness, recent: notInHarness },
     progress: { load: notInHarness, save: notInHarness },
     appInfo: () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: process.versions.node }),
   });
   // The page is served over loopback; to the handlers it is the app's own page, as in Electron.
   const ours: SenderEvent = { senderFrame: { url: 'app://lab/index.html' } };
-  const relay = (channel: string, payload: unknown) => {
-    try {
-      handlers.on[channel](ours, payload);
-    } catch (error) {
-      log.push(error instanceof Error ? error.message : String(error));
-    }
-  };
+  // Refusals are logged by the typed helpers (into `log`), as main logs them.
+  const relay = (channel: 'engine:command' | 'engine:digits', payload: unknown) => on[channel](ours, payload);
   await page.exposeFunction('__labEngineIn', (message: { kind: 'command'; command: Command } | { kind: 'digits'; base64: string } | { kind: 'digits-other'; value: unknown }) => {
     if (message.kind === 'command') {
       sent.push(message.command);
-      relay(CHANNELS.engineCommand, message.command);
+      relay('engine:command', message.command);
     } else if (message.kind === 'digits') {
       const bytes = new Uint8Array(Buffer.from(message.base64, 'base64'));
       digits.push(bytes.length);
-      relay(CHANNELS.engineDigits, bytes);
+      relay('engine:digits', bytes);
     } else {
-      relay(CHANNELS.engineDigits, message.value);
+      relay('engine:digits', message.value);
     }
   });
   await page.addInitScript(() => {

@@ -31,6 +31,10 @@ function fitTogether(config: LabConfig): LabConfig {
     if (network.outputActivation === 'softmax') network.outputActivation = 'identity';
   } else if (training.loss === 'softmaxCrossEntropy') network.outputActivation = 'softmax';
   else if (training.loss === 'binaryCrossEntropy' && network.outputActivation !== 'tanh') network.outputActivation = 'sigmoid';
+  // Both sets need an example (the engine refuses an empty one): half and half always leaves one.
+  const count = data.dataset === 'custom' ? data.points.length : data.size;
+  const train = Math.round(count * data.trainRatio);
+  if (train === 0 || train === count) data.trainRatio = 0.5;
   if (data.dataset === 'digits') network.hidden = network.hidden.slice(0, 1).map((layer) => ({ ...layer, size: Math.min(layer.size, 3) }));
   return config;
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedProject } from '../../../core/ipc';
 import { createProject, parseProject, serializeProject } from '../../../core/project';
 import { defaultConfig } from '../../../core/config';
-import { DocumentController, type ControllerDeps, type Question, type WindowAdapter } from '../../../electron/documents/controller';
+import { DocumentController, NOT_RECENT_MESSAGE, type ControllerDeps, type Question, type WindowAdapter } from '../../../electron/documents/controller';
 import type { BackupEntry, PendingBackup } from '../../../electron/documents/backups';
 import type { ReadResult } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
 import { irisConfig } from '../../../core/tabular/presets';
+import { DEVICE_PATH_MESSAGE, NETWORK_PATH_MESSAGE } from '../../../electron/paths';
 
 const projectText = serializeProject(sampleProject());
 const otherText = serializeProject({ ...sampleProject(), name: 'other' });
@@ -59,6 +60,7 @@ function setup(platform = 'linux') {
     },
     page: { load: (p) => loaded.push(p), saved: (s) => saved.push(s) },
     recent: {
+      has: (file) => recent.includes(file),
       add: async (file) => {
         const i = recent.indexOf(file);
         if (i >= 0) recent.splice(i, 1);
@@ -199,6 +201,42 @@ describe('DocumentController', () => {
     const result = await t.controller.openPath('/p/gone.actlab');
     expect(result.message).toMatch(/is not there any more/);
     expect(t.recent).toEqual([]);
+  });
+
+  it("the page's Open Recent opens only a file on the recent list, so it cannot then save over any other", async () => {
+    const t = setup();
+    t.disk.set('/p/spiral.actlab', projectText);
+    t.disk.set('/home/ana/.bashrc.actlab', otherText);
+    t.controller.update({ json: otherText, dirty: false });
+    expect(await t.controller.openRecent('/home/ana/.bashrc.actlab')).toEqual({ ok: false, message: NOT_RECENT_MESSAGE });
+    expect(t.loaded).toEqual([]);
+    // Save then still has no file of its own: it asks where (cancelled here), and writes nothing.
+    expect(await t.controller.save()).toEqual({ ok: false, message: '' });
+    expect(t.dialogs.saveDefaults).toHaveLength(1);
+    expect(t.log).toEqual([]);
+    // A file on the list opens.
+    t.recent.push('/p/spiral.actlab');
+    expect(await t.controller.openRecent('/p/spiral.actlab')).toEqual({ ok: true, message: '' });
+    expect(t.controller.current().path).toBe('/p/spiral.actlab');
+  });
+
+  it('refuses network shares and device paths from any source, even on the recent list', async () => {
+    const t = setup('win32');
+    const forms: Array<[string, string]> = [
+      ['\\\\host\\share\\x.actlab', NETWORK_PATH_MESSAGE],
+      ['//host/share/x.actlab', NETWORK_PATH_MESSAGE],
+      ['\\\\?\\C:\\x.actlab', DEVICE_PATH_MESSAGE],
+      ['\\\\.\\COM1\\x.actlab', DEVICE_PATH_MESSAGE],
+      ['\\\\?\\UNC\\host\\share\\x.actlab', DEVICE_PATH_MESSAGE],
+    ];
+    for (const [file, message] of forms) {
+      t.disk.set(file, projectText);
+      t.recent.push(file);
+      expect(await t.controller.openPath(file)).toEqual({ ok: false, message });
+      expect(await t.controller.openRecent(file)).toEqual({ ok: false, message });
+    }
+    expect(t.loaded).toEqual([]);
+    expect(t.controller.current().path).toBeNull();
   });
 
   it('New with Don\'t Save throws the changes away and deletes the backup', async () => {

@@ -76,7 +76,7 @@ async function openDesktop(page: Page, folder: string) {
 
   await page.exposeFunction('__labUpdate', (update: ProjectUpdate) => controller.update(update));
   await page.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
-  await page.exposeFunction('__labOpenPath', (file: string) => controller.openPath(file));
+  await page.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
   await page.exposeFunction('__labRecent', () => recent.load());
   await page.addInitScript(() => {
     type Listener = (value: unknown) => void;
@@ -95,7 +95,7 @@ async function openDesktop(page: Page, folder: string) {
         update: (update: unknown) => void w.__labUpdate(update),
         action: (action: unknown) => w.__labAction(action),
         openPath: (file: unknown) => w.__labOpenPath(file),
-        pathForFile: () => '',
+        openDropped: async () => ({ ok: false, message: 'No drops in this journey.' }),
         recent: () => w.__labRecent(),
         onLoad: on('load'),
         onSaved: on('saved'),

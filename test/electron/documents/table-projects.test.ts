@@ -67,7 +67,7 @@ function desktop(sessionId: string, answers: number[] = []) {
       return answers.shift() ?? question.cancelId;
     },
     page: { load: (project) => void loaded.push(project), saved: () => undefined },
-    recent: { add: async () => undefined, remove: async () => undefined },
+    recent: { has: () => false, add: async () => undefined, remove: async () => undefined },
     backups,
     newProjectJson: () => serializeProject(createProject({ config: irisConfig(), savedAt: new Date(0) })),
     now: () => new Date(Date.UTC(2026, 10, 28, 23, 30)),
