@@ -85,7 +85,7 @@ describe.runIf(process.platform === 'linux')('a FIFO named x.actlab (Linux; mkfi
       dialogs: { chooseOpen: async () => fifo, chooseSave: async () => saveTo.shift() ?? null },
       ask: async () => answers.shift() ?? 2,
       page: { load: () => undefined, saved: () => undefined },
-      recent: { add: async () => undefined, remove: async () => undefined },
+      recent: { has: () => false, add: async () => undefined, remove: async () => undefined },
       backups: { changed: () => undefined, flush: async () => undefined, discard: async () => undefined, pendingBackup: async () => null, forgetEarlier: async () => undefined },
       newProjectJson: () => text,
       now: () => new Date(0),
