@@ -15,7 +15,12 @@ export const ACTIVATION_NAMES = [
   'swish',
   'sin',
   'cos',
+  'drawn',
 ] as const;
+/**
+ * `drawn` is the learner's own piecewise-linear function: its knots are `network.drawn`
+ * (DEFAULT_KNOTS when absent), shared by every hidden layer that uses it (core/engine/drawn.ts).
+ */
 export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 export const OUTPUT_ACTIVATION_NAMES = ['identity', 'tanh', 'sigmoid', 'softmax'] as const;
@@ -66,7 +71,15 @@ export const DATASET_NAMES = [
  */
 export const TABLE_DATASET_NAMES = ['iris', 'digits'] as const;
 export type TableDatasetName = (typeof TABLE_DATASET_NAMES)[number];
-export type DatasetName = (typeof DATASET_NAMES)[number] | TableDatasetName;
+/**
+ * Curve-fitting sets: one input x in [−6, 6] and a real target y (regression). Their points
+ * keep x in `x1`, 0 in `x2` and y in `label`; the network's one input is x (`features` is
+ * ignored). `ownCurve` is the learner's own points, taken from `data.points`. Kept apart from
+ * DATASET_NAMES so the Lab's 2-D picker does not list them.
+ */
+export const CURVE_DATASET_NAMES = ['sine', 'step', 'absolute', 'parabola', 'noisyLine', 'ownCurve'] as const;
+export type CurveDatasetName = (typeof CURVE_DATASET_NAMES)[number];
+export type DatasetName = (typeof DATASET_NAMES)[number] | TableDatasetName | CurveDatasetName;
 
 export type ProblemType = 'classification' | 'regression';
 
@@ -96,9 +109,21 @@ export interface LayerSpec {
   activation: ActivationName;
 }
 
+/** One knot of a drawn activation: the function passes through (x, y). */
+export interface Knot {
+  x: number;
+  y: number;
+}
+
 export interface NetworkConfig {
   hidden: LayerSpec[];
   outputActivation: OutputActivationName;
+  /**
+   * The knots of the drawn activation (5–9, x strictly increasing), used by every hidden layer
+   * whose activation is `drawn`; absent means DEFAULT_KNOTS (a straight line, y = x). Kept
+   * while no layer uses it, so the learner's drawing survives switching away and back.
+   */
+  drawn?: Knot[];
 }
 
 export interface TrainingSettings {

@@ -102,6 +102,12 @@ export interface ProjectUpdate {
   json: string;
   /** True when the project has changes that are not saved. */
   dirty: boolean;
+  /**
+   * The `seq` of the last LoadedProject the page has put into the Lab (0 before any). Main
+   * ignores an update that describes the page from before main's latest load — say, a fresh
+   * page's default project after a crash — so it never saves that over the open file.
+   */
+  loaded?: number;
 }
 
 /** A project the main process opened (from a menu, the OS, a drop or a restored backup). */
@@ -111,8 +117,10 @@ export interface LoadedProject {
   name: string;
   /** Where it lives on disk; null for a new project or a restored backup. */
   path: string | null;
-  /** True when this came from a crash backup and is not saved yet. */
+  /** True when this came from a crash backup (or a page that crashed) and is not saved yet. */
   restored: boolean;
+  /** Counts main's loads (1, 2, …); the page echoes it in ProjectUpdate.loaded once applied. */
+  seq: number;
 }
 
 /** Where main saved the open project. */

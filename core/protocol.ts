@@ -4,6 +4,7 @@
  * a worker_threads Worker, and the browser host's Web Worker — so the UI has one interface.
  */
 import type { LabConfig, TrainingSettings } from './config';
+import type { ExampleStep, ExampleTrace } from './engine/trace';
 
 /** How fast the engine trains while playing. */
 export type Speed = { mode: 'max' } | { mode: 'epochsPerFrame'; epochs: number };
@@ -24,7 +25,10 @@ export type SessionCommand =
   | { type: 'configure'; id: number; config: LabConfig }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }
-  | { type: 'step'; id: number; unit: 'batch' | 'epoch' }
+  /** 'example': train on the next training example alone (a batch of one); replies 'example-step' and a snapshot. */
+  | { type: 'step'; id: number; unit: 'batch' | 'epoch' | 'example' }
+  /** Forward and backward for the next training example, changing nothing; replies 'trace'. */
+  | { type: 'trace-example'; id: number }
   | { type: 'reset'; id: number }
   | { type: 'set-training'; id: number; training: Partial<TrainingSettings> }
   | { type: 'set-parameter'; id: number; index: number; value: number }
@@ -68,6 +72,10 @@ export type EngineEvent =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'diverged'; snapshot: Snapshot; message: string }
   | { type: 'state'; replyTo: number; state: EngineState }
+  /** The next training example's forward and backward numbers (answers 'trace-example'). */
+  | { type: 'trace'; replyTo: number; trace: ExampleTrace }
+  /** The parameters before and after a one-example step (answers 'step' with unit 'example'). */
+  | { type: 'example-step'; replyTo: number; step: ExampleStep }
   | { type: 'error'; replyTo: number | null; message: string };
 
 export type EngineEventType = EngineEvent['type'];
@@ -83,6 +91,7 @@ const COMMAND_TYPES: ReadonlySet<string> = new Set<CommandType>([
   'set-speed',
   'load-state',
   'get-state',
+  'trace-example',
   'drawn',
 ]);
 
@@ -114,12 +123,13 @@ export function parseCommand(message: unknown): Command | string {
     case 'pause':
     case 'reset':
     case 'get-state':
+    case 'trace-example':
     case 'drawn':
       return command;
     case 'step':
-      return command.unit === 'batch' || command.unit === 'epoch'
+      return command.unit === 'batch' || command.unit === 'epoch' || command.unit === 'example'
         ? command
-        : 'step needs a unit of "batch" or "epoch".';
+        : 'step needs a unit of "batch", "epoch" or "example".';
     case 'set-training':
       return isRecord(command.training) ? command : 'set-training needs a training object.';
     case 'set-parameter':

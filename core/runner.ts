@@ -38,7 +38,10 @@ export interface SessionLike {
 export interface RunnerHost {
   post(event: EngineEvent): void;
   now(): number;
-  /** Calls `fn` after `ms` milliseconds (setTimeout in both hosts). */
+  /**
+   * Calls `fn` after `ms` milliseconds. Every engine worker (engine-worker.ts) answers a 0 with
+   * a message to itself, which no browser clamps, and a longer wait with a timer.
+   */
   later(fn: () => void, ms: number): void;
 }
 

@@ -11,6 +11,7 @@ import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, t
 import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
+import { traceExample, trainExample } from './engine/trace';
 
 /**
  * Networks whose epoch costs more than this many weight-times-example products (about a
@@ -243,6 +244,24 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     return [];
   }
 
+  /** One example as a batch of one (the 'One example' instrument's update). */
+  function stepExample(id: number): EngineEvent[] {
+    if (model.data.train.length === 0) return fail(id, 'There are no training examples to step through.');
+    save(sliceStart);
+    save(epochStart);
+    const step = trainExample(model);
+    if (step.epochEnded) epoch += 1;
+    if (!allFinite(model.params)) return diverge('weights', epoch);
+    record(step.epochEnded || !slowEpochs);
+    if (!lossFinite()) return diverge('loss', epoch);
+    return [{ type: 'example-step', replyTo: id, step }, ...reply()];
+  }
+
+  function traceNext(id: number): EngineEvent[] {
+    if (model.data.train.length === 0) return fail(id, 'There are no training examples to trace.');
+    return [{ type: 'trace', replyTo: id, trace: traceExample(model, model.cursor) }];
+  }
+
   function reply(): EngineEvent[] {
     return [{ type: 'snapshot', snapshot: snapshot() }];
   }
@@ -309,6 +328,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return reply();
       case 'step': {
         running = false;
+        if (command.unit === 'example') return stepExample(command.id);
         const events = command.unit === 'batch' ? stepBatch() : train(1, () => 0, Number.POSITIVE_INFINITY);
         return events.length > 0 ? events : reply();
       }
@@ -332,6 +352,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return reply();
       case 'load-state':
         return loadState(command.id, command.state);
+      case 'trace-example':
+        return traceNext(command.id);
       case 'get-state':
         return [
           {

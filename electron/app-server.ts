@@ -1,13 +1,26 @@
 /**
  * Answers one app:// request from the files under `root`: the file when the path guard lets
- * it through (with the CSP and content type headers), 404 otherwise, 405 for anything but
- * GET and HEAD. Uses the standard Request/Response, so tests run it under Node.
+ * it through and it really lies under the root (links are followed first, so one that leads
+ * out is refused), 404 otherwise, 405 for anything but GET and HEAD. Every answer carries the
+ * CSP. Uses the standard Request/Response, so tests run it under Node.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { resolveAppPath, responseHeaders } from './security';
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+  return new Response(text, { status, headers: responseHeaders('answer.txt') });
+}
+
+/** The file's real path when it lies under the root's real path, else null. */
+async function realPathUnder(file: string, root: string): Promise<string | null> {
+  try {
+    const [realFile, realRoot] = await Promise.all([realpath(file), realpath(root)]);
+    const fromRoot = path.relative(realRoot, realFile);
+    return fromRoot !== '' && !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot) ? realFile : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function serveAppRequest(
@@ -21,9 +34,14 @@ export async function serveAppRequest(
     log(`app:// refused ${request.url} (${resolved.refused})`);
     return plain(404, 'Not found');
   }
+  const real = await realPathUnder(resolved.file, root);
+  if (real === null) {
+    log(`app:// refused ${request.url} (not a file under the app's folder)`);
+    return plain(404, 'Not found');
+  }
   let body: Buffer;
   try {
-    body = await readFile(resolved.file);
+    body = await readFile(real);
   } catch {
     return plain(404, 'Not found');
   }

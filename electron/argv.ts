@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Finds a project file the OS asked us to open, in a command line (first start on Windows
  * and Linux, or a second instance's argv) — macOS sends `open-file` events instead.
@@ -10,13 +12,23 @@ export const PROJECT_EXTENSION = '.actlab';
  * skipped, as is everything up to the app itself (`skip`: 1 when packaged, where argv is
  * [exe, …]; 2 in development, where it is [electron, app-path, …]).
  */
-export function projectFileFromArgv(argv: readonly string[], skip: number): string | null {
+export function projectFileFromArgv(argv: readonly string[], skip: number, workingDirectory?: string): string | null {
   let found: string | null = null;
   for (const arg of argv.slice(skip)) {
     if (arg.startsWith('-') || arg.includes('\0')) continue;
     if (arg.toLowerCase().endsWith(PROJECT_EXTENSION) && arg.length > PROJECT_EXTENSION.length) found = arg;
   }
-  return found;
+  return found === null || workingDirectory === undefined ? found : resolveFrom(workingDirectory, found);
+}
+
+/**
+ * A command-line path as the instance that received it meant it: a relative one is resolved
+ * against that instance's working directory (a second instance started elsewhere passes its
+ * own), never against this process's.
+ */
+export function resolveFrom(workingDirectory: string, file: string): string {
+  if (path.isAbsolute(file) || path.win32.isAbsolute(file)) return file;
+  return path.resolve(workingDirectory, file);
 }
 
 /** How many leading argv entries belong to the runtime rather than to the user. */

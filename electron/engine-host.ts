@@ -160,8 +160,9 @@ export class EngineHost {
     this.remember(command);
     this.worker.postMessage(command);
     // A command that changes what training does is followed by a state request (the heartbeat
-    // that lets a restarted worker resume); play, pause and the page's frame signal change nothing to keep.
-    if (command.type !== 'get-state' && command.type !== 'play' && command.type !== 'pause' && command.type !== 'drawn') this.requestState();
+    // that lets a restarted worker resume); play, pause, a trace and the page's frame signal change nothing to keep.
+    const keeps = command.type === 'get-state' || command.type === 'play' || command.type === 'pause' || command.type === 'drawn' || command.type === 'trace-example';
+    if (!keeps) this.requestState();
   }
 
   /**
@@ -274,6 +275,7 @@ export class EngineHost {
         break;
       case 'step':
       case 'set-parameter':
+      case 'trace-example':
       case 'drawn':
         break;
     }
@@ -406,6 +408,11 @@ export class EngineHost {
           this.undo.get(event.replyTo)?.();
           this.undo.delete(event.replyTo);
         }
+        this.options.onEvent(event);
+        return;
+      case 'trace':
+      case 'example-step':
+        // Answers to the page's own questions (the One example instrument): passed on as they are.
         this.options.onEvent(event);
         return;
       case 'snapshot':

@@ -104,11 +104,13 @@ export function parseProjectUpdate(args: unknown[]): Parsed<ProjectUpdate> {
   if (!one.ok) return one;
   const value = one.value;
   if (typeof value !== 'object' || value === null) return refuse('needs { json, dirty }.');
-  const { json, dirty } = value as Record<string, unknown>;
+  const { json, dirty, loaded } = value as Record<string, unknown>;
   if (typeof json !== 'string') return refuse('json must be a string.');
   if (json.length > MAX_PROJECT_CHARS) return refuse('the project is too large.');
   if (typeof dirty !== 'boolean') return refuse('dirty must be true or false.');
-  return accept({ json, dirty });
+  if (loaded === undefined) return accept({ json, dirty });
+  if (typeof loaded !== 'number' || !Number.isSafeInteger(loaded) || loaded < 0) return refuse('loaded must be a whole number, 0 or more.');
+  return accept({ json, dirty, loaded });
 }
 
 const PROJECT_ACTIONS: readonly ProjectAction[] = ['new', 'open', 'save', 'save-as'];

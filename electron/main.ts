@@ -21,7 +21,8 @@ import { clampToScreens, loadWindowState, saveWindowState } from './window-state
 import { installDocuments, type Documents } from './documents';
 
 const log = (message: string) => console.warn(`[Activation Lab] ${message}`);
-const devOrigin = devServerUrl(process.env.ACTLAB_DEV_URL);
+// The dev server and DevTools exist only in development, never in an installed app.
+const devOrigin = devServerUrl(process.env.ACTLAB_DEV_URL, app.isPackaged);
 const openQueue = new OpenFileQueue();
 
 registerAppScheme();
@@ -41,9 +42,9 @@ app.on('web-contents-created', (_event, contents) => guardNavigation(contents, l
 let focusApp: () => void = () => undefined;
 
 // A second start of the app (say, double-clicking a project) hands its file to this one.
-app.on('second-instance', (_event, argv) => {
+app.on('second-instance', (_event, argv, workingDirectory) => {
   focusApp();
-  const file = projectFileFromArgv(argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)));
+  const file = projectFileFromArgv(argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)), workingDirectory);
   if (file) openQueue.push(file);
 });
 
@@ -114,7 +115,7 @@ async function start(): Promise<void> {
       recentFiles: documents.recentFiles(),
       theme,
       hasWindow: win !== null && !win.isDestroyed(),
-      developer: !app.isPackaged || devOrigin !== null,
+      developer: !app.isPackaged,
       onProjectAction: (action) => {
         const run = { new: documents.newProject, open: documents.open, save: documents.save, 'save-as': documents.saveAs }[action];
         void run();
@@ -150,6 +151,7 @@ async function start(): Promise<void> {
       preload: path.join(__dirname, 'preload.cjs'),
       state,
       url: devOrigin ? `${devOrigin}/` : APP_ENTRY,
+      devTools: !app.isPackaged,
       onPageGone: (reason) => log(`The page's process ended (${reason}); reloading it.`),
       onStateChange: (next) => void saveWindowState(windowStateFile, next).catch((error: unknown) => log(`Could not save the window state: ${String(error)}`)),
     });
@@ -180,7 +182,7 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  const firstFile = projectFileFromArgv(process.argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)));
+  const firstFile = projectFileFromArgv(process.argv, argvSkip(app.isPackaged, Boolean(process.defaultApp)), process.cwd());
   if (firstFile) openQueue.push(firstFile);
   await openWindow();
 }

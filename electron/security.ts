@@ -26,22 +26,27 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "worker-src 'self' blob:",
+  // Every worker is a built file of its own (new Worker(new URL(…, import.meta.url))).
+  "worker-src 'self'",
   "connect-src 'self'",
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",
-  "child-src 'self' blob:",
+  "child-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Options for the main window: locked down, and the theme's colour until the page paints. */
+/**
+ * Options for the main window: locked down, and the theme's colour until the page paints.
+ * DevTools only in development (`devTools` is `!app.isPackaged`).
+ */
 export function windowOptions(
   theme: ResolvedTheme,
   preloadPath: string,
   bounds: { x?: number; y?: number; width: number; height: number },
+  devTools = false,
 ): BrowserWindowConstructorOptions {
   return {
     ...bounds,
@@ -69,7 +74,7 @@ export function windowOptions(
       spellcheck: false,
       safeDialogs: true,
       disableDialogs: false,
-      devTools: true,
+      devTools,
     },
   };
 }
@@ -143,9 +148,12 @@ export function responseHeaders(file: string): Record<string, string> {
   };
 }
 
-/** Reads ACTLAB_DEV_URL: only a loopback http(s) address is accepted as a dev server. */
-export function devServerUrl(value: string | undefined): string | null {
-  if (!value) return null;
+/**
+ * Reads ACTLAB_DEV_URL: only a loopback http(s) address is accepted as a dev server, and
+ * only in development — an installed app (`packaged`) never loads pages from anywhere else.
+ */
+export function devServerUrl(value: string | undefined, packaged = false): string | null {
+  if (!value || packaged) return null;
   try {
     const url = new URL(value);
     const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';

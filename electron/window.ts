@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   preload: string;
   state: WindowState;
   url: string;
+  /** Development only: DevTools may open. */
+  devTools: boolean;
   /** Called (debounced) whenever the bounds or maximised state change, and on close. */
   onStateChange(state: WindowState): void;
   /** The page's renderer process ended (it is reloaded unless that was a clean exit). */
@@ -47,7 +49,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Navigation and new windows are guarded for every web contents in main.ts (web-contents-created).
   // windowOptions() sets contextIsolation, sandbox, no Node integration and disables Auxclick;
   // test/electron/security.test.ts asserts each. The scanner cannot see through the call.
-  const win = new BrowserWindow(windowOptions(options.theme, options.preload, bounds)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+  const win = new BrowserWindow(windowOptions(options.theme, options.preload, bounds, options.devTools)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

@@ -4,8 +4,9 @@
  * so functions like tanh and sigmoid need no second evaluation), a KaTeX formula and one
  * plain sentence for learners.
  */
-import type { ActivationName, OutputActivationName } from '../config';
+import type { ActivationName, Knot, OutputActivationName } from '../config';
 import { fastTanh } from './tanh';
+import { DEFAULT_KNOTS, piecewise } from './drawn';
 
 export interface Activation {
   name: ActivationName | OutputActivationName;
@@ -138,7 +139,28 @@ export const ACTIVATIONS: Record<ActivationName, Activation> = {
     tex: 'f(x) = \\cos(x)',
     description: 'A wave like the sine, shifted: it is highest at zero and gives the same value for x and −x.',
   },
+  // The registry holds the default drawing (a straight line); a network's own knots are in
+  // network.drawn, and activationFor(name, knots) gives the entry for them.
+  drawn: drawnActivation(DEFAULT_KNOTS),
 };
+
+/** The registry entry of a drawn activation through these (checked) knots. */
+export function drawnActivation(knots: readonly Knot[]): Activation {
+  const p = piecewise(knots);
+  return {
+    name: 'drawn',
+    label: 'Draw your own',
+    f: p.f,
+    df: (x) => p.df(x),
+    tex: 'f(x) = y_i + \\frac{y_{i+1} - y_i}{x_{i+1} - x_i}\\,(x - x_i) \\quad (x_i < x \\le x_{i+1})',
+    description: 'Straight pieces between the knots you drag; beyond the outer knots it carries on straight.',
+  };
+}
+
+/** The entry for a hidden activation, with the network's own knots for a drawn one. */
+export function activationFor(name: ActivationName, knots?: readonly Knot[]): Activation {
+  return name === 'drawn' && knots !== undefined ? drawnActivation(knots) : ACTIVATIONS[name];
+}
 
 /**
  * Output activations. Softmax works on the whole output layer (each output is e^{z_k}
@@ -173,6 +195,7 @@ export const ACT = {
   sin: 9,
   cos: 10,
   softmax: 11,
+  drawn: 12,
 } as const satisfies Record<ActivationName | OutputActivationName, number>;
 
 export type ActCode = (typeof ACT)[keyof typeof ACT];

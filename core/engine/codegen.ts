@@ -7,7 +7,7 @@ import { ACT, LEAKY_SLOPE, type ActCode } from './activations';
 import { LOSS, type LossCode } from './loss';
 
 /** Helper functions the generated code calls, in the order they are passed in. */
-export const HELPERS = ['tanh', 'sigmoid', 'softplus', 'gelu', 'geluDerivative'] as const;
+export const HELPERS = ['tanh', 'sigmoid', 'softplus', 'gelu', 'geluDerivative', 'drawn', 'drawnSlope'] as const;
 
 /** Source of y = f(z) for one activation. */
 export function forwardExpr(code: ActCode, z: string): string {
@@ -34,6 +34,8 @@ export function forwardExpr(code: ActCode, z: string): string {
       return `Math.sin(${z})`;
     case ACT.cos:
       return `Math.cos(${z})`;
+    case ACT.drawn:
+      return `drawn(${z})`;
     case ACT.softmax:
       throw new Error('softmax has no single-neuron form');
   }
@@ -64,6 +66,8 @@ export function derivativeExpr(code: ActCode, s: string, z: string, y: string): 
       return `${s} * Math.cos(${z})`;
     case ACT.cos:
       return `${s} * -Math.sin(${z})`;
+    case ACT.drawn:
+      return `${s} * drawnSlope(${z})`;
     case ACT.softmax:
       throw new Error('softmax has no single-neuron form');
   }

@@ -3,10 +3,11 @@
  * the same order, so the UI can draw exactly the points the engine trains on without sending
  * them across processes. Points live in the square [−6, 6]² like the Playground's.
  */
-import type { DataPoint, DataSpec, DatasetName, ProblemType, TableDatasetName } from '../config';
+import type { DATASET_NAMES, DataPoint, DataSpec, DatasetName, ProblemType } from '../config';
 import { isTableDataset, TABLE_INFO } from '../tabular/info';
 import { tablePoints, requireTable, tableSplit } from '../tabular/split';
 import { createRandom, deriveSeed, normal, shuffle, STREAM, uniform, type Random } from './rng';
+import { CURVE_LABELS, curvePoints, isCurveDataset } from './curve-data';
 
 export interface Dataset {
   train: DataPoint[];
@@ -39,6 +40,12 @@ export const DATASET_INFO: Record<DatasetName, DatasetInfo> = {
   custom: { label: 'Your own points', problem: 'classification', classes: 2 },
   iris: { label: TABLE_INFO.iris.label, problem: 'classification', classes: TABLE_INFO.iris.classes },
   digits: { label: TABLE_INFO.digits.label, problem: 'classification', classes: TABLE_INFO.digits.classes },
+  sine: { label: CURVE_LABELS.sine, problem: 'regression', classes: 1 },
+  step: { label: CURVE_LABELS.step, problem: 'regression', classes: 1 },
+  absolute: { label: CURVE_LABELS.absolute, problem: 'regression', classes: 1 },
+  parabola: { label: CURVE_LABELS.parabola, problem: 'regression', classes: 1 },
+  noisyLine: { label: CURVE_LABELS.noisyLine, problem: 'regression', classes: 1 },
+  ownCurve: { label: CURVE_LABELS.ownCurve, problem: 'regression', classes: 1 },
 };
 
 /** Half the side of the square the data lives in. */
@@ -183,7 +190,7 @@ function multiGaussian(n: number, noise: number, random: Random): DataPoint[] {
   return points;
 }
 
-const GENERATORS: Record<Exclude<DatasetName, 'custom' | TableDatasetName>, Generator> = {
+const GENERATORS: Record<Exclude<(typeof DATASET_NAMES)[number], 'custom'>, Generator> = {
   circle,
   xor,
   // Class 1 around (2, 2), class 0 around (−2, −2); noise widens both.
@@ -208,6 +215,7 @@ export function customClasses(spec: DataSpec): number {
 /** Problem type and class count of a spec, without generating anything. */
 export function dataKind(spec: DataSpec): { problem: ProblemType; classes: number } {
   if (spec.dataset === 'custom') return { problem: spec.problem, classes: customClasses(spec) };
+  // Curve sets, the learner's own curve points included, are always regression.
   const info = DATASET_INFO[spec.dataset];
   return { problem: info.problem, classes: info.classes };
 }
@@ -224,10 +232,14 @@ export function generateData(data: DataSpec, seed: number): Dataset {
     return { train: tablePoints(table, rows.train), test: tablePoints(table, rows.test), problem: 'classification', classes: table.classes, rows };
   }
   const noise = data.noise / 100;
+  const dataset = data.dataset;
+  const random = createRandom(deriveSeed(seed, STREAM.data));
   const points =
-    data.dataset === 'custom'
+    dataset === 'custom' || dataset === 'ownCurve'
       ? data.points.map((p) => ({ x1: p.x1, x2: p.x2, label: p.label }))
-      : GENERATORS[data.dataset](data.size, noise, createRandom(deriveSeed(seed, STREAM.data)));
+      : isCurveDataset(dataset)
+        ? curvePoints(dataset, data.size, noise, random)
+        : GENERATORS[dataset](data.size, noise, random);
   shuffle(points, createRandom(deriveSeed(seed, STREAM.split)));
   const split = Math.round(points.length * data.trainRatio);
   const { problem, classes } = dataKind(data);

@@ -18,7 +18,9 @@ import { ACTIVATION_NAMES } from '../config';
 import { ACT, ACTIVATIONS, sigmoid, type ActCode } from './activations';
 import { DOMAIN } from './data';
 import { featureMatrix } from './features';
-import type { Unary } from './kernels';
+import { inputFeatures } from './curve-data';
+import { requireDrawn, type Unary } from './kernels';
+import type { Piecewise } from './drawn';
 import { topology } from './shape';
 import { fastTanh, fastTanhColumn } from './tanh';
 import { sums1x4, sums1x8, sums4x4, sums4x8 } from './grid-kernels';
@@ -65,7 +67,7 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
   const n = resolution * resolution;
   const inputs = topo.sizes[0];
   // Features, stored neuron-major: one contiguous column of n values per feature.
-  const rowMajor = featureMatrix(config.features, gridPoints(resolution), n, new Float64Array(n * inputs));
+  const rowMajor = featureMatrix(inputFeatures(config), gridPoints(resolution), n, new Float64Array(n * inputs));
   const features: Float32Array[] = [];
   for (let j = 0; j < inputs; j++) {
     const col = new Float32Array(n);
@@ -116,7 +118,7 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
         }
         const code = topo.codes[l];
         if (code === ACT.softmax) softmaxColumns(pre, layers[l], from, to);
-        else for (let j = 0; j < size; j++) activateInto(code, pre[j], layers[l][j], from, to, tanh);
+        else for (let j = 0; j < size; j++) activateInto(code, pre[j], layers[l][j], from, to, tanh, topo.drawn);
       }
     }
     return { features, layers };
@@ -129,7 +131,7 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
  * out[p] = f(z[p]), for the caller and the layer above. The common activations are inline;
  * the engine's tanh is written out so the loop makes no call.
  */
-function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: number, to: number, tanh: Unary): void {
+function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: number, to: number, tanh: Unary, drawn: Piecewise | null): void {
   switch (code) {
     case ACT.identity:
       for (let p = from; p < to; p++) out[p] = z[p];
@@ -144,6 +146,12 @@ function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: n
     case ACT.sigmoid:
       for (let p = from; p < to; p++) out[p] = sigmoid(z[p]);
       return;
+    case ACT.drawn: {
+      // The network's own drawing (the registry's entry is only the default one).
+      const f = requireDrawn(drawn).f;
+      for (let p = from; p < to; p++) out[p] = f(z[p]);
+      return;
+    }
     default: {
       const f = ACTIVATIONS[ACTIVATION_BY_CODE[code]].f;
       for (let p = from; p < to; p++) out[p] = f(z[p]);

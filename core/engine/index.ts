@@ -11,3 +11,10 @@ export { createGridEvaluator, gridPoints, type GridEvaluator, type GridOutputs }
 export { createPointEvaluator, forwardPoints, collapse, type PointEvaluator } from './inspect';
 export { checkConfig } from './validate';
 export { createRandom, type Random } from './rng';
+export { activationFor, drawnActivation } from './activations';
+export { DRAWN_PRESETS, DEFAULT_KNOTS, presetKnots, piecewise, checkKnots, straightLine, MIN_KNOTS, MAX_KNOTS, type DrawnPresetName, type Piecewise } from './drawn';
+export { CURVE_SHAPES, CURVE_LABELS, CURVE_DOMAIN, curvePoint, isCurveDataset, inputFeatures } from './curve-data';
+export { createCurveEvaluator, curveView, curveXs, type CurveEvaluator, type CurveView } from './curve';
+export { traceExample, trainExample, largestChanges, neuronSum, type ExampleTrace, type ExampleStep, type NeuronSum } from './trace';
+export { exploreActivation, sampleActivation, valueAt, SATURATION_SLOPE, type ActivationSamples, type Interval } from './explorer';
+export { activationLine } from './inspect';

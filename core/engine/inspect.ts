@@ -1,6 +1,8 @@
 /** Looking inside a network: outputs of every layer for chosen points, and the collapsed map. */
-import type { LabConfig } from '../config';
+import type { ActivationName, LabConfig } from '../config';
+import { networkKnots, straightLine } from './drawn';
 import { featureMatrix } from './features';
+import { inputFeatures } from './curve-data';
 import { createWorkspace, forwardBatch } from './kernels';
 import { topology } from './shape';
 import { fastTanh } from './tanh';
@@ -23,7 +25,7 @@ export interface PointEvaluator {
 export function createPointEvaluator(config: LabConfig, points: Float64Array): PointEvaluator {
   const topo = topology(config);
   const n = Math.floor(points.length / 2);
-  const x = featureMatrix(config.features, points, n, new Float64Array(n * topo.sizes[0]));
+  const x = featureMatrix(inputFeatures(config), points, n, new Float64Array(n * topo.sizes[0]));
   const ws = createWorkspace(topo, Math.max(1, n));
   const views = ws.act.map((a, l) => a.subarray(0, n * topo.sizes[l + 1]));
   return {
@@ -43,12 +45,25 @@ export function forwardPoints(config: LabConfig, params: Float64Array, points: F
 }
 
 /**
- * When every hidden activation is the identity, the network is one affine map from the
- * enabled features to the output layer's pre-activation: z = W·x + b. Returns that W
- * (outputs × inputs) and b, or null when some hidden layer bends its input.
+ * The straight line a hidden activation is, f(z) = slope·z + intercept, or null when it bends:
+ * the identity is (1, 0); a drawn activation is straight when all its segments have one slope
+ * (see straightLine in drawn.ts).
+ */
+export function activationLine(config: LabConfig, name: ActivationName): { slope: number; intercept: number } | null {
+  if (name === 'identity') return { slope: 1, intercept: 0 };
+  if (name === 'drawn') return straightLine(networkKnots(config.network.drawn));
+  return null;
+}
+
+/**
+ * When every hidden activation is a straight line (the identity, or a drawn function that is
+ * straight), the network is one affine map from the enabled features to the output layer's
+ * pre-activation: z = W·x + b. Returns that W (outputs × inputs) and b, or null when some
+ * hidden layer bends its input.
  */
 export function collapse(config: LabConfig, params: Float64Array): { W: number[][]; b: number[] } | null {
-  if (config.network.hidden.some((h) => h.activation !== 'identity')) return null;
+  const lines = config.network.hidden.map((h) => activationLine(config, h.activation));
+  if (lines.some((line) => line === null)) return null;
   const topo = topology(config);
   const inputs = topo.sizes[0];
   // Start from the identity map on the inputs and push it through each layer.
@@ -58,6 +73,9 @@ export function collapse(config: LabConfig, params: Float64Array): { W: number[]
     const fanIn = topo.sizes[l];
     const size = topo.sizes[l + 1];
     const w0 = topo.weightOffsets[l];
+    const line = l < lines.length ? lines[l] : null;
+    // The identity is applied as it is, so an all-identity network gives the same numbers as before.
+    const bends = line !== null && (line.slope !== 1 || line.intercept !== 0);
     const nextW: number[][] = [];
     const nextB: number[] = [];
     for (let j = 0; j < size; j++) {
@@ -67,6 +85,10 @@ export function collapse(config: LabConfig, params: Float64Array): { W: number[]
         const w = params[w0 + j * fanIn + i];
         for (let c = 0; c < inputs; c++) row[c] += w * W[i][c];
         bias += w * b[i];
+      }
+      if (bends) {
+        for (let c = 0; c < inputs; c++) row[c] *= line.slope;
+        bias = line.slope * bias + line.intercept;
       }
       nextW.push(row);
       nextB.push(bias);

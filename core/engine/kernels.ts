@@ -5,11 +5,15 @@
  */
 import { ACT, geluDerivative, LEAKY_SLOPE, sigmoid, softplus, gelu, type ActCode } from './activations';
 import type { Topology } from './shape';
+import type { Piecewise } from './drawn';
 
 export type Unary = (x: number) => number;
 
-/** out[i] = f(pre[i]) for `rows` rows of `size` values; softmax normalises each row. */
-export function activate(code: ActCode, pre: Float64Array, out: Float64Array, rows: number, size: number, tanh: Unary): void {
+/**
+ * out[i] = f(pre[i]) for `rows` rows of `size` values; softmax normalises each row. `drawn`
+ * is the network's drawn activation (needed only for ACT.drawn).
+ */
+export function activate(code: ActCode, pre: Float64Array, out: Float64Array, rows: number, size: number, tanh: Unary, drawn: Piecewise | null = null): void {
   const n = rows * size;
   switch (code) {
     case ACT.identity:
@@ -48,7 +52,18 @@ export function activate(code: ActCode, pre: Float64Array, out: Float64Array, ro
     case ACT.softmax:
       for (let r = 0; r < rows; r++) softmaxRow(pre, out, r * size, size);
       return;
+    case ACT.drawn: {
+      const f = requireDrawn(drawn).f;
+      for (let i = 0; i < n; i++) out[i] = f(pre[i]);
+      return;
+    }
   }
+}
+
+/** The drawn function of a layer coded ACT.drawn; its absence is a bug in the caller. */
+export function requireDrawn(drawn: Piecewise | null): Piecewise {
+  if (drawn === null) throw new Error('A layer uses the drawn activation, but the network has no drawn function.');
+  return drawn;
 }
 
 /** Softmax of one row, shifted by its maximum so no exponential overflows. */
@@ -68,7 +83,7 @@ export function softmaxRow(pre: ArrayLike<number>, out: Float64Array, start: num
  * delta[i] *= f′(pre[i]) with y = out[i] the cached output: turns dLoss/dOutput into
  * dLoss/dPreActivation. Not used for softmax (the loss handles that layer).
  */
-export function multiplyDerivative(code: ActCode, pre: Float64Array, out: Float64Array, delta: Float64Array, n: number): void {
+export function multiplyDerivative(code: ActCode, pre: Float64Array, out: Float64Array, delta: Float64Array, n: number, drawn: Piecewise | null = null): void {
   switch (code) {
     case ACT.identity:
     case ACT.softmax:
@@ -103,6 +118,11 @@ export function multiplyDerivative(code: ActCode, pre: Float64Array, out: Float6
     case ACT.cos:
       for (let i = 0; i < n; i++) delta[i] *= -Math.sin(pre[i]);
       return;
+    case ACT.drawn: {
+      const df = requireDrawn(drawn).df;
+      for (let i = 0; i < n; i++) delta[i] *= df(pre[i]);
+      return;
+    }
   }
 }
 
@@ -172,7 +192,7 @@ export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float
           pre[r * size + j] = z;
         }
       }
-      activate(topo.codes[l], pre, ws.act[l], rows, size, tanh);
+      activate(topo.codes[l], pre, ws.act[l], rows, size, tanh, topo.drawn);
       continue;
     }
     for (let r = 0; r < rows; r++) {
@@ -184,7 +204,7 @@ export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float
         pre[r * size + j] = z;
       }
     }
-    activate(topo.codes[l], pre, ws.act[l], rows, size, tanh);
+    activate(topo.codes[l], pre, ws.act[l], rows, size, tanh, topo.drawn);
   }
 }
 
@@ -234,6 +254,6 @@ export function backwardBatch(topo: Topology, params: Float64Array, inputs: Floa
         below[r * fanIn + i] = s;
       }
     }
-    multiplyDerivative(topo.codes[l - 1], ws.pre[l - 1], ws.act[l - 1], below, rows * fanIn);
+    multiplyDerivative(topo.codes[l - 1], ws.pre[l - 1], ws.act[l - 1], below, rows * fanIn, topo.drawn);
   }
 }

@@ -8,6 +8,7 @@ import { gatherRows, requireTable } from '../tabular/split';
 import { isTableDataset } from '../tabular/info';
 import { generateData, type Dataset } from './data';
 import { featureMatrix } from './features';
+import { inputFeatures } from './curve-data';
 import { initializeParams, weightMask } from './init';
 import { backwardBatch, createWorkspace, forwardBatch, type Unary, type Workspace } from './kernels';
 import { decisionThreshold, encodeTargets, LOSS, lowTarget, outputDelta, type LossCode } from './loss';
@@ -60,7 +61,7 @@ function features(config: LabConfig, points: Dataset['train'], rows?: Int32Array
     xy[2 * i] = p.x1;
     xy[2 * i + 1] = p.x2;
   });
-  return featureMatrix(config.features, xy, points.length, new Float64Array(points.length * config.features.length));
+  return featureMatrix(inputFeatures(config), xy, points.length, new Float64Array(points.length * inputFeatures(config).length));
 }
 
 export function createModel(config: LabConfig, options: ModelOptions = {}): Model {

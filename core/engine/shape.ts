@@ -7,6 +7,8 @@
 import type { ActivationName, LabConfig, OutputActivationName } from '../config';
 import { ACT, type ActCode } from './activations';
 import { dataKind } from './data';
+import { networkKnots, piecewise, type Piecewise } from './drawn';
+import { isCurveDataset } from './curve-data';
 import { isTableDataset, TABLE_INFO } from '../tabular/info';
 
 export interface NetworkShape {
@@ -29,6 +31,8 @@ export interface Topology {
   paramCount: number;
   /** Number of layers with parameters (hidden + output). */
   depth: number;
+  /** The drawn activation of the layers whose code is ACT.drawn (null when no layer draws). */
+  drawn: Piecewise | null;
 }
 
 /** Outputs: 1 for regression and two-class problems, one per class with softmax or 3 classes. */
@@ -39,9 +43,10 @@ export function outputCount(config: LabConfig): number {
   return 1;
 }
 
-/** Inputs per example: the enabled features, or a table set's own columns. */
+/** Inputs per example: the enabled features, a table set's own columns, or x alone for a curve set. */
 export function inputCount(config: LabConfig): number {
   const dataset = config.data.dataset;
+  if (isCurveDataset(dataset)) return 1;
   return isTableDataset(dataset) ? TABLE_INFO[dataset].columns : config.features.length;
 }
 
@@ -57,7 +62,9 @@ export function topology(config: LabConfig): Topology {
     biasOffsets.push(offset);
     offset += sizes[l];
   }
-  return { sizes, codes, weightOffsets, biasOffsets, paramCount: offset, depth: sizes.length - 1 };
+  const draws = config.network.hidden.some((h) => h.activation === 'drawn');
+  const drawn = draws ? piecewise(networkKnots(config.network.drawn)) : null;
+  return { sizes, codes, weightOffsets, biasOffsets, paramCount: offset, depth: sizes.length - 1, drawn };
 }
 
 export function networkShape(config: LabConfig): NetworkShape {

@@ -12,6 +12,7 @@ import {
   OPTIMIZER_NAMES,
   OUTPUT_ACTIVATION_NAMES,
   REGULARIZATION_NAMES,
+  type DataPoint,
   type LabConfig,
   type OutputActivationName,
   type ProblemType,
@@ -19,6 +20,8 @@ import {
   type TrainingSettings,
 } from '../config';
 import { dataKind } from './data';
+import { CURVE_DOMAIN, isCurveDataset } from './curve-data';
+import { checkKnots } from './drawn';
 import { isTableDataset } from '../tabular/info';
 import { notLoadedMessage, tableFor } from '../tabular/table';
 
@@ -58,7 +61,7 @@ function checkTableData(data: Record<string, unknown>): Problem {
 function checkData(data: unknown): Problem {
   if (!isRecord(data)) return 'The data settings are missing.';
   if (isTableDataset(data.dataset)) return checkTableData(data);
-  if (!oneOf(DATASET_NAMES, data.dataset)) return `There is no data set called ${JSON.stringify(data.dataset)}.`;
+  if (!oneOf(DATASET_NAMES, data.dataset) && !isCurveDataset(data.dataset)) return `There is no data set called ${JSON.stringify(data.dataset)}.`;
   if (!inRange(data.noise, 0, 50)) return 'Noise must be a number from 0 to 50.';
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
   if (!intInRange(data.size, 2, LIMITS.maxPoints)) return `The number of points must be a whole number from 2 to ${LIMITS.maxPoints}.`;
@@ -73,8 +76,23 @@ function checkData(data: unknown): Problem {
       return 'For classification, each point of your own needs a class of 0, 1 or 2.';
     }
   }
-  if (data.dataset === 'custom' && data.points.length < 2) return 'Add at least two points of your own before training.';
-  return checkSplit(data.dataset === 'custom' ? data.points.length : (data.size as number), data.trainRatio as number, 'points');
+  const own = data.dataset === 'custom' || data.dataset === 'ownCurve';
+  if (own && data.points.length < 2) return 'Add at least two points of your own before training.';
+  if (data.dataset === 'ownCurve') {
+    const curveProblem = checkCurvePoints(data.points as DataPoint[]);
+    if (curveProblem) return curveProblem;
+  }
+  return checkSplit(own ? data.points.length : (data.size as number), data.trainRatio as number, 'points');
+}
+
+/** The learner's own curve points: x within the plotted range, x2 unused (0). */
+function checkCurvePoints(points: readonly DataPoint[]): Problem {
+  for (const p of points) {
+    if (p.x2 !== 0 || Math.abs(p.x1) > CURVE_DOMAIN) {
+      return `Each of your curve points needs an x from −${CURVE_DOMAIN} to ${CURVE_DOMAIN} (kept in x1) and x2 = 0.`;
+    }
+  }
+  return null;
 }
 
 /**
@@ -140,6 +158,10 @@ export function checkConfig(config: unknown): Problem {
       return `Each hidden layer needs from 1 to ${widest} neurons.`;
     }
     if (!oneOf(ACTIVATION_NAMES, layer.activation)) return `There is no activation called ${JSON.stringify(layer.activation)}.`;
+  }
+  if (network.drawn !== undefined) {
+    const knotProblem = checkKnots(network.drawn);
+    if (knotProblem) return knotProblem;
   }
   if (!oneOf(OUTPUT_ACTIVATION_NAMES, network.outputActivation)) return `There is no output activation called ${JSON.stringify(network.outputActivation)}.`;
   const training = config.training;

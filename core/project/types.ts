@@ -8,7 +8,7 @@ import type { EngineState, HistoryPoint } from '../protocol';
 /** The value of the `format` field that marks a file as ours. */
 export const PROJECT_FORMAT = 'activation-lab-project';
 /** The version this app writes. Older versions are upgraded on load (see migrate.ts). */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
 export const PROJECT_EXTENSION = '.actlab';
 /**
  * Larger files are refused before they are read or parsed. The largest network the Lab can

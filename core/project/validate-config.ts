@@ -15,10 +15,12 @@ import {
   OUTPUT_ACTIVATION_NAMES,
   REGULARIZATION_NAMES,
   TABLE_DATASET_NAMES,
+  CURVE_DATASET_NAMES,
   type DataPoint,
   type DataSpec,
   type DatasetName,
   type FeatureName,
+  type Knot,
   type LabConfig,
   type LayerSpec,
   type NetworkConfig,
@@ -27,11 +29,13 @@ import {
 } from '../config';
 import { checkConfig } from '../engine';
 import { checkTrainingFor } from '../engine/validate';
+import { CURVE_DOMAIN } from '../engine/curve-data';
+import { checkKnots, KNOT_RANGE, MAX_KNOTS, MIN_KNOTS } from '../engine/drawn';
 import { isTableDataset } from '../tabular/info';
-import { fail, field, integerIn, list, numberIn, oneOf, record } from './read';
+import { fail, field, finite, integerIn, list, numberIn, oneOf, record } from './read';
 
 const PROBLEMS: readonly ProblemType[] = ['classification', 'regression'];
-const ALL_DATASETS: readonly DatasetName[] = [...DATASET_NAMES, ...TABLE_DATASET_NAMES];
+const ALL_DATASETS: readonly DatasetName[] = [...DATASET_NAMES, ...TABLE_DATASET_NAMES, ...CURVE_DATASET_NAMES];
 /** Seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 export const MAX_LEARNING_RATE = 10;
@@ -40,6 +44,16 @@ export const MAX_REGULARIZATION_RATE = 10;
 export const MAX_POINT_VALUE = 1e6;
 /** The learner's own classes are 0, 1 and 2 (as the engine allows). */
 export const MAX_CLASS_LABEL = 2;
+
+/** One of the learner's own curve points: x (in x1) within the curve range, x2 = 0, any target y. */
+function readCurvePoint(value: unknown, where: string): DataPoint {
+  const raw = record(value, where);
+  const x1 = numberIn(field(raw, 'x1', where), `${where}.x1`, -CURVE_DOMAIN, CURVE_DOMAIN);
+  const x2 = finite(field(raw, 'x2', where), `${where}.x2`);
+  if (x2 !== 0) fail(`"${where}.x2" is ${x2}, but a curve point keeps its x in x1 and 0 in x2.`);
+  const label = numberIn(field(raw, 'label', where), `${where}.label`, -MAX_POINT_VALUE, MAX_POINT_VALUE);
+  return { x1, x2, label };
+}
 
 function readPoint(value: unknown, where: string, problem: ProblemType): DataPoint {
   const raw = record(value, where);
@@ -62,7 +76,9 @@ function readData(value: unknown): DataSpec {
   const size = integerIn(field(raw, 'size', where), `${where}.size`, 2, maxSize);
   const problem = oneOf(field(raw, 'problem', where), `${where}.problem`, PROBLEMS);
   const rawPoints = list(field(raw, 'points', where), `${where}.points`, LIMITS.maxPoints);
-  const points = rawPoints.map((point, i) => readPoint(point, `${where}.points[${i}]`, problem));
+  const points = rawPoints.map((point, i) =>
+    dataset === 'ownCurve' ? readCurvePoint(point, `${where}.points[${i}]`) : readPoint(point, `${where}.points[${i}]`, problem),
+  );
   return { dataset, noise, trainRatio, size, points, problem };
 }
 
@@ -90,7 +106,22 @@ function readNetwork(value: unknown, widest: number): NetworkConfig {
     readLayer(layer, `${where}.hidden[${i}]`, widest),
   );
   const outputActivation = oneOf(field(raw, 'outputActivation', where), `${where}.outputActivation`, OUTPUT_ACTIVATION_NAMES);
-  return { hidden, outputActivation };
+  if (!Object.prototype.hasOwnProperty.call(raw, 'drawn')) return { hidden, outputActivation };
+  return { hidden, outputActivation, drawn: readKnots(raw.drawn, `${where}.drawn`) };
+}
+
+/** The drawn activation's knots: 5–9 of { x, y }, left to right (the engine's checkKnots decides the rest). */
+function readKnots(value: unknown, where: string): Knot[] {
+  const raw = list(value, where, MAX_KNOTS);
+  if (raw.length < MIN_KNOTS) fail(`"${where}" has ${raw.length} knots; a drawn activation needs from ${MIN_KNOTS} to ${MAX_KNOTS}.`);
+  const knots = raw.map((knot, i) => {
+    const at = `${where}[${i}]`;
+    const k = record(knot, at);
+    return { x: numberIn(field(k, 'x', at), `${at}.x`, -KNOT_RANGE, KNOT_RANGE), y: numberIn(field(k, 'y', at), `${at}.y`, -KNOT_RANGE, KNOT_RANGE) };
+  });
+  const problem = checkKnots(knots);
+  if (problem) fail(`"${where}" is not a drawable function. ${problem}`);
+  return knots;
 }
 
 function readTraining(value: unknown): TrainingSettings {

@@ -85,6 +85,8 @@ export class DocumentController {
   private dirty = false;
   private json: string | null = null;
   private window: WindowAdapter | null = null;
+  /** Counts the projects handed to the page; updates from before the latest are stale. */
+  private loads = 0;
   /** Actions run one at a time (a second Save while a dialog is open waits its turn). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -104,8 +106,14 @@ export class DocumentController {
     this.refreshWindow();
   }
 
-  /** The page reports the project's text and whether it has unsaved changes. */
+  /**
+   * The page reports the project's text and whether it has unsaved changes. An update from a
+   * page that has not yet put main's latest load into the Lab (a fresh page after a crash
+   * still showing its default project, or an update sent just before an Open) describes
+   * something that is not the open document: it is ignored.
+   */
   update(update: ProjectUpdate): void {
+    if (update.loaded !== undefined && update.loaded !== this.loads) return;
     this.json = update.json;
     this.dirty = update.dirty;
     if (update.dirty) this.deps.backups.changed({ json: update.json, name: this.name, path: this.file });
@@ -175,6 +183,19 @@ export class DocumentController {
       const go = await this.confirmDiscard();
       if (go) await this.deps.backups.discard();
       return go;
+    });
+  }
+
+  /**
+   * The page loaded again (after its process crashed, or a reload): it knows nothing, so it
+   * gets the open document back — unsaved changes included, still unsaved. Nothing it sends
+   * before it has that document in the Lab is taken for the document.
+   */
+  pageReloaded(): Promise<boolean> {
+    return this.serial(async () => {
+      if (this.json === null) return false;
+      this.handToPage({ json: this.json, name: this.name, path: this.file, restored: this.dirty });
+      return true;
     });
   }
 
@@ -265,9 +286,15 @@ export class DocumentController {
     return OK;
   }
 
+  /** Hands a project to the page, numbered so the page's updates can say they have it. */
+  private handToPage(project: Omit<LoadedProject, 'seq'>): void {
+    this.loads += 1;
+    this.deps.page.load({ ...project, seq: this.loads });
+  }
+
   /** Hands a project to the page and makes it the open one. */
-  private show(project: LoadedProject): void {
-    this.deps.page.load(project);
+  private show(project: Omit<LoadedProject, 'seq'>): void {
+    this.handToPage(project);
     this.file = project.path;
     this.name = project.name;
     this.dirty = false;

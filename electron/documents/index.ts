@@ -17,8 +17,9 @@
  *   - Files from the OS (argv, second-instance, macOS open-file, drops): `documents.openPath(file)`.
  *   - After creating the window: `documents.attachWindow(win)`. That keeps the title, asks
  *     "Save / Don't Save / Cancel" when the window closes or the app quits with unsaved
- *     changes (main process, not beforeunload), and once the page has loaded offers to
- *     restore work a crash left behind (`restoreBackupIfAny`).
+ *     changes (main process, not beforeunload), once the page has loaded offers to restore
+ *     work a crash left behind (`restoreBackupIfAny`), and after the page itself crashed and
+ *     reloaded hands it the open document again, unsaved changes included (`pageReloaded`).
  */
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
@@ -197,8 +198,13 @@ export function installDocuments(deps: DocumentsDeps): Documents {
         });
       });
       win.on('closed', () => controller.attachWindow(null));
-      win.webContents.once('did-finish-load', () => {
-        void controller.restoreBackupIfAny().catch((error: unknown) => deps.log(`Could not restore a backup: ${String(error)}`));
+      // The first load offers an earlier run's backup; every later one (the page crashed and
+      // window.ts reloaded it, or View › Reload) gets the open document back, unsaved or not.
+      let firstLoad = true;
+      win.webContents.on('did-finish-load', () => {
+        const task = firstLoad ? controller.restoreBackupIfAny() : controller.pageReloaded();
+        firstLoad = false;
+        void task.catch((error: unknown) => deps.log(`Could not hand the project to the page: ${String(error)}`));
       });
     },
   };

@@ -1,15 +1,16 @@
 /**
- * The Lab's state on the page: the configuration the learner builds, the newest engine
- * snapshot, a bounded history for the charts and the view settings. It talks to the engine
- * only through an EngineHost, so it is the same in Electron and in the browser host.
+ * The Lab's state on the page: the configuration the learner builds, the view settings and
+ * the saved flag, over the app's shared engine. The training itself (newest snapshot,
+ * bounded history, commands) is a TrainingRun (engine/run.svelte.ts), the same class every
+ * other screen that trains uses; the Lab passes its getters and commands through.
  */
 import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
-import { appendHistory } from '../../core/history';
-import type { EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
 import { bundledDigits } from '../digits/bundled';
 import type { DigitsSource } from '../digits/source';
-import type { EngineHost } from '../engine/host';
+import type { EngineConnection } from '../engine/connection';
+import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { TableGate } from '../lab/table/gate';
 import { DataMemory } from '../lab/table/switch';
 
@@ -28,18 +29,9 @@ export interface LabRestore {
   view?: Partial<ViewState>;
 }
 
-const STATE_TIMEOUT_MS = 5000;
-
 export class Lab {
   config = $state<LabConfig>(defaultConfig());
-  /** The newest snapshot; older ones are dropped, the page draws once per frame. */
-  snapshot = $state.raw<Snapshot | null>(null);
-  /** Loss and accuracy over time, thinned so it never grows without bound. */
-  history = $state.raw<HistoryPoint[]>([]);
   view = $state<ViewState>({ area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 });
-  speed = $state.raw<Speed>({ mode: 'max' });
-  /** A message for the learner (training diverged, the engine refused a setting…). */
-  message = $state<{ kind: 'error' | 'warning' | 'info'; text: string } | null>(null);
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
   /**
@@ -47,34 +39,53 @@ export class Lab {
    * Until it arrives `config` stays the one the engine runs.
    */
   waitingFor = $state<TableDatasetName | null>(null);
+  /** The training on the shared engine. */
+  readonly run: TrainingRun;
 
-  readonly running = $derived(this.snapshot?.running ?? false);
-  readonly epoch = $derived(this.snapshot?.epoch ?? 0);
-
-  private nextId = 1;
-  private lastConfigVersion = -1;
-  // Plain Map on purpose: pending replies are bookkeeping, never shown, so nothing should react to them.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private readonly pendingStates = new Map<number, (state: EngineState) => void>();
-  private readonly stop: () => void;
   private readonly tables: TableGate;
   /** The network last used with each kind of data, for switching back and forth. */
   private readonly memory = new DataMemory();
 
   /** `digits` is where the digit images come from: the page's one download unless a test gives its own. */
   constructor(
-    private readonly host: EngineHost,
+    engine: EngineConnection,
     readonly digits: DigitsSource = bundledDigits,
   ) {
-    this.tables = new TableGate(host, digits);
-    this.stop = host.onEvent((event) => this.receive(event));
-    // The engine starts at its own default pace; from the start it trains at the speed shown.
-    this.send({ type: 'set-speed', id: this.id(), speed: this.speed });
+    this.run = new TrainingRun(engine, {
+      onEvent: (event) => {
+        if (event.type === 'snapshot' && event.snapshot.running) this.dirty = true;
+      },
+    });
+    this.tables = new TableGate(engine, digits);
+  }
+
+  /** The newest snapshot; older ones are dropped, the page draws once per frame. */
+  get snapshot(): Snapshot | null {
+    return this.run.snapshot;
+  }
+  /** Loss and accuracy over time, thinned so it never grows without bound. */
+  get history(): HistoryPoint[] {
+    return this.run.history;
+  }
+  get speed(): Speed {
+    return this.run.speed;
+  }
+  /** A message for the learner (training diverged, the engine refused a setting…). */
+  get message(): RunMessage | null {
+    return this.run.message;
+  }
+  set message(message: RunMessage | null) {
+    this.run.message = message;
+  }
+  get running(): boolean {
+    return this.run.running;
+  }
+  get epoch(): number {
+    return this.run.epoch;
   }
 
   dispose(): void {
-    this.stop();
-    this.host.dispose();
+    this.run.close();
   }
 
   /**
@@ -96,10 +107,9 @@ export class Lab {
     return this.configure(this.memory.configFor(dataset, current));
   }
 
-  private sendConfig(config: LabConfig): void {
+  private sendConfig(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
     this.config = config;
-    this.history = [];
-    this.send({ type: 'configure', id: this.id(), config: $state.snapshot(config) as LabConfig });
+    this.run.configure($state.snapshot(config) as LabConfig, restore);
   }
 
   /** Runs `apply` once the engine has the table `config` reads (at once for 2-D data and Iris). */
@@ -121,12 +131,11 @@ export class Lab {
   }
 
   play(): void {
-    this.message = null;
-    this.send({ type: 'play', id: this.id() });
+    this.run.play();
   }
 
   pause(): void {
-    this.send({ type: 'pause', id: this.id() });
+    this.run.pause();
   }
 
   /**
@@ -134,57 +143,42 @@ export class Lab {
    * engine then sends one snapshot per frame, timed for the next (core/runner.ts, pacing).
    */
   frameStarted(): void {
-    this.send({ type: 'drawn', id: this.id() });
+    this.run.frameStarted();
   }
 
   togglePlay(): void {
-    if (this.running) this.pause();
-    else this.play();
+    this.run.toggle();
   }
 
   step(unit: 'batch' | 'epoch' = 'epoch'): void {
-    this.send({ type: 'step', id: this.id(), unit });
+    this.run.step(unit);
     this.dirty = true;
   }
 
   reset(): void {
-    this.history = [];
-    this.message = null;
-    this.send({ type: 'reset', id: this.id() });
+    this.run.reset();
     this.dirty = true;
   }
 
   /** Changes training settings at once, without a reset (e.g. the learning rate mid-run). */
   setTraining(training: Partial<TrainingSettings>): void {
     this.config.training = { ...this.config.training, ...training };
-    this.send({ type: 'set-training', id: this.id(), training });
+    this.run.setTraining(training);
     this.dirty = true;
   }
 
   setParameter(index: number, value: number): void {
-    this.send({ type: 'set-parameter', id: this.id(), index, value });
+    this.run.setParameter(index, value);
     this.dirty = true;
   }
 
   setSpeed(speed: Speed): void {
-    this.speed = speed;
-    this.send({ type: 'set-speed', id: this.id(), speed });
+    this.run.setSpeed(speed);
   }
 
   /** Asks the engine for its exact state (parameters, optimizer moments, epoch). */
   requestState(): Promise<EngineState> {
-    const id = this.id();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pendingStates.delete(id);
-        reject(new Error('The training engine did not answer. Try again in a moment.'));
-      }, STATE_TIMEOUT_MS);
-      this.pendingStates.set(id, (state) => {
-        clearTimeout(timer);
-        resolve(state);
-      });
-      this.send({ type: 'get-state', id });
-    });
+    return this.run.requestState();
   }
 
   /**
@@ -195,12 +189,7 @@ export class Lab {
     if (restore.view) Object.assign(this.view, restore.view);
     this.message = null;
     this.dirty = false;
-    return this.whenTableReady(restore.config, () => {
-      this.config = restore.config;
-      this.send({ type: 'configure', id: this.id(), config: restore.config });
-      this.send({ type: 'load-state', id: this.id(), state: restore.state });
-      this.pendingHistory = restore.history.slice();
-    });
+    return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));
   }
 
   /** Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its weights. */
@@ -211,62 +200,11 @@ export class Lab {
       if (!params) return;
       const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
       const zeros = () => new Array<number>(params.length).fill(0);
-      this.send({
-        type: 'load-state',
-        id: this.id(),
-        state: { epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 },
-      });
+      this.run.loadState({ epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 });
     });
   }
 
   markSaved(): void {
     this.dirty = false;
-  }
-
-  private pendingHistory: HistoryPoint[] | null = null;
-
-  private receive(event: EngineEvent): void {
-    switch (event.type) {
-      case 'snapshot':
-        this.accept(event.snapshot);
-        break;
-      case 'diverged':
-        this.accept(event.snapshot);
-        this.message = { kind: 'warning', text: event.message };
-        break;
-      case 'state':
-        this.pendingStates.get(event.replyTo)?.(event.state);
-        this.pendingStates.delete(event.replyTo);
-        break;
-      case 'error':
-        this.message = { kind: 'error', text: event.message };
-        break;
-    }
-  }
-
-  private accept(snapshot: Snapshot): void {
-    let history = this.history;
-    if (snapshot.configVersion !== this.lastConfigVersion) {
-      this.lastConfigVersion = snapshot.configVersion;
-      history = this.pendingHistory ?? [];
-      this.pendingHistory = null;
-    } else if (history.length > 0 && snapshot.epoch < history[history.length - 1].epoch) {
-      // Training went back in time (reset, or an older state loaded): start a fresh curve.
-      history = [];
-    } else {
-      history = history.slice();
-    }
-    appendHistory(history, snapshot.history);
-    this.history = history;
-    this.snapshot = snapshot;
-    if (snapshot.running) this.dirty = true;
-  }
-
-  private id(): number {
-    return this.nextId++;
-  }
-
-  private send(command: Parameters<EngineHost['send']>[0]): void {
-    this.host.send(command);
   }
 }

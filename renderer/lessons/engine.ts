@@ -12,4 +12,3 @@ export {
   networkShape,
   type GridEvaluator,
 } from '../../core/engine';
-export { createSession, type TrainingSession } from '../../core/session';

@@ -19,6 +19,8 @@ export interface SyncSource {
   dirty(): boolean;
   /** True while nothing should be written now (the digit images still coming, a restore offer open). */
   held(): boolean;
+  /** Desktop: the `seq` of main's last load that is in the Lab (0 before any). */
+  loaded?(): number;
 }
 
 export type Sync = (slicer: Slicer) => Promise<void>;
@@ -27,9 +29,12 @@ export type Sync = (slicer: Slicer) => Promise<void>;
 export function desktopSync(source: SyncSource, update: (update: ProjectUpdate) => void): Sync {
   return async (slicer) => {
     if (source.held()) return;
+    // Read first: if main's next load lands while this text is being made, main sees this
+    // update is from before it and ignores it.
+    const loaded = source.loaded?.() ?? 0;
     const dirty = source.dirty();
     const json = await projectTextInSlices(await source.currentProject(), slicer);
-    update({ json, dirty });
+    update({ json, dirty, loaded });
   };
 }
 

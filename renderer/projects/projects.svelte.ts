@@ -67,6 +67,8 @@ export class Projects {
   private readonly sync: Sync;
   private readonly backups: BackupSchedule;
   private wasRunning = false;
+  /** Desktop: the `seq` of main's last load that is in the Lab (0 before any). */
+  private loadedSeq = 0;
   private readonly cleanups: (() => void)[] = [];
 
   /** The open project in a line, with its likely file size; never runs the network. */
@@ -100,6 +102,7 @@ export class Projects {
       dirty: () => this.lab.dirty,
       // Until a digits project's images arrive, the engine still holds the previous network.
       held: () => this.lab.waitingFor !== null || this.pendingRestore !== null,
+      loaded: () => this.loadedSeq,
     };
     this.browserBackups = this.store ? new BrowserBackups(source, this.store, (text) => (this.message = { kind: 'error', text })) : null;
     const noStore: Sync = async () => undefined;
@@ -300,7 +303,12 @@ export class Projects {
     this.message = loaded.restored
       ? { kind: 'info', text: 'Your unsaved work from last time is back. Save it to keep it.' }
       : { kind: 'info', text: `Opened ${loaded.name}.` };
-    void this.apply(parsed.project, loaded.restored).then(() => this.backups.note('pause'));
+    // Only once the Lab holds it do updates to main say so (main ignores the ones from before).
+    void this.apply(parsed.project, loaded.restored)
+      .finally(() => {
+        this.loadedSeq = Math.max(this.loadedSeq, loaded.seq);
+      })
+      .then(() => this.backups.note('pause'));
     void this.refreshRecent();
   }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine's speed on the workloads of issue #3 next to @tensorflow/tfjs
  * (CPU backend) in the same run, printed as a table; `npm run bench -- --json` prints one JSON
- * document instead. The digits benchmark (digits.ts) runs last; `--no-digits` skips it.
+ * document instead. Project-file timings (files.ts) follow the engine workloads; the digits
+ * benchmark (digits.ts) runs last; `--no-digits` skips it.
  * A benchmark, not a test: it measures and reports, it never fails a build.
  *
  * Each rate is given per second of wall-clock time (what a learner sees) and per second of
@@ -9,6 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { runDigitsBenchmark, type DigitsBenchResult } from './digits';
+import { describeFiles, runFilesBenchmark } from './files';
 import { tfjsEpochsPerSecond, tfjsGridMilliseconds } from './tfjs';
 import { GRID, TRAINING_WORKLOADS, gridMilliseconds, sessionEpochsPerSecond } from './workloads';
 
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
     met: grid.wall <= GRID.targetMs,
     metByCpuTime: grid.cpu <= GRID.targetMs,
   });
+  say('  measuring project files…');
+  const files = runFilesBenchmark();
   let digits: DigitsBenchResult | null = null;
   if (withDigits) {
     say('  measuring digits (784→128→10)…');
@@ -115,11 +119,13 @@ async function main(): Promise<void> {
   }
   const loadAverage = Math.max(...loads);
   if (json) {
-    console.log(JSON.stringify({ cpus: cpus().length, loadAverage, workloads: [...results, ...(digits ? [digits] : [])] }, null, 2));
+    console.log(JSON.stringify({ cpus: cpus().length, loadAverage, workloads: [...results, files, ...(digits ? [digits] : [])] }, null, 2));
     return;
   }
   say('');
   for (const l of table(results)) say(l);
+  say('');
+  for (const l of describeFiles(files)) say(l);
   if (digits) {
     say(
       `\ndigits 784→128→10: ${Math.round(digits.examplesPerSecond).toLocaleString('en-US')} examples/s ` +

@@ -31,7 +31,7 @@ describe('parseCommand', () => {
     [{ type: 'play' }, /needs an integer id/],
     [{ type: 'play', id: 1.5 }, /needs an integer id/],
     [{ type: 'configure', id: 1 }, /needs a config object/],
-    [{ type: 'step', id: 1, unit: 'year' }, /unit of "batch" or "epoch"/],
+    [{ type: 'step', id: 1, unit: 'year' }, /unit of "batch", "epoch" or "example"/],
     [{ type: 'set-parameter', id: 1, index: -1, value: 1 }, /parameter index and a finite value/],
     [{ type: 'set-parameter', id: 1, index: 0, value: Number.NaN }, /finite value/],
     [{ type: 'set-speed', id: 1, speed: { mode: 'epochsPerFrame', epochs: 0 } }, /set-speed needs/],

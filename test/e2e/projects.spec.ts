@@ -83,7 +83,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await saved.saveAs(file);
     await expect(page.getByRole('status', { name: 'Project status' })).toHaveText('Saved as my spiral.actlab in your downloads.');
     const text = readFileSync(file, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'activation-lab-project', version: 2, name: 'my spiral', state: { epoch } });
+    expect(JSON.parse(text)).toMatchObject({ format: 'activation-lab-project', version: 3, name: 'my spiral', state: { epoch } });
     await page.screenshot({ path: `test-results/projects-saved-${colorScheme}.png`, fullPage: true });
 
     await page.reload();

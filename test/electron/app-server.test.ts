@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,13 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'index.html'), '<!doctype html><title>Lab</title>');
   await writeFile(path.join(root, 'assets', 'main.js'), 'console.log(1)');
   await writeFile(path.join(base, 'secret.txt'), 'do not serve');
+  await mkdir(path.join(base, 'outside'));
+  await writeFile(path.join(base, 'outside', 'secret.js'), 'do not serve');
+  // Links inside the root that lead out of it: to a file, and to a folder.
+  await symlink(path.join(base, 'secret.txt'), path.join(root, 'assets', 'linked.txt'));
+  await symlink(path.join(base, 'outside'), path.join(root, 'assets', 'elsewhere'));
+  // A link that stays inside the root is fine.
+  await symlink(path.join(root, 'assets', 'main.js'), path.join(root, 'assets', 'alias.js'));
 });
 afterAll(() => rm(base, { recursive: true, force: true }));
 
@@ -57,5 +64,24 @@ describe('serveAppRequest (real files)', () => {
     expect((await get('app://lab/nope.js')).status).toBe(404);
     expect((await get('app://lab/assets')).status).toBe(404);
     expect((await get('app://lab/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('sends the CSP with every response, the 404 and 405 answers too', async () => {
+    for (const response of [await get('app://lab/nope.js'), await get('app://lab/%2e%2e%2fsecret.txt'), await get('app://lab/index.html', 'POST')]) {
+      expect(response.status).not.toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('resolves a path by where it really is: a link out of the root is not served', async () => {
+    for (const url of ['app://lab/assets/linked.txt', 'app://lab/assets/elsewhere/secret.js']) {
+      const response = await get(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('do not serve');
+    }
+    const inside = await get('app://lab/assets/alias.js');
+    expect(inside.status).toBe(200);
+    expect(await inside.text()).toBe('console.log(1)');
   });
 });

@@ -16,6 +16,14 @@ describe('projectFileFromArgv', () => {
     expect(projectFileFromArgv(['app', 'one.actlab', 'two.actlab'], 1)).toBe('two.actlab');
   });
 
+  it("resolves a relative file against the working directory of the instance that received it", () => {
+    expect(projectFileFromArgv(['app', 'spiral.actlab'], 1, '/home/ana/projects')).toBe('/home/ana/projects/spiral.actlab');
+    expect(projectFileFromArgv(['app', '../old/xor.actlab'], 1, '/home/ana/projects')).toBe('/home/ana/old/xor.actlab');
+    expect(projectFileFromArgv(['app', '/srv/a.actlab'], 1, '/home/ana')).toBe('/srv/a.actlab');
+    expect(projectFileFromArgv(['app', 'C:\\Users\\ana\\b.actlab'], 1, '/home/ana')).toBe('C:\\Users\\ana\\b.actlab');
+    expect(projectFileFromArgv(['app', 'notes.txt'], 1, '/home/ana')).toBeNull();
+  });
+
   it('knows how much of argv belongs to the runtime', () => {
     expect(argvSkip(true, false)).toBe(1);
     expect(argvSkip(false, true)).toBe(2);

@@ -1,7 +1,7 @@
 /**
- * The plain-browser host learns the digits too: renderer/engine/host.ts and its Web Worker
+ * The plain-browser host learns the digits too: renderer/engine/connection.ts and its Web Worker
  * (renderer/engine/engine.worker.ts), each bundled by esbuild and served over loopback to
- * Chromium, with no window.lab, so createEngineHost picks the Web Worker. The page provides
+ * Chromium, with no window.lab, so sharedEngine() picks a Web Worker. The page provides
  * the packed digit file, configures a digits network straight after and trains it.
  */
 import http from 'node:http';
@@ -34,14 +34,14 @@ async function bundle(options: { entry?: string; stdin?: string }): Promise<stri
 }
 
 beforeAll(async () => {
-  // The page script: createEngineHost without window.lab, reachable from the test.
-  const page = await bundle({ stdin: "import { createEngineHost } from './renderer/engine/host';\n(window as unknown as { engine: unknown }).engine = createEngineHost();\n" });
+  // The page script: the shared engine without window.lab (so a Web Worker), reachable from the test.
+  const page = await bundle({ stdin: "import { sharedEngine } from './renderer/engine/connection';\n(window as unknown as { engine: unknown }).engine = sharedEngine();\n" });
   const worker = await bundle({ entry: 'renderer/engine/engine.worker.ts' });
   const digits = buildDigitsFile();
   const files: Record<string, [string, string | Uint8Array]> = {
     '/index.html': ['text/html', '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="./page.js"></script></body></html>'],
     '/page.js': ['text/javascript', page],
-    // host.ts names its worker `new URL('./engine.worker.ts', import.meta.url)`: serve the bundle there.
+    // links.ts names its worker `new URL('./engine.worker.ts', import.meta.url)`: serve the bundle there.
     '/engine.worker.ts': ['text/javascript', worker],
     '/digits.bin': ['application/octet-stream', digits],
   };
@@ -95,12 +95,12 @@ describe('the browser host with digits', () => {
         const bytes = new Uint8Array(await (await fetch('./digits.bin')).arrayBuffer());
         w.engine.provideDigits(bytes.slice(0, 1000));
         w.engine.provideDigits(bytes);
-        w.engine.send({ type: 'configure', id: 1, config });
-        w.engine.send({ type: 'play', id: 2 });
+        w.engine.send({ type: 'configure', config });
+        w.engine.send({ type: 'play' });
         return { kind: w.engine.kind, length: bytes.length, first: Array.from(bytes.subarray(0, 4)) };
       }, config);
       expect(start.kind).toBe('browser');
-      // The host sent a copy: the page's own array is still whole (not detached by the transfer).
+      // The connection sent a copy: the page's own array is still whole (not detached by the transfer).
       expect(start.length).toBe(8 + 10_000 * 785);
       expect(start.first).toEqual([68, 71, 84, 49]);
       const best = () => page.evaluate(() => Math.max(0, ...(window as unknown as { seen: { accuracy: number[] } }).seen.accuracy));

@@ -29,6 +29,21 @@ describe('the real engine worker under the host', () => {
     expect(events.some((e) => e.type === 'error')).toBe(false);
   });
 
+  it('still hears the host while it trains flat out: a pause stops it and no restart is needed', async () => {
+    // Yielding with a message to itself would starve the parent's port in Node for ~1,000
+    // slices (14 s); the shared entry yields with setImmediate there.
+    const { host, events, notices } = rig();
+    const config = defaultConfig();
+    config.network.hidden = [{ size: 8, activation: 'tanh' }, { size: 8, activation: 'tanh' }];
+    host.send({ type: 'configure', id: 1, config });
+    host.send({ type: 'set-speed', id: 2, speed: { mode: 'max' } });
+    host.send({ type: 'play', id: 3 });
+    await until(() => snapshots(events).filter((s) => s.running).length >= 20, '20 training snapshots');
+    host.send({ type: 'pause', id: 4 });
+    await until(() => snapshots(events).some((s) => !s.running && s.epoch > 0), 'the pause', 5000);
+    expect(notices).toEqual([]);
+  });
+
   it('rejects malformed commands with an error event; they never reach the worker', async () => {
     const { host, events, posted } = rig();
     const bad: unknown[] = [

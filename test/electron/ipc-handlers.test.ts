@@ -138,11 +138,15 @@ describe('IPC handlers over the typed helpers', () => {
     update(ours, { json: 5, dirty: true });
     update(ours, { json: '{}', dirty: 'yes' });
     update(ours, { json: '{}', dirty: true }, 'extra');
+    update(ours, { json: '{}', dirty: true, loaded: -1 });
+    update(ours, { json: '{}', dirty: true, loaded: '2' });
     expect(log).toEqual([
       'project:update: needs { json, dirty }.',
       'project:update: json must be a string.',
       'project:update: dirty must be true or false.',
       'project:update: takes one argument, not 2.',
+      'project:update: loaded must be a whole number, 0 or more.',
+      'project:update: loaded must be a whole number, 0 or more.',
     ]);
     const action = handlers.handle['project:action'];
     await expect(action(ours, 'delete-everything')).rejects.toThrow('project:action: unknown action "delete-everything"');

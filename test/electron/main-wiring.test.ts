@@ -3,11 +3,13 @@
  * here): checks the glue calls the tested functions the way it should — scheme, lock,
  * permissions, window options, IPC registration with sender checks, menu, OS file opening.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, PAGE_MESSAGE_CHANNELS, PAGE_REQUEST_CHANNELS } from '../../core/ipc';
+import { defaultConfig } from '../../core/config';
+import { createProject, serializeProject } from '../../core/project';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -27,6 +29,7 @@ const fake = vi.hoisted(() => {
     lockRequested: 0,
     messageBoxes: [] as Array<Record<string, unknown>>,
     sandboxEnabled: false,
+    openedExternally: [] as string[],
   };
   return { listeners, state };
 });
@@ -142,7 +145,11 @@ vi.mock('electron', () => {
         state.messageBoxes.push(args.at(-1) as Record<string, unknown>);
         return { response: 0 };
       }, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
-    shell: { openExternal: async () => undefined },
+    shell: {
+      openExternal: async (url: string) => {
+        state.openedExternally.push(url);
+      },
+    },
     BrowserWindow,
   };
 });
@@ -154,12 +161,17 @@ let userData: string;
 beforeAll(async () => {
   userData = mkdtempSync(path.join(os.tmpdir(), 'actlab-main-'));
   state.userData = userData;
+  // The stand-in app is packaged: a dev server named in the environment must be ignored.
+  process.env.ACTLAB_DEV_URL = 'http://127.0.0.1:5173';
   await import('../../electron/main');
   expect(state.ready).not.toBeNull();
   state.ready!();
   await vi.waitFor(() => expect(state.windows).toHaveLength(1));
 });
-afterAll(() => rmSync(userData, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env.ACTLAB_DEV_URL;
+  rmSync(userData, { recursive: true, force: true });
+});
 
 describe('main.ts wiring', () => {
   it('registers app:// as a privileged standard scheme before ready and serves it', () => {
@@ -178,9 +190,10 @@ describe('main.ts wiring', () => {
 
   it('opens one locked-down window on app://lab/index.html', () => {
     const [win] = state.windows;
+    // Not the dev server, although ACTLAB_DEV_URL names one: the app is packaged.
     expect(win.url).toBe('app://lab/index.html');
     const web = win.options.webPreferences as Record<string, unknown>;
-    expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(web).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
     expect(String(web.preload)).toMatch(/preload\.cjs$/);
     expect(win.options.show).toBe(false);
     expect(win.options.backgroundColor).toBe('#14171d');
@@ -205,6 +218,45 @@ describe('main.ts wiring', () => {
     ]);
   });
 
+  it('packaged: refuses IPC from the dev server and offers no developer menu items', async () => {
+    const dev = { senderFrame: { url: 'http://127.0.0.1:5173/index.html' } };
+    await expect(Promise.resolve(state.ipcHandle['app:info'](dev))).rejects.toThrow(/refused/);
+    const roles = JSON.stringify(state.menus.at(-1));
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('"reload"');
+  });
+
+  it('guards every web contents the app creates: no navigation, no new windows, no unlisted external links', () => {
+    const handlers: Record<string, Fn> = {};
+    let windowOpen: Fn | null = null;
+    const contents = {
+      on: (name: string, listener: Fn) => {
+        handlers[name] = listener;
+      },
+      setWindowOpenHandler: (handler: Fn) => {
+        windowOpen = handler;
+      },
+    };
+    emit('web-contents-created', {}, contents);
+    const prevented = (name: string, url?: string) => {
+      let stopped = false;
+      handlers[name]({ preventDefault: () => (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-attach-webview')).toBe(true);
+    expect(windowOpen!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(windowOpen!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(windowOpen!({ url: 'http://en.wikipedia.org/wiki/Perceptron' })).toEqual({ action: 'deny' });
+    expect(state.openedExternally).toEqual([]);
+    // An allow-listed https link still opens outside the app, and the window is still denied.
+    expect(windowOpen!({ url: 'https://en.wikipedia.org/wiki/Perceptron' })).toEqual({ action: 'deny' });
+    expect(prevented('will-navigate', 'https://colah.github.io/')).toBe(true);
+    expect(state.openedExternally).toEqual(['https://en.wikipedia.org/wiki/Perceptron', 'https://colah.github.io/']);
+  });
+
   it('sets a menu with the File, Edit, View, Train and Help menus', () => {
     const template = state.menus.at(-1) as Array<{ label?: string; role?: string }>;
     const labels = template.map((m) => (m.label ?? m.role ?? '').replace(/&/g, ''));
@@ -222,6 +274,16 @@ describe('main.ts wiring', () => {
     await vi.waitFor(() => expect(state.messageBoxes.some((box) => box.message === 'The project could not be opened')).toBe(true));
     const box = state.messageBoxes.find((b) => b.message === 'The project could not be opened')!;
     expect(String(box.detail)).toMatch(/missing\.actlab|could not be found|no longer/i);
+  });
+
+  it("resolves a second instance's relative file against that instance's working directory", async () => {
+    const folder = path.join(userData, 'elsewhere');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'rel.actlab'), serializeProject(createProject({ name: 'rel', config: defaultConfig() })));
+    emit('second-instance', {}, ['/opt/actlab/activation-lab', 'rel.actlab'], folder);
+    await vi.waitFor(() =>
+      expect(state.windows[0].sent.some(([channel, payload]) => channel === 'project:load' && (payload as { path: string }).path === path.join(folder, 'rel.actlab'))).toBe(true),
+    );
   });
 
   it('takes macOS open-file events and stops the default handling', async () => {

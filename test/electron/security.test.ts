@@ -35,6 +35,9 @@ describe('windowOptions', () => {
     expect(web.webviewTag).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
     expect(web.preload).toBe('/x/preload.cjs');
+    // DevTools only when asked for (development).
+    expect(web.devTools).toBe(false);
+    expect(windowOptions('light', 'p', { width: 900, height: 600 }, true).webPreferences!.devTools).toBe(true);
   });
 
   it('stays hidden until ready and paints the theme colour first', () => {
@@ -121,7 +124,9 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+    // Workers come from the built files only (each is its own file under assets/), never from blob: URLs.
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('child-src')).toEqual(["'self'"]);
     expect(directives.get('font-src')).toEqual(["'self'", 'data:']);
     expect(directives.get('object-src')).toEqual(["'none'"]);
   });
@@ -162,6 +167,8 @@ describe('senders, navigation, links and permissions', () => {
     expect(devServerUrl('file:///x')).toBeNull();
     expect(devServerUrl('nonsense')).toBeNull();
     expect(devServerUrl(undefined)).toBeNull();
+    // An installed app never takes a dev server, whatever the environment says.
+    expect(devServerUrl('http://127.0.0.1:5173', true)).toBeNull();
   });
 
   it('opens only allow-listed https links outside, and denies every other navigation', () => {

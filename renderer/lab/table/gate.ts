@@ -7,7 +7,7 @@
  */
 import type { DatasetName } from '../../../core/config';
 
-/** The part of an EngineHost this needs. */
+/** The part of an EngineConnection this needs. */
 export interface TableHost {
   provideDigits(bytes: Uint8Array): void;
 }

@@ -1,24 +1,18 @@
 /**
- * The lessons' live trainer: one training session run directly in the page (the lesson
- * networks are tiny), stepped a few epochs per animation frame while playing. It keeps the
- * numbers a step's check reads (see TrainerState) and the newest parameters for drawing.
+ * The lessons' live trainer: a TrainingRun on a dedicated engine (a Web Worker of its own),
+ * trained a few epochs per frame while playing. It keeps the numbers a step's check reads
+ * (see TrainerState), and the data points for drawing; the history and the newest
+ * parameters are the run's.
  */
 import type { ActivationName, DataPoint, DatasetName, LabConfig, RegularizationName } from '../../../core/config';
-import type { EngineEvent, Snapshot } from '../../../core/protocol';
-import { createSession, forwardPoints, generateData, collapse, type TrainingSession } from '../engine';
+import type { EngineEvent, HistoryPoint, Snapshot } from '../../../core/protocol';
+import { dedicatedEngine, type EngineConnection } from '../../engine/connection';
+import { TrainingRun } from '../../engine/run.svelte';
+import { forwardPoints, generateData, collapse } from '../engine';
 import type { TrainerPreset, TrainerState } from '../types';
 
-/** Epochs trained per frame at most, and the time a frame may spend training. */
+/** Epochs trained per frame at most: slow enough to watch a small network learn. */
 const EPOCHS_PER_FRAME = 4;
-const FRAME_BUDGET_MS = 10;
-/** Loss history kept for the chart; halved (every other point dropped) when full. */
-const CURVE_LIMIT = 1000;
-
-export interface LossCurve {
-  epochs: number[];
-  train: number[];
-  test: number[];
-}
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -26,32 +20,56 @@ function copy<T>(value: T): T {
 
 export class TrainerModel {
   config: LabConfig = $state() as LabConfig;
-  epoch = $state(0);
-  trainLoss = $state(Number.NaN);
-  testLoss = $state(Number.NaN);
-  trainAccuracy = $state<number | null>(null);
-  testAccuracy = $state<number | null>(null);
-  running = $state(false);
   diverged = $state(false);
-  message = $state('');
   answer = $state<string | null>(null);
   race = $state<Partial<Record<ActivationName, number>>>({});
   peakTestLoss = $state(0);
   lowestTestLoss = $state(Number.POSITIVE_INFINITY);
   /** Bumped whenever new parameters arrive, so views know to redraw. */
   version = $state(0);
-  params: Float64Array | null = null;
-  /** Loss history since the last fresh start (plain arrays: redraws follow `version`). */
-  curve: LossCurve = { epochs: [], train: [], test: [] };
   train: DataPoint[] = $state([]);
   test: DataPoint[] = $state([]);
+  readonly run: TrainingRun;
 
-  private session: TrainingSession = createSession();
-  private frame = 0;
-  private nextId = 1;
-
-  constructor(readonly preset: TrainerPreset) {
+  constructor(
+    readonly preset: TrainerPreset,
+    engine: EngineConnection = dedicatedEngine(),
+  ) {
+    this.run = new TrainingRun(engine, {
+      speed: { mode: 'epochsPerFrame', epochs: EPOCHS_PER_FRAME },
+      onEvent: (event) => this.receive(event),
+    });
     this.configure(copy(preset.config));
+  }
+
+  get running(): boolean {
+    return this.run.running;
+  }
+  get epoch(): number {
+    return this.run.epoch;
+  }
+  /** Loss and accuracy since the last fresh start. */
+  get history(): HistoryPoint[] {
+    return this.run.history;
+  }
+  /** The newest parameters, or null before the first snapshot. */
+  get params(): Float64Array | null {
+    return this.run.snapshot?.params ?? null;
+  }
+  get trainLoss(): number {
+    return this.run.snapshot?.metrics.trainLoss ?? Number.NaN;
+  }
+  get testLoss(): number {
+    return this.run.snapshot?.metrics.testLoss ?? Number.NaN;
+  }
+  get trainAccuracy(): number | null {
+    return this.run.snapshot?.metrics.trainAccuracy ?? null;
+  }
+  get testAccuracy(): number | null {
+    return this.run.snapshot?.metrics.testAccuracy ?? null;
+  }
+  get message(): string {
+    return this.run.message?.text ?? '';
   }
 
   /** Builds a fresh network (and data) for a configuration. */
@@ -61,7 +79,8 @@ export class TrainerModel {
     const data = generateData(config.data, config.seed);
     this.train = data.train;
     this.test = data.test;
-    this.apply(this.session.handle({ type: 'configure', id: this.nextId++, config: copy(config) }), true);
+    this.fresh();
+    this.run.configure(copy(config));
   }
 
   setActivation(activation: ActivationName): void {
@@ -95,8 +114,8 @@ export class TrainerModel {
     next.training = { ...next.training, ...change };
     this.config = next;
     this.diverged = false;
-    this.message = '';
-    this.apply(this.session.handle({ type: 'set-training', id: this.nextId++, training: change }), false);
+    this.run.message = null;
+    this.run.setTraining(change);
   }
 
   reseed(): void {
@@ -108,68 +127,39 @@ export class TrainerModel {
   /** New random weights, same data. */
   restart(): void {
     this.pause();
-    this.apply(this.session.handle({ type: 'reset', id: this.nextId++ }), true);
+    this.fresh();
+    this.run.reset();
   }
 
   play(): void {
     if (this.running) return;
-    this.running = true;
     this.diverged = false;
-    this.message = '';
-    this.frame = requestAnimationFrame(this.tick);
+    this.run.play();
   }
 
   pause(): void {
-    this.running = false;
-    if (this.frame !== 0) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.run.pause();
   }
 
   dispose(): void {
-    this.pause();
+    this.run.close();
   }
 
-  private tick = (): void => {
-    this.frame = 0;
-    if (!this.running) return;
-    const start = performance.now();
-    const events = this.session.train(EPOCHS_PER_FRAME, () => performance.now(), start + FRAME_BUDGET_MS);
-    if (events.length > 0) this.apply(events, false);
-    else this.take(this.session.snapshot());
-    if (this.running) this.frame = requestAnimationFrame(this.tick);
-  };
+  /** Forgets what the last network did: the loss extremes and a blow-up. */
+  private fresh(): void {
+    this.peakTestLoss = 0;
+    this.lowestTestLoss = Number.POSITIVE_INFINITY;
+    this.diverged = false;
+    this.run.message = null;
+  }
 
-  private apply(events: EngineEvent[], fresh: boolean): void {
-    if (fresh) {
-      this.curve = { epochs: [], train: [], test: [] };
-      this.peakTestLoss = 0;
-      this.lowestTestLoss = Number.POSITIVE_INFINITY;
-      this.diverged = false;
-      this.message = '';
-    }
-    for (const event of events) {
-      if (event.type === 'snapshot') this.take(event.snapshot);
-      else if (event.type === 'diverged') {
-        this.take(event.snapshot);
-        this.pause();
-        this.diverged = true;
-        this.message = event.message;
-      } else if (event.type === 'error') {
-        this.pause();
-        this.message = event.message;
-      }
-    }
+  private receive(event: EngineEvent): void {
+    if (event.type === 'diverged') this.diverged = true;
+    if (event.type === 'snapshot' || event.type === 'diverged') this.take(event.snapshot);
   }
 
   private take(snapshot: Snapshot): void {
     const m = snapshot.metrics;
-    this.epoch = snapshot.epoch;
-    this.trainLoss = m.trainLoss;
-    this.testLoss = m.testLoss;
-    this.trainAccuracy = m.trainAccuracy;
-    this.testAccuracy = m.testAccuracy;
-    this.params = snapshot.params;
-    this.record(snapshot);
     if (Number.isFinite(m.testLoss)) {
       this.peakTestLoss = Math.max(this.peakTestLoss, m.testLoss);
       this.lowestTestLoss = Math.min(this.lowestTestLoss, m.testLoss);
@@ -183,42 +173,25 @@ export class TrainerModel {
     this.version++;
   }
 
-  private record(snapshot: Snapshot): void {
-    const c = this.curve;
-    const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
-    for (const h of points) {
-      if (c.epochs.length > 0 && h.epoch <= c.epochs[c.epochs.length - 1]) continue;
-      c.epochs.push(h.epoch);
-      c.train.push(h.trainLoss);
-      c.test.push(h.testLoss);
-    }
-    if (c.epochs.length === 0) {
-      c.epochs.push(snapshot.epoch);
-      c.train.push(snapshot.metrics.trainLoss);
-      c.test.push(snapshot.metrics.testLoss);
-    }
-    if (c.epochs.length > CURVE_LIMIT) {
-      const keep = (_: number, i: number): boolean => i % 2 === 0 || i === c.epochs.length - 1;
-      this.curve = { epochs: c.epochs.filter(keep), train: c.train.filter(keep), test: c.test.filter(keep) };
-    }
-  }
-
   /** The network's output at each probe point (first output neuron). */
   probeOutputs(): number[] | null {
     const points = this.preset.probePoints;
-    if (points === null || this.params === null) return null;
+    const params = this.params;
+    if (points === null || params === null) return null;
     const xy = new Float64Array(points.flatMap((p) => [p.x1, p.x2]));
-    const layers = forwardPoints(this.config, this.params, xy);
+    const layers = forwardPoints(this.config, params, xy);
     const out = layers[layers.length - 1];
     const k = out.length / points.length;
     return points.map((_, i) => out[i * k]);
   }
 
   collapsed(): { W: number[][]; b: number[] } | null {
-    return this.params === null ? null : collapse(this.config, this.params);
+    const params = this.params;
+    return params === null ? null : collapse(this.config, params);
   }
 
   state(): TrainerState {
+    const params = this.params;
     return {
       config: copy(this.config),
       epoch: this.epoch,
@@ -232,7 +205,7 @@ export class TrainerModel {
       race: { ...this.race },
       peakTestLoss: this.peakTestLoss,
       lowestTestLoss: this.lowestTestLoss,
-      params: this.params === null ? null : this.params.slice(),
+      params: params === null ? null : params.slice(),
       probeOutputs: this.probeOutputs(),
     };
   }

@@ -36,7 +36,7 @@ describe('checking a project in memory', () => {
     expect(checked.ok ? '' : checked.message).toContain('"state.optimizer[0][3]" is too large to be a real number.');
   });
 
-  it('checks a digits network with Adam far faster than writing and re-reading its text', () => {
+  it('checks a digits network with Adam in memory as the loader does through its text', () => {
     const config = digitsConfig([{ size: 128, activation: 'relu' }]);
     const random = seeded(2);
     const values = () => Array.from({ length: paramCount(config) }, () => random() - 0.5);
@@ -45,13 +45,8 @@ describe('checking a project in memory', () => {
       state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 3 },
       savedAt: new Date(0),
     });
-    let start = performance.now();
+    // How much faster checking in memory is than the round trip: npm run bench (test/bench/files.ts).
     expect(checkProject(project).ok).toBe(true);
-    const inMemory = performance.now() - start;
-    start = performance.now();
     expect(viaText(project).ok).toBe(true);
-    const roundTrip = performance.now() - start;
-    console.log(`784→128→10 Adam: checked in memory ${inMemory.toFixed(1)} ms, through its text ${roundTrip.toFixed(1)} ms`);
-    expect(inMemory).toBeLessThan(roundTrip);
   });
 });

@@ -13,15 +13,27 @@ function versionOneText(): { text: string; expected: ReturnType<typeof samplePro
 
 describe('migrations', () => {
   it('has one step for every older version', () => {
-    expect(PROJECT_VERSION).toBe(2);
-    expect(MIGRATIONS.map((m) => m.from)).toEqual([1]);
+    expect(PROJECT_VERSION).toBe(3);
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([1, 2]);
   });
 
   it('upgrades a version-1 file to the same project', () => {
     const { text, expected } = versionOneText();
     const result = parseProject(text);
     expect(result.ok ? result.project : result.message).toEqual(expected);
-    if (result.ok) expect(JSON.parse(serializeProject(result.project)).version).toBe(2);
+    if (result.ok) expect(JSON.parse(serializeProject(result.project)).version).toBe(3);
+  });
+
+  it('upgrades a version-2 file (before curve sets and drawn activations) to the same project', () => {
+    const project = sampleProject();
+    const file = JSON.parse(serializeProject(project));
+    file.version = 2;
+    const result = parseProject(JSON.stringify(file));
+    expect(result.ok ? result.project : result.message).toEqual(project);
+    const step = MIGRATIONS.find((m) => m.from === 2)!;
+    const before = JSON.stringify(file);
+    expect(step.up(file)).toEqual({ ...file, version: 3 });
+    expect(JSON.stringify(file)).toBe(before);
   });
 
   it('reads an untrained version-1 file as a project without state', () => {

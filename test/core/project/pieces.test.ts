@@ -74,31 +74,6 @@ describe('a project file in pieces', () => {
     expect(() => serializeProject(digits)).toThrow(/finite numbers only/);
   });
 
-  it('takes a millisecond or two per piece for a 784 → 128 → 10 network with Adam', () => {
-    const digits = digitsProject([128]);
-    const times: number[] = [];
-    let chars = 0;
-    const pieces = projectPieces(digits);
-    for (;;) {
-      const start = performance.now();
-      const next = pieces.next();
-      times.push(performance.now() - start);
-      if (next.done) break;
-      chars += next.value.length;
-    }
-    const whole = times.reduce((a, b) => a + b, 0);
-    const sorted = times.slice().sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    const longest = sorted[sorted.length - 1];
-    console.log(
-      `784→128→10 Adam: ${chars} characters, ${times.length - 1} pieces, ${whole.toFixed(1)} ms in all, ` +
-        `median piece ${median.toFixed(1)} ms, longest ${longest.toFixed(1)} ms`,
-    );
-    // Generous for a busy, shared machine (a quiet one writes a piece of 4,096 numbers in 1–2 ms);
-    // the median, since another program can always stall any single piece.
-    expect(median).toBeLessThan(15);
-  });
-
   it('fits the largest table network the Lab can build, with the longest numbers, within the size limit', () => {
     const hidden = Array.from({ length: LIMITS.maxHiddenLayers }, () => LIMITS.maxTableNeurons);
     // 24 characters: the longest a double can be written in its shortest round-trip form.

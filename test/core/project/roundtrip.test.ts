@@ -39,7 +39,7 @@ describe('project round trip', () => {
   it('writes the same text again after reading it', () => {
     const text = serializeProject(sampleProject());
     expect(serializeProject(reopen(sampleProject()))).toBe(text);
-    expect(text.startsWith('{\n  "format": "activation-lab-project",\n  "version": 2,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "activation-lab-project",\n  "version": 3,')).toBe(true);
   });
 
   it('keeps an untrained project (state null) and a custom data set', () => {

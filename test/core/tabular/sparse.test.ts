@@ -11,7 +11,7 @@ function topo(inputs: number): Topology {
   const b0 = inputs * 5;
   const w1 = b0 + 5;
   const b1 = w1 + 15;
-  return { sizes, codes: [ACT.relu, ACT.identity], weightOffsets: [w0, w1], biasOffsets: [b0, b1], paramCount: b1 + 3, depth: 2 };
+  return { sizes, codes: [ACT.relu, ACT.identity], weightOffsets: [w0, w1], biasOffsets: [b0, b1], paramCount: b1 + 3, depth: 2, drawn: null };
 }
 
 describe('first layer skipping zero inputs', () => {

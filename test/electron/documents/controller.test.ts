@@ -166,7 +166,7 @@ describe('DocumentController', () => {
     expect(await t.controller.openPath('/p/b.actlab')).toEqual({ ok: true, message: '' });
     expect(t.disk.get('/p/a.actlab')).toContain('"name": "a"');
     expect(t.controller.current()).toEqual({ path: '/p/b.actlab', name: 'b.actlab', dirty: false });
-    expect(t.loaded[1]).toEqual({ json: otherText, name: 'b.actlab', path: '/p/b.actlab', restored: false });
+    expect(t.loaded[1]).toEqual({ json: otherText, name: 'b.actlab', path: '/p/b.actlab', restored: false, seq: 2 });
     expect(t.recent).toEqual(['/p/b.actlab', '/p/a.actlab']);
   });
 
@@ -190,7 +190,7 @@ describe('DocumentController', () => {
     t.disk.set('/p/flowers.actlab', text);
     const result = await t.controller.openPath('/p/flowers.actlab');
     expect(result).toEqual({ ok: true, message: '' });
-    expect(t.loaded).toEqual([{ json: text, name: 'flowers.actlab', path: '/p/flowers.actlab', restored: false }]);
+    expect(t.loaded).toEqual([{ json: text, name: 'flowers.actlab', path: '/p/flowers.actlab', restored: false, seq: 1 }]);
     expect(t.recent).toEqual(['/p/flowers.actlab']);
     expect(t.controller.current()).toEqual({ path: '/p/flowers.actlab', name: 'flowers.actlab', dirty: false });
   });
@@ -239,6 +239,32 @@ describe('DocumentController', () => {
     expect(t.controller.current().path).toBeNull();
   });
 
+  it('after the page reloads it gets the open document back, still dirty, and ignores what the page knew before', async () => {
+    const t = setup();
+    t.disk.set('/p/spiral.actlab', projectText);
+    const work = serializeProject(sampleProject(undefined, 99));
+    expect(await t.controller.pageReloaded()).toBe(false);
+    await t.controller.openPath('/p/spiral.actlab');
+    t.controller.update({ json: work, dirty: true, loaded: 1 });
+    // The page crashes and loads again: main hands it the unsaved work.
+    expect(await t.controller.pageReloaded()).toBe(true);
+    expect(t.loaded.at(-1)).toEqual({ json: work, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 2 });
+    // The fresh page's default project, from before it had that (loaded 0), and a late one from the old page (1): ignored.
+    t.controller.update({ json: projectText, dirty: false, loaded: 0 });
+    t.controller.update({ json: projectText, dirty: false, loaded: 1 });
+    expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
+    expect(t.window.title).toBe('• spiral.actlab — Activation Lab');
+    // Save (Ctrl+S) writes the learner's work, not the blank project.
+    expect(await t.controller.save()).toEqual({ ok: true, message: '' });
+    const written = parseProject(t.disk.get('/p/spiral.actlab')!);
+    const expected = parseProject(work);
+    if (!written.ok || !expected.ok) throw new Error('unreadable');
+    expect(written.project.state?.params).toEqual(expected.project.state?.params);
+    // Once the page has it, its updates count again.
+    t.controller.update({ json: projectText, dirty: true, loaded: 2 });
+    expect(t.controller.current().dirty).toBe(true);
+  });
+
   it('New with Don\'t Save throws the changes away and deletes the backup', async () => {
     const t = setup();
     t.controller.update({ json: projectText, dirty: true });
@@ -276,7 +302,7 @@ describe('DocumentController', () => {
     t.answers.push(0);
     expect(await t.controller.restoreBackupIfAny()).toBe(true);
     expect(t.questions[0].detail).toMatch(/^The network: 4 → 6 → 3 → 1, spiral\. Restore them now\?/);
-    expect(t.loaded).toEqual([{ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true }]);
+    expect(t.loaded).toEqual([{ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 1 }]);
     expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
     expect(t.backups.changed.at(-1)).toEqual({ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab' });
     expect(t.backups.flushed).toBe(1);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standInEngine, startShellHarness, type ShellHarness } from '../shell-harness';
+import type { EngineHost } from '../../../electron/engine-host';
 import { defaultConfig } from '../../../core/config';
 import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
 import { createProject, momentCount, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
@@ -46,14 +47,21 @@ const call: Call = (page, name, payload) =>
     () => undefined,
   );
 
-/** The page with a preload-shaped window.lab, wired to a real engine and a real DocumentController. */
+/**
+ * The page with a preload-shaped window.lab, wired to a real engine and a real DocumentController.
+ * `reopen` stands for electron/window.ts loading the page again after its process crashed: a
+ * new renderer (a new Playwright page, since a crashed one cannot navigate) on the same main
+ * side, which hands it the open document as documents/index.ts does on did-finish-load.
+ */
 async function openDesktop(page: Page, folder: string) {
   const saveAnswers: (string | null)[] = [];
   const questionAnswers: number[] = [];
   const questions: string[] = [];
   const titles: string[] = [];
-  // The engine part of window.lab: the shell harness's stand-in (real IPC handlers, real worker).
-  const { host: engine } = await standInEngine(page, scratch);
+  const updates: ProjectUpdate[] = [];
+  const engines: EngineHost[] = [];
+  const pages: Page[] = [];
+  let current = page;
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
   const controller = new DocumentController({
     platform: 'linux',
@@ -64,8 +72,8 @@ async function openDesktop(page: Page, folder: string) {
       return questionAnswers.shift() ?? question.cancelId;
     },
     page: {
-      load: (project: LoadedProject) => void call(page, '__labLoad', project),
-      saved: (saved) => void call(page, '__labSaved', saved),
+      load: (project: LoadedProject) => void call(current, '__labLoad', project),
+      saved: (saved) => void call(current, '__labSaved', saved),
     },
     recent,
     backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey', parser: worker.parser() }),
@@ -74,39 +82,63 @@ async function openDesktop(page: Page, folder: string) {
   });
   controller.attachWindow({ setTitle: (t) => titles.push(t), setDocumentEdited: () => undefined, setRepresentedFilename: () => undefined });
 
-  await page.exposeFunction('__labUpdate', (update: ProjectUpdate) => controller.update(update));
-  await page.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
-  await page.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
-  await page.exposeFunction('__labRecent', () => recent.load());
-  await page.addInitScript(() => {
-    type Listener = (value: unknown) => void;
-    const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), menu: new Set() };
-    const on = (name: string) => (listener: Listener) => {
-      channels[name].add(listener);
-      return () => channels[name].delete(listener);
-    };
-    const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
-    const { onNotice, ...engine } = w.__labEngineApi as unknown as Record<string, unknown>;
-    w.__labLoad = (project) => channels.load.forEach((l) => l(project));
-    w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
-    (window as unknown as { lab: unknown }).lab = {
-      engine,
-      project: {
-        update: (update: unknown) => void w.__labUpdate(update),
-        action: (action: unknown) => w.__labAction(action),
-        openPath: (file: unknown) => w.__labOpenPath(file),
-        openDropped: async () => ({ ok: false, message: 'No drops in this journey.' }),
-        recent: () => w.__labRecent(),
-        onLoad: on('load'),
-        onSaved: on('saved'),
-      },
-      menu: { onCommand: on('menu') },
-      onNotice,
-      progress: { load: async () => '', save: async () => undefined },
-      appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
-    };
-  });
-  return { engine, controller, saveAnswers, questionAnswers, questions, titles };
+  async function wire(target: Page): Promise<void> {
+    current = target;
+    pages.push(target);
+    // The engine part of window.lab: the shell harness's stand-in (real IPC handlers, real worker).
+    engines.push((await standInEngine(target, scratch)).host);
+    await target.exposeFunction('__labUpdate', (update: ProjectUpdate) => {
+      updates.push(update);
+      controller.update(update);
+    });
+    await target.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
+    await target.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
+    await target.exposeFunction('__labRecent', () => recent.load());
+    await target.addInitScript(() => {
+      type Listener = (value: unknown) => void;
+      const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), menu: new Set() };
+      const on = (name: string) => (listener: Listener) => {
+        channels[name].add(listener);
+        return () => channels[name].delete(listener);
+      };
+      const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const { onNotice, ...engine } = w.__labEngineApi as unknown as Record<string, unknown>;
+      w.__labLoad = (project) => channels.load.forEach((l) => l(project));
+      w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
+      (window as unknown as { lab: unknown }).lab = {
+        engine,
+        project: {
+          update: (update: unknown) => void w.__labUpdate(update),
+          action: (action: unknown) => w.__labAction(action),
+          openPath: (file: unknown) => w.__labOpenPath(file),
+          openDropped: async () => ({ ok: false, message: 'No drops in this journey.' }),
+          recent: () => w.__labRecent(),
+          onLoad: on('load'),
+          onSaved: on('saved'),
+        },
+        menu: { onCommand: on('menu') },
+        onNotice,
+        progress: { load: async () => '', save: async () => undefined },
+        appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+      };
+    });
+  }
+  await wire(page);
+
+  async function reopen(): Promise<Page> {
+    const next = await browser.newPage();
+    await wire(next);
+    next.once('load', () => void controller.pageReloaded());
+    await next.goto(`${origin}/index.html`);
+    return next;
+  }
+
+  async function dispose(): Promise<void> {
+    for (const engine of engines) await engine.dispose();
+    for (const p of pages) await p.close().catch(() => undefined);
+  }
+
+  return { controller, saveAnswers, questionAnswers, questions, titles, updates, reopen, dispose };
 }
 
 async function readNumber(page: Page, label: string): Promise<number> {
@@ -140,8 +172,7 @@ async function withDesktop(
     await page.goto(`${origin}/index.html`);
     await journey({ folder, page, errors, desk });
   } finally {
-    await desk.engine.dispose();
-    await page.close();
+    await desk.dispose();
     rmSync(folder, { recursive: true, force: true });
   }
 }
@@ -239,6 +270,50 @@ describe('desktop project journey', () => {
       expect(saved.project.state?.epoch).toBe(37);
       expect(bits(saved.project).equals(bits(project))).toBe(true);
       expect(errors).toEqual([]);
+    });
+  });
+
+  it('loses nothing when the page crashes: the reloaded page gets the unsaved work, still unsaved, and Save writes that work', async () => {
+    await withDesktop(async ({ folder, page, desk }) => {
+      const saved = await trainAndPause(page);
+      const file = path.join(folder, 'crash.actlab');
+      desk.saveAnswers.push(file);
+      await page.getByRole('tab', { name: 'Projects' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => existsSync(file)).toBe(true);
+
+      // More training, not saved: main is told the newer state, dirty.
+      const unsaved = await trainAndPause(page);
+      expect(unsaved).toBeGreaterThan(saved);
+      const epochOf = (json: string) => {
+        const parsed = parseProject(json);
+        return parsed.ok ? (parsed.project.state?.epoch ?? 0) : -1;
+      };
+      await expect.poll(() => desk.updates.some((u) => u.dirty && epochOf(u.json) === unsaved), { timeout: 15_000 }).toBe(true);
+      expect(desk.controller.current()).toEqual({ path: file, name: 'crash.actlab', dirty: true });
+
+      // The page's process crashes; the window loads it again (electron/window.ts).
+      const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+      await page.goto('chrome://crash').catch(() => undefined);
+      await crashed;
+      const before = desk.updates.length;
+      const fresh = await desk.reopen();
+
+      // The fresh page is handed the open document and shows the unsaved epoch, still unsaved.
+      await fresh.getByRole('tab', { name: 'Lab' }).click();
+      await expect.poll(() => readNumber(fresh, 'Epoch'), { timeout: 15_000 }).toBe(unsaved);
+      await fresh.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-after-crash.png') });
+      // Its updates say which of main's loads they describe; main took none from before that one.
+      await expect.poll(() => desk.updates.slice(before).some((u) => u.loaded === 1 && u.dirty), { timeout: 15_000 }).toBe(true);
+      expect(desk.controller.current()).toEqual({ path: file, name: 'crash.actlab', dirty: true });
+      expect(desk.titles.at(-1)).toBe('• crash.actlab — Activation Lab');
+      await fresh.getByRole('tab', { name: 'Projects' }).click();
+      await fresh.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-after-crash-projects.png') });
+
+      // Ctrl+S (the menu's Save, straight to main): the learner's work goes into the file.
+      expect(await desk.controller.save()).toEqual({ ok: true, message: '' });
+      expect(epochOf(readFileSync(file, 'utf8'))).toBe(unsaved);
+      expect(desk.controller.current().dirty).toBe(false);
     });
   });
 });

@@ -103,7 +103,7 @@ describe('installDocuments', () => {
     const file = path.join(folder.dir, 'spiral.actlab');
     writeFileSync(file, text);
     expect(await documents.openPath(file)).toEqual({ ok: true, message: '' });
-    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'spiral.actlab', path: file, restored: false } }]);
+    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'spiral.actlab', path: file, restored: false, seq: 1 } }]);
     expect(win.title).toMatch(/^spiral.actlab — Activation Lab$/);
     expect(documents.recentFiles()).toEqual([file]);
     expect(electron.recentDocs).toEqual([file]);
@@ -154,7 +154,24 @@ describe('installDocuments', () => {
     // The backup is read in the project worker, which takes a moment to start.
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000 });
     expect(electron.boxes[0].message).toMatch(/closed without saving your changes to "Untitled"/);
-    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'Untitled', path: null, restored: true } }]);
+    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'Untitled', path: null, restored: true, seq: 1 } }]);
     expect(win.title).toBe('• Untitled — Activation Lab');
+  });
+
+  it('hands the open document to the page again on every later load (the page crashed and was reloaded), dirty as it was', async () => {
+    const { win, sent, documents } = install();
+    const file = path.join(folder.dir, 'spiral.actlab');
+    writeFileSync(file, text);
+    win.webContents.emit('did-finish-load');
+    await flush();
+    expect(await documents.openPath(file)).toEqual({ ok: true, message: '' });
+    const work = serializeProject({ ...sampleProject(), name: 'changed' });
+    documents.project.update({ json: work, dirty: true, loaded: 1 });
+    win.webContents.emit('did-finish-load');
+    await flush();
+    expect(sent.at(-1)).toEqual({ channel: 'project:load', payload: { json: work, name: 'spiral.actlab', path: file, restored: true, seq: 2 } });
+    // The reloaded page's default project, from before it had the document: not taken.
+    documents.project.update({ json: text, dirty: false, loaded: 0 });
+    expect(win.title).toBe('• spiral.actlab — Activation Lab');
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type DatasetName, type LabConfig } from '../../../core/config';
 import type { Command, EngineEvent, EngineState, HistoryPoint } from '../../../core/protocol';
 import { digitsConfig } from '../../../core/tabular/presets';
-import type { EngineHost } from '../../../renderer/engine/host';
+import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
 import { importRunes } from './runes';
 
 /** What these tests use of renderer/app/lab.svelte.ts (typed here, so the test program needs no Svelte or Vite types). */
@@ -22,32 +22,31 @@ interface LabModel {
   applyProject(restore: LabRestore): Promise<void>;
   pickData(dataset: DatasetName): Promise<void>;
 }
-type LabConstructor = new (host: EngineHost, digits: unknown) => LabModel;
+type LabConstructor = new (engine: EngineConnection, digits: unknown) => LabModel;
 
 let Lab: LabConstructor;
 beforeAll(async () => {
   ({ Lab } = await importRunes<{ Lab: LabConstructor }>('renderer/app/lab.svelte.ts'));
 });
 
-/** An engine host that writes down what reaches the engine, in order. */
-function recordingHost(): EngineHost & { log: string[]; commands: Command[] } {
+/** An engine link that writes down what reaches the engine, in order. */
+function recordingHost(): EngineLink & { log: string[]; commands: Command[] } {
   const listeners = new Set<(event: EngineEvent) => void>();
   const host = {
-    kind: 'browser' as const,
     log: [] as string[],
     commands: [] as Command[],
-    send(command: Command) {
+    post(command: Command) {
       host.commands.push(command);
       host.log.push(command.type === 'configure' ? `configure ${command.config.data.dataset}` : command.type);
     },
     provideDigits(bytes: Uint8Array) {
       host.log.push(`digits file (${bytes.length} bytes)`);
     },
-    onEvent(listener: (event: EngineEvent) => void) {
+    listen(listener: (event: EngineEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose() {},
+    close() {},
   };
   return host;
 }
@@ -74,7 +73,7 @@ function manualDigits() {
 function newLab() {
   const host = recordingHost();
   const digits = manualDigits();
-  const lab = new Lab(host, digits);
+  const lab = new Lab(new EngineConnection(host, 'browser'), digits);
   host.log.length = 0;
   return { host, digits, lab };
 }

@@ -1,7 +1,8 @@
 /**
  * Loads a `.svelte.ts` module (runes and all) under Node for a unit test: strips the types
  * with esbuild, compiles the runes with Svelte's own compiler, and points its imports at the
- * real files, so the test runs the module's actual code.
+ * real files (other `.svelte.ts` files compiled the same way), so the test runs the module's
+ * actual code.
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,15 +20,27 @@ function sourceFile(base: string): string {
   throw new Error(`No source file for ${base}`);
 }
 
-export async function importRunes<T>(file: string): Promise<T> {
-  const path = resolve(file);
+/** Compiled copies already written, by source file, so a module imported twice is one module. */
+const compiled = new Map<string, string>();
+
+/** Compiles one `.svelte.ts` file (and the `.svelte.ts` files it imports); returns the copy's URL. */
+function compileRunes(path: string): string {
+  const done = compiled.get(path);
+  if (done !== undefined) return done;
   const plain = transformSync(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' }).code;
-  const compiled = compileModule(plain, { filename: path, generate: 'client', dev: false }).js.code;
-  const linked = compiled.replace(/from\s+(['"])([^'"]+)\1/g, (whole, quote: string, spec: string) => {
-    if (spec.startsWith('.')) return `from ${quote}${sourceFile(resolve(dirname(path), spec))}${quote}`;
-    return `from ${quote}${pathToFileURL(require.resolve(spec)).href}${quote}`;
+  const code = compileModule(plain, { filename: path, generate: 'client', dev: false }).js.code;
+  const linked = code.replace(/from\s+(['"])([^'"]+)\1/g, (whole, quote: string, spec: string) => {
+    if (!spec.startsWith('.')) return `from ${quote}${pathToFileURL(require.resolve(spec)).href}${quote}`;
+    const source = sourceFile(resolve(dirname(path), spec));
+    return `from ${quote}${source.endsWith('.svelte.ts') ? compileRunes(source) : source}${quote}`;
   });
   const out = join(mkdtempSync(join(tmpdir(), 'runes-')), 'module.js');
   writeFileSync(out, linked);
-  return (await import(/* @vite-ignore */ pathToFileURL(out).href)) as T;
+  const url = pathToFileURL(out).href;
+  compiled.set(path, url);
+  return url;
+}
+
+export async function importRunes<T>(file: string): Promise<T> {
+  return (await import(/* @vite-ignore */ compileRunes(resolve(file)))) as T;
 }

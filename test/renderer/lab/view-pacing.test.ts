@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabConfig } from '../../../core/config';
 import { networkShape } from '../../../core/engine';
 import type { Command, EngineEvent, Snapshot } from '../../../core/protocol';
-import type { EngineHost } from '../../../renderer/engine/host';
+import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
 import { importRunes } from './runes';
 
 /** What these tests use of the Lab and its views (typed here, so the test program needs no Svelte types). */
@@ -13,7 +13,7 @@ interface ViewModel {
   grid: unknown;
   dispose(): void;
 }
-type LabConstructor = new (host: EngineHost, digits: unknown) => LabModel;
+type LabConstructor = new (engine: EngineConnection, digits: unknown) => LabModel;
 type ViewConstructor = new (lab: LabModel) => ViewModel;
 
 let Lab: LabConstructor;
@@ -36,17 +36,16 @@ afterAll(() => {
 function setup() {
   const listeners = new Set<(event: EngineEvent) => void>();
   const commands: Command[] = [];
-  const host = {
-    kind: 'browser' as const,
-    send: (command: Command) => commands.push(command),
+  const link: EngineLink = {
+    post: (command: Command) => commands.push(command),
     provideDigits() {},
-    onEvent(listener: (event: EngineEvent) => void) {
+    listen(listener: (event: EngineEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose() {},
-  } as unknown as EngineHost;
-  const lab = new Lab(host, { load: () => new Promise(() => {}) });
+    close() {},
+  };
+  const lab = new Lab(new EngineConnection(link, 'browser'), { load: () => new Promise(() => {}) });
   const view = new LabView(lab);
   const emit = (running: boolean, epoch: number) => {
     const point = { epoch, trainLoss: 0.5, testLoss: 0.5, trainAccuracy: 0.5, testAccuracy: 0.5 };

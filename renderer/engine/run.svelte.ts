@@ -1,0 +1,177 @@
+/**
+ * One training run as the page sees it: the newest snapshot, the bounded history for the
+ * charts (core/history.ts), the learner's message and the commands, over one engine
+ * connection. The Lab, each racer, every lesson trainer and lesson 10 hold one; nothing
+ * trains on the page's main thread.
+ */
+import type { LabConfig, TrainingSettings } from '../../core/config';
+import { appendHistory, DEFAULT_HISTORY_LIMIT } from '../../core/history';
+import type { EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import type { EngineConnection } from './connection';
+
+export interface RunMessage {
+  kind: 'error' | 'warning' | 'info';
+  text: string;
+}
+
+export interface RunOptions {
+  /** At most this many history points are kept (older ones are thinned). */
+  historyLimit?: number;
+  /** The pace the engine trains at from the start. */
+  speed?: Speed;
+  /** Called with every event after the run has taken it in (a snapshot is already `snapshot`). */
+  onEvent?: (event: EngineEvent) => void;
+}
+
+export class TrainingRun {
+  /** The newest snapshot; older ones are dropped, the page draws once per frame. */
+  snapshot = $state.raw<Snapshot | null>(null);
+  /** Loss and accuracy over time, thinned so it never grows without bound. */
+  history = $state.raw<HistoryPoint[]>([]);
+  speed = $state.raw<Speed>({ mode: 'max' });
+  /** A message for the learner (training diverged, the engine refused a setting…). */
+  message = $state<RunMessage | null>(null);
+  /** False once the run is closed: its engine no longer trains. */
+  open = $state(true);
+
+  readonly running = $derived(this.open && (this.snapshot?.running ?? false));
+  readonly epoch = $derived(this.snapshot?.epoch ?? 0);
+
+  private lastConfigVersion = -1;
+  /** Networks up to this configVersion were replaced by a configure sent since. */
+  private replaced = -1;
+  /** A saved history that belongs to the next configuration's snapshots. */
+  private pendingHistory: HistoryPoint[] | null = null;
+  private readonly historyLimit: number;
+  private readonly stop: () => void;
+
+  constructor(
+    readonly engine: EngineConnection,
+    private readonly options: RunOptions = {},
+  ) {
+    this.historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+    this.stop = engine.onEvent((event) => this.receive(event));
+    // The engine starts at its own default pace; from the start it trains at the speed shown.
+    this.setSpeed(options.speed ?? this.speed);
+  }
+
+  /**
+   * Builds data and network afresh (weights from its seed, epoch 0). `state` and `history`,
+   * when given, restore a saved run on top of it.
+   */
+  configure(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
+    this.history = [];
+    this.replaced = this.lastConfigVersion;
+    this.engine.send({ type: 'configure', config });
+    if (!restore) return;
+    this.engine.send({ type: 'load-state', state: restore.state });
+    this.pendingHistory = restore.history.slice();
+  }
+
+  play(): void {
+    this.message = null;
+    this.engine.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.engine.send({ type: 'pause' });
+  }
+
+  toggle(): void {
+    if (this.running) this.pause();
+    else this.play();
+  }
+
+  step(unit: 'batch' | 'epoch' = 'epoch'): void {
+    this.engine.send({ type: 'step', unit });
+  }
+
+  /** New random weights, same data and network. */
+  reset(): void {
+    this.history = [];
+    this.message = null;
+    this.engine.send({ type: 'reset' });
+  }
+
+  /** Changes training settings at once, without a reset (e.g. the learning rate mid-run). */
+  setTraining(training: Partial<TrainingSettings>): void {
+    this.engine.send({ type: 'set-training', training });
+  }
+
+  setParameter(index: number, value: number): void {
+    this.engine.send({ type: 'set-parameter', index, value });
+  }
+
+  /** Loads exact weights (and optimizer moments) into the network configured last. */
+  loadState(state: EngineState): void {
+    this.engine.send({ type: 'load-state', state });
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.engine.send({ type: 'set-speed', speed });
+  }
+
+  /**
+   * Views call this as they begin a frame that draws a training snapshot: the engine then
+   * sends one snapshot per frame, timed for the next (core/runner.ts, pacing).
+   */
+  frameStarted(): void {
+    this.engine.send({ type: 'drawn' });
+  }
+
+  /** Asks the engine for its exact state (parameters, optimizer moments, epoch). */
+  requestState(): Promise<EngineState> {
+    return this.engine.requestState();
+  }
+
+  /** Stops listening and closes the connection (a dedicated engine ends); the last snapshot stays. */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.stop();
+    this.engine.dispose();
+  }
+
+  private receive(event: EngineEvent): void {
+    // A snapshot of a network configured before the newest one (still on its way) is dropped;
+    // configVersion only grows, also across a restart of the desktop engine.
+    if ((event.type === 'snapshot' || event.type === 'diverged') && this.stale(event.snapshot.configVersion)) return;
+    switch (event.type) {
+      case 'snapshot':
+        this.accept(event.snapshot);
+        break;
+      case 'diverged':
+        this.accept(event.snapshot);
+        this.message = { kind: 'warning', text: event.message };
+        break;
+      case 'error':
+        this.message = { kind: 'error', text: event.message };
+        break;
+      case 'state':
+        break;
+    }
+    this.options.onEvent?.(event);
+  }
+
+  private stale(configVersion: number): boolean {
+    return configVersion < this.lastConfigVersion || configVersion <= this.replaced;
+  }
+
+  private accept(snapshot: Snapshot): void {
+    let history = this.history;
+    if (snapshot.configVersion !== this.lastConfigVersion) {
+      this.lastConfigVersion = snapshot.configVersion;
+      history = this.pendingHistory ?? [];
+      this.pendingHistory = null;
+    } else if (history.length > 0 && snapshot.epoch < history[history.length - 1].epoch) {
+      // Training went back in time (reset, or an older state loaded): start a fresh curve.
+      history = [];
+    } else {
+      history = history.slice();
+    }
+    appendHistory(history, snapshot.history, this.historyLimit);
+    this.history = history;
+    this.snapshot = snapshot;
+  }
+}
