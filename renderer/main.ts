@@ -1,6 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app/theme.css';
+import { paletteCss } from './ui/palette';
+
+// The theme's colour variables, written from the one palette before anything is drawn.
+const colors = document.createElement('style');
+colors.id = 'palette';
+colors.textContent = paletteCss();
+document.head.prepend(colors);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element to mount into.');

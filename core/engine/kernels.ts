@@ -79,6 +79,13 @@ export function softmaxRow(pre: ArrayLike<number>, out: Float64Array, start: num
   for (let k = 0; k < size; k++) out[start + k] /= sum;
 }
 
+/** Softmax of a short list of scores (a lesson's handful): probabilities that sum to 1. */
+export function softmax(scores: ArrayLike<number>): number[] {
+  const out = new Float64Array(scores.length);
+  softmaxRow(scores, out, 0, scores.length);
+  return Array.from(out);
+}
+
 /**
  * delta[i] *= f′(pre[i]) with y = out[i] the cached output: turns dLoss/dOutput into
  * dLoss/dPreActivation. Not used for softmax (the loss handles that layer).

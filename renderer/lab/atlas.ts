@@ -4,7 +4,8 @@
  * putImageData per frame, and each tile is then copied out with one drawImage. Tiles are
  * stacked top to bottom, so tile k is one contiguous run of bytes in the buffer.
  */
-import { fillHeatmap, type Palette } from './color';
+import { fillHeatmap } from '../ui/heatmap';
+import type { Palette } from '../ui/palette';
 
 /** Where tile `index` of `side`×`side` RGBA pixels starts and ends in the buffer (bytes). */
 export function tileBytes(index: number, side: number): { start: number; end: number } {

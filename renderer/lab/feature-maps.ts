@@ -4,8 +4,8 @@
  */
 import type { FeatureName } from '../../core/config';
 import { DOMAIN, FEATURE_INFO } from '../../core/engine';
-import type { Palette } from './color';
-import { HeatmapBuffer } from './draw';
+import type { Palette } from '../ui/palette';
+import { HeatmapBuffer } from '../ui/heatmap';
 
 /** A feature's values over a side × side grid of [−6, 6]², row 0 at the top, and its largest size. */
 export function featureValues(feature: FeatureName, side: number): { values: Float32Array; max: number } {
@@ -37,7 +37,7 @@ export class FeatureMaps {
     let buffer = this.buffers[feature];
     if (!buffer) {
       const { values, max } = featureValues(feature, this.side);
-      buffer = new HeatmapBuffer(this.side).fill(values, this.side, palette, -max, max, false);
+      buffer = new HeatmapBuffer(this.side).fill(values, this.side, palette.lut, -max, max, false);
       this.buffers[feature] = buffer;
     }
     return buffer;

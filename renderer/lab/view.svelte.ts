@@ -1,5 +1,5 @@
 /**
- * What the Lab's views share: the theme palette, the data points (generated here from the
+ * What the Lab's views share: the theme's palette (from the app's theme), the data points (generated here from the
  * same spec and seed as the engine's, never sent over IPC), the one grid evaluation per
  * frame that the output plot and every neuron heatmap draw from, and which neuron the
  * learner is pointing at.
@@ -16,7 +16,8 @@ import {
 } from '../../core/engine';
 import { isTableDataset } from '../../core/tabular/info';
 import type { Lab } from '../app/lab.svelte';
-import { paletteFrom, type Palette } from './color';
+import { paletteFor, type Palette } from '../ui/palette';
+import type { ThemeView } from '../ui/theme.svelte';
 import { FrameScheduler } from './frame';
 
 /** Cells per side of the shared grid: the output plot uses all, thumbnails every other one. */
@@ -35,7 +36,6 @@ function networkKey(config: LabConfig, paramCount: number): string {
 }
 
 export class LabView {
-  palette = $state.raw<Palette>(readPalette());
   /** The neuron under the pointer or keyboard focus; the output plot shows its map. */
   hovered = $state.raw<NeuronRef | null>(null);
   /** The class new points get when the learner clicks on the plot. */
@@ -56,24 +56,20 @@ export class LabView {
   readonly scheduler: FrameScheduler;
   private evaluator: GridEvaluator | null = null;
   private evaluatorKey = '';
-  private readonly observer: MutationObserver | null = null;
   private readonly stopEffects: () => void;
 
-  constructor(private readonly lab: Lab) {
+  constructor(
+    private readonly lab: Lab,
+    private readonly theme: ThemeView = { resolved: 'light', palette: paletteFor('light') },
+  ) {
     this.dataset = $derived(planeData(lab.config));
     this.shape = $derived(networkShape(lab.config));
     this.networkKey = $derived(networkKey(lab.config, this.shape.paramCount));
     this.scheduler = new FrameScheduler(undefined, () => this.evaluate());
-    if (typeof MutationObserver !== 'undefined') {
-      this.observer = new MutationObserver(() => {
-        this.palette = readPalette();
-        this.scheduler.invalidate();
-      });
-      this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    }
     this.stopEffects = $effect.root(() => {
       $effect(() => {
-        // Any new snapshot, network or data means every view draws again (once, next frame).
+        // Any new snapshot, network, data or theme means every view draws again (once, next frame).
+        void this.theme.palette;
         void this.lab.snapshot;
         void this.shape;
         void this.dataset;
@@ -84,8 +80,12 @@ export class LabView {
     });
   }
 
+  /** The theme's palette: views that read it while drawing follow the theme. */
+  get palette(): Palette {
+    return this.theme.palette;
+  }
+
   dispose(): void {
-    this.observer?.disconnect();
     this.stopEffects();
     this.scheduler.dispose();
   }
@@ -120,10 +120,4 @@ const NO_POINTS: Dataset = { train: [], test: [], problem: 'classification', cla
 function planeData(config: LabConfig): Dataset {
   if (isTableDataset(config.data.dataset)) return NO_POINTS;
   return generateData(config.data, config.seed);
-}
-
-function readPalette(): Palette {
-  if (typeof document === 'undefined') return paletteFrom(() => '', 'light');
-  const style = getComputedStyle(document.documentElement);
-  return paletteFrom((name) => style.getPropertyValue(name), document.documentElement.dataset.theme ?? 'light');
 }

@@ -1,9 +1,13 @@
 /**
  * Small pure helpers the lesson checks and formulas share: one neuron's verdict on points,
- * the hand-set XOR network, softmax, and number formatting for TeX.
+ * the hand-set XOR network, and number formatting for TeX. Activation and loss maths come
+ * from core (through ./engine), never from here.
  */
 import type { DataPoint, OutputActivationName } from '../../core/config';
+import { ACTIVATIONS, decisionThreshold } from './engine';
 import type { HandNetState, NeuronState } from './types';
+
+const relu = ACTIVATIONS.relu.f;
 
 /** The neuron's weighted sum at one point. */
 export function neuronSum(state: NeuronState, x1: number, x2: number): number {
@@ -18,19 +22,6 @@ export function neuronCorrect(state: NeuronState, points: readonly DataPoint[]):
     if (positive === (p.label === 1)) correct++;
   }
   return correct;
-}
-
-export function relu(x: number): number {
-  return x > 0 ? x : 0;
-}
-
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
-export function sigmoidSlope(x: number): number {
-  const s = sigmoid(x);
-  return s * (1 - s);
 }
 
 /** The four corners of XOR, in the order of the truth table. */
@@ -54,8 +45,7 @@ export function handOutput(net: HandNetState, x1: number, x2: number): number {
 
 /** The class a single-output network predicts: sigmoid outputs split at ½, the others at 0 (as the engine does). */
 export function predictedClass(output: number, outputActivation: OutputActivationName): number {
-  const threshold = outputActivation === 'sigmoid' ? 0.5 : 0;
-  return output > threshold ? 1 : 0;
+  return output > decisionThreshold(outputActivation) ? 1 : 0;
 }
 
 /** True when every probe output lands on its point's class. */
@@ -66,13 +56,6 @@ export function allProbesCorrect(
 ): boolean {
   if (outputs === null || outputs.length !== points.length) return false;
   return points.every((p, i) => Number.isFinite(outputs[i]) && predictedClass(outputs[i], outputActivation) === p.label);
-}
-
-export function softmax(scores: readonly number[]): number[] {
-  const top = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp(s - top));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
 }
 
 /** A number for a formula: fixed decimals, a real minus sign, wrapped in brackets when negative. */

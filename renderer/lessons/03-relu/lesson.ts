@@ -1,4 +1,7 @@
-import { near, relu, tex } from '../math';
+import { ACTIVATIONS } from '../engine';
+import { near, tex } from '../math';
+
+const relu = ACTIVATIONS.relu.f;
 import { step, type LessonDef, type ProbeState } from '../types';
 
 export function checkNegativeIsZero(s: ProbeState): boolean {

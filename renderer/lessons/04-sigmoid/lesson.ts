@@ -1,4 +1,8 @@
-import { near, sigmoid, sigmoidSlope, tex } from '../math';
+import { ACTIVATIONS, sigmoid } from '../engine';
+import { near, tex } from '../math';
+
+/** σ′(x), from the registry's derivative given σ(x). */
+const sigmoidSlope = (x: number): number => ACTIVATIONS.sigmoid.df(x, sigmoid(x));
 import { step, type LessonDef, type ProbePreset, type ProbeState } from '../types';
 
 export function checkHalf(s: ProbeState): boolean {

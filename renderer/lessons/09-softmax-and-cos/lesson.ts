@@ -1,4 +1,5 @@
-import { softmax, tex } from '../math';
+import { softmax } from '../engine';
+import { tex } from '../math';
 import { labConfig, trainerPreset } from '../presets';
 import { step, type LessonDef, type SoftmaxState, type TrainerState } from '../types';
 

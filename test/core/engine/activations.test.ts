@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES, OUTPUT_ACTIVATION_NAMES } from '../../../core/config';
-import { ACTIVATIONS, OUTPUT_ACTIVATIONS, fastTanh } from '../../../core/engine';
+import { ACTIVATIONS, OUTPUT_ACTIVATIONS, fastTanh, softmax } from '../../../core/engine';
 
 describe('the cheaper tanh', () => {
   it('stays within 1e-7 of Math.tanh everywhere', () => {
@@ -54,5 +54,29 @@ describe('activation registry', () => {
     expect(ACTIVATIONS.leakyRelu.f(-1)).toBeCloseTo(-0.01, 12);
     expect(ACTIVATIONS.elu.f(-50)).toBeCloseTo(-1, 12);
     expect(ACTIVATIONS.softplus.f(800)).toBe(800);
+  });
+});
+
+describe('softmax of a list of scores', () => {
+  it('gives known probabilities that sum to 1', () => {
+    expect(softmax([0, 0, 0])).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    const p = softmax([0, Math.log(2)]);
+    expect(p[0]).toBeCloseTo(1 / 3, 12);
+    expect(p[1]).toBeCloseTo(2 / 3, 12);
+    expect(softmax([2, 1, 0.1]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('does not overflow for large scores and keeps their order', () => {
+    const p = softmax([1000, 999, -1000]);
+    expect(p.every(Number.isFinite)).toBe(true);
+    expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(-1)), 12);
+    expect(p[2]).toBe(0);
+  });
+
+  it('agrees with the exponentials divided by their sum', () => {
+    const scores = [0.3, -1.2, 2.5, 0];
+    const exps = scores.map(Math.exp);
+    const sum = exps.reduce((a, b) => a + b, 0);
+    softmax(scores).forEach((v, i) => expect(v).toBeCloseTo(exps[i] / sum, 12));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDivergingLut, fillClassHeatmap, fillHeatmap, lutIndex, paletteFrom, parseColor } from '../../../renderer/lab/color';
+import { buildDivergingLut, lutIndex, mix, parseColor, rgbText } from '../../../renderer/ui/color';
+import { fillClassHeatmap, fillHeatmap, rampLut } from '../../../renderer/ui/heatmap';
 
 describe('parseColor', () => {
   it('reads hex and rgb() forms', () => {
@@ -84,28 +85,27 @@ describe('multi-class heatmap', () => {
   });
 });
 
-describe('palette', () => {
-  it('reads theme variables and falls back when one is missing', () => {
-    const values: Record<string, string> = { '--class-a': '#ff0000', '--panel': '#ffffff' };
-    const palette = paletteFrom((name) => values[name] ?? '', 'light');
-    expect(palette.classA).toEqual([255, 0, 0]);
-    expect(palette.classB).toEqual([26, 115, 232]);
-    expect(palette.lut.length).toBe(256 * 4);
-    expect([...palette.lut.slice(0, 3)]).toEqual([255, 0, 0]);
+describe('mixing and CSS text', () => {
+  it('mixes in a straight line and writes rgb()/rgba() text', () => {
+    expect(mix([0, 0, 0], [200, 100, 50], 0.5)).toEqual([100, 50, 25]);
+    expect(mix([10, 20, 30], [200, 100, 50], 0)).toEqual([10, 20, 30]);
+    expect(rgbText([1.4, 2.6, 3])).toBe('rgb(1, 3, 3)');
+    expect(rgbText([1, 2, 3], 0.5)).toBe('rgba(1, 2, 3, 0.5)');
+  });
+
+  it('builds a ramp from one colour to another, once per pair', () => {
+    const ramp = rampLut([0, 0, 0], [255, 255, 255]);
+    expect([...ramp.slice(0, 4)]).toEqual([0, 0, 0, 255]);
+    expect([...ramp.slice(255 * 4, 256 * 4)]).toEqual([255, 255, 255, 255]);
+    expect(ramp[128 * 4]).toBe(128);
+    expect(rampLut([0, 0, 0], [255, 255, 255])).toBe(ramp);
   });
 });
 
-describe('feature maps', () => {
-  it('sample each feature over the plane, top row first', async () => {
-    const { featureValues } = await import('../../../renderer/lab/feature-maps');
-    const x1 = featureValues('x1', 4);
-    expect(x1.values[0]).toBeCloseTo(-4.5); // left column centre
-    expect(x1.values[3]).toBeCloseTo(4.5);
-    expect(x1.max).toBeCloseTo(4.5);
-    const x2 = featureValues('x2', 4);
-    expect(x2.values[0]).toBeCloseTo(4.5); // top row is x₂ near +6
-    expect(x2.values[12]).toBeCloseTo(-4.5);
-    const square = featureValues('x1Squared', 2);
-    expect([...square.values]).toEqual([9, 9, 9, 9]);
+describe('multi-class strength', () => {
+  it('moves a sure cell only as far as the strength asks', () => {
+    const out = new Uint8ClampedArray(4);
+    fillClassHeatmap(out, [new Float32Array([1]), new Float32Array([0])], 1, 1, [[200, 0, 0], [0, 0, 200]], [0, 0, 0], false, 0.5);
+    expect(out[0]).toBe(100);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The Lab's Chart.js set-up: only the parts we use are registered (a smaller bundle, no
+ * The app's Chart.js set-up: only the parts we use are registered (a smaller bundle, no
  * eval), series are decimated to a fixed number of points before they reach the chart, and
  * updates skip animation.
  */
@@ -15,7 +15,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import type { HistoryPoint } from '../../core/protocol';
-import { rgbText, type Palette } from './color';
+import { rgbText } from './color';
+import type { Palette } from './palette';
 import { decimateIndices } from './decimate';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -82,7 +83,7 @@ export function themeChartOptions(chart: Chart, palette: Palette): void {
     scale.grid = { ...scale.grid, color: grid };
     if ('title' in scale && scale.title) scale.title.color = text;
   }
-  if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = rgbText(palette.foreground);
+  if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = rgbText(palette.fg);
 }
 
 export function formatValue(value: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../../../core/history';
 import type { HistoryPoint } from '../../../core/protocol';
-import { CHART_POINTS, formatValue, historySeries } from '../../../renderer/lab/chart';
+import { CHART_POINTS, formatValue, historySeries } from '../../../renderer/ui/chart';
 
 const point = (epoch: number, loss: number, accuracy: number | null = 0.5): HistoryPoint => ({
   epoch,

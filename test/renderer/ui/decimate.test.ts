@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimate } from '../../../renderer/lab/decimate';
+import { decimate } from '../../../renderer/ui/decimate';
 
 const series = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => ({ x: i, y: f(i) }));
 

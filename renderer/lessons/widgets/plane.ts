@@ -1,0 +1,106 @@
+/**
+ * Drawing on the lessons' square planes: scales, grid and axes, data points, and the grid of
+ * cell centres a network is evaluated on. Colours come from the theme's palette as CSS text;
+ * tints go through the kit's heatmap painter (renderer/ui).
+ */
+import type { DataPoint } from '../../../core/config';
+import type { ThemeColors } from '../../ui/palette';
+
+/** Maps a value range onto a pixel range. */
+export function scale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
+  const k = (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
+}
+
+/** Light grid lines and the two axes of a square plane over [−extent, extent]². */
+export function drawAxes(ctx: CanvasRenderingContext2D, size: number, extent: number, p: Readonly<ThemeColors>): void {
+  const s = scale(-extent, extent, 0, size);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = p.border;
+  const step = extent > 3 ? 1 : 0.5;
+  for (let v = -Math.floor(extent / step) * step; v <= extent; v += step) {
+    ctx.beginPath();
+    ctx.moveTo(s(v), 0);
+    ctx.lineTo(s(v), size);
+    ctx.moveTo(0, size - s(v));
+    ctx.lineTo(size, size - s(v));
+    ctx.stroke();
+  }
+  ctx.strokeStyle = p.muted;
+  ctx.beginPath();
+  ctx.moveTo(s(0), 0);
+  ctx.lineTo(s(0), size);
+  ctx.moveTo(0, size - s(0));
+  ctx.lineTo(size, size - s(0));
+  ctx.stroke();
+}
+
+/** A data point: filled with its class colour and ringed so it shows on any tint. */
+export function drawPoint(ctx: CanvasRenderingContext2D, x: number, y: number, fill: string, ring: string, r = 4.5): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = ring;
+  ctx.stroke();
+}
+
+/** Data points over [low, high]²: training points filled, test points as rings on the panel colour. */
+export function drawData(
+  ctx: CanvasRenderingContext2D,
+  train: readonly DataPoint[],
+  test: readonly DataPoint[],
+  view: [number, number],
+  size: number,
+  colours: string[],
+  ink: string,
+  panel: string,
+): void {
+  const [low, high] = view;
+  const px = (v: number): number => ((v - low) / (high - low)) * size;
+  const py = (v: number): number => size - ((v - low) / (high - low)) * size;
+  ctx.lineWidth = 1;
+  for (const p of train) {
+    ctx.beginPath();
+    ctx.arc(px(p.x1), py(p.x2), 3.2, 0, 2 * Math.PI);
+    ctx.fillStyle = colours[p.label % colours.length];
+    ctx.fill();
+    ctx.strokeStyle = ink;
+    ctx.stroke();
+  }
+  ctx.lineWidth = 2;
+  for (const p of test) {
+    ctx.beginPath();
+    ctx.arc(px(p.x1), py(p.x2), 3, 0, 2 * Math.PI);
+    ctx.fillStyle = panel;
+    ctx.fill();
+    ctx.strokeStyle = colours[p.label % colours.length];
+    ctx.stroke();
+  }
+}
+
+/** Cell centres of a res × res grid over [low, high]², row 0 at the top, as (x1, x2) pairs. */
+export function viewGrid(res: number, view: [number, number]): Float64Array {
+  const [low, high] = view;
+  const step = (high - low) / res;
+  const xy = new Float64Array(res * res * 2);
+  for (let r = 0; r < res; r++) {
+    for (let c = 0; c < res; c++) {
+      const i = r * res + c;
+      xy[2 * i] = low + (c + 0.5) * step;
+      xy[2 * i + 1] = high - (r + 0.5) * step;
+    }
+  }
+  return xy;
+}
+
+/** Splits row-major outputs (n rows of k) into k arrays of n. */
+export function splitColumns(out: Float64Array, k: number): Float64Array[] {
+  const n = out.length / k;
+  return Array.from({ length: k }, (_, j) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = out[i * k + j];
+    return col;
+  });
+}

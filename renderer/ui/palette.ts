@@ -1,0 +1,123 @@
+/**
+ * The one palette: every colour of both themes, in one table. The page's CSS variables
+ * (`--bg`, `--class-a`, …) are written from it, and canvases read it as RGB, so a colour
+ * changes here and nowhere else.
+ */
+import { buildDivergingLut, mix, parseColor, type Rgb } from './color';
+
+export type ThemeName = 'light' | 'dark';
+
+/** The named colours of a theme, as CSS hex. */
+export interface ThemeColors {
+  /** Page background. */
+  bg: string;
+  /** Text and lines. */
+  fg: string;
+  /** Secondary text, axes. */
+  muted: string;
+  /** Cards, canvases, the neutral middle of heatmaps. */
+  panel: string;
+  border: string;
+  accent: string;
+  /** Text on the accent colour. */
+  accentFg: string;
+  danger: string;
+  ok: string;
+  /** Class colours in label order: an orange/blue pair that stays distinct under deuteranopia and protanopia, then a third. */
+  classA: string;
+  classB: string;
+  classC: string;
+}
+
+export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = {
+  light: {
+    bg: '#f6f7f9',
+    fg: '#1d2330',
+    muted: '#5b6475',
+    panel: '#ffffff',
+    border: '#d5d9e0',
+    accent: '#2f5fd0',
+    accentFg: '#ffffff',
+    danger: '#b3261e',
+    ok: '#1b7a3d',
+    classA: '#e8710a',
+    classB: '#1a73e8',
+    classC: '#8e44ad',
+  },
+  dark: {
+    bg: '#14171d',
+    fg: '#e6e9ef',
+    muted: '#9aa3b2',
+    panel: '#1d2129',
+    border: '#343a46',
+    accent: '#7aa2ff',
+    accentFg: '#0d1117',
+    danger: '#ff8a80',
+    ok: '#6fd58f',
+    classA: '#ff9f43',
+    classB: '#4ea1ff',
+    classC: '#c38be0',
+  },
+};
+
+/** A theme's colours as RGB, for canvases, plus the diverging heatmap table. */
+export type Palette = { readonly [K in keyof ThemeColors]: Rgb } & {
+  readonly theme: ThemeName;
+  /** classA → panel → classB, for values from −1 to 1 (four bytes per entry). */
+  readonly lut: Uint8ClampedArray;
+  /** The same table at half strength (SOFT of the way to each class colour), for tints under points and lines. */
+  readonly softLut: Uint8ClampedArray;
+  /** Class colours in label order. */
+  readonly classes: readonly Rgb[];
+  /** The theme's colours as CSS text, for canvas strokes and fills. */
+  readonly css: Readonly<ThemeColors>;
+};
+
+/** How far the soft table's ends go from the panel colour towards the class colours. */
+const SOFT = 0.45;
+
+const built = new Map<ThemeName, Palette>();
+
+/** The palette of a theme (built once, then shared: treat it as read-only). */
+export function paletteFor(theme: ThemeName): Palette {
+  let palette = built.get(theme);
+  if (!palette) {
+    const colors = THEME_COLORS[theme];
+    const rgb = Object.fromEntries(
+      Object.entries(colors).map(([name, hex]) => {
+        const value = parseColor(hex);
+        if (!value) throw new Error(`The ${theme} theme's ${name} (${hex}) is not a hex colour.`);
+        return [name, value];
+      }),
+    ) as { [K in keyof ThemeColors]: Rgb };
+    palette = {
+      ...rgb,
+      theme,
+      lut: buildDivergingLut(rgb.classA, rgb.panel, rgb.classB),
+      softLut: buildDivergingLut(mix(rgb.panel, rgb.classA, SOFT), rgb.panel, mix(rgb.panel, rgb.classB, SOFT)),
+      classes: [rgb.classA, rgb.classB, rgb.classC],
+      css: colors,
+    };
+    built.set(theme, palette);
+  }
+  return palette;
+}
+
+/** `classA` → `--class-a`. */
+export function cssName(name: keyof ThemeColors): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+function block(colors: Readonly<ThemeColors>): string {
+  return Object.entries(colors)
+    .map(([name, value]) => `${cssName(name as keyof ThemeColors)}: ${value};`)
+    .join(' ');
+}
+
+/** The stylesheet that defines the CSS variables of both themes (dark under `data-theme='dark'`). */
+export function paletteCss(): string {
+  return (
+    `:root { color-scheme: light; ${block(THEME_COLORS.light)} }\n` +
+    `:root[data-theme='dark'] { color-scheme: dark; ${block(THEME_COLORS.dark)} }\n`
+  );
+}
