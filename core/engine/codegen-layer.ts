@@ -29,7 +29,7 @@ function each(n: number, f: (i: number) => string): string[] {
 
 /** Whether a hidden activation's derivative reads its input z (else only the cached output). */
 function needsInput(topo: Topology, l: number): boolean {
-  return l < topo.depth && derivativeExpr(topo.codes[l - 1], 's', '@z', 'y').includes('@z');
+  return l < topo.depth && derivativeExpr(topo.codes[l - 1], 's', '@z', 'y', topo.drawn).includes('@z');
 }
 
 /** Source lines that read example r's inputs to layer l into a0, a1, … */
@@ -95,7 +95,7 @@ function forwardChunk(topo: Topology, chunk: Chunk, loss: LossCode | null, inlin
   for (const j of range(chunk.from, chunk.to)) {
     out.push(`      const z${j} = ${[`b${j}`, ...each(fanIn, (i) => `w${j}_${i} * a${i}`)].join(' + ')};`);
     if (inlineTanh && code === ACT.tanh) out.push(...fastTanhSource(`z${j}`, `y${j}`, `t${j}`).map((line) => `      ${line}`));
-    else out.push(`      const y${j} = ${forwardExpr(code, `z${j}`)};`);
+    else out.push(`      const y${j} = ${forwardExpr(code, `z${j}`, topo.drawn)};`);
     if (last && loss === null) out.push(`      OZ[base + r] = z${j};`, `      OY[base + r] = y${j};`);
     else if (last) out.push(`      D${l}[r] = ${outputDeltaExpr(loss as LossCode, code, `y${j}`, 'T[r0 + r]')};`);
     else {
@@ -135,7 +135,7 @@ function backwardChunk(topo: Topology, chunk: Chunk, lastChunk: boolean): string
       const terms = neurons.map((j) => `w${j}_${i} * d${j}`);
       if (from > 0) terms.unshift(`D${l - 1}[o + ${i}]`);
       out.push(`      const s${i} = ${terms.join(' + ')};`);
-      if (lastChunk) out.push(`      D${l - 1}[o + ${i}] = ${derivativeExpr(below, `s${i}`, zBelow ? `Z${l - 1}[o + ${i}]` : 'NaN', `a${i}`)};`);
+      if (lastChunk) out.push(`      D${l - 1}[o + ${i}] = ${derivativeExpr(below, `s${i}`, zBelow ? `Z${l - 1}[o + ${i}]` : 'NaN', `a${i}`, topo.drawn)};`);
       else out.push(`      D${l - 1}[o + ${i}] = s${i};`);
     }
   }

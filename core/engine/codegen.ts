@@ -5,12 +5,47 @@
  */
 import { ACT, LEAKY_SLOPE, type ActCode } from './activations';
 import { LOSS, type LossCode } from './loss';
+import type { Piecewise } from './drawn';
+
+/** A number as source that reads back as the very same double (−0 included). */
+function literal(v: number): string {
+  return Object.is(v, -0) ? '(-0)' : `(${String(v)})`;
+}
+
+function needDrawn(drawn: Piecewise | null): Piecewise {
+  if (drawn === null) throw new Error('A layer uses the drawn activation, but the network has no drawn function.');
+  return drawn;
+}
+
+/**
+ * The drawn activation written out with its knots as constants: a chain of comparisons that
+ * picks the segment exactly as Piecewise.f does (the first segment whose right knot is not
+ * left of z, else the last), then the same arithmetic, so both paths give the same bits.
+ */
+export function drawnValueSource(p: Piecewise, z: string): string {
+  const { xs, ys, slopes } = p;
+  const piece = (i: number): string =>
+    `(${z} === ${literal(xs[i + 1])} ? ${literal(ys[i + 1])} : ${literal(ys[i])} + ${literal(slopes[i])} * (${z} - ${literal(xs[i])}))`;
+  const last = xs.length - 2;
+  let src = piece(last);
+  for (let i = last - 1; i >= 0; i--) src = `(${z} <= ${literal(xs[i + 1])} ? ${piece(i)} : ${src})`;
+  return src;
+}
+
+/** The drawn activation's slope at z, by the same choice of segment (Piecewise.df). */
+export function drawnSlopeSource(p: Piecewise, z: string): string {
+  const { xs, slopes } = p;
+  const last = xs.length - 2;
+  let src = literal(slopes[last]);
+  for (let i = last - 1; i >= 0; i--) src = `(${z} <= ${literal(xs[i + 1])} ? ${literal(slopes[i])} : ${src})`;
+  return src;
+}
 
 /** Helper functions the generated code calls, in the order they are passed in. */
-export const HELPERS = ['tanh', 'sigmoid', 'softplus', 'gelu', 'geluDerivative', 'drawn', 'drawnSlope'] as const;
+export const HELPERS = ['tanh', 'sigmoid', 'softplus', 'gelu', 'geluDerivative'] as const;
 
-/** Source of y = f(z) for one activation. */
-export function forwardExpr(code: ActCode, z: string): string {
+/** Source of y = f(z) for one activation; `drawn` is the network's drawn function (for ACT.drawn). */
+export function forwardExpr(code: ActCode, z: string, drawn: Piecewise | null = null): string {
   switch (code) {
     case ACT.identity:
       return z;
@@ -35,14 +70,14 @@ export function forwardExpr(code: ActCode, z: string): string {
     case ACT.cos:
       return `Math.cos(${z})`;
     case ACT.drawn:
-      return `drawn(${z})`;
+      return drawnValueSource(needDrawn(drawn), z);
     case ACT.softmax:
       throw new Error('softmax has no single-neuron form');
   }
 }
 
 /** Source of s·f′(z) given the incoming sum s, the input z and the cached output y. */
-export function derivativeExpr(code: ActCode, s: string, z: string, y: string): string {
+export function derivativeExpr(code: ActCode, s: string, z: string, y: string, drawn: Piecewise | null = null): string {
   switch (code) {
     case ACT.identity:
       return s;
@@ -67,7 +102,7 @@ export function derivativeExpr(code: ActCode, s: string, z: string, y: string): 
     case ACT.cos:
       return `${s} * -Math.sin(${z})`;
     case ACT.drawn:
-      return `${s} * drawnSlope(${z})`;
+      return `${s} * ${drawnSlopeSource(needDrawn(drawn), z)}`;
     case ACT.softmax:
       throw new Error('softmax has no single-neuron form');
   }

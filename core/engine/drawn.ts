@@ -75,8 +75,9 @@ export function checkKnots(knots: unknown): string | null {
 function segment(xs: Float64Array, x: number): number {
   let i = 0;
   const last = xs.length - 2;
-  // Knots are few (at most nine): a scan is as quick as a search.
-  while (i < last && xs[i + 1] < x) i++;
+  // Knots are few (at most nine): a scan is as quick as a search. Written as "not ≤" so NaN
+  // lands in the last segment, as in the generated code (codegen.ts, drawnValueSource).
+  while (i < last && !(x <= xs[i + 1])) i++;
   return i;
 }
 

@@ -8,7 +8,7 @@
  *
  * Covers networks with one output (identity, tanh or sigmoid) under ½·squared error or binary
  * cross-entropy — every two-class and regression set — with any hidden activation, the drawn
- * one included (the code calls the network's own piecewise function and slope). Others (softmax, three classes) use the
+ * one included (its knots are written into the code as constants, see drawnValueSource). Others (softmax, three classes) use the
  * plain path. Only used where code generation is allowed (the engine worker); a page's
  * Content-Security-Policy makes `new Function` throw, and the session then falls back.
  */
@@ -80,21 +80,14 @@ export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
   );
 }
 
-function noDrawn(): number {
-  throw new Error('This network has no drawn activation.');
-}
-
 /** Compiles the specialised epoch for the model's network, or returns null if the shape is not covered. Throws where code generation is forbidden. */
 export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch | null {
   if (!fastPathSupports(model.topo, model.lossCode)) return null;
   const inlineTanh = model.tanh === fastTanh;
   const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, inlineTanh)) as (...helpers: unknown[]) => RawEpoch;
-  // The drawn activation's own f and slope, the very functions the plain path calls.
-  const drawnF = model.topo.drawn?.f ?? noDrawn;
-  const drawnSlope = model.topo.drawn?.df ?? noDrawn;
-  const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative, drawnF, drawnSlope);
+  const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
   const forwardFactory = new Function(...HELPERS, forwardSource(model.topo, inlineTanh)) as (...helpers: unknown[]) => CompiledForward;
-  const forward = forwardFactory(model.tanh, sigmoid, softplus, gelu, geluDerivative, drawnF, drawnSlope);
+  const forward = forwardFactory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
   // Bound once: a module bundler may turn every use of an imported name into a property read.
   const apply = applyUpdate;
   let current = model;

@@ -5,6 +5,7 @@ import { checkConfig, collapse, createGridEvaluator, forwardPoints, gridPoints, 
 import { ACTIVATIONS, activationFor } from '../../../core/engine/activations';
 import { checkKnots, DEFAULT_KNOTS, DRAWN_PRESETS, piecewise, presetKnots, straightLine, type DrawnPresetName } from '../../../core/engine/drawn';
 import { compileEpoch } from '../../../core/engine/fastpath';
+import { drawnSlopeSource, drawnValueSource } from '../../../core/engine/codegen';
 import { backwardBatch, createWorkspace, forwardBatch } from '../../../core/engine/kernels';
 import { lossSum, outputDelta } from '../../../core/engine/loss';
 import { createModel, trainEpoch, type Model } from '../../../core/engine/model';
@@ -144,6 +145,22 @@ describe('drawn activation in the network', () => {
           trainEpoch(fast);
         }
         expect(fast.params, `${name}/${style}`).toEqual(plain.params);
+      }
+    }
+  });
+
+  it('writes the function into generated code that gives the same bits, at the knots, beyond them and between', () => {
+    const oddKnots = [{ x: -2.5, y: -0 }, { x: -1, y: 0.1 + 0.2 }, { x: -0.3, y: -1 / 3 }, { x: 0, y: 0 }, { x: 1e-1, y: 7 }, { x: 4, y: -9.75 }];
+    for (const knots of [...PRESETS.map(presetKnots), oddKnots]) {
+      const p = piecewise(knots);
+      const f = new Function('z', `return ${drawnValueSource(p, 'z')};`) as (z: number) => number;
+      const df = new Function('z', `return ${drawnSlopeSource(p, 'z')};`) as (z: number) => number;
+      const random = createRandom(17);
+      const xs = [...p.xs, ...Array.from(p.xs, (x) => x + 1e-12), ...Array.from(p.xs, (x) => x - 1e-12), -0, 0, -1e9, 1e9, -Infinity, Infinity, Number.NaN];
+      for (let i = 0; i < 500; i++) xs.push(-12 + 24 * random());
+      for (const x of xs) {
+        expect(Object.is(f(x), p.f(x)), `f(${x})`).toBe(true);
+        expect(Object.is(df(x), p.df(x)), `f′(${x})`).toBe(true);
       }
     }
   });
