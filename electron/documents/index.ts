@@ -30,6 +30,7 @@ import { createProject, serializeProject } from '../../core/project';
 import { Backups } from './backups';
 import { DocumentController, type Question } from './controller';
 import { readProjectFile, writeProjectFile } from './files';
+import { WorkerParser } from './parse-host';
 import { createProgressStore, type ProgressStore } from './progress';
 import { RecentFiles } from './recent';
 
@@ -40,6 +41,8 @@ export interface DocumentsDeps {
   /** The recent list changed: rebuild the menu. */
   onRecentChanged(): void;
   log(message: string): void;
+  /** The bundled project worker (default: project-worker.cjs beside the bundled main.cjs). */
+  projectWorkerFile?: string;
 }
 
 export interface Documents {
@@ -89,15 +92,18 @@ export function installDocuments(deps: DocumentsDeps): Documents {
       deps.onRecentChanged();
     });
 
+  // Project files and backups are parsed in a worker: no file can hold this event loop.
+  const parser = new WorkerParser({ workerFile: deps.projectWorkerFile ?? path.join(__dirname, 'project-worker.cjs') });
   const backups = new Backups({
     dir: path.join(deps.userData, 'backups'),
+    parser,
     sessionId: `${Date.now()}-${process.pid}`,
     onError: deps.log,
   });
 
   const controller = new DocumentController({
     platform: process.platform,
-    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    files: { read: (file) => readProjectFile(file, parser), write: (file, text) => writeProjectFile(file, text) },
     dialogs: {
       async chooseOpen() {
         const options = { title: 'Open Project', defaultPath: lastFolder ?? undefined, properties: ['openFile' as const], filters: FILTERS };
