@@ -20,6 +20,7 @@ import {
   type TrainingSettings,
 } from '../config';
 import { dataKind } from './data';
+import { checkPassWork } from './work';
 import { CURVE_DOMAIN, isCurveDataset } from './curve-data';
 import { checkKnots } from './drawn';
 import { isTableDataset } from '../tabular/info';
@@ -173,7 +174,10 @@ export function checkConfig(config: unknown): Problem {
     return 'The seed must be a whole number from 0 to 4294967295.';
   }
   const valid = config as unknown as LabConfig;
-  return checkCombination(dataKind(valid.data).problem, valid.network.outputActivation, valid.training.loss);
+  const combination = checkCombination(dataKind(valid.data).problem, valid.network.outputActivation, valid.training.loss);
+  if (combination !== null) return combination;
+  const dataset = valid.data.dataset;
+  return dataset === 'iris' || dataset === 'digits' ? checkPassWork({ ...valid, data: { ...valid.data, dataset } }) : null;
 }
 
 /** Checks that new training settings fit the configured network and data. */
