@@ -7,8 +7,8 @@
  *   const documents = installDocuments({ userData: app.getPath('userData'), window: () => win,
  *     toPage, onRecentChanged: rebuildMenu, log });
  *   - IPC: pass `documents.project` as `project` and `documents.progress` as `progress` to
- *     createIpcHandlers (ipc-handlers.ts checks senders and payloads, then calls these plain
- *     functions of the payload). This file registers no IPC handlers itself.
+ *     registerIpcHandlers (the typed helpers of ipc-typed.ts check senders and payloads, then
+ *     call these plain functions of the payload). This file registers no IPC handlers itself.
  *   - Menu: File › New / Open… / Save / Save As… → `documents.newProject()` / `open()` /
  *     `save()` / `saveAs()`; Open Recent → `documents.openPath(file)` with
  *     `documents.recentFiles()` as the list; Clear → `documents.clearRecent()`. These show a
@@ -46,7 +46,7 @@ export interface DocumentsDeps {
 }
 
 export interface Documents {
-  /** For createIpcHandlers: plain functions of the (already checked) payload. */
+  /** For registerIpcHandlers: plain functions of the (already checked) payload. */
   project: {
     update(update: ProjectUpdate): void;
     action(action: ProjectAction): Promise<ActionResult>;
