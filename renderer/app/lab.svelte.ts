@@ -7,8 +7,8 @@
 import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
-import { bundledDigits } from '../digits/bundled';
-import type { DigitsSource } from '../digits/source';
+import { bundledDigits } from '../lab/digits/bundled';
+import type { DigitsSource } from '../lab/digits/source';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { TableGate } from '../lab/table/gate';

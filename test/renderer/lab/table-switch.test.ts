@@ -6,7 +6,7 @@ import { registerTable } from '../../../core/tabular/table';
 import { digitsTable } from '../../../core/tabular/digits';
 import { TABLE_BUILDER } from '../../../renderer/lab/table/builder';
 import { DataMemory, kindOf, startingConfig } from '../../../renderer/lab/table/switch';
-import { tableTestSet } from '../../../renderer/digits/testSet';
+import { tableTestSet } from '../../../renderer/lab/table/testSet';
 import { splitRows } from '../../../core/tabular/split';
 import { digitSlice } from '../../core/tabular/slice';
 

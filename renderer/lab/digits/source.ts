@@ -4,9 +4,9 @@
  * the download; later calls get the same promise. Progress goes to whoever subscribed. Once
  * loaded, the table is registered in the page too, so the views can read the test images.
  */
-import { decodeDigits, digitsTable, type DigitSet } from '../../core/tabular/digits';
-import { DIGIT_PIXELS } from '../../core/tabular/info';
-import { registerTable } from '../../core/tabular/table';
+import { decodeDigits, digitsTable, type DigitSet } from '../../../core/tabular/digits';
+import { DIGIT_PIXELS } from '../../../core/tabular/info';
+import { registerTable } from '../../../core/tabular/table';
 import { fetchDigits } from './loader';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDigits } from '../../../core/tabular/digits';
 import { tableFor } from '../../../core/tabular/table';
-import { DigitsSource, inkedPixels, type DigitsProgress } from '../../../renderer/digits/source';
+import { DigitsSource, inkedPixels, type DigitsProgress } from '../../../renderer/lab/digits/source';
 import { sliceBytes } from '../../core/tabular/slice';
 
 /** A fetch that counts its calls and answers with `bytes` in chunks (or fails with `status`). */

@@ -3,9 +3,9 @@
  * panel colour, weights on the palette's diverging table (negative towards class A's colour,
  * positive towards class B's, zero the panel colour).
  */
-import { DIGIT_SIDE } from '../../core/tabular/info';
-import type { Rgb } from '../ui/color';
-import { fillHeatmap, rampLut } from '../ui/heatmap';
+import { DIGIT_SIDE } from '../../../core/tabular/info';
+import type { Rgb } from '../../ui/color';
+import { fillHeatmap, rampLut } from '../../ui/heatmap';
 
 const PIXELS = DIGIT_SIDE * DIGIT_SIDE;
 

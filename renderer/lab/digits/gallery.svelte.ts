@@ -7,7 +7,7 @@ import type { LabConfig } from '../../../core/config';
 import type { Snapshot } from '../../../core/protocol';
 import { createPredictor } from '../../../core/tabular/predict';
 import { ChunkedAnswers, type Answers, type TestRows } from './answers';
-import { SampledSnapshot } from './sampled.svelte';
+import { SampledSnapshot } from '../table/sampled.svelte';
 
 /** How often a training network's gallery is worked out again, in ms. */
 export const GALLERY_EVERY_MS = 1000;

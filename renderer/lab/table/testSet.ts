@@ -3,10 +3,10 @@
  * drawing pad and the Iris plot run the network here on them from a snapshot's parameters.
  * The split is the engine's own (same spec, same seed), so the rows are the ones it tests on.
  */
-import type { LabConfig } from '../../core/config';
-import { isTableDataset } from '../../core/tabular/info';
-import { gatherRows, tableSplit } from '../../core/tabular/split';
-import { tableFor } from '../../core/tabular/table';
+import type { LabConfig } from '../../../core/config';
+import { isTableDataset } from '../../../core/tabular/info';
+import { gatherRows, tableSplit } from '../../../core/tabular/split';
+import { tableFor } from '../../../core/tabular/table';
 
 export interface TestSet {
   /** Table rows of the test examples. */

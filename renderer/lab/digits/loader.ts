@@ -3,7 +3,7 @@
  * header says how many images follow, so progress works even when the server (or the app://
  * protocol) sends no Content-Length.
  */
-import { digitsFileBytes, readDigitsHeader, DIGITS_HEADER_BYTES } from '../../core/tabular/digits';
+import { digitsFileBytes, readDigitsHeader, DIGITS_HEADER_BYTES } from '../../../core/tabular/digits';
 
 export type Progress = (received: number, total: number | null) => void;
 
