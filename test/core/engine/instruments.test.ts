@@ -60,6 +60,15 @@ function session(config: LabConfig, fastPath = true): ReturnType<typeof createSe
   return s;
 }
 
+/**
+ * One more epoch by command: while playing, the neurons' activity is measured with every
+ * eighth slice only, and a command's snapshot always measures it afresh.
+ */
+function freshStep(s: ReturnType<typeof createSession>): void {
+  const [event] = s.handle({ type: 'step', id: 9, unit: 'epoch' });
+  if (event.type !== 'snapshot') throw new Error(JSON.stringify(event));
+}
+
 describe('gradient flow', () => {
   it('equals the finite-difference gradient of the loss, per layer, on both paths and in both generated styles', () => {
     // 24 training points in one batch: the epoch's one gradient is the gradient of the mean training loss.
@@ -187,14 +196,16 @@ describe('dead and saturated neurons', () => {
     for (const seed of [1, 2, 3]) {
       for (const activation of ['relu', 'leakyRelu'] as const) {
         const s = session(configWith({ dataset: 'circle', seed, hidden: [[8, activation], [8, activation]], training: { learningRate: 3 } }));
-        expect(s.train(50, () => 0, forever)).toEqual([]);
+        expect(s.train(49, () => 0, forever)).toEqual([]);
+        freshStep(s);
         const count = instrumentsOf(s.snapshot()).deadCount.reduce((a, b) => a + b, 0);
         if (activation === 'leakyRelu') expect(count, `seed ${seed}`).toBe(0);
         else deadRelus += count;
         // The same network at a gentle rate keeps every ReLU.
         if (activation === 'relu') {
           const gentle = session(configWith({ dataset: 'circle', seed, hidden: [[8, activation], [8, activation]], training: { learningRate: 0.03 } }));
-          gentle.train(50, () => 0, forever);
+          gentle.train(49, () => 0, forever);
+          freshStep(gentle);
           expect(instrumentsOf(gentle.snapshot()).deadCount).toEqual([0, 0]);
         }
       }
@@ -204,7 +215,8 @@ describe('dead and saturated neurons', () => {
 
   it('the dead flags agree with a direct pass over the training set', () => {
     const s = session(configWith({ dataset: 'circle', seed: 3, hidden: [[8, 'relu'], [8, 'relu']], training: { learningRate: 3 } }));
-    s.train(50, () => 0, forever);
+    s.train(49, () => 0, forever);
+    freshStep(s);
     const snapshot = s.snapshot();
     const model = createModel(s.config());
     model.params.set(snapshot.params);
@@ -213,6 +225,28 @@ describe('dead and saturated neurons', () => {
     forwardBatch(model.topo, model.params, model.trainX, 0, n, ws, model.tanh);
     const direct = [0, 1].map((l) => Array.from({ length: 8 }, (_, j) => (Array.from({ length: n }, (_, r) => ws.pre[l][r * 8 + j]).every((z) => z <= 0) ? 1 : 0)));
     expect(instrumentsOf(snapshot).dead).toEqual(direct);
+  });
+
+  it('while playing, measures the neurons with every eighth slice, and every command measures them afresh', () => {
+    const s = session(configWith({ dataset: 'circle', hidden: [[4, 'relu'], [2, 'relu']] }));
+    const topo = topology(s.config());
+    s.handle({ type: 'play', id: 2 });
+    // Kill a neuron by hand: the command's snapshot shows it at once.
+    const [edited] = s.handle({ type: 'set-parameter', id: 3, index: topo.biasOffsets[0], value: -20 });
+    if (edited.type !== 'snapshot') throw new Error(JSON.stringify(edited));
+    expect(instrumentsOf(edited.snapshot).dead[0][0]).toBe(1);
+    // Revive it and play: slices 1–7 keep the last activity, the eighth measures it again.
+    s.handle({ type: 'set-parameter', id: 4, index: topo.biasOffsets[0], value: 100 });
+    s.handle({ type: 'set-parameter', id: 5, index: topo.biasOffsets[0], value: -20 });
+    const seen: number[] = [];
+    for (let slice = 1; slice <= 8; slice++) {
+      const before = s.snapshot().params.slice();
+      s.train(1, () => 0, forever);
+      seen.push(instrumentsOf(s.snapshot()).dead[0][0]);
+      expect(s.snapshot().params).not.toEqual(before);
+    }
+    expect(seen.slice(0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(seen).toHaveLength(8);
   });
 
   it('keeps the snapshot small: the instruments of 2→8×6→1 take well under 1 KB', () => {
