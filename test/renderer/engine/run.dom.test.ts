@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type LabConfig } from '../../../core/config';
 import type { Command, EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../../core/protocol';
 import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
-import { importRunes } from '../lab/runes';
 
 /** What these tests use of TrainingRun (typed here, so the test program needs no Svelte types). */
 interface RunModel {
@@ -26,7 +25,7 @@ type RunConstructor = new (engine: EngineConnection, options?: { historyLimit?: 
 
 let TrainingRun: RunConstructor;
 beforeAll(async () => {
-  ({ TrainingRun } = await importRunes<{ TrainingRun: RunConstructor }>('renderer/engine/run.svelte.ts'));
+  ({ TrainingRun } = (await import('../../../renderer/engine/run.svelte')) as unknown as { TrainingRun: RunConstructor });
 });
 
 function scripted() {

@@ -3,7 +3,6 @@ import type { LabConfig } from '../../../core/config';
 import { networkShape } from '../../../core/engine';
 import type { Command, EngineEvent, Snapshot } from '../../../core/protocol';
 import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
-import { importRunes } from './runes';
 
 /** What these tests use of the Lab and its views (typed here, so the test program needs no Svelte types). */
 interface LabModel {
@@ -25,8 +24,8 @@ const saved = { raf: globalThis.requestAnimationFrame, cancel: globalThis.cancel
 beforeAll(async () => {
   globalThis.requestAnimationFrame = (callback: FrameRequestCallback) => frames.push(() => callback(0));
   globalThis.cancelAnimationFrame = () => {};
-  ({ Lab } = await importRunes<{ Lab: LabConstructor }>('renderer/app/lab.svelte.ts'));
-  ({ LabView } = await importRunes<{ LabView: ViewConstructor }>('renderer/lab/view.svelte.ts'));
+  ({ Lab } = (await import('../../../renderer/app/lab.svelte')) as unknown as { Lab: LabConstructor });
+  ({ LabView } = (await import('../../../renderer/lab/view.svelte')) as unknown as { LabView: ViewConstructor });
 });
 afterAll(() => {
   globalThis.requestAnimationFrame = saved.raf;

@@ -3,7 +3,6 @@ import { defaultConfig, type DatasetName, type LabConfig } from '../../../core/c
 import type { Command, EngineEvent, EngineState, HistoryPoint } from '../../../core/protocol';
 import { digitsConfig } from '../../../core/tabular/presets';
 import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
-import { importRunes } from './runes';
 
 /** What these tests use of renderer/app/lab.svelte.ts (typed here, so the test program needs no Svelte or Vite types). */
 interface LabRestore {
@@ -26,7 +25,7 @@ type LabConstructor = new (engine: EngineConnection, digits: unknown) => LabMode
 
 let Lab: LabConstructor;
 beforeAll(async () => {
-  ({ Lab } = await importRunes<{ Lab: LabConstructor }>('renderer/app/lab.svelte.ts'));
+  ({ Lab } = (await import('../../../renderer/app/lab.svelte')) as unknown as { Lab: LabConstructor });
 });
 
 /** An engine link that writes down what reaches the engine, in order. */

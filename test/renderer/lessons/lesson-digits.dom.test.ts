@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabConfig, LayerSpec } from '../../../core/config';
 import type { Command } from '../../../core/protocol';
 import { EngineConnection, type EngineLink } from '../../../renderer/engine/connection';
-import { importRunes } from '../lab/runes';
 
 interface LessonModel {
   config: LabConfig;
@@ -20,7 +19,7 @@ type LessonConstructor = new (hidden: LayerSpec[], digits: unknown, engine: Engi
 
 let LessonDigits: LessonConstructor;
 beforeAll(async () => {
-  ({ LessonDigits } = await importRunes<{ LessonDigits: LessonConstructor }>('renderer/lessons/10-pixels-are-inputs/digits.svelte.ts'));
+  ({ LessonDigits } = (await import('../../../renderer/lessons/10-pixels-are-inputs/digits.svelte')) as unknown as { LessonDigits: LessonConstructor });
 });
 
 function setup() {
