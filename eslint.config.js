@@ -21,6 +21,13 @@ export const rawIpc = [
   { selector: "MemberExpression[object.name='webContents'][property.name=/^(send|sendToFrame|postMessage)$/]", message: RAW_IPC },
 ];
 
+/** One engine client: the page starts its Web Workers in one module only. */
+export const PAGE_WORKER_FILES = ['renderer/engine/workers.ts'];
+const newWorker = {
+  selector: 'NewExpression[callee.name=/^(Worker|SharedWorker)$/]',
+  message: 'Start Web Workers only in renderer/engine/workers.ts; talk to the engine through renderer/engine (sharedEngine/dedicatedEngine and TrainingRun) (docs/ARCHITECTURE.md).',
+};
+
 export const importDirection = {
   core: {
     patterns: [
@@ -83,6 +90,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: importDirection.electron.patterns }], 'no-restricted-syntax': 'off' },
   },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', importDirection.renderer] } },
+  { files: ['renderer/**'], ignores: PAGE_WORKER_FILES, rules: { 'no-restricted-syntax': ['error', ...rawIpc, newWorker] } },
   { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // electron-builder runs the CommonJS files in build/ under Node.
   { files: ['build/**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { 'svelte/no-inner-declarations': 'off' } },
