@@ -66,6 +66,35 @@ export interface Snapshot {
   params: Float64Array;
   /** Confusion counts on the test set, rows = true class, columns = predicted; null for regression. */
   confusion: number[][] | null;
+  /**
+   * The instruments' numbers (core/engine/README.md, "Instruments"). The engine's session
+   * always sends them; optional so that stand-ins for the engine may leave them out.
+   */
+  instruments?: Instruments;
+}
+
+/**
+ * Gradient flow and dead neurons, computed by the engine while it trains (a few hundred
+ * numbers at most). Layers are indexed as in networkShape: hidden layers first, output last.
+ */
+export interface Instruments {
+  /**
+   * Per layer (hidden layers, then the output layer): the mean |∂L/∂w| over the weights of the
+   * layer and the batches of the last complete epoch (the data loss's gradient, without
+   * regularization). Empty before the first complete epoch.
+   */
+  gradient: number[];
+  /** The epoch `gradient` describes (the last one completed), or null while it is empty. */
+  gradientEpoch: number | null;
+  /**
+   * Per hidden layer: the share (0–1) of its neurons whose activation slope |f′(z)|, averaged
+   * over the training set, is below 1e-3 (dead or saturated), measured with the metrics.
+   */
+  lowSlope: number[];
+  /** Per hidden layer: how many neurons are dead (slope below 1e-3 for every training example). */
+  deadCount: number[];
+  /** Per hidden layer, per neuron: 1 when that neuron is dead, else 0. */
+  dead: number[][];
 }
 
 export type EngineEvent =

@@ -5,12 +5,14 @@
  * keep it.
  */
 import { defaultConfig, LEARNING_RATES, type LabConfig, type TrainingSettings } from './config';
-import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Snapshot, type Speed } from './protocol';
+import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Instruments, type Snapshot, type Speed } from './protocol';
 import type { SessionLike } from './runner';
 import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
 import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
+import { resetGradientFlow } from './engine/gradient-flow';
+import { largestMagnitude, lossRunaway, runawayCause, runawayLimits, runawayMessage, withinLimit, type Runaway, type RunawayLimits } from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
 
 /**
@@ -27,6 +29,13 @@ const BATCHWISE_WORK = 5_000_000;
  */
 const MEASURE_EVERY = 4;
 
+/**
+ * While playing, the hidden neurons' activity (dead.ts) is measured with every this-many-th
+ * slice (about eight times a second), not every one: on 2→8×6→1 measuring it with every
+ * slice cost a fifth of the training speed. Snapshots carry the latest; commands measure it.
+ */
+const ACTIVITY_EVERY = 8;
+
 /** Batch-by-batch networks are big: a snapshot (all their weights) at most this often while playing, in ms. */
 const SLOW_SNAPSHOT_MS = 100;
 
@@ -40,6 +49,8 @@ export interface SessionOptions {
   fastPath?: boolean;
   /** Use Math.tanh instead of the engine's cheaper tanh (for comparisons). */
   exactTanh?: boolean;
+  /** Collect the instruments' numbers (gradient flow, dead neurons) for every snapshot; on unless false. */
+  instruments?: boolean;
 }
 
 export interface TrainingSession extends SessionLike {
@@ -54,11 +65,6 @@ export const DEFAULT_SPEED: Speed = { mode: 'epochsPerFrame', epochs: 1 };
 
 function copyConfig(config: LabConfig): LabConfig {
   return JSON.parse(JSON.stringify(config)) as LabConfig;
-}
-
-function allFinite(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return false;
-  return true;
 }
 
 /** A learning rate to suggest after a blow-up: the largest preset at most a tenth of the current one. */
@@ -77,6 +83,8 @@ interface Checkpoint {
   v: Float64Array;
   step: number;
   epoch: number;
+  /** The training loss measured at these parameters. */
+  loss: number;
 }
 
 /** Copies `from` into `into`, replacing `into` when the length differs; returns the copy. */
@@ -87,35 +95,51 @@ function copyInto(into: Float64Array, from: Float64Array): Float64Array {
 }
 
 export function createSession(options: SessionOptions = {}): TrainingSession {
+  const instrumentsOn = options.instruments !== false;
   let model: Model = build(defaultConfig());
   let configVersion = 0;
   let epoch = 0;
   let running = false;
   /** True when one epoch of this network is too long to train without checking the clock. */
   let slowEpochs = false;
+  /**
+   * An epoch step of a batch-by-batch network in progress. It trains in slices as playing
+   * does (the runner calls train), so the worker keeps answering commands and the host's
+   * heartbeat during a long epoch, and it stops when the epoch ends. Snapshots say paused.
+   */
+  let stepping = false;
   let speed: Speed = DEFAULT_SPEED;
-  let current: ModelMetrics = measure(model, 0);
+  let current: ModelMetrics = measure(model, 0, instrumentsOn);
   let pending: HistoryPoint[] = [current.point];
   /** Batch-by-batch networks: training time since the last measurement, and what that one took (ms). */
   let trainedSinceMeasure = 0;
   let lastMeasureMs = 0;
+  /** Slices measured since the neurons' activity was (see ACTIVITY_EVERY). */
+  let slicesSinceActivity = 0;
   /** True when the weights trained on since the metrics were last measured. */
   let stale = false;
-  const epochStart = checkpointOf(model, 0);
-  const sliceStart = checkpointOf(model, 0);
+  /**
+   * The parameters with the lowest training loss measured since training was last set up
+   * (configure, reset, load-state, a weight edited, a setting changed): where a runaway goes back to.
+   */
+  const best = checkpointOf(model, 0);
+  /** The bounds training is held to, from the state it was last set up at (engine/runaway.ts). */
+  let limits: RunawayLimits = runawayLimits(current.point.trainLoss, model.params);
+  startRun();
 
   function build(config: LabConfig): Model {
-    if (!options.fastPath) return createModel(config, { exactTanh: options.exactTanh });
+    const common = { exactTanh: options.exactTanh, gradientFlow: instrumentsOn };
+    if (!options.fastPath) return createModel(config, common);
     try {
-      return createModel(config, { fastPath: true, exactTanh: options.exactTanh });
+      return createModel(config, { ...common, fastPath: true });
     } catch {
       // Code generation refused (a page's Content-Security-Policy, say): the plain path does the same job.
-      return createModel(config, { exactTanh: options.exactTanh });
+      return createModel(config, common);
     }
   }
 
   function checkpointOf(m: Model, at: number): Checkpoint {
-    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at };
+    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at, loss: Number.POSITIVE_INFINITY };
   }
 
   /** Runs before every epoch, so it only copies (no allocation once the sizes settle). */
@@ -125,6 +149,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     into.v = copyInto(into.v, model.optimizer.v);
     into.step = model.optimizer.step;
     into.epoch = epoch;
+    into.loss = current.point.trainLoss;
   }
 
   function restore(from: Checkpoint): void {
@@ -137,6 +162,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     }
     model.grad.fill(0);
     model.cursor = 0;
+    if (model.flow !== null) resetGradientFlow(model.flow);
     epoch = from.epoch;
   }
 
@@ -145,9 +171,16 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
    * `history` only the read-outs change: a batch-by-batch network measured mid-epoch must not
    * replace the point of the epoch it started from (the chart would lose its first loss).
    */
-  function record(history = true): void {
-    current = measure(model, epoch);
+  function record(history = true, playing = false): void {
+    // The neurons' slopes take a slower pass over the training set (dead.ts): while playing
+    // they are measured with every ACTIVITY_EVERY-th slice; every command measures them.
+    const activity = instrumentsOn && (!playing || slicesSinceActivity + 1 >= ACTIVITY_EVERY);
+    const previous = current.activity;
+    current = measure(model, epoch, activity);
+    slicesSinceActivity = activity ? 0 : slicesSinceActivity + 1;
+    if (!activity) current.activity = previous;
     stale = false;
+    if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param)) save(best);
     if (!history) return;
     const last = pending.length > 0 ? pending[pending.length - 1] : null;
     if (last !== null && last.epoch === epoch) pending[pending.length - 1] = current.point;
@@ -171,52 +204,66 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       history,
       params: model.params.slice(),
       confusion: current.confusion === null ? null : current.confusion.map((row) => row.slice()),
+      ...(instrumentsOn ? { instruments: instruments() } : {}),
     };
   }
 
-  function lossFinite(): boolean {
-    return Number.isFinite(current.point.trainLoss) && Number.isFinite(current.point.testLoss);
+  /** The instruments' numbers for a snapshot (copies). */
+  function instruments(): Instruments {
+    const gradient = model.flow === null ? [] : Array.from(model.flow.last);
+    const activity = current.activity;
+    return {
+      gradient,
+      gradientEpoch: gradient.length > 0 ? epoch : null,
+      lowSlope: activity === null ? [] : activity.lowSlope.slice(),
+      deadCount: activity === null ? [] : activity.deadCount.slice(),
+      dead: activity === null ? [] : activity.dead.map((layer) => layer.slice()),
+    };
   }
 
-  /** Goes back to good weights after a blow-up, pauses, and explains. */
-  function diverge(what: 'weights' | 'loss', atEpoch: number): EngineEvent[] {
-    restore(what === 'weights' ? epochStart : sliceStart);
+  /** Training was (re)set up here: the bounds and the checkpoint to go back to start from this state. */
+  function startRun(): void {
+    limits = runawayLimits(current.point.trainLoss, model.params);
+    save(best);
+  }
+
+  /** A weight past the bound (or not a number), or null. */
+  function weightsRunaway(): Runaway | null {
+    return withinLimit(model.params, limits.param) ? null : { kind: 'weights', magnitude: largestMagnitude(model.params) };
+  }
+
+  /** Goes back to the weights from before a runaway began, pauses, and explains. */
+  function runaway(what: Runaway, atEpoch: number): EngineEvent[] {
+    const cause = runawayCause(what, atEpoch, limits);
+    restore(best);
     record();
-    if (!lossFinite() || !allFinite(model.params)) {
-      restore(sliceStart);
-      record();
-    }
     running = false;
-    const lossWord = Number.isNaN(current.point.trainLoss) ? 'stopped being a number' : 'became infinite';
-    const happened = what === 'weights' ? 'the weights grew without limit' : `the loss ${lossWord}`;
-    const rate = smallerLearningRate(model.settings.learningRate);
-    const message =
-      `Training blew up: ${happened} at epoch ${atEpoch}. The last good weights (from epoch ${epoch}) are back. ` +
-      `Try a smaller learning rate, such as ${rate}.`;
+    stepping = false;
+    const message = runawayMessage(cause, epoch, current.point.trainLoss, smallerLearningRate(model.settings.learningRate));
     return [{ type: 'diverged', snapshot: snapshot(), message }];
   }
 
   function train(maxEpochs: number, clock: () => number, deadline: number): EngineEvent[] {
-    save(sliceStart);
     const startedAt = slowEpochs ? clock() : 0;
+    const most = stepping && !running ? 1 : maxEpochs;
     let done = 0;
-    while (done < maxEpochs) {
+    while (done < most) {
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
-        if (model.cursor === 0) save(epochStart);
         if (trainBatch(model)) {
           epoch += 1;
           done += 1;
         }
       } else {
-        save(epochStart);
         trainEpoch(model);
         epoch += 1;
         done += 1;
       }
-      if (!allFinite(model.params)) return diverge('weights', epoch);
+      const weights = weightsRunaway();
+      if (weights !== null) return runaway(weights, epoch);
       if (clock() >= deadline) break;
     }
+    if (done > 0) stepping = false;
     if (slowEpochs) {
       const measuredAt = clock();
       trainedSinceMeasure += measuredAt - startedAt;
@@ -225,35 +272,37 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         stale = true;
         return [];
       }
-      record(done > 0);
+      record(done > 0, running);
       lastMeasureMs = clock() - measuredAt;
       trainedSinceMeasure = 0;
-    } else record();
-    if (!lossFinite()) return diverge('loss', epoch);
-    return [];
+    } else record(true, running);
+    return checkLoss();
+  }
+
+  function checkLoss(): EngineEvent[] {
+    const loss = lossRunaway(current.point.trainLoss, current.point.testLoss, limits);
+    return loss === null ? [] : runaway(loss, epoch);
   }
 
   function stepBatch(): EngineEvent[] {
-    save(sliceStart);
-    save(epochStart);
     const ended = trainBatch(model);
     if (ended) epoch += 1;
-    if (!allFinite(model.params)) return diverge('weights', epoch);
+    const weights = weightsRunaway();
+    if (weights !== null) return runaway(weights, epoch);
     record(ended || !slowEpochs);
-    if (!lossFinite()) return diverge('loss', epoch);
-    return [];
+    return checkLoss();
   }
 
   /** One example as a batch of one (the 'One example' instrument's update). */
   function stepExample(id: number): EngineEvent[] {
     if (model.data.train.length === 0) return fail(id, 'There are no training examples to step through.');
-    save(sliceStart);
-    save(epochStart);
     const step = trainExample(model);
     if (step.epochEnded) epoch += 1;
-    if (!allFinite(model.params)) return diverge('weights', epoch);
+    const weights = weightsRunaway();
+    if (weights !== null) return runaway(weights, epoch);
     record(step.epochEnded || !slowEpochs);
-    if (!lossFinite()) return diverge('loss', epoch);
+    const loss = checkLoss();
+    if (loss.length > 0) return loss;
     return [{ type: 'example-step', replyTo: id, step }, ...reply()];
   }
 
@@ -280,7 +329,9 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     configVersion += 1;
     epoch = 0;
     running = false;
+    stepping = false;
     restart();
+    startRun();
     return reply();
   }
 
@@ -292,6 +343,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     if (mismatch !== null) return fail(id, mismatch);
     updateSettings(model, merged);
     record();
+    startRun();
     return reply();
   }
 
@@ -309,8 +361,11 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     model.optimizer.step = state.step;
     model.grad.fill(0);
     model.cursor = 0;
+    if (model.flow !== null) resetGradientFlow(model.flow);
     epoch = state.epoch;
+    stepping = false;
     restart();
+    startRun();
     return reply();
   }
 
@@ -320,15 +375,23 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         return configure(command.id, command.config);
       case 'play':
         running = true;
+        stepping = false;
         return reply();
       case 'pause':
         running = false;
+        stepping = false;
         // What a paused network shows is what it is now (and what it shows when reopened).
         if (stale) record(false);
         return reply();
       case 'step': {
         running = false;
+        stepping = false;
         if (command.unit === 'example') return stepExample(command.id);
+        if (command.unit === 'epoch' && slowEpochs) {
+          // A long epoch: trained in slices by the runner from now on (see `stepping`).
+          stepping = true;
+          return reply();
+        }
         const events = command.unit === 'batch' ? stepBatch() : train(1, () => 0, Number.POSITIVE_INFINITY);
         return events.length > 0 ? events : reply();
       }
@@ -336,7 +399,9 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         initializeModel(model);
         epoch = 0;
         running = false;
+        stepping = false;
         restart();
+        startRun();
         return reply();
       case 'set-training':
         return setTraining(command.id, command.training);
@@ -346,6 +411,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
         }
         model.params[command.index] = command.value;
         record();
+        startRun();
         return reply();
       case 'set-speed':
         speed = command.speed;
@@ -374,7 +440,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
 
   return {
     handle,
-    isRunning: () => running,
+    isRunning: () => running || stepping,
     speed: () => speed,
     train,
     snapshot,

@@ -10,7 +10,7 @@ import type { ProjectAction, ProjectUpdate } from '../core/ipc';
 import type { Command } from '../core/protocol';
 import type { PageMessageChannel, PageMessages, PageRequestChannel, RequestArgs } from '../core/ipc';
 import { MAX_PROJECT_BYTES } from '../core/project';
-import { checkDigitsPayload } from '../core/tabular/provide';
+import { checkDigitsPayload, MAX_DIGITS_FILE_BYTES } from '../core/tabular/provide';
 import { refusePathForm } from './paths';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -83,19 +83,19 @@ export function parseCommand(args: unknown[]): Parsed<Command> {
 }
 
 /**
- * A digits file: the cheap checks of core/tabular/provide, and a buffer no larger than the
- * file (a small view over a huge buffer would keep the whole buffer alive). What is passed on
- * is an exact-length copy, so nothing else of the sender's buffer is kept.
+ * A digits file: the cheap checks of core/tabular/provide, on the view and on the whole
+ * buffer it sits in (IPC copies the whole buffer, so a small view over a huge one would
+ * bring and keep all of it). What is passed on is an exact-length copy, so nothing else of
+ * the sender's buffer is kept.
  */
 export function parseDigits(args: unknown[]): Parsed<Uint8Array> {
   const one = exactlyOne(args);
   if (!one.ok) return one;
-  const view = one.value;
-  if (ArrayBuffer.isView(view) && view.buffer.byteLength > view.byteLength) {
-    return refuse(`The file came inside a larger block of memory (${view.buffer.byteLength} bytes for ${view.byteLength}); send the file's own bytes.`);
-  }
-  const checked = checkDigitsPayload(view);
+  const checked = checkDigitsPayload(one.value);
   if (typeof checked === 'string') return refuse(checked);
+  if (checked.buffer.byteLength > MAX_DIGITS_FILE_BYTES) {
+    return refuse(`The file came inside a block of memory that is too large: ${checked.buffer.byteLength} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`);
+  }
   return accept(new Uint8Array(checked));
 }
 

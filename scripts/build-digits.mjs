@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const output = resolve(root, process.argv[2] ?? 'renderer/digits/assets/digits.bin');
+const output = resolve(root, process.argv[2] ?? 'renderer/lab/digits/assets/digits.bin');
 const PIXELS = 784;
 
 const perDigit = [];

@@ -3,6 +3,7 @@
 //   electron/main.ts          → <outdir>/main.cjs
 //   electron/preload.ts       → <outdir>/preload.cjs   (sandboxed: may require only 'electron')
 //   electron/engine-worker.ts → <outdir>/engine-worker.cjs
+//   electron/project-worker.ts → <outdir>/project-worker.cjs  (parses project files off the main thread)
 // Usage: node scripts/build-electron.mjs [--outdir dist/electron] [--only engine-worker] [--dev]
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -19,7 +20,7 @@ const outdir = path.resolve(option('--outdir') ?? path.join(root, 'dist', 'elect
 const only = option('--only');
 const dev = process.argv.includes('--dev');
 
-const entries = ['main', 'preload', 'engine-worker'].filter((name) => !only || only.split(',').includes(name));
+const entries = ['main', 'preload', 'engine-worker', 'project-worker'].filter((name) => !only || only.split(',').includes(name));
 
 /** Modules a sandboxed preload may require (Electron's sandbox allows only a few). */
 const PRELOAD_ALLOWED = new Set(['electron']);

@@ -3,6 +3,7 @@ import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
 import type { LossCode } from './loss';
 import type { Topology } from './shape';
 import { fastTanhSource } from './tanh';
+import { flowSource } from './gradient-flow';
 
 /**
  * The example-wise writer: an epoch that runs each example straight through the whole network
@@ -22,7 +23,7 @@ export function exampleSource(topo: Topology, loss: LossCode, inlineTanh: boolea
   const all = (f: (k: number) => string): string => Array.from({ length: n }, (_, k) => f(k)).join(', ');
   const p = (k: number): string => `p${k}`;
   const g = (k: number): string => `g${k}`;
-  emit('return function epoch(P, G, X, T, start, end, batch, update, sgdRate) {');
+  emit('return function epoch(P, G, X, T, start, end, batch, update, sgdRate, F) {');
   emit('  let r = start;');
   emit('  while (r < end) {');
   emit('    const stop = r + batch < end ? r + batch : end;');
@@ -56,6 +57,15 @@ export function exampleSource(topo: Topology, loss: LossCode, inlineTanh: boolea
       emit(`      const d${l - 1}_${i} = ${derivativeExpr(codes[l - 2], `s${l - 1}_${i}`, `z${l - 1}_${i}`, `a${l - 1}_${i}`, topo.drawn)};`);
     }
   }
+  emit('    }');
+  // Gradient flow (gradient-flow.ts): each layer's Σ|g| / count, when F is given.
+  emit('    if (F !== null) {');
+  for (let l = 0; l < depth; l++) {
+    const names: string[] = [];
+    for (let k = weightOffsets[l]; k < biasOffsets[l]; k++) names.push(g(k));
+    emit(`      ${flowSource(l, names, 'count')}`);
+  }
+  emit(`      F[${depth}] += 1;`);
   emit('    }');
   // Plain SGD without regularization is done right here (as applyUpdate would do it); any
   // other optimizer gets the gradient sums and does its own update.

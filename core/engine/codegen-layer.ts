@@ -19,6 +19,7 @@ import { derivativeExpr, forwardExpr, outputDeltaExpr } from './codegen';
 import type { LossCode } from './loss';
 import type { Topology } from './shape';
 import { fastTanhSource } from './tanh';
+import { flowSource } from './gradient-flow';
 
 /** Room for the largest batch. */
 export const CAP = LIMITS.maxBatchSize;
@@ -120,7 +121,7 @@ function backwardChunk(topo: Topology, chunk: Chunk, lastChunk: boolean): string
   const wo = topo.weightOffsets[l - 1];
   const bo = topo.biasOffsets[l - 1];
   const neurons = range(from, to);
-  const out = [`function backward${l}_${chunk.c}(P, G, X, r0, B, sgdRate) {`];
+  const out = [`function backward${l}_${chunk.c}(P, G, X, r0, B, sgdRate, F) {`];
   if (l > 1) out.push(...loadWeights(topo, chunk, false));
   for (const j of neurons) out.push(`  let gb${j} = 0, ${each(fanIn, (i) => `g${j}_${i} = 0`).join(', ')};`);
   out.push('  for (let r = 0; r < B; r++) {', ...readInputs(topo, l), `      const q = r * ${size};`);
@@ -140,6 +141,9 @@ function backwardChunk(topo: Topology, chunk: Chunk, lastChunk: boolean): string
     }
   }
   out.push('  }');
+  // Gradient flow (gradient-flow.ts): this chunk's share of the layer's Σ|g| / B, when F is given.
+  const names = neurons.flatMap((j) => each(fanIn, (i) => `g${j}_${i}`));
+  out.push(`  if (F !== null) ${flowSource(l - 1, names, 'B')}`);
   // Plain SGD without regularization is done here, as applyUpdate would do it; otherwise the
   // sums go to G (all zeros at the start of a batch, so storing equals adding) for the optimizer.
   const k = (j: number, i: number): number => wo + j * fanIn + i;
@@ -205,15 +209,16 @@ export function layerSource(topo: Topology, loss: LossCode, inlineTanh: boolean)
     const layer = chunks(topo, l);
     for (const chunk of layer) {
       lines.push(...backwardChunk(topo, chunk, chunk === layer[layer.length - 1]));
-      calls.push(`    backward${l}_${chunk.c}(P, G, X, r0, B, sgdRate);`);
+      calls.push(`    backward${l}_${chunk.c}(P, G, X, r0, B, sgdRate, F);`);
     }
   }
   lines.push(
-    'return function epoch(P, G, X, T, start, end, batch, update, sgdRate) {',
+    'return function epoch(P, G, X, T, start, end, batch, update, sgdRate, F) {',
     '  let r0 = start;',
     '  while (r0 < end) {',
     '    const B = r0 + batch < end ? batch : end - r0;',
     ...calls,
+    `    if (F !== null) F[${depth}] += 1;`,
     '    if (sgdRate < 0) update(B);',
     '    r0 += B;',
     '  }',

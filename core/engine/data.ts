@@ -5,7 +5,7 @@
  */
 import type { DATASET_NAMES, DataPoint, DataSpec, DatasetName, ProblemType } from '../config';
 import { isTableDataset, TABLE_INFO } from '../tabular/info';
-import { tablePoints, requireTable, tableSplit } from '../tabular/split';
+import { tablePoints, requireTable, tableSplit } from './table-split';
 import { createRandom, deriveSeed, normal, shuffle, STREAM, uniform, type Random } from './rng';
 import { CURVE_LABELS, curvePoints, isCurveDataset } from './curve-data';
 

@@ -45,6 +45,8 @@ type RawEpoch = (
   batch: number,
   update: (count: number) => void,
   sgdRate: number,
+  /** Gradient flow's running sums (gradient-flow.ts), or null when it is off. */
+  F: Float64Array | null,
 ) => void;
 
 /**
@@ -96,7 +98,7 @@ export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch
     current = m;
     const s = m.settings;
     const plainSgd = m.optimizer.name === 'sgd' && (s.regularization === 'none' || s.regularizationRate === 0);
-    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, s.batchSize, update, plainSgd ? s.learningRate : -1);
+    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, s.batchSize, update, plainSgd ? s.learningRate : -1, m.flow === null ? null : m.flow.running);
   };
   return Object.assign(epoch, { forward });
 }

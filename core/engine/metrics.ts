@@ -4,6 +4,7 @@ import type { DataPoint as Point } from '../config';
 import { createWorkspace, forwardBatch, type Workspace } from './kernels';
 import { lossSum } from './loss';
 import type { Model } from './model';
+import { createTally, finishTally, tallyRows, type ActivityTally, type NeuronActivity } from './dead';
 
 export interface SetMetrics {
   /** Mean loss per example (0 for an empty set). */
@@ -34,7 +35,12 @@ export function predictedClass(out: Float64Array, offset: number, k: number, thr
   return best;
 }
 
-export function measureSet(model: Model, points: readonly Point[], x: Float64Array, t: Float64Array): SetMetrics {
+/**
+ * Loss, accuracy and confusion of one set. With a `tally` the hidden neurons' slopes are
+ * added to it from the same forward pass (which then runs on the plain path, whose numbers
+ * equal the generated forward pass's, because only it keeps every layer's values).
+ */
+export function measureSet(model: Model, points: readonly Point[], x: Float64Array, t: Float64Array, tally: ActivityTally | null = null): SetMetrics {
   const classification = model.data.problem === 'classification';
   const classes = model.data.classes;
   const confusion = classification ? Array.from({ length: classes }, () => new Array<number>(classes).fill(0)) : null;
@@ -46,8 +52,11 @@ export function measureSet(model: Model, points: readonly Point[], x: Float64Arr
   for (let start = 0; start < points.length; start += CHUNK) {
     const rows = Math.min(CHUNK, points.length - start);
     // The generated forward pass (same numbers, less time) where the model has one.
-    if (model.fast !== null) model.fast.forward(model.params, x, start, rows, ws.pre[last], ws.act[last]);
-    else forwardBatch(model.topo, model.params, x, start, rows, ws, model.tanh);
+    if (model.fast !== null && tally === null) model.fast.forward(model.params, x, start, rows, ws.pre[last], ws.act[last]);
+    else {
+      forwardBatch(model.topo, model.params, x, start, rows, ws, model.tanh);
+      if (tally !== null) tallyRows(tally, model.topo, ws, rows);
+    }
     loss += lossSum(model.lossCode, model.topo.codes[last], ws.pre[last], ws.act[last], t, start, rows, k);
     if (confusion === null) continue;
     for (let r = 0; r < rows; r++) {
@@ -68,13 +77,18 @@ export function measureSet(model: Model, points: readonly Point[], x: Float64Arr
 export interface ModelMetrics {
   point: HistoryPoint;
   confusion: number[][] | null;
+  /** The hidden neurons' slopes over the training set (dead.ts), when asked for. */
+  activity: NeuronActivity | null;
 }
 
-export function measure(model: Model, epoch: number): ModelMetrics {
-  const train = measureSet(model, model.data.train, model.trainX, model.trainT);
+/** Measures both sets; with `activity` also the hidden neurons' slopes on the training set, in the same pass. */
+export function measure(model: Model, epoch: number, activity = false): ModelMetrics {
+  const tally = activity ? createTally(model.topo, CHUNK) : null;
+  const train = measureSet(model, model.data.train, model.trainX, model.trainT, tally);
   const test = measureSet(model, model.data.test, model.testX, model.testT);
   return {
     point: { epoch, trainLoss: train.loss, testLoss: test.loss, trainAccuracy: train.accuracy, testAccuracy: test.accuracy },
     confusion: test.confusion,
+    activity: tally === null ? null : finishTally(tally, model.topo),
   };
 }

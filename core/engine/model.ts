@@ -4,7 +4,7 @@
  * rows in their (seeded, shuffled) order, one batch at a time.
  */
 import type { LabConfig, TrainingSettings } from '../config';
-import { gatherRows, requireTable } from '../tabular/split';
+import { gatherRows, requireTable } from './table-split';
 import { isTableDataset } from '../tabular/info';
 import { generateData, type Dataset } from './data';
 import { featureMatrix } from './features';
@@ -17,12 +17,15 @@ import { createRandom, deriveSeed, STREAM } from './rng';
 import { topology, type Topology } from './shape';
 import { fastTanh } from './tanh';
 import { compileEpoch, type CompiledEpoch } from './fastpath';
+import { addBatch, closeEpoch, createGradientFlow, resetGradientFlow, type GradientFlow } from './gradient-flow';
 
 export interface ModelOptions {
   /** Use code generated for this network's shape (needs `new Function`). */
   fastPath?: boolean;
   /** Use Math.tanh instead of the cheaper approximation (for tests and comparisons). */
   exactTanh?: boolean;
+  /** Collect gradient flow while training (gradient-flow.ts); on unless false. */
+  gradientFlow?: boolean;
 }
 
 export interface Model {
@@ -51,6 +54,8 @@ export interface Model {
   tanh: Unary;
   /** The shape-specialised epoch, or null on the plain path. */
   fast: CompiledEpoch | null;
+  /** Gradient flow collected while training, or null when it is off. */
+  flow: GradientFlow | null;
 }
 
 function features(config: LabConfig, points: Dataset['train'], rows?: Int32Array): Float64Array {
@@ -89,6 +94,7 @@ export function createModel(config: LabConfig, options: ModelOptions = {}): Mode
     batchWs: createWorkspace(topo, Math.max(1, config.training.batchSize)),
     tanh: options.exactTanh ? Math.tanh : fastTanh,
     fast: null,
+    flow: options.gradientFlow === false ? null : createGradientFlow(topo),
   };
   if (options.fastPath) model.fast = compileEpoch(model);
   initializeModel(model);
@@ -101,6 +107,7 @@ export function initializeModel(model: Model): void {
   model.grad.fill(0);
   model.optimizer = createOptimizerState(model.settings.optimizer, model.topo.paramCount);
   model.cursor = 0;
+  if (model.flow !== null) resetGradientFlow(model.flow);
 }
 
 /** Changes training settings in place; a new loss or optimizer restarts the optimizer's moments. */
@@ -135,9 +142,12 @@ export function trainBatch(model: Model): boolean {
   forwardBatch(model.topo, model.params, model.trainX, start, rows, ws, model.tanh);
   outputDelta(model.lossCode, model.topo.codes[last], ws.pre[last], ws.act[last], model.trainT, start, rows, model.outputs, ws.delta[last]);
   backwardBatch(model.topo, model.params, model.trainX, start, rows, ws, model.grad);
+  if (model.flow !== null) addBatch(model.flow, model.topo, model.grad, rows);
   applyUpdate(model.params, model.grad, rows, model.isWeight, model.settings, model.optimizer);
   model.cursor = start + rows >= n ? 0 : start + rows;
-  return model.cursor === 0;
+  if (model.cursor !== 0) return false;
+  if (model.flow !== null) closeEpoch(model.flow, model.topo);
+  return true;
 }
 
 /** Trains the rest of the current epoch (a whole epoch when at a boundary). */
@@ -145,6 +155,7 @@ export function trainEpoch(model: Model): void {
   if (model.fast !== null && model.data.train.length > 0) {
     model.fast(model);
     model.cursor = 0;
+    if (model.flow !== null) closeEpoch(model.flow, model.topo);
     return;
   }
   while (!trainBatch(model)) {

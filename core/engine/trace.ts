@@ -11,6 +11,7 @@ import { lossSum, outputDelta } from './loss';
 import type { Model } from './model';
 import { applyUpdate } from './optimizer';
 import type { Topology } from './shape';
+import { addBatch, closeEpoch } from './gradient-flow';
 
 export interface ExampleTrace {
   /** The training row (0-based, in the seeded training order). */
@@ -83,8 +84,11 @@ export function trainExample(model: Model): ExampleStep {
   const trace = traceExample(model, row);
   const before = model.params.slice();
   model.grad.set(trace.gradient);
+  // A batch of one for the gradient flow too (gradient-flow.ts), as trainBatch adds its batches.
+  if (model.flow !== null) addBatch(model.flow, model.topo, model.grad, 1);
   applyUpdate(model.params, model.grad, 1, model.isWeight, model.settings, model.optimizer);
   model.cursor = row + 1 >= model.data.train.length ? 0 : row + 1;
+  if (model.cursor === 0 && model.flow !== null) closeEpoch(model.flow, model.topo);
   return { row, before, after: model.params.slice(), epochEnded: model.cursor === 0 };
 }
 

@@ -20,6 +20,7 @@ import {
   type TrainingSettings,
 } from '../config';
 import { dataKind } from './data';
+import { checkPassWork } from './work';
 import { CURVE_DOMAIN, isCurveDataset } from './curve-data';
 import { checkKnots } from './drawn';
 import { isTableDataset } from '../tabular/info';
@@ -97,7 +98,7 @@ function checkCurvePoints(points: readonly DataPoint[]): Problem {
 
 /**
  * Both sets must hold at least one example: the points are split by rounding
- * count × trainRatio (data.ts, tabular/split.ts), so two points at a 10 % share leave nothing
+ * count × trainRatio (data.ts, table-split.ts), so two points at a 10 % share leave nothing
  * to train on, and two at 90 % nothing to test on.
  */
 export function checkSplit(count: number, trainRatio: number, noun: 'points' | 'examples'): Problem {
@@ -173,7 +174,10 @@ export function checkConfig(config: unknown): Problem {
     return 'The seed must be a whole number from 0 to 4294967295.';
   }
   const valid = config as unknown as LabConfig;
-  return checkCombination(dataKind(valid.data).problem, valid.network.outputActivation, valid.training.loss);
+  const combination = checkCombination(dataKind(valid.data).problem, valid.network.outputActivation, valid.training.loss);
+  if (combination !== null) return combination;
+  const dataset = valid.data.dataset;
+  return dataset === 'iris' || dataset === 'digits' ? checkPassWork({ ...valid, data: { ...valid.data, dataset } }) : null;
 }
 
 /** Checks that new training settings fit the configured network and data. */

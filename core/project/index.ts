@@ -9,11 +9,12 @@ import { openEnvelope } from './envelope';
 import { migrate } from './migrate';
 import { Invalid } from './read';
 import { readProject } from './validate';
-import { MAX_HISTORY_POINTS, defaultView, type LessonProgress, type ParseResult, type Project, type ProjectView } from './types';
+import { MAX_HISTORY_POINTS, PROJECT_VERSION, defaultView, type LessonProgress, type ParseResult, type Project, type ProjectView } from './types';
 
 export * from './types';
 export { NUMBERS_PER_PIECE, projectPieces, serializeProject } from './serialize';
-export { tooLargeMessage } from './envelope';
+export { CUT_OFF_MESSAGE, OTHER_ENCODING_MESSAGE, chooseOurs, tooLargeMessage } from './envelope';
+export { MAX_PROJECT_DEPTH, MAX_PROJECT_VALUES, MAX_UNKNOWN_FIELD_CHARS, structureProblem } from './scan';
 export { paramCount, momentCount } from './shape';
 export { estimatedFileBytes, formatBytes, latestAccuracy, summarize, type DataKind, type ProjectSummary } from './summary';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';
@@ -22,30 +23,42 @@ export { MIGRATIONS, OLDEST_VERSION } from './migrate';
 export const UNEXPECTED_MESSAGE =
   'This project file could not be read because of a problem in Activation Lab itself. Please report it with the file.';
 
-/** The sentence for a failure while reading: what is wrong, or that the app itself went wrong. */
-function refused(error: unknown): { ok: false; message: string } {
+/**
+ * The sentence for a failure while reading: what is wrong, or that the app itself went wrong.
+ * A version-1 file kept `epoch`, `params`, `optimizer` and `step` at the top; its messages
+ * name those fields as the file spells them, not as the upgraded project does.
+ */
+function refused(error: unknown, version = PROJECT_VERSION): { ok: false; message: string } {
   if (error instanceof Invalid) {
+    const what = version === 1 ? error.message.replace(/"state\./g, '"') : error.message;
     return {
       ok: false,
-      message: `This project file is damaged and cannot be opened: ${error.message} Ask for the file again, or open another project.`,
+      message: `This project file is damaged and cannot be opened: ${what} Ask for the file again, or open another project.`,
     };
   }
   return { ok: false, message: UNEXPECTED_MESSAGE };
+}
+
+export interface ParseOptions {
+  /** The file's name, when there is one: the advice then fits it ("Its name ends in .actlab, but…"). */
+  fileName?: string;
 }
 
 /**
  * Reads a project from file text. Never throws; returns the whole checked project (with
  * unknown fields dropped) or a plain sentence that says what is wrong and what to do.
  */
-export function parseProject(text: string): ParseResult {
+export function parseProject(text: string, options: ParseOptions = {}): ParseResult {
+  let version = PROJECT_VERSION;
   try {
     if (typeof text !== 'string') return { ok: false, message: 'There is no file text to read.' };
-    const envelope = openEnvelope(text);
+    const envelope = openEnvelope(text, options.fileName);
     if (!envelope.ok) return envelope;
+    version = envelope.version;
     const current = migrate(envelope.file, envelope.version);
     return { ok: true, project: readProject(current) };
   } catch (error) {
-    return refused(error);
+    return refused(error, version);
   }
 }
 

@@ -39,8 +39,24 @@ function readState(value: unknown, config: LabConfig): EngineState | null {
     );
   }
   const optimizer = rawOptimizer.map((moment, i) => numbers(moment, `state.optimizer[${i}]`, count));
+  if (config.training.optimizer === 'adam') noNegativeSecondMoment(optimizer[1]);
   const step = integerIn(field(raw, 'step', 'state'), 'state.step', 0, MAX_EPOCH);
   return { epoch, params, optimizer, step };
+}
+
+/**
+ * Adam's second moment is a running average of squared gradients, so it is never below zero;
+ * a negative entry makes its square root NaN and every training step after it NaN.
+ */
+function noNegativeSecondMoment(v: readonly number[]): void {
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] < 0) {
+      fail(
+        `"state.optimizer[1][${i}]" is ${v[i]}, but Adam's second moment (a running average of squared gradients) is never below zero. ` +
+          'Change it to 0 or more.',
+      );
+    }
+  }
 }
 
 function accuracy(value: unknown, where: string): number | null {

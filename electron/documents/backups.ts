@@ -7,11 +7,14 @@
  */
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { parseProject, serializeProject, summarize } from '../../core/project';
-import { writeAppFile } from './files';
+import { MAX_PROJECT_BYTES } from '../../core/project';
+import { BACKUP_KIND } from './decode';
+import { openOrdinaryFile, writeAppFile } from './files';
+import type { ProjectParser } from './parse-host';
 
 export const BACKUP_DELAY_MS = 3000;
-const BACKUP_KIND = 'activation-lab-backup';
+/** A backup holds a project's text inside a JSON string, where every quote gains a backslash. */
+const MAX_BACKUP_BYTES = 2 * MAX_PROJECT_BYTES;
 const PREFIX = 'backup-';
 const SUFFIX = '.json';
 
@@ -46,6 +49,8 @@ export interface BackupDeps {
   dir: string;
   /** Unique for this run of the app (several runs may leave backups). */
   sessionId: string;
+  /** Reads backups left by earlier runs off the main thread (parse-host.ts). */
+  parser: ProjectParser;
   delayMs?: number;
   timer?: Timer;
   now?: () => Date;
@@ -55,29 +60,6 @@ export interface BackupDeps {
 
 function sessionFileName(sessionId: string): string {
   return `${PREFIX}${sessionId.replace(/[^A-Za-z0-9_-]/g, '_')}${SUFFIX}`;
-}
-
-/** Reads one backup file; null when it is damaged or holds no valid project. */
-function decodeBackup(text: string): PendingBackup | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { kind, json, name, path: where, backedUpAt } = raw as Record<string, unknown>;
-  if (kind !== BACKUP_KIND || typeof json !== 'string' || typeof name !== 'string' || typeof backedUpAt !== 'string') return null;
-  if (where !== null && typeof where !== 'string') return null;
-  const project = parseProject(json);
-  if (!project.ok) return null;
-  return {
-    json: serializeProject(project.project),
-    name: name.slice(0, 300) || 'Untitled',
-    path: where,
-    backedUpAt,
-    summary: summarize(project.project.config).line,
-  };
 }
 
 export class Backups {
@@ -155,13 +137,9 @@ export class Backups {
   async pendingBackup(): Promise<PendingBackup | null> {
     let newest: PendingBackup | null = null;
     for (const file of await this.earlierFiles()) {
-      let text: string;
-      try {
-        text = await nodeFs.readFile(file, 'utf8');
-      } catch {
-        continue;
-      }
-      const backup = decodeBackup(text);
+      const opened = await openOrdinaryFile(file, MAX_BACKUP_BYTES);
+      if (!opened.ok) continue;
+      const backup = await this.deps.parser.backup(opened.file).finally(() => opened.handle.close().catch(() => undefined));
       if (backup && (newest === null || backup.backedUpAt > newest.backedUpAt)) newest = backup;
     }
     return newest;

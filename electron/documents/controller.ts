@@ -35,6 +35,7 @@ export interface WindowAdapter {
 
 export interface ControllerDeps {
   platform: string;
+  /** `read` gives the project as canonical text, parsed off the main thread (files.ts). */
   files: { read(file: string): Promise<ReadResult>; write(file: string, text: string): Promise<void> };
   dialogs: {
     /** Native Open dialog filtered to .actlab; null when cancelled. */
@@ -252,7 +253,7 @@ export class DocumentController {
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;
-    this.show({ json: await projectTextInTurns(result.project), name: path.basename(file), path: file, restored: false });
+    this.show({ json: result.json, name: path.basename(file), path: file, restored: false });
     await this.deps.recent.add(file);
     await this.deps.backups.discard();
     return OK;

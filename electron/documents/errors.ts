@@ -28,7 +28,7 @@ export function fileErrorMessage(error: unknown, action: FileAction, file: strin
         ? `Activation Lab is not allowed to read ${name}. Check the file's permissions, or copy it to your own folder and open the copy.`
         : `Activation Lab is not allowed to save in the folder ${folder}.${elsewhere}`;
     case 'EISDIR':
-      return `${name} is a folder, not a project file. Choose a file that ends in .actlab.`;
+      return `${name} is a folder, not a project file. Choose a project file instead.`;
     case 'ENOSPC':
       return `The disk is full, so ${name} was not saved. Free some space and save again, or use Save As… to save on another disk.`;
     case 'EDQUOT':

@@ -2,13 +2,17 @@
  * Reading and writing project files on disk, safely. Saving writes a temporary file in
  * the target's folder, flushes it to the disk, keeps the previous file as
  * `name.actlab.bak`, then renames the temporary file over the target: at every moment the
- * target is either the whole old file or the whole new one. Reading checks the size before
- * reading, and turns every failure into a plain sentence.
+ * target is either the whole old file or the whole new one. Temporary files a crashed save
+ * left in that folder are removed on the next save there. Reading opens the file once,
+ * checks through that handle that it is an ordinary file within the size cap, reads at most
+ * the cap from it, and parses the bytes in the project worker (parse-host.ts), never on the
+ * main process's event loop. Every failure becomes a plain sentence.
  */
-import { promises as nodeFs } from 'node:fs';
+import { constants, promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { MAX_PROJECT_BYTES, parseProject, tooLargeMessage, type Project } from '../../core/project';
+import { CUT_OFF_MESSAGE, MAX_PROJECT_BYTES, PROJECT_EXTENSION, tooLargeMessage } from '../../core/project';
 import { DocumentError, errorCode, fileErrorMessage } from './errors';
+import type { OpenFile, ProjectParser } from './parse-host';
 
 /** The file operations used here; tests pass versions that fail on purpose. */
 export interface FileSystem {
@@ -20,6 +24,8 @@ export interface FileSystem {
   stat: typeof nodeFs.stat;
   readFile: typeof nodeFs.readFile;
   mkdir: typeof nodeFs.mkdir;
+  readdir: typeof nodeFs.readdir;
+  lstat: typeof nodeFs.lstat;
 }
 
 export const realFileSystem: FileSystem = {
@@ -31,6 +37,8 @@ export const realFileSystem: FileSystem = {
   stat: nodeFs.stat,
   readFile: nodeFs.readFile,
   mkdir: nodeFs.mkdir,
+  readdir: nodeFs.readdir,
+  lstat: nodeFs.lstat,
 };
 
 export const BACKUP_SUFFIX = '.bak';
@@ -61,21 +69,86 @@ async function writeFlushed(fs: FileSystem, file: string, text: string): Promise
   }
 }
 
-/** Keeps the current target as `target.bak`: a hard link when the disk allows it, else a copy. */
-async function keepPrevious(fs: FileSystem, target: string): Promise<void> {
+/** Flushes a file that is already written (a copy) to the disk. */
+async function flushFile(fs: FileSystem, file: string): Promise<void> {
+  const handle = await fs.open(file, 'r+');
   try {
-    await fs.stat(target);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * True when something is already saved at `target`. A pipe, a device or a socket there is
+ * refused: copying it as the backup would never end, and replacing it is not what was meant.
+ */
+async function existingTarget(fs: FileSystem, target: string): Promise<boolean> {
+  try {
+    const info = await fs.stat(target);
+    if (!info.isFile()) throw new DocumentError(notOrdinaryMessage(target, 'save'));
+    return true;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return; // nothing saved there yet
+    if (errorCode(error) === 'ENOENT') return false; // nothing saved there yet
     throw error;
   }
+}
+
+/** Keeps the current target as `target.bak`: a hard link when the disk allows it, else a flushed copy. */
+async function keepPrevious(fs: FileSystem, target: string): Promise<void> {
   const backup = target + BACKUP_SUFFIX;
   await ignoreMissing(fs.unlink(backup));
   try {
     await fs.link(target, backup);
   } catch {
     await fs.copyFile(target, backup);
+    await flushFile(fs, backup);
   }
+}
+
+/** A temporary file of a save: `.name.actlab.<pid>-<time>-<n>.tmp` (see temporaryPath). */
+const LEFTOVER = /^\..+\.actlab\.(\d+)-\d+-\d+\.tmp$/i;
+/** A temporary file this old is a leftover even if a process with its number is running now. */
+export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the hidden temporary files that saves of crashed runs left in `folder` (each the
+ * size of a project). A file of a process still running is left alone unless it is old.
+ * Never throws: tidying up must not stop a save.
+ */
+export async function removeLeftovers(fs: FileSystem, folder: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = LEFTOVER.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid) continue;
+    const file = path.join(folder, name);
+    try {
+      const info = await fs.lstat(file);
+      if (!info.isFile() || (running(pid) && now - info.mtimeMs < LEFTOVER_AGE_MS)) continue;
+      await fs.unlink(file);
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 /** Flushes the folder entry of a rename; some systems (Windows) cannot, which is fine. */
@@ -100,13 +173,16 @@ export async function writeProjectFile(target: string, text: string, fs: FileSys
   const temporary = temporaryPath(target);
   let renamed = false;
   try {
+    const exists = await existingTarget(fs, target);
+    await removeLeftovers(fs, path.dirname(target));
     await writeFlushed(fs, temporary, text);
-    await keepPrevious(fs, target);
+    if (exists) await keepPrevious(fs, target);
     await fs.rename(temporary, target);
     renamed = true;
     await syncFolder(fs, path.dirname(target));
   } catch (error) {
     if (!renamed) await fs.unlink(temporary).catch(() => undefined);
+    if (error instanceof DocumentError) throw error;
     throw new DocumentError(fileErrorMessage(error, 'save', target));
   }
 }
@@ -129,18 +205,76 @@ export async function writeAppFile(target: string, text: string, fs: FileSystem 
 }
 
 /** `missing` is set when the file is not there at all (so it can leave the recent list). */
-export type ReadResult = { ok: true; project: Project } | { ok: false; message: string; missing?: boolean };
+export type ReadResult = { ok: true; json: string } | { ok: false; message: string; missing?: boolean };
 
-/** Reads and checks a project file; never throws. */
-export async function readProjectFile(file: string, fs: FileSystem = realFileSystem): Promise<ReadResult> {
-  let text: string;
+type Opened = { ok: true; handle: Awaited<ReturnType<FileSystem['open']>>; file: OpenFile } | { ok: false; message: string; missing?: boolean };
+
+/** Opening a pipe for reading would wait for a writer; without blocking it opens at once and fstat says what it is. */
+const READ_FLAGS = constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
+
+export function notOrdinaryMessage(file: string, action: 'open' | 'save'): string {
+  const name = `"${path.basename(file)}"`;
+  return action === 'open'
+    ? `${name} is not an ordinary file (it is a pipe, a device or a socket), so it holds no project. Choose a project file saved on a disk.`
+    : `${name} is not an ordinary file (it is a pipe, a device or a socket), so Activation Lab will not save over it. Use Save As… to choose another place.`;
+}
+
+/**
+ * Opens a file once and checks through that handle (fstat) that it is an ordinary file of at
+ * most `cap` bytes: what is checked is what the worker then reads, even if the path is
+ * swapped meanwhile. The caller closes the handle. Never throws.
+ */
+export async function openOrdinaryFile(file: string, cap: number, fs: FileSystem = realFileSystem): Promise<Opened> {
+  let handle: Awaited<ReturnType<FileSystem['open']>>;
   try {
-    const info = await fs.stat(file);
-    if (info.isDirectory()) return { ok: false, message: fileErrorMessage({ code: 'EISDIR' }, 'open', file) };
-    if (info.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(info.size) };
-    text = await fs.readFile(file, 'utf8');
+    handle = await fs.open(file, READ_FLAGS);
   } catch (error) {
     return { ok: false, message: fileErrorMessage(error, 'open', file), missing: errorCode(error) === 'ENOENT' };
   }
-  return parseProject(text);
+  const refuse = async (message: string, missing?: boolean): Promise<Opened> => {
+    await handle.close().catch(() => undefined);
+    return missing ? { ok: false, message, missing } : { ok: false, message };
+  };
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) return refuse(fileErrorMessage({ code: 'EISDIR' }, 'open', file));
+    if (!info.isFile()) return refuse(notOrdinaryMessage(file, 'open'));
+    if (info.size > cap) return refuse(tooLargeMessage(info.size, path.basename(file)));
+    return { ok: true, handle, file: { fd: handle.fd, size: info.size, name: path.basename(file) } };
+  } catch (error) {
+    return refuse(fileErrorMessage(error, 'open', file), errorCode(error) === 'ENOENT');
+  }
+}
+
+/**
+ * A cut-off file that has a `.bak` beside it was being saved by Activation Lab when the save
+ * broke off; the previous version is in the backup, so say where it is and how to open it.
+ */
+async function cutOffMessage(fs: FileSystem, file: string): Promise<string> {
+  const backup = file + BACKUP_SUFFIX;
+  try {
+    const info = await fs.stat(backup);
+    if (!info.isFile() || info.size === 0) return CUT_OFF_MESSAGE;
+  } catch {
+    return CUT_OFF_MESSAGE;
+  }
+  return (
+    `The file "${path.basename(file)}" is cut off — saving it may have been interrupted. ` +
+    `The version saved before it is kept beside it as "${path.basename(backup)}": make a copy of that file, ` +
+    `rename the copy so that its name ends in ${PROJECT_EXTENSION}, and open the copy.`
+  );
+}
+
+/** Reads and checks a project file, parsing it in the project worker; never throws. */
+export async function readProjectFile(file: string, parser: ProjectParser, fs: FileSystem = realFileSystem): Promise<ReadResult> {
+  const opened = await openOrdinaryFile(file, MAX_PROJECT_BYTES, fs);
+  if (!opened.ok) return opened;
+  let reply: ReadResult;
+  try {
+    reply = await parser.project(opened.file);
+  } finally {
+    await opened.handle.close().catch(() => undefined);
+  }
+  if (!reply.ok && reply.message === CUT_OFF_MESSAGE) return { ok: false, message: await cutOffMessage(fs, file) };
+  return reply;
 }

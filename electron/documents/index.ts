@@ -7,8 +7,8 @@
  *   const documents = installDocuments({ userData: app.getPath('userData'), window: () => win,
  *     toPage, onRecentChanged: rebuildMenu, log });
  *   - IPC: pass `documents.project` as `project` and `documents.progress` as `progress` to
- *     createIpcHandlers (ipc-handlers.ts checks senders and payloads, then calls these plain
- *     functions of the payload). This file registers no IPC handlers itself.
+ *     registerIpcHandlers (the typed helpers of ipc-typed.ts check senders and payloads, then
+ *     call these plain functions of the payload). This file registers no IPC handlers itself.
  *   - Menu: File › New / Open… / Save / Save As… → `documents.newProject()` / `open()` /
  *     `save()` / `saveAs()`; Open Recent → `documents.openPath(file)` with
  *     `documents.recentFiles()` as the list; Clear → `documents.clearRecent()`. These show a
@@ -30,6 +30,7 @@ import { createProject, serializeProject } from '../../core/project';
 import { Backups } from './backups';
 import { DocumentController, type Question } from './controller';
 import { readProjectFile, writeProjectFile } from './files';
+import { WorkerParser } from './parse-host';
 import { createProgressStore, type ProgressStore } from './progress';
 import { RecentFiles } from './recent';
 
@@ -40,10 +41,12 @@ export interface DocumentsDeps {
   /** The recent list changed: rebuild the menu. */
   onRecentChanged(): void;
   log(message: string): void;
+  /** The bundled project worker (default: project-worker.cjs beside the bundled main.cjs). */
+  projectWorkerFile?: string;
 }
 
 export interface Documents {
-  /** For createIpcHandlers: plain functions of the (already checked) payload. */
+  /** For registerIpcHandlers: plain functions of the (already checked) payload. */
   project: {
     update(update: ProjectUpdate): void;
     action(action: ProjectAction): Promise<ActionResult>;
@@ -89,15 +92,18 @@ export function installDocuments(deps: DocumentsDeps): Documents {
       deps.onRecentChanged();
     });
 
+  // Project files and backups are parsed in a worker: no file can hold this event loop.
+  const parser = new WorkerParser({ workerFile: deps.projectWorkerFile ?? path.join(__dirname, 'project-worker.cjs') });
   const backups = new Backups({
     dir: path.join(deps.userData, 'backups'),
+    parser,
     sessionId: `${Date.now()}-${process.pid}`,
     onError: deps.log,
   });
 
   const controller = new DocumentController({
     platform: process.platform,
-    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    files: { read: (file) => readProjectFile(file, parser), write: (file, text) => writeProjectFile(file, text) },
     dialogs: {
       async chooseOpen() {
         const options = { title: 'Open Project', defaultPath: lastFolder ?? undefined, properties: ['openFile' as const], filters: FILTERS };

@@ -7,12 +7,9 @@
 import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
-import { bundledDigits } from '../digits/bundled';
-import type { DigitsSource } from '../digits/source';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
-import { TableGate } from '../lab/table/gate';
-import { DataMemory } from '../lab/table/switch';
+import { bundledDigits, DataMemory, TableGate, type DigitsSource } from '../lab';
 
 export interface ViewState {
   area: 'lessons' | 'lab' | 'projects';

@@ -7,14 +7,15 @@ import { parseOffThread } from './parseOffThread';
 
 /** Reads and checks a chosen file (a big one in a worker); never throws. */
 export async function readChosenFile(file: Blob): Promise<ParseResult> {
-  if (file.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(file.size) };
+  const fileName = typeof (file as File).name === 'string' ? (file as File).name : undefined;
+  if (file.size > MAX_PROJECT_BYTES) return { ok: false, message: tooLargeMessage(file.size, fileName) };
   let text: string;
   try {
     text = await file.text();
   } catch {
     return { ok: false, message: 'The browser could not read that file. It may have been moved or deleted; choose it again.' };
   }
-  return parseOffThread(text);
+  return parseOffThread(text, { fileName });
 }
 
 /** Offers the text as a download named `fileName`. */

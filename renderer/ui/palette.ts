@@ -121,3 +121,8 @@ export function paletteCss(): string {
     `:root[data-theme='dark'] { color-scheme: dark; ${block(THEME_COLORS.dark)} }\n`
   );
 }
+
+/** The colour of the `index`-th of several runs compared side by side (a race's lanes). */
+export function runColor(palette: Palette, index: number): Rgb {
+  return [palette.classB, palette.classA, palette.fg, palette.classC][index % 4];
+}

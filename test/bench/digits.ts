@@ -34,7 +34,7 @@ export interface DigitsBenchResult {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIGITS_FILE = resolve(root, 'renderer/digits/assets/digits.bin');
+const DIGITS_FILE = resolve(root, 'renderer/lab/digits/assets/digits.bin');
 export const TARGET_ACCURACY = 0.95;
 const BUDGET_SECONDS = 60;
 const TFJS_EXAMPLES = 3200;

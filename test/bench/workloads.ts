@@ -63,8 +63,8 @@ export function bestRate(rounds: number, ms: number, step: () => number): Rate {
  * Epochs per second of a session as the engine worker runs it: time slices of 14 ms, metrics
  * measured after each slice, the parameters checked for blow-ups every epoch.
  */
-export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 5): Rate {
-  const session = createSession({ fastPath });
+export function sessionEpochsPerSecond(hidden: number[], fastPath: boolean, ms = 1000, rounds = 5, instruments = true): Rate {
+  const session = createSession({ fastPath, instruments });
   session.handle({ type: 'configure', id: 1, config: workloadConfig(hidden) });
   session.train(200, () => 0, Number.POSITIVE_INFINITY); // warm up: let V8 optimise
   return bestRate(rounds, ms, () => {
@@ -97,4 +97,24 @@ export function gridMilliseconds(hidden: number[], resolution: number, calls = 6
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Instruments on vs off: the workload whose figure issue 14 sets (at most 5 % slower with them). */
+export const INSTRUMENTS_WORKLOAD = TRAINING_WORKLOADS[1];
+
+/**
+ * Epochs per second of the 2→8×6→1 session with the instruments (gradient flow, dead neurons)
+ * on and off, measured in alternating rounds so both see the same competition for the CPU.
+ */
+export function instrumentsCost(rounds = 6, ms = 700): { on: Rate; off: Rate } {
+  const on: Rate = { wall: 0, cpu: 0 };
+  const off: Rate = { wall: 0, cpu: 0 };
+  for (let i = 0; i < rounds; i++) {
+    for (const [flag, best] of [[true, on], [false, off]] as const) {
+      const r = sessionEpochsPerSecond(INSTRUMENTS_WORKLOAD.hidden, true, ms, 1, flag);
+      best.wall = Math.max(best.wall, r.wall);
+      best.cpu = Math.max(best.cpu, r.cpu);
+    }
+  }
+  return { on, off };
 }

@@ -139,6 +139,40 @@ describe('training session', () => {
     expect(small.snapshot().epoch).toBe(1);
   });
 
+  it('steps a long epoch in slices: answered at once, trained by the runner, paused at the end of the epoch', () => {
+    const big = defaultConfig();
+    big.data = { ...big.data, size: 5000, trainRatio: 0.9 };
+    big.network.hidden = Array.from({ length: 8 }, () => ({ size: 16, activation: 'tanh' as const }));
+    const session = configured(big, true);
+    const before = session.snapshot().params;
+    const reply = snapshotOf(send(session, { type: 'step', unit: 'epoch' }));
+    // Nothing trained yet: the command answers at once and the runner does the work.
+    expect(reply).toMatchObject({ epoch: 0, running: false });
+    expect(reply.params).toEqual(before);
+    expect(session.isRunning()).toBe(true);
+    // Slices as the runner trains them (one batch each here), never past the end of the epoch.
+    let slices = 0;
+    while (session.isRunning()) {
+      session.train(forever, () => performance.now(), performance.now());
+      slices += 1;
+      expect(session.snapshot().running).toBe(false);
+    }
+    expect(slices).toBe(Math.ceil(4500 / 10));
+    expect(session.snapshot().epoch).toBe(1);
+    // The same epoch as a small network's one-shot step would train.
+    const whole = configured(big, true);
+    whole.train(1, () => 0, forever);
+    expect(session.snapshot().params).toEqual(whole.snapshot().params);
+    // Pause and play end a step in progress.
+    send(session, { type: 'step', unit: 'epoch' });
+    send(session, { type: 'pause' });
+    expect(session.isRunning()).toBe(false);
+    // A small network still steps its epoch in one go.
+    const small = configured();
+    expect(snapshotOf(send(small, { type: 'step', unit: 'epoch' })).epoch).toBe(1);
+    expect(small.isRunning()).toBe(false);
+  });
+
   it('resets to the seeded weights with the history cleared', () => {
     const session = configured();
     const initial = session.snapshot().params;
@@ -223,7 +257,7 @@ describe('training session', () => {
     expect(send(session, { type: 'load-state', state: { ...state, optimizer: [[1, 2]] } })[0].type).toBe('error');
   });
 
-  it('reports a blow-up, keeps the last finite weights and pauses', () => {
+  it('reports a blow-up, goes back to the weights from before it and pauses', () => {
     for (const fastPath of [false, true]) {
       const config = configWith({ dataset: 'plane', hidden: [[4, 'identity'], [4, 'identity']], output: 'identity', training: { learningRate: 10 } });
       const session = configured(config, fastPath);
@@ -233,7 +267,7 @@ describe('training session', () => {
       expect(events).toHaveLength(1);
       const event = events[0];
       if (event.type !== 'diverged') throw new Error('expected a divergence');
-      expect(event.message).toMatch(/^Training blew up: .* at epoch \d+\. The last good weights \(from epoch \d+\) are back\. Try a smaller learning rate, such as 1\.$/);
+      expect(event.message).toMatch(/^Training (blew up|ran away) at epoch \d+: .*\. Training is paused, and the weights from epoch \d+, before it began \(training loss [\d.e+-]+\), are back\. Try a smaller learning rate, such as 1\.$/);
       expect(event.snapshot.running).toBe(false);
       expect(session.isRunning()).toBe(false);
       expect(event.snapshot.params.every(Number.isFinite)).toBe(true);

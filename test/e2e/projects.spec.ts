@@ -121,6 +121,18 @@ test('a damaged file shows a message and changes nothing', async ({ page }, info
     'This file was made by a newer version of Activation Lab (format version 7). Update the app to open it.',
   );
 
+  // Hostile files: millions of tiny values (read in the parse worker), another text encoding.
+  const junk = info.outputPath('junk.actlab');
+  writeFileSync(junk, `{"format":"activation-lab-project","version":2,"junk":[${'{},'.repeat(2_500_000)}{}]}`);
+  await openChosenFile(page, junk);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(/^This file holds more than [\d,]+ values, more than the largest network a project can describe\./);
+  await page.screenshot({ path: 'test-results/projects-tiny-values-file.png', fullPage: true });
+  const utf16 = info.outputPath('utf16.actlab');
+  // Without a byte order mark (with one, the browser itself decodes UTF-16 correctly).
+  writeFileSync(utf16, Buffer.from('{"format":"activation-lab-project","version":2}', 'utf16le'));
+  await openChosenFile(page, utf16);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(/saved in another text encoding .* save it as UTF-8/);
+
   await page.getByRole('tab', { name: 'Lab' }).click();
   expect(await readNumber(page, 'Epoch')).toBe(epoch);
   expect(await boundary(page)).toBe(picture);

@@ -20,8 +20,8 @@ function requires(file: string): string[] {
 }
 
 describe('build-electron', () => {
-  it('writes main.cjs, preload.cjs and engine-worker.cjs as CommonJS', () => {
-    for (const file of ['main.cjs', 'preload.cjs', 'engine-worker.cjs']) {
+  it('writes main.cjs, preload.cjs, engine-worker.cjs and project-worker.cjs as CommonJS', () => {
+    for (const file of ['main.cjs', 'preload.cjs', 'engine-worker.cjs', 'project-worker.cjs']) {
       const code = readFileSync(path.join(outdir, file), 'utf8');
       expect(code.startsWith('"use strict";')).toBe(true);
       expect(code).not.toMatch(/^\s*(import|export)\s/m);
@@ -37,10 +37,11 @@ describe('build-electron', () => {
 
   it('leaves electron external and bundles everything else in main and the worker', () => {
     const builtins = new Set(['electron', 'path', 'fs', 'os', 'worker_threads', 'perf_hooks', 'url', 'events', 'crypto', 'util', 'stream']);
-    for (const file of ['main.cjs', 'engine-worker.cjs']) {
+    for (const file of ['main.cjs', 'engine-worker.cjs', 'project-worker.cjs']) {
       const outside = requires(file).map((r) => r.replace(/^node:/, '').split('/')[0]).filter((r) => !builtins.has(r));
       expect(outside, file).toEqual([]);
     }
     expect(requires('engine-worker.cjs')).not.toContain('electron');
+    expect(requires('project-worker.cjs')).not.toContain('electron');
   });
 });

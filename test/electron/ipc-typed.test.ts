@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeDigits } from '../../core/tabular/digits';
+import { MAX_DIGITS_FILE_BYTES } from '../../core/tabular/provide';
 import { IpcRejection, pageSender, typedIpcMain, type SenderEvent } from '../../electron/ipc-typed';
 import { maxCommandValues, valuesUpTo } from '../../electron/ipc-payloads';
 import { standInIpcMain } from './ipc-stand-in';
@@ -84,23 +85,31 @@ describe('typed IPC helpers', () => {
 describe('payload limits (defence in depth)', () => {
   const twoDigits = encodeDigits({ count: 2, labels: new Uint8Array([3, 7]), pixels: new Uint8Array(2 * 784) });
 
-  it('engine:digits: refuses a small view over a larger buffer, and passes on an exact-length copy', () => {
+  it('engine:digits: refuses a small view over a huge buffer, and passes on an exact-length copy', () => {
     const { typed, on, log } = helpers();
     const got: Uint8Array[] = [];
     typed.on('engine:digits', (bytes) => got.push(bytes));
-    // A whole, valid file sitting inside a much larger block of memory.
-    const big = new Uint8Array(twoDigits.length + 64 * 1024 * 1024);
+    // A whole, valid file sitting inside a block of memory far over the file limit.
+    const big = new Uint8Array(MAX_DIGITS_FILE_BYTES + 1024 * 1024);
     big.set(twoDigits, 1024);
     on['engine:digits'](ours, big.subarray(1024, 1024 + twoDigits.length));
     expect(got).toEqual([]);
-    expect(log).toEqual([`engine:digits: The file came inside a larger block of memory (${big.byteLength} bytes for ${twoDigits.length}); send the file's own bytes.`]);
+    expect(log).toEqual([
+      `engine:digits: The file came inside a block of memory that is too large: ${big.byteLength} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`,
+    ]);
+    // A view inside a modest buffer is taken, as a copy of just the file.
+    const modest = new Uint8Array(twoDigits.length + 4096);
+    modest.set(twoDigits, 100);
+    on['engine:digits'](ours, modest.subarray(100, 100 + twoDigits.length));
     const own = twoDigits.slice();
     on['engine:digits'](ours, own);
-    expect(got).toHaveLength(1);
-    expect(got[0]).toEqual(twoDigits);
-    expect(got[0].buffer.byteLength).toBe(twoDigits.length);
+    expect(got).toHaveLength(2);
+    for (const bytes of got) {
+      expect(bytes).toEqual(twoDigits);
+      expect(bytes.buffer.byteLength).toBe(twoDigits.length);
+    }
     // A copy: what the engine keeps shares nothing with what arrived.
-    expect(got[0].buffer).not.toBe(own.buffer);
+    expect(got[1].buffer).not.toBe(own.buffer);
   });
 
   it('engine:command: refuses a command holding more values than the largest real one', () => {

@@ -36,8 +36,20 @@ const fake = vi.hoisted(() => {
 
 vi.mock('node:worker_threads', async () => {
   const { EventEmitter } = await import('node:events');
+  const { decodeBackupFile, decodeProjectFile } = await import('../../electron/documents/decode');
+  type Task = { kind: 'project' | 'backup'; file: { fd: number; size: number; name: string } };
   class Worker extends EventEmitter {
-    postMessage() {}
+    constructor(private readonly script: string) {
+      super();
+    }
+    /** The engine worker stays silent; the project worker's job (documents/parse-host.ts) is done here, a moment later. */
+    postMessage(task: Task) {
+      if (!String(this.script).endsWith('project-worker.cjs')) return;
+      const { kind, file } = task;
+      setTimeout(() => {
+        this.emit('message', kind === 'backup' ? { kind, backup: decodeBackupFile(file.fd, file.size) } : { kind, reply: decodeProjectFile(file.fd, file.size, file.name) });
+      }, 0);
+    }
     async terminate() {
       return 0;
     }

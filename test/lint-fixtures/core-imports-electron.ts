@@ -1,4 +1,4 @@
-// Lint fixture: core/ importing the main process breaks DESIGN.md's import direction.
+// Lint fixture: core/ importing the main process breaks the import direction of docs/ARCHITECTURE.md.
 import { windowOptions } from '../electron/security';
 
 export const options = windowOptions;

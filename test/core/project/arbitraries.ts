@@ -121,7 +121,8 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
     fc.record({
       epoch: fc.integer({ min: 0, max: 1e9 }),
       params: vector,
-      optimizer: fc.tuple(...Array.from({ length: momentCount(config.training.optimizer) }, () => vector)),
+      // Adam's second moment (the second list) is never below zero.
+      optimizer: fc.tuple(...Array.from({ length: momentCount(config.training.optimizer) }, (_, m) => (m === 1 ? vector.map((v) => v.map(Math.abs)) : vector))),
       step: fc.integer({ min: 0, max: 1e9 }),
     }),
     { nil: null },

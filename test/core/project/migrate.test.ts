@@ -50,10 +50,10 @@ describe('migrations', () => {
     const file = JSON.parse(versionOneText().text);
     file.params = file.params.slice(1);
     const result = parseProject(JSON.stringify(file));
-    expect(result.ok ? '' : result.message).toMatch(/"state.params" has 54 numbers/);
+    expect(result.ok ? '' : result.message).toMatch(/"params" has 54 numbers/);
     delete file.params;
     const missing = parseProject(JSON.stringify(file));
-    expect(missing.ok ? '' : missing.message).toMatch(/"state.params" should be a list of numbers/);
+    expect(missing.ok ? '' : missing.message).toMatch(/"params" should be a list of numbers/);
   });
 
   it('does not change the decoded file it upgrades', () => {

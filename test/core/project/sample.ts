@@ -45,7 +45,7 @@ export function sampleProject(config: LabConfig = sampleConfig(), seed = 7): Pro
     state: {
       epoch: 490,
       params: values(),
-      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, values),
+      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
       step: config.training.optimizer === 'adam' ? 12345 : 0,
     },
     history,

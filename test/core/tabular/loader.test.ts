@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchDigits } from '../../../renderer/digits/loader';
+import { fetchDigits } from '../../../renderer/lab/digits/loader';
 import { decodeDigits, digitsFileBytes } from '../../../core/tabular/digits';
 import { sliceBytes } from './slice';
 

@@ -5,6 +5,9 @@ import { serializeProject } from '../../../core/project';
 import { Backups, type Timer } from '../../../electron/documents/backups';
 import { sampleProject } from '../../core/project/sample';
 import { temporaryFolder } from './helpers';
+import { projectWorkerForThisFile } from './parser';
+
+const worker = projectWorkerForThisFile();
 
 /** A timer that runs only when told to, to test the debounce without waiting. */
 class ManualTimer implements Timer {
@@ -45,7 +48,7 @@ const json = serializeProject(sampleProject());
 const later = serializeProject({ ...sampleProject(), name: 'later' });
 
 function backups(sessionId: string, timer = new ManualTimer(), time = 0): Backups {
-  return new Backups({ dir, sessionId, timer, delayMs: 3000, now: () => new Date(Date.UTC(2026, 10, 28, 21, 0, time)) });
+  return new Backups({ dir, sessionId, timer, delayMs: 3000, parser: worker.parser(), now: () => new Date(Date.UTC(2026, 10, 28, 21, 0, time)) });
 }
 
 describe('Backups', () => {
@@ -115,7 +118,7 @@ describe('Backups', () => {
   it('reports a backup it cannot write, without throwing', async () => {
     writeFileSync(path.join(folder.dir, 'blocked'), 'a file where the folder should be');
     const errors: string[] = [];
-    const store = new Backups({ dir: path.join(folder.dir, 'blocked', 'backups'), sessionId: 'run-1', timer: new ManualTimer(), onError: (m) => errors.push(m) });
+    const store = new Backups({ dir: path.join(folder.dir, 'blocked', 'backups'), sessionId: 'run-1', parser: worker.parser(), timer: new ManualTimer(), onError: (m) => errors.push(m) });
     store.changed({ json, name: 'Untitled', path: null });
     await store.flush();
     expect(errors).toHaveLength(1);

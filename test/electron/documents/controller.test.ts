@@ -36,7 +36,8 @@ function setup(platform = 'linux') {
       read: async (file): Promise<ReadResult> => {
         const text = disk.get(file);
         if (text === undefined) return { ok: false, message: `The file "${file}" is not there any more.`, missing: true };
-        return parseProject(text);
+        const parsed = parseProject(text);
+        return parsed.ok ? { ok: true, json: serializeProject(parsed.project) } : parsed;
       },
       write: async (file, text) => {
         if (writeError) throw new Error(writeError);

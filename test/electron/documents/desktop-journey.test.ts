@@ -20,6 +20,9 @@ import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { RecentFiles } from '../../../electron/documents/recent';
 import { Backups } from '../../../electron/documents/backups';
+import { projectWorkerForThisFile } from './parser';
+
+const worker = projectWorkerForThisFile();
 
 const root = path.resolve(__dirname, '..', '..', '..');
 let scratch: string;
@@ -62,7 +65,7 @@ async function openDesktop(page: Page, folder: string) {
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
   const controller = new DocumentController({
     platform: 'linux',
-    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    files: { read: (file) => readProjectFile(file, worker.parser()), write: (file, text) => writeProjectFile(file, text) },
     dialogs: { chooseOpen: async () => null, chooseSave: async () => saveAnswers.shift() ?? null },
     ask: async (question) => {
       questions.push(question.message);
@@ -73,7 +76,7 @@ async function openDesktop(page: Page, folder: string) {
       saved: (saved) => void call(current, '__labSaved', saved),
     },
     recent,
-    backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey' }),
+    backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey', parser: worker.parser() }),
     newProjectJson: () => serializeProject(createProject({ config: defaultConfig() })),
     now: () => new Date(),
   });
@@ -239,7 +242,7 @@ describe('desktop project journey', () => {
       const project = createProject({
         name: 'flowers',
         config,
-        state: { epoch: 37, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 420 },
+        state: { epoch: 37, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 420 },
         savedAt: new Date(0),
       });
       const file = path.join(folder, 'flowers.actlab');

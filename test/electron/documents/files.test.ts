@@ -1,10 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, serializeProject } from '../../../core/project';
 import { readProjectFile, realFileSystem, writeProjectFile } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
 import { codeError, faultyFs, permissionsApply, temporaryFolder } from './helpers';
+import type { ProjectParser } from '../../../electron/documents/parse-host';
+import { projectWorkerForThisFile } from './parser';
 
 let folder: ReturnType<typeof temporaryFolder>;
 beforeEach(() => (folder = temporaryFolder()));
@@ -122,55 +125,108 @@ describe('writeProjectFile', () => {
   });
 });
 
+const worker = projectWorkerForThisFile();
+
 describe('readProjectFile', () => {
-  it('reads a saved project', async () => {
+  it('reads a saved project, as the canonical text', async () => {
     await writeProjectFile(target(), first);
-    const result = await readProjectFile(target());
-    expect(result.ok && serializeProject(result.project)).toBe(first);
+    expect(await readProjectFile(target(), worker.parser())).toEqual({ ok: true, json: first });
   });
 
   it('a file that vanished', async () => {
-    const result = await readProjectFile(path.join(folder.dir, 'missing.actlab'));
+    const result = await readProjectFile(path.join(folder.dir, 'missing.actlab'), worker.parser());
     expect(result).toEqual({ ok: false, message: 'The file "missing.actlab" is not there any more — it may have been moved, renamed or deleted.', missing: true });
   });
 
   it('a folder instead of a file', async () => {
     mkdirSync(path.join(folder.dir, 'odd.actlab'));
-    const result = await readProjectFile(path.join(folder.dir, 'odd.actlab'));
-    expect(result.ok ? '' : result.message).toBe('"odd.actlab" is a folder, not a project file. Choose a file that ends in .actlab.');
+    const result = await readProjectFile(path.join(folder.dir, 'odd.actlab'), worker.parser());
+    expect(result.ok ? '' : result.message).toBe('"odd.actlab" is a folder, not a project file. Choose a project file instead.');
   });
 
   it('an unreadable file', async () => {
     writeFileSync(target(), first);
     let fs = realFileSystem;
     if (permissionsApply) chmodSync(target(), 0o000);
-    else fs = faultyFs({ readFile: (() => Promise.reject(codeError('EACCES'))) as unknown as typeof realFileSystem.readFile });
-    const result = await readProjectFile(target(), fs);
+    else fs = faultyFs({ open: (() => Promise.reject(codeError('EACCES'))) as unknown as typeof realFileSystem.open });
+    const result = await readProjectFile(target(), worker.parser(), fs);
     expect(result.ok ? '' : result.message).toMatch(/^Activation Lab is not allowed to read "spiral.actlab"/);
   });
 
-  it('a 200 MB file is refused before it is read', async () => {
-    writeFileSync(target(), '');
-    let reads = 0;
+  it('a 200 MB file is refused from its handle before anything is read', async () => {
+    writeFileSync(target(), first);
     const fs = faultyFs({
-      stat: (async (file: string) => Object.assign(await realFileSystem.stat(file), { size: 200 * 1024 * 1024 })) as typeof realFileSystem.stat,
-      readFile: ((...args: Parameters<typeof realFileSystem.readFile>) => {
-        reads++;
-        return realFileSystem.readFile(...args);
-      }) as typeof realFileSystem.readFile,
+      open: (async (...args: Parameters<typeof realFileSystem.open>) => {
+        const handle = await realFileSystem.open(...args);
+        const stat = handle.stat.bind(handle);
+        return Object.assign(handle, { stat: async () => Object.assign(await stat(), { size: 200 * 1024 * 1024 }) });
+      }) as typeof realFileSystem.open,
     });
-    const result = await readProjectFile(target(), fs);
+    let asked = 0;
+    const real = worker.parser();
+    const counting: ProjectParser = { project: (file) => (asked++, real.project(file)), backup: (file) => (asked++, real.backup(file)) };
+    const result = await readProjectFile(target(), counting, fs);
     expect(result.ok ? '' : result.message).toMatch(/^This file is too big to be an Activation Lab project \(200 MB; projects are at most 64 MB\)/);
-    expect(reads).toBe(0);
+    expect(result.ok ? '' : result.message).not.toMatch(/Choose a file that ends in/);
+    expect(asked).toBe(0);
     expect(MAX_PROJECT_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it('a file that grows past its checked size while it is read is refused', async () => {
+    writeFileSync(target(), first);
+    const fs = faultyFs({
+      open: (async (...args: Parameters<typeof realFileSystem.open>) => {
+        const handle = await realFileSystem.open(...args);
+        const stat = handle.stat.bind(handle);
+        return Object.assign(handle, { stat: async () => Object.assign(await stat(), { size: 100 }) });
+      }) as typeof realFileSystem.open,
+    });
+    const result = await readProjectFile(target(), worker.parser(), fs);
+    expect(result.ok ? '' : result.message).toBe('"spiral.actlab" changed while it was being read. Wait until the program writing it has finished, then open it again.');
   });
 
   it('a damaged file gives the loader message', async () => {
     writeFileSync(target(), first.slice(0, 200));
-    const result = await readProjectFile(target());
+    const result = await readProjectFile(target(), worker.parser());
     expect(result.ok ? '' : result.message).toMatch(/^The file is cut off/);
     writeFileSync(target(), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]));
-    const binary = await readProjectFile(target());
+    const binary = await readProjectFile(target(), worker.parser());
     expect(binary.ok ? '' : binary.message).toMatch(/binary data/);
+    writeFileSync(target(), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(first, 'utf16le')]));
+    const utf16 = await readProjectFile(target(), worker.parser());
+    expect(utf16.ok ? '' : utf16.message).toMatch(/saved in another text encoding.*save it as UTF-8/);
+  });
+
+  it('a cut-off file the learner saved points to the .bak beside it', async () => {
+    await writeProjectFile(target(), first);
+    await writeProjectFile(target(), second);
+    writeFileSync(target(), second.slice(0, 300));
+    const result = await readProjectFile(target(), worker.parser());
+    expect(result.ok ? '' : result.message).toBe(
+      'The file "spiral.actlab" is cut off — saving it may have been interrupted. The version saved before it is kept beside it as ' +
+        '"spiral.actlab.bak": make a copy of that file, rename the copy so that its name ends in .actlab, and open the copy.',
+    );
+    expect(readFileSync(`${target()}.bak`, 'utf8')).toBe(first);
+  });
+
+  it.runIf(process.platform === 'linux')('a FIFO named x.actlab is refused at once, not waited on (Linux)', async () => {
+    const fifo = path.join(folder.dir, 'x.actlab');
+    execFileSync('mkfifo', [fifo]);
+    const result = await readProjectFile(fifo, worker.parser());
+    expect(result.ok ? '' : result.message).toBe('"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so it holds no project. Choose a project file saved on a disk.');
+    const saving = await messageOf(writeProjectFile(fifo, first));
+    expect(saving).toBe('"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so Activation Lab will not save over it. Use Save As… to choose another place.');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(folder.dir)).toEqual(['x.actlab']);
+  });
+
+  it.runIf(process.platform === 'linux')('a symlink to /dev/zero is refused without reading from it (Linux)', async () => {
+    const link = path.join(folder.dir, 'zero.actlab');
+    symlinkSync('/dev/zero', link);
+    const before = process.memoryUsage().rss;
+    const result = await readProjectFile(link, worker.parser());
+    expect(result.ok ? '' : result.message).toMatch(/^"zero.actlab" is not an ordinary file/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+    expect(await messageOf(writeProjectFile(link, first))).toMatch(/will not save over it/);
   });
 });

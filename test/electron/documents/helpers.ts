@@ -22,3 +22,10 @@ export function faultyFs(overrides: Partial<FileSystem>): FileSystem {
 
 /** True where file permissions actually stop this process (not when running as root). */
 export const permissionsApply = typeof process.getuid === 'function' && process.getuid() !== 0;
+
+/** The file of issue 13: just under 64 MB of `{},` after a valid format and version. */
+export function tinyValuesFile(bytes = 64 * 1024 * 1024 - 64): Buffer {
+  const head = '{"format":"activation-lab-project","version":2,"junk":[';
+  const count = Math.floor((bytes - head.length - 3) / 3);
+  return Buffer.from(`${head}${'{},'.repeat(count)}{}]}`);
+}

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProject } from '../../../core/project';
 import { sampleProject } from '../../core/project/sample';
 import { temporaryFolder } from './helpers';
+import { projectWorkerForThisFile } from './parser';
 
 const electron = vi.hoisted(() => {
   const appEvents = new Map<string, (() => void)[]>();
@@ -43,6 +44,7 @@ vi.mock('electron', () => ({
 }));
 
 const { installDocuments } = await import('../../../electron/documents/index');
+const worker = projectWorkerForThisFile();
 
 class FakeWindow extends EventEmitter {
   title = '';
@@ -86,6 +88,7 @@ function install() {
     toPage: (channel, payload) => sent.push({ channel, payload }),
     onRecentChanged: () => undefined,
     log: () => undefined,
+    projectWorkerFile: worker.workerFile(),
   });
   documents.attachWindow(win as never);
   return { win, sent, documents };
@@ -148,7 +151,8 @@ describe('installDocuments', () => {
     const { win, sent } = install();
     electron.answers.push(0);
     win.webContents.emit('did-finish-load');
-    await flush();
+    // The backup is read in the project worker, which takes a moment to start.
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000 });
     expect(electron.boxes[0].message).toMatch(/closed without saving your changes to "Untitled"/);
     expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'Untitled', path: null, restored: true, seq: 1 } }]);
     expect(win.title).toBe('• Untitled — Activation Lab');

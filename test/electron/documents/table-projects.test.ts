@@ -14,6 +14,9 @@ import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { seeded } from '../../core/project/sample';
 import { temporaryFolder } from './helpers';
+import { projectWorkerForThisFile } from './parser';
+
+const worker = projectWorkerForThisFile();
 
 let folder: ReturnType<typeof temporaryFolder>;
 beforeEach(() => {
@@ -31,7 +34,7 @@ function trained(name: string, config: LabConfig, seed: number): Project {
     state: {
       epoch: 6,
       params: values(),
-      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, values),
+      optimizer: Array.from({ length: momentCount(config.training.optimizer) }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
       step: 1500,
     },
     history: [{ epoch: 6, trainLoss: 0.12, testLoss: 0.2, trainAccuracy: 0.97, testAccuracy: 0.95 }],
@@ -54,10 +57,10 @@ function desktop(sessionId: string, answers: number[] = []) {
   const loaded: LoadedProject[] = [];
   const saveAs: string[] = [];
   const details: string[] = [];
-  const backups = new Backups({ dir: path.join(folder.dir, 'user-data', 'backups'), sessionId, delayMs: 60_000 });
+  const backups = new Backups({ dir: path.join(folder.dir, 'user-data', 'backups'), sessionId, delayMs: 60_000, parser: worker.parser() });
   const controller = new DocumentController({
     platform: 'linux',
-    files: { read: (file) => readProjectFile(file), write: (file, text) => writeProjectFile(file, text) },
+    files: { read: (file) => readProjectFile(file, worker.parser()), write: (file, text) => writeProjectFile(file, text) },
     dialogs: { chooseOpen: async () => null, chooseSave: async () => saveAs.shift() ?? null },
     ask: async (question) => {
       details.push(question.detail);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classify, createPredictor, galleryOrder } from '../../../core/tabular/predict';
+import { classify, createPredictor, galleryOrder } from '../../../core/engine/table-predict';
 import { irisConfig } from '../../../core/tabular/presets';
-import { tableTestSet } from '../../../renderer/digits/testSet';
+import { tableTestSet } from '../../../renderer/lab/table/testSet';
 import { networkShape } from '../../../core/engine/shape';
 import { createRandom } from '../../../core/engine/rng';
-import { ChunkedAnswers, type Answers } from '../../../renderer/lab/table/answers';
+import { ChunkedAnswers, type Answers } from '../../../renderer/lab/digits/answers';
 
 /** A hand-driven task queue: each queued function is one later task. */
 function queue() {

@@ -32,7 +32,7 @@ describe('TableGate', () => {
     const gate = new TableGate(recordingHost(log), supply);
     const circle = gate.run('circle', () => log.push('configure circle'));
     expect(log).toEqual(['configure circle']);
-    gate.run('iris', () => log.push('configure iris'));
+    void gate.run('iris', () => log.push('configure iris'));
     expect(log).toEqual(['configure circle', 'configure iris']);
     expect(await circle).toBe('applied');
     expect(supply.starts).toBe(0);
@@ -69,7 +69,7 @@ describe('TableGate', () => {
     const log: string[] = [];
     const gate = new TableGate(recordingHost(log), supply);
     const digits = gate.run('digits', () => log.push('configure digits'));
-    gate.run('spiral', () => log.push('configure spiral'));
+    void gate.run('spiral', () => log.push('configure spiral'));
     supply.finish();
     expect(await digits).toBe('superseded');
     // The engine still gets the images (for next time), but the newest choice stays.

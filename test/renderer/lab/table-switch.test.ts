@@ -6,8 +6,8 @@ import { registerTable } from '../../../core/tabular/table';
 import { digitsTable } from '../../../core/tabular/digits';
 import { TABLE_BUILDER } from '../../../renderer/lab/table/builder';
 import { DataMemory, kindOf, startingConfig } from '../../../renderer/lab/table/switch';
-import { tableTestSet } from '../../../renderer/digits/testSet';
-import { splitRows } from '../../../core/tabular/split';
+import { tableTestSet } from '../../../renderer/lab/table/testSet';
+import { splitRows } from '../../../core/engine/table-split';
 import { digitSlice } from '../../core/tabular/slice';
 
 const slice = digitSlice(20);

@@ -20,7 +20,7 @@ function digitsProject(hidden = 32) {
   return createProject({
     name: 'my digits',
     config,
-    state: { epoch: 4, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 900 },
+    state: { epoch: 4, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 900 },
     history: [{ epoch: 4, trainLoss: 0.3, testLoss: 0.35, trainAccuracy: 0.91, testAccuracy: 0.9 }],
     savedAt: new Date(Date.UTC(2026, 10, 28, 23, 30)),
   });

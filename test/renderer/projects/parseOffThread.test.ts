@@ -7,18 +7,23 @@ import { sampleProject } from '../../core/project/sample';
 class FakeWorker {
   static made = 0;
   static broken = false;
+  static silent = false;
+  static terminated = 0;
   onmessage: ((message: { data: unknown }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   constructor() {
     FakeWorker.made++;
   }
-  postMessage(data: { id: number; text: string }): void {
+  postMessage(data: { id: number; text: string; fileName?: string }): void {
+    if (FakeWorker.silent) return;
     setTimeout(() => {
       if (FakeWorker.broken) this.onerror?.(new Error('worker failed'));
-      else this.onmessage?.({ data: { id: data.id, result: parseProject(data.text) } });
+      else this.onmessage?.({ data: { id: data.id, result: parseProject(data.text, { fileName: data.fileName }) } });
     }, 1);
   }
-  terminate(): void {}
+  terminate(): void {
+    FakeWorker.terminated++;
+  }
 }
 
 /** A fresh copy of the module, so that each test starts without a worker. */
@@ -31,7 +36,7 @@ function digitsText(): string {
   const config = digitsConfig([{ size: 16, activation: 'relu' }]);
   const values = () => Array.from({ length: paramCount(config) }, (_, i) => (i % 13) / 100 - 0.06);
   return serializeProject(
-    createProject({ config, state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 2 }, savedAt: new Date(0) }),
+    createProject({ config, state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 2 }, savedAt: new Date(0) }),
   );
 }
 
@@ -39,6 +44,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
   FakeWorker.made = 0;
   FakeWorker.broken = false;
+  FakeWorker.silent = false;
+  FakeWorker.terminated = 0;
 });
 
 describe('reading project text away from the page', () => {
@@ -71,5 +78,28 @@ describe('reading project text away from the page', () => {
     FakeWorker.broken = true;
     const again = await load();
     expect(await again.parseOffThread(text)).toEqual(parseProject(text));
+  });
+
+  it('ends a worker that runs past its time limit and refuses the file, instead of waiting for good', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    FakeWorker.silent = true;
+    const { parseOffThread, TOO_SLOW_MESSAGE } = await load();
+    expect(await parseOffThread(digitsText(), { timeLimitMs: 20 })).toEqual({ ok: false, message: TOO_SLOW_MESSAGE });
+    expect(FakeWorker.terminated).toBe(1);
+    // The next file gets a fresh worker.
+    FakeWorker.silent = false;
+    const text = digitsText();
+    expect(await parseOffThread(text)).toEqual(parseProject(text));
+    expect(FakeWorker.made).toBe(2);
+  });
+
+  it('refuses a file of millions of tiny values, with advice that fits its name', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { parseOffThread } = await load();
+    const junk = `{"format":"activation-lab-project","version":2,"junk":[${'{},'.repeat(2_500_000)}{}]}`;
+    const result = await parseOffThread(junk, { fileName: 'junk.actlab' });
+    expect(result.ok ? '' : result.message).toMatch(/^This file holds more than [\d,]+ values/);
+    const other = await parseOffThread(`{"name":"x","config":"${'y'.repeat(300_000)}"}`, { fileName: 'junk.actlab' });
+    expect(other.ok ? '' : other.message).toMatch(/Its name ends in \.actlab, but it does not hold a project saved by Activation Lab/);
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * `node --expose-gc --import tsx test/bench/project-files.ts [--skip-before]`: how long opening hostile and huge
+ * project files holds the main process's event loop, and how long until the answer.
+ *
+ * BEFORE is the read path as it was: the whole file read as text, then parsed with
+ * JSON.parse on the event loop (run in a child process with a 4 GB heap, since the 64 MB
+ * file of tiny values needs about 2 GB). AFTER is readProjectFile as the app runs it: one
+ * handle, the bundled project worker with its limits. The longest stall is the longest gap
+ * between two turns of a 1 ms timer, with the garbage of making the file collected first
+ * (run as `node --expose-gc --import tsx test/bench/project-files.ts` for that), three
+ * times per file, reporting the worst; the idle floor shows what the machine's load alone
+ * causes. Targets (issue 13): stall ≤ 100 ms for any file under
+ * the cap, a refusal in ≤ 5 s. A benchmark, not a test: it prints, it never fails a build.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIMITS } from '../../core/config';
+import { createProject, paramCount, serializeProject } from '../../core/project';
+import { digitsConfig } from '../../core/tabular/presets';
+import { readProjectFile } from '../../electron/documents/files';
+import { WorkerParser } from '../../electron/documents/parse-host';
+import { seeded } from '../core/project/sample';
+import { tinyValuesFile } from '../electron/documents/helpers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MB = 1024 * 1024;
+const CAP = 64 * MB - 64;
+
+function largestProject(): string {
+  const hidden = Array.from({ length: LIMITS.maxHiddenLayers }, () => ({ size: LIMITS.maxTableNeurons, activation: 'relu' as const }));
+  const config = digitsConfig(hidden);
+  config.training.optimizer = 'adam';
+  const random = seeded(5);
+  // Long numbers, as a trained network has: about 19 characters each.
+  const values = () => Array.from({ length: paramCount(config) }, () => (random() - 0.5) * 0.3);
+  return serializeProject(createProject({ config, state: { epoch: 9, params: values(), optimizer: [values(), values().map(Math.abs)], step: 900 } }));
+}
+
+const head = '{"format":"activation-lab-project","version":2,';
+const FILES: { name: string; make(): Buffer | string }[] = [
+  { name: '64 MB of tiny values {},{},…', make: () => tinyValuesFile(CAP) },
+  { name: `largest real project (digits, ${LIMITS.maxHiddenLayers}×${LIMITS.maxTableNeurons}, Adam)`, make: largestProject },
+  { name: '64 MB of numbers 0,0,0,…', make: () => `${head}"junk":[${'0,'.repeat((CAP - 80) / 2)}0]}` },
+  { name: '64 MB nesting [[[[…', make: () => `${head}"junk":${'['.repeat((CAP - 80) / 2)}${']'.repeat((CAP - 80) / 2)}}` },
+  { name: '64 MB unknown text field', make: () => `${head}"junk":"${'x'.repeat(CAP - 80)}"}` },
+];
+
+/** The old path in a child process: read as text, JSON.parse on the loop. Prints stall and total ms. */
+const BEFORE_SCRIPT = `
+const fs = require('node:fs');
+(async () => {
+  const start = performance.now();
+  const text = await fs.promises.readFile(process.argv[1], 'utf8');
+  const parseStart = performance.now();
+  try { JSON.parse(text); } catch {}
+  const end = performance.now();
+  console.log(JSON.stringify({ stallMs: end - parseStart, totalMs: end - start }));
+})();`;
+
+function before(file: string): string {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '-e', BEFORE_SCRIPT, file], { encoding: 'utf8', timeout: 180_000 });
+  if (run.status !== 0) return `crashed (${run.signal ?? `exit ${run.status}`})`;
+  const { stallMs, totalMs } = JSON.parse(run.stdout) as { stallMs: number; totalMs: number };
+  return `stall ${Math.round(stallMs)} ms, answer in ${Math.round(totalMs)} ms`;
+}
+
+async function after(file: string, parser: WorkerParser): Promise<{ stallMs: number; totalMs: number; answer: string }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last - 1);
+    last = now;
+  }, 1);
+  const start = performance.now();
+  const result = await readProjectFile(file, parser);
+  const totalMs = performance.now() - start;
+  clearInterval(timer);
+  return { stallMs, totalMs, answer: result.ok ? `opened (${(result.json.length / MB).toFixed(1)} MB of text)` : `refused: ${result.message.slice(0, 90)}…` };
+}
+
+/** The longest gap of the same 1 ms timer over `ms` with nothing to do: what the machine's load alone causes. */
+async function idleFloor(ms: number): Promise<number> {
+  let last = performance.now();
+  let gap = 0;
+  await new Promise<void>((resolve) => {
+    const start = last;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      gap = Math.max(gap, now - last - 1);
+      last = now;
+      if (now - start >= ms) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 1);
+  });
+  return gap;
+}
+
+async function main(): Promise<void> {
+  const skipBefore = process.argv.includes('--skip-before');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'actlab-bench-files-'));
+  try {
+    execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', scratch], { cwd: root, stdio: 'pipe' });
+    const parser = new WorkerParser({ workerFile: path.join(scratch, 'project-worker.cjs') });
+    console.log(`Opening project files — ${os.cpus().length} CPU(s), load ${os.loadavg()[0].toFixed(1)}; targets: stall ≤ 100 ms, refusal ≤ 5 s`);
+    console.log(`Idle floor: the same timer's longest gap over 3 s with nothing to do: ${Math.round(await idleFloor(3000))} ms`);
+    for (const { name, make } of FILES) {
+      const file = path.join(scratch, 'file.actlab');
+      const content = make();
+      writeFileSync(file, content);
+      const size = `${(Buffer.byteLength(content) / MB).toFixed(1)} MB`;
+      console.log(`\n${name} (${size})`);
+      if (!skipBefore && name.startsWith('64 MB of tiny')) console.log(`  before: ${before(file)}`);
+      const runs: Awaited<ReturnType<typeof after>>[] = [];
+      for (let run = 0; run < 3; run++) {
+        (globalThis as { gc?: () => void }).gc?.();
+        runs.push(await after(file, parser));
+      }
+      const worst = (key: 'stallMs' | 'totalMs') => Math.round(Math.max(...runs.map((r) => r[key])));
+      const all = (key: 'stallMs' | 'totalMs') => runs.map((r) => Math.round(r[key])).join(', ');
+      console.log(`  after:  stall ${worst('stallMs')} ms (${all('stallMs')}), answer in ${worst('totalMs')} ms (${all('totalMs')}) — ${runs[0].answer}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+void main();
