@@ -65,7 +65,9 @@ async function measure(page: Page, rows: Row[], name: string, limit: number, act
   const row = { name, longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, limit };
   rows.push(row);
   const mark = row.longest > row.limit ? '  over' : '';
-  console.log(`  ${row.name.padEnd(28)} ${row.longest.toFixed(0).padStart(5)} ms  (${row.over50} tasks > 50 ms; target < ${row.limit} ms)${mark}`);
+  console.log(
+    `  ${row.name.padEnd(28)} ${row.longest.toFixed(0).padStart(5)} ms  (${row.over50} tasks > 50 ms; target < ${row.limit} ms)${mark}`,
+  );
 }
 
 async function tab(page: Page, name: string): Promise<void> {
@@ -102,7 +104,11 @@ async function round(page: Page): Promise<Row[]> {
 }
 
 function startPreview(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`vite preview exited (${code}); is port ${PORT} taken? Run npm run build first.`)));
     server.stdout?.on('data', (chunk: Buffer) => {
@@ -112,9 +118,16 @@ function startPreview(): Promise<ChildProcess> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Seams benchmark: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Seams benchmark: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const server = await startPreview();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     for (let r = 1; r <= ROUNDS; r++) {
       console.log(`\nRound ${r}: longest main-thread task per interaction`);
