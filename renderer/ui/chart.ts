@@ -11,8 +11,10 @@ import {
   LineElement,
   LogarithmicScale,
   PointElement,
+  Ticks,
   Tooltip,
   type ChartDataset,
+  type Scale,
 } from 'chart.js';
 import type { HistoryPoint } from '../../core/protocol';
 import { rgbText } from './color';
@@ -84,6 +86,16 @@ export function themeChartOptions(chart: Chart, palette: Palette): void {
     if ('title' in scale && scale.title) scale.title.color = text;
   }
   if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.color = rgbText(palette.fg);
+}
+
+/**
+ * A linear axis's tick label without Intl: Chart.js's own formatter builds an
+ * Intl.NumberFormat on the first draw, tens of milliseconds of locale loading at start-up.
+ * Logarithmic axes keep Chart.js's formatter, which also decides which of their ticks get a label.
+ */
+export function tickLabel(this: Scale, value: number | string, index: number, ticks: { value: number }[]): string {
+  if (this.type === 'logarithmic') return Ticks.formatters.logarithmic.call(this, Number(value), index, ticks);
+  return String(Number(Number(value).toPrecision(6)));
 }
 
 export function formatValue(value: number): string {
