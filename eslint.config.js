@@ -21,23 +21,46 @@ export const rawIpc = [
   { selector: "MemberExpression[object.name='webContents'][property.name=/^(send|sendToFrame|postMessage)$/]", message: RAW_IPC },
 ];
 
+/** One engine client: the page starts its Web Workers in one module only. */
+export const PAGE_WORKER_FILES = ['renderer/engine/workers.ts'];
+const newWorker = {
+  selector: 'NewExpression[callee.name=/^(Worker|SharedWorker)$/]',
+  message:
+    'Start Web Workers only in renderer/engine/workers.ts; talk to the engine through renderer/engine (sharedEngine/dedicatedEngine and TrainingRun) (docs/ARCHITECTURE.md).',
+};
+
 export const importDirection = {
   core: {
     patterns: [
-      { group: ['**/electron/**', '**/electron', '**/renderer/**', '**/renderer'], message: 'core must not import from electron/ or renderer/ (docs/ARCHITECTURE.md: imports go renderer → core and electron → core).' },
-      { group: ['electron', 'svelte', 'svelte/*', ...nodeBuiltins], message: 'core is pure TypeScript: no Electron, Svelte, DOM or Node modules (docs/ARCHITECTURE.md).' },
+      {
+        group: ['**/electron/**', '**/electron', '**/renderer/**', '**/renderer'],
+        message: 'core must not import from electron/ or renderer/ (docs/ARCHITECTURE.md: imports go renderer → core and electron → core).',
+      },
+      {
+        group: ['electron', 'svelte', 'svelte/*', ...nodeBuiltins],
+        message: 'core is pure TypeScript: no Electron, Svelte, DOM or Node modules (docs/ARCHITECTURE.md).',
+      },
     ],
   },
   electron: {
     patterns: [
-      { group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/; put shared code in core/ (docs/ARCHITECTURE.md).' },
+      {
+        group: ['**/renderer/**', '**/renderer'],
+        message: 'electron/ must not import from renderer/; put shared code in core/ (docs/ARCHITECTURE.md).',
+      },
     ],
     paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: RAW_IPC }],
   },
   renderer: {
     patterns: [
-      { group: ['**/electron/**', '**/electron'], message: 'renderer/ must not import from electron/; put shared code in core/ (docs/ARCHITECTURE.md).' },
-      { group: ['electron', ...nodeBuiltins], message: 'renderer/ runs in a sandboxed page: no Electron or Node modules (use window.lab; docs/ARCHITECTURE.md).' },
+      {
+        group: ['**/electron/**', '**/electron'],
+        message: 'renderer/ must not import from electron/; put shared code in core/ (docs/ARCHITECTURE.md).',
+      },
+      {
+        group: ['electron', ...nodeBuiltins],
+        message: 'renderer/ runs in a sandboxed page: no Electron or Node modules (use window.lab; docs/ARCHITECTURE.md).',
+      },
     ],
   },
 };
@@ -75,15 +98,28 @@ export default tseslint.config(
   { plugins: { boundaries } },
   { files: ['core/**'], rules: { 'boundaries/core-layers': 'error' } },
   { files: ['renderer/**'], rules: { 'boundaries/area-boundaries': 'error' } },
-  { files: ['electron/**'], languageOptions: { globals: globals.node }, rules: { 'no-restricted-imports': ['error', importDirection.electron] } },
+  {
+    files: ['electron/**'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', importDirection.electron] },
+  },
   { files: ['core/**', 'electron/**', 'renderer/**'], rules: { 'no-restricted-syntax': ['error', ...rawIpc] } },
   // The typed IPC helpers are the only place raw IPC is allowed.
   {
     files: IPC_HELPER_FILES,
     rules: { 'no-restricted-imports': ['error', { patterns: importDirection.electron.patterns }], 'no-restricted-syntax': 'off' },
   },
-  { files: ['renderer/**'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', importDirection.renderer] } },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+    rules: { 'no-restricted-imports': ['error', importDirection.renderer] },
+  },
+  { files: ['renderer/**'], ignores: PAGE_WORKER_FILES, rules: { 'no-restricted-syntax': ['error', ...rawIpc, newWorker] } },
   { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // electron-builder runs the CommonJS files in build/ under Node.
-  { files: ['build/**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node }, rules: { 'svelte/no-inner-declarations': 'off' } },
+  {
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { 'svelte/no-inner-declarations': 'off' },
+  },
 );

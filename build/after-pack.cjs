@@ -11,5 +11,9 @@ module.exports = async function afterPack(context) {
   const fuses = loaded.FuseV1Options ? loaded : loaded.default;
   const config = fuseConfig(fuses, context.electronPlatformName);
   await context.packager.addElectronFuses(context, config);
-  console.log(`  • fuses set: ${Object.entries(FUSES).map(([name, on]) => `${name}=${on ? 'on' : 'off'}`).join(', ')}`);
+  console.log(
+    `  • fuses set: ${Object.entries(FUSES)
+      .map(([name, on]) => `${name}=${on ? 'on' : 'off'}`)
+      .join(', ')}`,
+  );
 };

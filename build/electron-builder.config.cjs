@@ -21,7 +21,8 @@ function linuxFileTypeFiles() {
     `${path.join(here, 'linux', 'activation-lab-project.xml')}=/usr/share/mime/packages/activation-lab-project.xml`,
     `${path.join(here, 'file-icon.svg')}=/usr/share/icons/hicolor/scalable/mimetypes/${PROJECT_MIME_ICON}.svg`,
     ...LINUX_FILE_ICON_SIZES.map(
-      (size) => `${path.join(here, 'file-icons', `${size}x${size}.png`)}=/usr/share/icons/hicolor/${size}x${size}/mimetypes/${PROJECT_MIME_ICON}.png`,
+      (size) =>
+        `${path.join(here, 'file-icons', `${size}x${size}.png`)}=/usr/share/icons/hicolor/${size}x${size}/mimetypes/${PROJECT_MIME_ICON}.png`,
     ),
   ];
 }

@@ -38,17 +38,7 @@ export type RegularizationName = (typeof REGULARIZATION_NAMES)[number];
 export const INITIALIZER_NAMES = ['playground', 'glorot', 'he'] as const;
 export type InitializerName = (typeof INITIALIZER_NAMES)[number];
 
-export const FEATURE_NAMES = [
-  'x1',
-  'x2',
-  'x1Squared',
-  'x2Squared',
-  'x1x2',
-  'sinX1',
-  'sinX2',
-  'cosX1',
-  'cosX2',
-] as const;
+export const FEATURE_NAMES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2', 'cosX1', 'cosX2'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export const DATASET_NAMES = [

@@ -81,7 +81,13 @@ export const PAGE_REQUEST_CHANNELS = [
   'progress:save',
   'app:info',
 ] as const satisfies readonly PageRequestChannel[];
-export const MAIN_EVENT_CHANNELS = ['engine:event', 'project:load', 'project:saved', 'menu:command', 'app:notice'] as const satisfies readonly MainEventChannel[];
+export const MAIN_EVENT_CHANNELS = [
+  'engine:event',
+  'project:load',
+  'project:saved',
+  'menu:command',
+  'app:notice',
+] as const satisfies readonly MainEventChannel[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 type Holds<T extends true> = T;
 /** Compiles only while the lists above and CHANNELS name exactly the channels of the maps. */
@@ -139,14 +145,7 @@ export interface ActionResult {
 
 /** Commands the native menu sends to the page. */
 export type MenuCommand =
-  | 'show-lessons'
-  | 'show-lab'
-  | 'show-projects'
-  | 'show-digits'
-  | 'play-pause'
-  | 'step'
-  | 'reset'
-  | 'show-shortcuts';
+  'show-lessons' | 'show-lab' | 'show-projects' | 'show-digits' | 'play-pause' | 'step' | 'reset' | 'show-shortcuts';
 
 export interface AppInfo {
   name: string;

@@ -168,8 +168,13 @@ export function parseCommand(message: unknown): Command | string {
     case 'set-speed': {
       const speed: unknown = command.speed;
       if (isRecord(speed) && speed.mode === 'max') return command;
-      if (isRecord(speed) && speed.mode === 'epochsPerFrame' && Number.isInteger(speed.epochs) &&
-        (speed.epochs as number) >= 1 && (speed.epochs as number) <= 1000) {
+      if (
+        isRecord(speed) &&
+        speed.mode === 'epochsPerFrame' &&
+        Number.isInteger(speed.epochs) &&
+        (speed.epochs as number) >= 1 &&
+        (speed.epochs as number) <= 1000
+      ) {
         return command;
       }
       return 'set-speed needs { mode: "max" } or { mode: "epochsPerFrame", epochs: 1–1000 }.';

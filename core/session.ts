@@ -5,14 +5,32 @@
  * keep it.
  */
 import { defaultConfig, LEARNING_RATES, type LabConfig, type TrainingSettings } from './config';
-import { assertNever, type SessionCommand, type EngineEvent, type EngineState, type HistoryPoint, type Instruments, type Snapshot, type Speed } from './protocol';
+import {
+  assertNever,
+  type SessionCommand,
+  type EngineEvent,
+  type EngineState,
+  type HistoryPoint,
+  type Instruments,
+  type Snapshot,
+  type Speed,
+} from './protocol';
 import type { SessionLike } from './runner';
 import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
 import { measure, type ModelMetrics } from './engine/metrics';
 import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
 import { resetGradientFlow } from './engine/gradient-flow';
-import { largestMagnitude, lossRunaway, runawayCause, runawayLimits, runawayMessage, withinLimit, type Runaway, type RunawayLimits } from './engine/runaway';
+import {
+  largestMagnitude,
+  lossRunaway,
+  runawayCause,
+  runawayLimits,
+  runawayMessage,
+  withinLimit,
+  type Runaway,
+  type RunawayLimits,
+} from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
 
 /**
@@ -139,7 +157,14 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   }
 
   function checkpointOf(m: Model, at: number): Checkpoint {
-    return { params: m.params.slice(), m: m.optimizer.m.slice(), v: m.optimizer.v.slice(), step: m.optimizer.step, epoch: at, loss: Number.POSITIVE_INFINITY };
+    return {
+      params: m.params.slice(),
+      m: m.optimizer.m.slice(),
+      v: m.optimizer.v.slice(),
+      step: m.optimizer.step,
+      epoch: at,
+      loss: Number.POSITIVE_INFINITY,
+    };
   }
 
   /** Runs before every epoch, so it only copies (no allocation once the sizes settle). */
@@ -180,7 +205,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     slicesSinceActivity = activity ? 0 : slicesSinceActivity + 1;
     if (!activity) current.activity = previous;
     stale = false;
-    if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param)) save(best);
+    if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param))
+      save(best);
     if (!history) return;
     const last = pending.length > 0 ? pending[pending.length - 1] : null;
     if (last !== null && last.epoch === epoch) pending[pending.length - 1] = current.point;
@@ -349,13 +375,15 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
 
   function loadState(id: number, state: EngineState): EngineEvent[] {
     const n = model.topo.paramCount;
-    if (state.params.length !== n) return fail(id, `These weights belong to a different network: ${state.params.length} numbers where this one has ${n}.`);
+    if (state.params.length !== n)
+      return fail(id, `These weights belong to a different network: ${state.params.length} numbers where this one has ${n}.`);
     const moments = momentArrays(model.optimizer);
     const given = Array.isArray(state.optimizer) ? state.optimizer : [];
     if (given.length !== moments.length || given.some((a) => !Array.isArray(a) || a.length !== n || !a.every(Number.isFinite))) {
       return fail(id, `The saved optimizer state does not fit the ${model.settings.optimizer} optimizer of this network.`);
     }
-    if (!Number.isInteger(state.step) || state.step < 0 || state.epoch < 0) return fail(id, 'The saved epoch and step must be whole numbers of 0 or more.');
+    if (!Number.isInteger(state.step) || state.step < 0 || state.epoch < 0)
+      return fail(id, 'The saved epoch and step must be whole numbers of 0 or more.');
     model.params.set(state.params);
     given.forEach((a, i) => moments[i].set(a));
     model.optimizer.step = state.step;

@@ -161,7 +161,12 @@ export class EngineHost {
     this.worker.postMessage(command);
     // A command that changes what training does is followed by a state request (the heartbeat
     // that lets a restarted worker resume); play, pause, a trace and the page's frame signal change nothing to keep.
-    const keeps = command.type === 'get-state' || command.type === 'play' || command.type === 'pause' || command.type === 'drawn' || command.type === 'trace-example';
+    const keeps =
+      command.type === 'get-state' ||
+      command.type === 'play' ||
+      command.type === 'pause' ||
+      command.type === 'drawn' ||
+      command.type === 'trace-example';
     if (!keeps) this.requestState();
   }
 
@@ -356,7 +361,8 @@ export class EngineHost {
     const state = this.lastState;
     const snapshot = this.lastSnapshot;
     if (!state || !snapshot || state.optimizer.length > 0) return state;
-    if (snapshot.configVersion !== this.stateVersion || snapshot.epoch <= state.epoch || snapshot.params.length !== state.params.length) return state;
+    if (snapshot.configVersion !== this.stateVersion || snapshot.epoch <= state.epoch || snapshot.params.length !== state.params.length)
+      return state;
     return { epoch: snapshot.epoch, params: Array.from(snapshot.params), optimizer: [], step: state.step };
   }
 

@@ -46,11 +46,21 @@ function projectsOnly(open: (file: string) => Promise<ActionResult>): (file: str
 export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
   ipc.on('engine:command', (command) => deps.engine.send(command));
   // Refused digits are also told to the page, as an error event answering no command.
-  ipc.on('engine:digits', (bytes) => deps.engine.provideDigits(bytes), (reason) => deps.engine.reportError(DIGITS_REFUSED_PREFIX + reason));
+  ipc.on(
+    'engine:digits',
+    (bytes) => deps.engine.provideDigits(bytes),
+    (reason) => deps.engine.reportError(DIGITS_REFUSED_PREFIX + reason),
+  );
   ipc.on('project:update', (update) => deps.project.update(update));
   ipc.handle('project:action', (action) => deps.project.action(action));
-  ipc.handle('project:open-recent', projectsOnly((file) => deps.project.openRecent(file)));
-  ipc.handle('project:open-dropped', projectsOnly((file) => deps.project.openDropped(file)));
+  ipc.handle(
+    'project:open-recent',
+    projectsOnly((file) => deps.project.openRecent(file)),
+  );
+  ipc.handle(
+    'project:open-dropped',
+    projectsOnly((file) => deps.project.openDropped(file)),
+  );
   ipc.handle('project:recent', () => deps.project.recent());
   ipc.handle('progress:load', () => deps.progress.load());
   ipc.handle('progress:save', (json) => deps.progress.save(json));

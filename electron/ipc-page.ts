@@ -4,7 +4,15 @@
  * payload, never the IPC event. Lint allows raw ipcRenderer only here.
  */
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { MainEventChannel, MainEvents, PageMessageChannel, PageMessages, PageRequestChannel, RequestArgs, RequestReply } from '../core/ipc';
+import type {
+  MainEventChannel,
+  MainEvents,
+  PageMessageChannel,
+  PageMessages,
+  PageRequestChannel,
+  RequestArgs,
+  RequestReply,
+} from '../core/ipc';
 
 export function send<C extends PageMessageChannel>(channel: C, payload: PageMessages[C]): void {
   ipcRenderer.send(channel, payload);

@@ -94,7 +94,9 @@ export function parseDigits(args: unknown[]): Parsed<Uint8Array> {
   const checked = checkDigitsPayload(one.value);
   if (typeof checked === 'string') return refuse(checked);
   if (checked.buffer.byteLength > MAX_DIGITS_FILE_BYTES) {
-    return refuse(`The file came inside a block of memory that is too large: ${checked.buffer.byteLength} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`);
+    return refuse(
+      `The file came inside a block of memory that is too large: ${checked.buffer.byteLength} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`,
+    );
   }
   return accept(new Uint8Array(checked));
 }

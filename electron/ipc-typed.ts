@@ -63,7 +63,10 @@ export interface TypedIpcMain {
 function checkSender(channel: string, event: SenderEvent, devOrigin: string | null): void {
   const url = event?.senderFrame?.url;
   if (!isTrustedUrl(url, devOrigin)) {
-    throw new IpcRejection(channel, `refused a message from ${url ? JSON.stringify(url) : 'an unknown frame'}; only the app's own page may call it.`);
+    throw new IpcRejection(
+      channel,
+      `refused a message from ${url ? JSON.stringify(url) : 'an unknown frame'}; only the app's own page may call it.`,
+    );
   }
 }
 

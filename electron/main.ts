@@ -131,7 +131,13 @@ async function start(): Promise<void> {
       },
       onAbout: () => {
         const info = appInfo();
-        const options = { type: 'info' as const, title: `About ${info.name}`, message: info.name, detail: aboutText(info), buttons: ['OK'] };
+        const options = {
+          type: 'info' as const,
+          title: `About ${info.name}`,
+          message: info.name,
+          detail: aboutText(info),
+          buttons: ['OK'],
+        };
         void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
       },
     });
@@ -145,7 +151,10 @@ async function start(): Promise<void> {
 
   async function openWindow(): Promise<void> {
     const saved = await loadWindowState(windowStateFile);
-    const state = clampToScreens(saved, screen.getAllDisplays().map((d) => d.workArea));
+    const state = clampToScreens(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     win = createMainWindow({
       theme: resolveTheme(theme, nativeTheme.shouldUseDarkColors),
       preload: path.join(__dirname, 'preload.cjs'),
@@ -153,7 +162,8 @@ async function start(): Promise<void> {
       url: devOrigin ? `${devOrigin}/` : APP_ENTRY,
       devTools: !app.isPackaged,
       onPageGone: (reason) => log(`The page's process ended (${reason}); reloading it.`),
-      onStateChange: (next) => void saveWindowState(windowStateFile, next).catch((error: unknown) => log(`Could not save the window state: ${String(error)}`)),
+      onStateChange: (next) =>
+        void saveWindowState(windowStateFile, next).catch((error: unknown) => log(`Could not save the window state: ${String(error)}`)),
     });
     documents.attachWindow(win);
     const current = win;

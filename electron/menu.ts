@@ -108,7 +108,9 @@ function viewMenu(ctx: MenuContext): Item {
       },
       { type: 'separator' },
       { role: 'togglefullscreen' },
-      ...(ctx.developer ? [{ type: 'separator' } as Item, { role: 'reload', accelerator: 'CmdOrCtrl+R' } as Item, { role: 'toggleDevTools' } as Item] : []),
+      ...(ctx.developer
+        ? [{ type: 'separator' } as Item, { role: 'reload', accelerator: 'CmdOrCtrl+R' } as Item, { role: 'toggleDevTools' } as Item]
+        : []),
     ],
   };
 }

@@ -45,11 +45,17 @@ export function guardNavigation(contents: WebContents, log: (message: string) =>
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { state } = options;
-  const bounds = { width: state.width, height: state.height, ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}) };
+  const bounds = {
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+  };
   // Navigation and new windows are guarded for every web contents in main.ts (web-contents-created).
   // windowOptions() sets contextIsolation, sandbox, no Node integration and disables Auxclick;
   // test/electron/security.test.ts asserts each. The scanner cannot see through the call.
-  const win = new BrowserWindow(windowOptions(options.theme, options.preload, bounds, options.devTools)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+  const win = new BrowserWindow(
+    windowOptions(options.theme, options.preload, bounds, options.devTools),
+  ); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

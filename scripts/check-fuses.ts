@@ -59,7 +59,8 @@ export function stateName(state: number | undefined): string {
 
 /** Sentences naming each fuse that is not as `expected` says; empty when all match. */
 export function fuseMismatches(wire: FuseWire, expected: Readonly<Record<string, boolean>>): string[] {
-  if (String(wire.version) !== FuseVersion.V1) return [`The fuse wire has version ${wire.version}; this check knows version ${FuseVersion.V1}. Update @electron/fuses.`];
+  if (String(wire.version) !== FuseVersion.V1)
+    return [`The fuse wire has version ${wire.version}; this check knows version ${FuseVersion.V1}. Update @electron/fuses.`];
   const problems: string[] = [];
   for (const [name, on] of Object.entries(expected)) {
     const index = (FuseV1Options as unknown as Record<string, number | undefined>)[name];
@@ -94,7 +95,9 @@ export async function readPackagedFuses(target: string): Promise<FuseWire[]> {
 /** Checks one packaged binary; returns the problems found (empty when every fuse matches). */
 export async function checkPackagedFuses(target: string, expected: Readonly<Record<string, boolean>>): Promise<string[]> {
   const wires = await readPackagedFuses(target);
-  return wires.flatMap((wire, i) => fuseMismatches(wire, expected).map((problem) => (wires.length > 1 ? `slice ${i + 1}: ${problem}` : problem)));
+  return wires.flatMap((wire, i) =>
+    fuseMismatches(wire, expected).map((problem) => (wires.length > 1 ? `slice ${i + 1}: ${problem}` : problem)),
+  );
 }
 
 async function main(args: string[]): Promise<number> {
@@ -117,7 +120,11 @@ async function main(args: string[]): Promise<number> {
     const problems = await checkPackagedFuses(target, FUSES);
     const label = path.relative(process.cwd(), target) || target;
     if (problems.length === 0) {
-      console.log(`✓ ${label}: ${Object.entries(FUSES).map(([name, on]) => `${name} ${on ? 'on' : 'off'}`).join(', ')}`);
+      console.log(
+        `✓ ${label}: ${Object.entries(FUSES)
+          .map(([name, on]) => `${name} ${on ? 'on' : 'off'}`)
+          .join(', ')}`,
+      );
     } else {
       failed = true;
       console.error(`✗ ${label}:`);

@@ -55,10 +55,19 @@ function copyTree(from, to, keep) {
 /** The CONTENT_SECURITY_POLICY that electron/security.ts exports, read by bundling that file. */
 function loadContentSecurityPolicy(scratch) {
   const outfile = path.join(scratch, '..', `${path.basename(scratch)}-security.cjs`);
-  buildSync({ entryPoints: [path.join(root, 'electron', 'security.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['electron'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [path.join(root, 'electron', 'security.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    external: ['electron'],
+    logLevel: 'error',
+  });
   try {
     const policy = require(outfile).CONTENT_SECURITY_POLICY;
-    if (typeof policy !== 'string' || !policy.includes("default-src 'self'")) throw new Error('electron/security.ts exports no usable CONTENT_SECURITY_POLICY');
+    if (typeof policy !== 'string' || !policy.includes("default-src 'self'"))
+      throw new Error('electron/security.ts exports no usable CONTENT_SECURITY_POLICY');
     return policy;
   } finally {
     rmSync(outfile, { force: true });
@@ -104,12 +113,16 @@ async function main() {
     });
     const issues = result.issues ?? [];
     const failing = issues.filter((i) => SEVERITY_ORDER.indexOf(i.severity.name) > SEVERITY_ORDER.indexOf('LOW'));
-    log(`Electronegativity: ${result.globalChecks} global and ${result.atomicChecks} atomic checks on Electron ${electronVersion} in ${Date.now() - started} ms.`);
+    log(
+      `Electronegativity: ${result.globalChecks} global and ${result.atomicChecks} atomic checks on Electron ${electronVersion} in ${Date.now() - started} ms.`,
+    );
     for (const [check, reason] of Object.entries(EXCLUDED)) log(`  skipped ${check}: ${reason}`);
     for (const error of result.errors ?? []) log(`  could not parse ${error.file}: ${error.message ?? error.tolerable ?? ''}`);
     for (const issue of issues) {
       const where = `${issue.file}:${issue.location?.line ?? '?'}:${issue.location?.column ?? '?'}`;
-      log(`  ${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}  ${where}\n      ${issue.description}${issue.manualReview ? ' (review)' : ''}`);
+      log(
+        `  ${issue.severity.name.padEnd(13)} ${issue.confidence.name.padEnd(9)} ${issue.id}  ${where}\n      ${issue.description}${issue.manualReview ? ' (review)' : ''}`,
+      );
     }
     if (failing.length > 0) {
       log(`${failing.length} finding(s) above LOW severity. Fix them, or justify each with an inline "eng-disable <CHECK_ID>" comment.`);

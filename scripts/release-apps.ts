@@ -78,7 +78,10 @@ export function unpackedAppAt(location: string, names: AppNames): UnpackedApp {
       `${location} is not an unpacked app folder of electron-builder (linux-unpacked, win-unpacked, mac-universal, …). Point at one inside release/ after npm run dist.`,
     );
   }
-  for (const [what, file] of [['app.asar', app.asar], ['executable', app.executable]] as const) {
+  for (const [what, file] of [
+    ['app.asar', app.asar],
+    ['executable', app.executable],
+  ] as const) {
     if (!existsSync(file)) throw new Error(`${location} has no ${what} at ${file}: was npm run dist interrupted? Run it again.`);
   }
   return app;

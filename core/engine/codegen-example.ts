@@ -38,7 +38,8 @@ export function exampleSource(topo: Topology, loss: LossCode, inlineTanh: boolea
       const terms = [p(biasOffsets[l - 1] + j)];
       for (let i = 0; i < sizes[l - 1]; i++) terms.push(`${p(weightOffsets[l - 1] + j * sizes[l - 1] + i)} * a${l - 1}_${i}`);
       emit(`      const z${l}_${j} = ${terms.join(' + ')};`);
-      if (inlineTanh && codes[l - 1] === ACT.tanh) for (const line of fastTanhSource(`z${l}_${j}`, `a${l}_${j}`, `t${l}_${j}`)) emit(`      ${line}`);
+      if (inlineTanh && codes[l - 1] === ACT.tanh)
+        for (const line of fastTanhSource(`z${l}_${j}`, `a${l}_${j}`, `t${l}_${j}`)) emit(`      ${line}`);
       else emit(`      const a${l}_${j} = ${forwardExpr(codes[l - 1], `z${l}_${j}`, topo.drawn)};`);
     }
   }
@@ -54,7 +55,9 @@ export function exampleSource(topo: Topology, loss: LossCode, inlineTanh: boolea
       const terms: string[] = [];
       for (let j = 0; j < sizes[l]; j++) terms.push(`${p(weightOffsets[l - 1] + j * fanIn + i)} * d${l}_${j}`);
       emit(`      const s${l - 1}_${i} = ${terms.join(' + ')};`);
-      emit(`      const d${l - 1}_${i} = ${derivativeExpr(codes[l - 2], `s${l - 1}_${i}`, `z${l - 1}_${i}`, `a${l - 1}_${i}`, topo.drawn)};`);
+      emit(
+        `      const d${l - 1}_${i} = ${derivativeExpr(codes[l - 2], `s${l - 1}_${i}`, `z${l - 1}_${i}`, `a${l - 1}_${i}`, topo.drawn)};`,
+      );
     }
   }
   emit('    }');

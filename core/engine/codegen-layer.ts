@@ -91,7 +91,12 @@ function forwardChunk(topo: Topology, chunk: Chunk, loss: LossCode | null, inlin
   const last = l === topo.depth;
   const code = topo.codes[l - 1];
   const args = last && loss === null ? 'P, X, r0, B, OZ, OY, base' : 'P, X, T, r0, B';
-  const out = [`function forward${l}_${chunk.c}(${args}) {`, ...loadWeights(topo, chunk, true), '  for (let r = 0; r < B; r++) {', ...readInputs(topo, l)];
+  const out = [
+    `function forward${l}_${chunk.c}(${args}) {`,
+    ...loadWeights(topo, chunk, true),
+    '  for (let r = 0; r < B; r++) {',
+    ...readInputs(topo, l),
+  ];
   if (!last) out.push(`      const q = r * ${size};`);
   for (const j of range(chunk.from, chunk.to)) {
     out.push(`      const z${j} = ${[`b${j}`, ...each(fanIn, (i) => `w${j}_${i} * a${i}`)].join(' + ')};`);
@@ -136,7 +141,10 @@ function backwardChunk(topo: Topology, chunk: Chunk, lastChunk: boolean): string
       const terms = neurons.map((j) => `w${j}_${i} * d${j}`);
       if (from > 0) terms.unshift(`D${l - 1}[o + ${i}]`);
       out.push(`      const s${i} = ${terms.join(' + ')};`);
-      if (lastChunk) out.push(`      D${l - 1}[o + ${i}] = ${derivativeExpr(below, `s${i}`, zBelow ? `Z${l - 1}[o + ${i}]` : 'NaN', `a${i}`, topo.drawn)};`);
+      if (lastChunk)
+        out.push(
+          `      D${l - 1}[o + ${i}] = ${derivativeExpr(below, `s${i}`, zBelow ? `Z${l - 1}[o + ${i}]` : 'NaN', `a${i}`, topo.drawn)};`,
+        );
       else out.push(`      D${l - 1}[o + ${i}] = s${i};`);
     }
   }
@@ -180,7 +188,11 @@ export function forwardSource(topo: Topology, inlineTanh: boolean): string {
   for (let l = 1; l <= topo.depth; l++) {
     for (const chunk of chunks(topo, l)) {
       lines.push(...forwardChunk(topo, chunk, null, inlineTanh));
-      calls.push(l === topo.depth ? `    forward${l}_${chunk.c}(P, X, r0, B, OZ, OY, r0 - start);` : `    forward${l}_${chunk.c}(P, X, null, r0, B);`);
+      calls.push(
+        l === topo.depth
+          ? `    forward${l}_${chunk.c}(P, X, r0, B, OZ, OY, r0 - start);`
+          : `    forward${l}_${chunk.c}(P, X, null, r0, B);`,
+      );
     }
   }
   lines.push(

@@ -76,5 +76,11 @@ export function createCurveEvaluator(config: LabConfig, xs: Float64Array): Curve
 /** The view once, in arrays that are the caller's to keep. */
 export function curveView(config: LabConfig, params: Float64Array, xs: Float64Array): CurveView {
   const v = createCurveEvaluator(config, xs).evaluate(params);
-  return { x: xs.slice(), sum: v.sum.slice(), output: v.output.slice(), contributions: v.contributions.map((c) => c.slice()), bias: v.bias };
+  return {
+    x: xs.slice(),
+    sum: v.sum.slice(),
+    output: v.output.slice(),
+    contributions: v.contributions.map((c) => c.slice()),
+    bias: v.bias,
+  };
 }

@@ -194,12 +194,25 @@ const GENERATORS: Record<Exclude<(typeof DATASET_NAMES)[number], 'custom'>, Gene
   circle,
   xor,
   // Class 1 around (2, 2), class 0 around (−2, −2); noise widens both.
-  gaussian: blobs([[-2, -2], [2, 2]], 0.7),
+  gaussian: blobs(
+    [
+      [-2, -2],
+      [2, 2],
+    ],
+    0.7,
+  ),
   spiral: spiralArms(2),
   moons,
   checkerboard,
   spiral3: spiralArms(3),
-  blobs3: blobs([[0, 3.5], [-3.03, -1.75], [3.03, -1.75]], 0.9),
+  blobs3: blobs(
+    [
+      [0, 3.5],
+      [-3.03, -1.75],
+      [3.03, -1.75],
+    ],
+    0.9,
+  ),
   plane,
   multiGaussian,
 };
@@ -229,7 +242,13 @@ export function generateData(data: DataSpec, seed: number): Dataset {
     // Inputs are the table's own columns; the points carry its first two, for plotting.
     const rows = tableSplit({ ...data, dataset: data.dataset }, seed);
     const table = requireTable(data.dataset);
-    return { train: tablePoints(table, rows.train), test: tablePoints(table, rows.test), problem: 'classification', classes: table.classes, rows };
+    return {
+      train: tablePoints(table, rows.train),
+      test: tablePoints(table, rows.test),
+      problem: 'classification',
+      classes: table.classes,
+      rows,
+    };
   }
   const noise = data.noise / 100;
   const dataset = data.dataset;

@@ -86,7 +86,9 @@ export function fastPathSupports(topo: Topology, loss: LossCode): boolean {
 export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch | null {
   if (!fastPathSupports(model.topo, model.lossCode)) return null;
   const inlineTanh = model.tanh === fastTanh;
-  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, inlineTanh)) as (...helpers: unknown[]) => RawEpoch;
+  const factory = new Function(...HELPERS, epochSource(model.topo, model.lossCode, style, inlineTanh)) as (
+    ...helpers: unknown[]
+  ) => RawEpoch;
   const raw = factory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
   const forwardFactory = new Function(...HELPERS, forwardSource(model.topo, inlineTanh)) as (...helpers: unknown[]) => CompiledForward;
   const forward = forwardFactory(model.tanh, sigmoid, softplus, gelu, geluDerivative);
@@ -98,7 +100,18 @@ export function compileEpoch(model: Model, style?: FastPathStyle): CompiledEpoch
     current = m;
     const s = m.settings;
     const plainSgd = m.optimizer.name === 'sgd' && (s.regularization === 'none' || s.regularizationRate === 0);
-    raw(m.params, m.grad, m.trainX, m.trainT, m.cursor, m.data.train.length, s.batchSize, update, plainSgd ? s.learningRate : -1, m.flow === null ? null : m.flow.running);
+    raw(
+      m.params,
+      m.grad,
+      m.trainX,
+      m.trainT,
+      m.cursor,
+      m.data.train.length,
+      s.batchSize,
+      update,
+      plainSgd ? s.learningRate : -1,
+      m.flow === null ? null : m.flow.running,
+    );
   };
   return Object.assign(epoch, { forward });
 }

@@ -12,7 +12,10 @@
 const BLOCK = 256;
 
 /** Activation names by their numeric code (hidden activations only). */
-const ACTIVATION_BY_CODE = Object.fromEntries(ACTIVATION_NAMES.map((name) => [ACT[name], name])) as Record<number, (typeof ACTIVATION_NAMES)[number]>;
+const ACTIVATION_BY_CODE = Object.fromEntries(ACTIVATION_NAMES.map((name) => [ACT[name], name])) as Record<
+  number,
+  (typeof ACTIVATION_NAMES)[number]
+>;
 import type { LabConfig } from '../config';
 import { ACTIVATION_NAMES } from '../config';
 import { ACT, ACTIVATIONS, sigmoid, type ActCode } from './activations';
@@ -92,7 +95,8 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
     for (let k = 0; k < 4; k++) {
       const real = j + k < size;
       b[k] = real ? params[topo.biasOffsets[l] + j + k] : 0;
-      for (let i = 0; i < width; i++) W[k * width + i] = real && from + i < fanIn ? params[topo.weightOffsets[l] + (j + k) * fanIn + from + i] : 0;
+      for (let i = 0; i < width; i++)
+        W[k * width + i] = real && from + i < fanIn ? params[topo.weightOffsets[l] + (j + k) * fanIn + from + i] : 0;
     }
   }
 
@@ -131,7 +135,15 @@ export function createGridEvaluator(config: LabConfig, resolution: number, tanh:
  * out[p] = f(z[p]), for the caller and the layer above. The common activations are inline;
  * the engine's tanh is written out so the loop makes no call.
  */
-function activateInto(code: ActCode, z: Float64Array, out: Float32Array, from: number, to: number, tanh: Unary, drawn: Piecewise | null): void {
+function activateInto(
+  code: ActCode,
+  z: Float64Array,
+  out: Float32Array,
+  from: number,
+  to: number,
+  tanh: Unary,
+  drawn: Piecewise | null,
+): void {
   switch (code) {
     case ACT.identity:
       for (let p = from; p < to; p++) out[p] = z[p];

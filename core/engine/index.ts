@@ -14,7 +14,18 @@ export { createPointEvaluator, forwardPoints, collapse, type PointEvaluator } fr
 export { checkConfig } from './validate';
 export { createRandom, type Random } from './rng';
 export { activationFor, drawnActivation } from './activations';
-export { DRAWN_PRESETS, DEFAULT_KNOTS, presetKnots, piecewise, checkKnots, straightLine, MIN_KNOTS, MAX_KNOTS, type DrawnPresetName, type Piecewise } from './drawn';
+export {
+  DRAWN_PRESETS,
+  DEFAULT_KNOTS,
+  presetKnots,
+  piecewise,
+  checkKnots,
+  straightLine,
+  MIN_KNOTS,
+  MAX_KNOTS,
+  type DrawnPresetName,
+  type Piecewise,
+} from './drawn';
 export { CURVE_SHAPES, CURVE_LABELS, CURVE_DOMAIN, curvePoint, isCurveDataset, inputFeatures } from './curve-data';
 export { createCurveEvaluator, curveView, curveXs, type CurveEvaluator, type CurveView } from './curve';
 export { traceExample, trainExample, largestChanges, neuronSum, type ExampleTrace, type ExampleStep, type NeuronSum } from './trace';

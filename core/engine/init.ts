@@ -19,7 +19,11 @@ export function initializeParams(topo: Topology, initializer: InitializerName, r
     const sd = Math.sqrt(2 / Math.max(1, fanIn));
     for (let k = w0; k < b0; k++) {
       params[k] =
-        initializer === 'playground' ? uniform(random, -0.5, 0.5) : initializer === 'glorot' ? uniform(random, -limit, limit) : normal(random) * sd;
+        initializer === 'playground'
+          ? uniform(random, -0.5, 0.5)
+          : initializer === 'glorot'
+            ? uniform(random, -limit, limit)
+            : normal(random) * sd;
     }
     for (let k = b0; k < b0 + fanOut; k++) params[k] = initializer === 'playground' ? 0.1 : 0;
   }

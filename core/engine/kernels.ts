@@ -13,7 +13,15 @@ export type Unary = (x: number) => number;
  * out[i] = f(pre[i]) for `rows` rows of `size` values; softmax normalises each row. `drawn`
  * is the network's drawn activation (needed only for ACT.drawn).
  */
-export function activate(code: ActCode, pre: Float64Array, out: Float64Array, rows: number, size: number, tanh: Unary, drawn: Piecewise | null = null): void {
+export function activate(
+  code: ActCode,
+  pre: Float64Array,
+  out: Float64Array,
+  rows: number,
+  size: number,
+  tanh: Unary,
+  drawn: Piecewise | null = null,
+): void {
   const n = rows * size;
   switch (code) {
     case ACT.identity:
@@ -90,7 +98,14 @@ export function softmax(scores: ArrayLike<number>): number[] {
  * delta[i] *= f′(pre[i]) with y = out[i] the cached output: turns dLoss/dOutput into
  * dLoss/dPreActivation. Not used for softmax (the loss handles that layer).
  */
-export function multiplyDerivative(code: ActCode, pre: Float64Array, out: Float64Array, delta: Float64Array, n: number, drawn: Piecewise | null = null): void {
+export function multiplyDerivative(
+  code: ActCode,
+  pre: Float64Array,
+  out: Float64Array,
+  delta: Float64Array,
+  n: number,
+  drawn: Piecewise | null = null,
+): void {
   switch (code) {
     case ACT.identity:
     case ACT.softmax:
@@ -178,7 +193,15 @@ export function createWorkspace(topo: Topology, capacity: number): Workspace {
  * Forward pass for `rows` examples whose inputs are rows [start, start + rows) of `inputs`
  * (row-major, sizes[0] columns). Fills ws.pre and ws.act.
  */
-export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float64Array, start: number, rows: number, ws: Workspace, tanh: Unary): void {
+export function forwardBatch(
+  topo: Topology,
+  params: Float64Array,
+  inputs: Float64Array,
+  start: number,
+  rows: number,
+  ws: Workspace,
+  tanh: Unary,
+): void {
   for (let l = 0; l < topo.depth; l++) {
     const fanIn = topo.sizes[l];
     const size = topo.sizes[l + 1];
@@ -219,7 +242,15 @@ export function forwardBatch(topo: Topology, params: Float64Array, inputs: Float
  * Backward pass. Expects ws.delta[last] = dLoss/dz of the output layer for every row; adds
  * each example's gradient to `grad` (in example order) and leaves the hidden deltas in ws.
  */
-export function backwardBatch(topo: Topology, params: Float64Array, inputs: Float64Array, start: number, rows: number, ws: Workspace, grad: Float64Array): void {
+export function backwardBatch(
+  topo: Topology,
+  params: Float64Array,
+  inputs: Float64Array,
+  start: number,
+  rows: number,
+  ws: Workspace,
+  grad: Float64Array,
+): void {
   for (let l = topo.depth - 1; l >= 0; l--) {
     const fanIn = topo.sizes[l];
     const size = topo.sizes[l + 1];

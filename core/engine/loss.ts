@@ -40,7 +40,16 @@ export function encodeTargets(points: readonly DataPoint[], problem: ProblemType
  * Sum over `rows` examples of the loss, from the output layer's pre-activations and outputs
  * (rows × k) and the targets starting at row `start`.
  */
-export function lossSum(loss: LossCode, code: ActCode, pre: Float64Array, out: Float64Array, targets: Float64Array, start: number, rows: number, k: number): number {
+export function lossSum(
+  loss: LossCode,
+  code: ActCode,
+  pre: Float64Array,
+  out: Float64Array,
+  targets: Float64Array,
+  start: number,
+  rows: number,
+  k: number,
+): number {
   let sum = 0;
   const t0 = start * k;
   const n = rows * k;
@@ -73,7 +82,17 @@ export function lossSum(loss: LossCode, code: ActCode, pre: Float64Array, out: F
 }
 
 /** Fills delta (rows × k) with dLoss/dz for the output layer. */
-export function outputDelta(loss: LossCode, code: ActCode, pre: Float64Array, out: Float64Array, targets: Float64Array, start: number, rows: number, k: number, delta: Float64Array): void {
+export function outputDelta(
+  loss: LossCode,
+  code: ActCode,
+  pre: Float64Array,
+  out: Float64Array,
+  targets: Float64Array,
+  start: number,
+  rows: number,
+  k: number,
+  delta: Float64Array,
+): void {
   const t0 = start * k;
   const n = rows * k;
   if (loss === LOSS.binaryCrossEntropy) {

@@ -40,7 +40,13 @@ export function predictedClass(out: Float64Array, offset: number, k: number, thr
  * added to it from the same forward pass (which then runs on the plain path, whose numbers
  * equal the generated forward pass's, because only it keeps every layer's values).
  */
-export function measureSet(model: Model, points: readonly Point[], x: Float64Array, t: Float64Array, tally: ActivityTally | null = null): SetMetrics {
+export function measureSet(
+  model: Model,
+  points: readonly Point[],
+  x: Float64Array,
+  t: Float64Array,
+  tally: ActivityTally | null = null,
+): SetMetrics {
   const classification = model.data.problem === 'classification';
   const classes = model.data.classes;
   const confusion = classification ? Array.from({ length: classes }, () => new Array<number>(classes).fill(0)) : null;

@@ -47,7 +47,14 @@ export function regularizationGradient(kind: RegularizationName, rate: number, w
   return 0;
 }
 
-export function applyUpdate(params: Float64Array, grad: Float64Array, count: number, isWeight: Uint8Array, settings: UpdateSettings, state: OptimizerState): void {
+export function applyUpdate(
+  params: Float64Array,
+  grad: Float64Array,
+  count: number,
+  isWeight: Uint8Array,
+  settings: UpdateSettings,
+  state: OptimizerState,
+): void {
   const n = params.length;
   const lr = settings.learningRate;
   const reg = settings.regularization;

@@ -68,9 +68,7 @@ export function runawayLimits(startLoss: number, params: Float64Array): RunawayL
 }
 
 /** What went wrong, as measured when it was caught. */
-export type Runaway =
-  | { kind: 'weights'; magnitude: number }
-  | { kind: 'loss'; set: 'training' | 'test'; loss: number };
+export type Runaway = { kind: 'weights'; magnitude: number } | { kind: 'loss'; set: 'training' | 'test'; loss: number };
 
 /**
  * The runaway measured losses show, or null when they are within bounds: a training loss

@@ -64,7 +64,9 @@ export function galleryOrder(labels: ArrayLike<number>, classified: Classified):
   const { predicted, confidence } = classified;
   const order = Array.from({ length: predicted.length }, (_, i) => i);
   const wrong = (i: number): number => (predicted[i] !== labels[i] ? 0 : 1);
-  return order.sort((a, b) => wrong(a) - wrong(b) || (wrong(a) === 0 ? confidence[b] - confidence[a] : confidence[a] - confidence[b]) || a - b);
+  return order.sort(
+    (a, b) => wrong(a) - wrong(b) || (wrong(a) === 0 ? confidence[b] - confidence[a] : confidence[a] - confidence[b]) || a - b,
+  );
 }
 
 /** Share right per true class (rows of a confusion matrix); null for a class with no examples. */

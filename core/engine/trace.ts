@@ -40,7 +40,8 @@ export interface ExampleTrace {
 /** Forward and backward for training row `row` with the model's current parameters; changes nothing. */
 export function traceExample(model: Model, row: number): ExampleTrace {
   const n = model.data.train.length;
-  if (!Number.isInteger(row) || row < 0 || row >= n) throw new RangeError(`There is no training example ${row}: the training set has ${n}.`);
+  if (!Number.isInteger(row) || row < 0 || row >= n)
+    throw new RangeError(`There is no training example ${row}: the training set has ${n}.`);
   const topo = model.topo;
   const last = topo.depth - 1;
   const k = model.outputs;

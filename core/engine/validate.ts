@@ -53,7 +53,8 @@ const MAX_CUSTOM_CLASS = 2;
 function checkTableData(data: Record<string, unknown>): Problem {
   const name = data.dataset as TableDatasetName;
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
-  if (!intInRange(data.size, 2, LIMITS.maxTableRows)) return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
+  if (!intInRange(data.size, 2, LIMITS.maxTableRows))
+    return `The number of examples must be a whole number from 2 to ${LIMITS.maxTableRows}.`;
   const table = tableFor(name);
   if (table === null) return notLoadedMessage(name);
   return checkSplit(Math.min(table.rows, data.size), data.trainRatio, 'examples');
@@ -62,7 +63,8 @@ function checkTableData(data: Record<string, unknown>): Problem {
 function checkData(data: unknown): Problem {
   if (!isRecord(data)) return 'The data settings are missing.';
   if (isTableDataset(data.dataset)) return checkTableData(data);
-  if (!oneOf(DATASET_NAMES, data.dataset) && !isCurveDataset(data.dataset)) return `There is no data set called ${JSON.stringify(data.dataset)}.`;
+  if (!oneOf(DATASET_NAMES, data.dataset) && !isCurveDataset(data.dataset))
+    return `There is no data set called ${JSON.stringify(data.dataset)}.`;
   if (!inRange(data.noise, 0, 50)) return 'Noise must be a number from 0 to 50.';
   if (!inRange(data.trainRatio, 0.1, 0.9)) return 'The training share must be between 0.1 and 0.9.';
   if (!intInRange(data.size, 2, LIMITS.maxPoints)) return `The number of points must be a whole number from 2 to ${LIMITS.maxPoints}.`;
@@ -104,8 +106,10 @@ function checkCurvePoints(points: readonly DataPoint[]): Problem {
 export function checkSplit(count: number, trainRatio: number, noun: 'points' | 'examples'): Problem {
   const train = Math.round(count * trainRatio);
   const share = `${Math.round(trainRatio * 100)} %`;
-  if (train === 0) return `With ${count} ${noun} and a training share of ${share}, no example is left to train on: add more ${noun} or raise the training share.`;
-  if (train === count) return `With ${count} ${noun} and a training share of ${share}, no example is left to test on: add more ${noun} or lower the training share.`;
+  if (train === 0)
+    return `With ${count} ${noun} and a training share of ${share}, no example is left to train on: add more ${noun} or raise the training share.`;
+  if (train === count)
+    return `With ${count} ${noun} and a training share of ${share}, no example is left to test on: add more ${noun} or lower the training share.`;
   return null;
 }
 
@@ -128,18 +132,28 @@ export function checkTraining(training: Record<string, unknown>): Problem {
   if ('learningRate' in t && !(inRange(t.learningRate, 0, MAX_LEARNING_RATE) && (t.learningRate as number) > 0)) {
     return `The learning rate must be above 0 and at most ${MAX_LEARNING_RATE}.`;
   }
-  if ('batchSize' in t && !intInRange(t.batchSize, 1, LIMITS.maxBatchSize)) return `The batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}.`;
+  if ('batchSize' in t && !intInRange(t.batchSize, 1, LIMITS.maxBatchSize))
+    return `The batch size must be a whole number from 1 to ${LIMITS.maxBatchSize}.`;
   if ('loss' in t && !oneOf(LOSS_NAMES, t.loss)) return `There is no loss called ${JSON.stringify(t.loss)}.`;
   if ('optimizer' in t && !oneOf(OPTIMIZER_NAMES, t.optimizer)) return `There is no optimizer called ${JSON.stringify(t.optimizer)}.`;
   if ('regularization' in t && !oneOf(REGULARIZATION_NAMES, t.regularization)) return 'Regularization must be none, L1 or L2.';
   if ('regularizationRate' in t && !inRange(t.regularizationRate, 0, MAX_REGULARIZATION_RATE)) {
     return `The regularization rate must be from 0 to ${MAX_REGULARIZATION_RATE}.`;
   }
-  if ('initializer' in t && !oneOf(INITIALIZER_NAMES, t.initializer)) return `There is no initializer called ${JSON.stringify(t.initializer)}.`;
+  if ('initializer' in t && !oneOf(INITIALIZER_NAMES, t.initializer))
+    return `There is no initializer called ${JSON.stringify(t.initializer)}.`;
   return null;
 }
 
-const TRAINING_KEYS: (keyof TrainingSettings)[] = ['learningRate', 'batchSize', 'loss', 'optimizer', 'regularization', 'regularizationRate', 'initializer'];
+const TRAINING_KEYS: (keyof TrainingSettings)[] = [
+  'learningRate',
+  'batchSize',
+  'loss',
+  'optimizer',
+  'regularization',
+  'regularizationRate',
+  'initializer',
+];
 
 /** Checks a whole configuration. */
 export function checkConfig(config: unknown): Problem {
@@ -164,7 +178,8 @@ export function checkConfig(config: unknown): Problem {
     const knotProblem = checkKnots(network.drawn);
     if (knotProblem) return knotProblem;
   }
-  if (!oneOf(OUTPUT_ACTIVATION_NAMES, network.outputActivation)) return `There is no output activation called ${JSON.stringify(network.outputActivation)}.`;
+  if (!oneOf(OUTPUT_ACTIVATION_NAMES, network.outputActivation))
+    return `There is no output activation called ${JSON.stringify(network.outputActivation)}.`;
   const training = config.training;
   if (!isRecord(training)) return 'The training settings are missing.';
   for (const key of TRAINING_KEYS) if (!(key in training)) return `The training settings need a ${key}.`;

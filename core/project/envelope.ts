@@ -94,7 +94,10 @@ export function openEnvelope(input: string, fileName?: string): Envelope {
   if (looksOtherEncoding(text)) return { ok: false, message: OTHER_ENCODING_MESSAGE };
   const structure = structureProblem(text);
   if (structure !== null) {
-    return { ok: false, message: looksBinary(text) ? `This file holds binary data, not an Activation Lab project. ${chooseOurs(fileName)}` : structure };
+    return {
+      ok: false,
+      message: looksBinary(text) ? `This file holds binary data, not an Activation Lab project. ${chooseOurs(fileName)}` : structure,
+    };
   }
   let decoded: unknown;
   try {

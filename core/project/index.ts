@@ -9,7 +9,15 @@ import { openEnvelope } from './envelope';
 import { migrate } from './migrate';
 import { Invalid } from './read';
 import { readProject } from './validate';
-import { MAX_HISTORY_POINTS, PROJECT_VERSION, defaultView, type LessonProgress, type ParseResult, type Project, type ProjectView } from './types';
+import {
+  MAX_HISTORY_POINTS,
+  PROJECT_VERSION,
+  defaultView,
+  type LessonProgress,
+  type ParseResult,
+  type Project,
+  type ProjectView,
+} from './types';
 
 export * from './types';
 export { NUMBERS_PER_PIECE, projectPieces, serializeProject } from './serialize';
@@ -90,10 +98,14 @@ export interface NewProject {
 function storable(point: HistoryPoint): boolean {
   const accuracyOk = (a: number | null) => a === null || (Number.isFinite(a) && a >= 0 && a <= 1);
   return (
-    Number.isInteger(point.epoch) && point.epoch >= 0 &&
-    Number.isFinite(point.trainLoss) && point.trainLoss >= 0 &&
-    Number.isFinite(point.testLoss) && point.testLoss >= 0 &&
-    accuracyOk(point.trainAccuracy) && accuracyOk(point.testAccuracy)
+    Number.isInteger(point.epoch) &&
+    point.epoch >= 0 &&
+    Number.isFinite(point.trainLoss) &&
+    point.trainLoss >= 0 &&
+    Number.isFinite(point.testLoss) &&
+    point.testLoss >= 0 &&
+    accuracyOk(point.trainAccuracy) &&
+    accuracyOk(point.testAccuracy)
   );
 }
 
@@ -133,7 +145,11 @@ export function decimateHistory(history: readonly HistoryPoint[], max: number = 
 /** The file name a project is saved as by default: "spiral" → "spiral.actlab". */
 export function projectFileName(name: string): string {
   const printable = Array.from(name, (c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
-  const safe = printable.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 100) || 'Untitled';
+  const safe =
+    printable
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'Untitled';
   return safe.toLowerCase().endsWith('.actlab') ? safe : `${safe}.actlab`;
 }
 

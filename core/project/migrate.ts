@@ -35,7 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     from: 2,
     change:
-      'Version 3 may name the curve-fitting data sets (sine, step, absolute, parabola, noisyLine, and ownCurve with the learner\'s ' +
+      "Version 3 may name the curve-fitting data sets (sine, step, absolute, parabola, noisyLine, and ownCurve with the learner's " +
       'own 1-D points) and the drawn activation, whose knots are "config.network.drawn". Nothing in a version-2 file changes; ' +
       'the new number makes an older app refuse such a file with "Update the app" instead of misreading it.',
     up(file) {

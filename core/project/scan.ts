@@ -36,9 +36,20 @@ export const MAX_UNKNOWN_FIELD_CHARS = 4096;
 
 /** Every top-level field a project file of any version has. */
 const KNOWN_FIELDS = new Set([
-  'format', 'version', 'name', 'savedAt', 'config', 'state', 'history', 'lessons', 'view',
+  'format',
+  'version',
+  'name',
+  'savedAt',
+  'config',
+  'state',
+  'history',
+  'lessons',
+  'view',
   // version 1 kept the engine state at the top
-  'epoch', 'params', 'optimizer', 'step',
+  'epoch',
+  'params',
+  'optimizer',
+  'step',
 ]);
 
 const WHAT_TO_DO = 'A file saved by Activation Lab never looks like this; ask for the file again, or open another project.';

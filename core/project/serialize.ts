@@ -80,14 +80,18 @@ function* statePieces(state: EngineState, perPiece: number): Generator<string, v
  */
 export function* projectPieces(project: Project, perPiece: number = NUMBERS_PER_PIECE): Generator<string, void, void> {
   const size = Math.max(1, Math.floor(perPiece));
-  yield `{\n  "format": ${JSON.stringify(PROJECT_FORMAT)},\n  "version": ${PROJECT_VERSION},\n` +
-    `  "name": ${JSON.stringify(project.name)},\n  "savedAt": ${JSON.stringify(project.savedAt)},\n`;
+  yield (
+    `{\n  "format": ${JSON.stringify(PROJECT_FORMAT)},\n  "version": ${PROJECT_VERSION},\n` +
+    `  "name": ${JSON.stringify(project.name)},\n  "savedAt": ${JSON.stringify(project.savedAt)},\n`
+  );
   yield `  "config": ${writeJson(project.config)},\n  "state": `;
   if (project.state === null) yield 'null';
   else yield* statePieces(project.state, size);
   const history = project.history.map((point) => `    ${writeJson(point)}`).join(',\n');
-  yield `,\n  "history": ${history.length > 0 ? `[\n${history}\n  ]` : '[]'},\n` +
-    `  "lessons": ${writeJson(project.lessons)},\n  "view": ${writeJson(project.view)}\n}\n`;
+  yield (
+    `,\n  "history": ${history.length > 0 ? `[\n${history}\n  ]` : '[]'},\n` +
+    `  "lessons": ${writeJson(project.lessons)},\n  "view": ${writeJson(project.view)}\n}\n`
+  );
 }
 
 /** The file text for a project, in the current format version. Throws on non-finite numbers. */

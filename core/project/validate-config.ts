@@ -117,7 +117,10 @@ function readKnots(value: unknown, where: string): Knot[] {
   const knots = raw.map((knot, i) => {
     const at = `${where}[${i}]`;
     const k = record(knot, at);
-    return { x: numberIn(field(k, 'x', at), `${at}.x`, -KNOT_RANGE, KNOT_RANGE), y: numberIn(field(k, 'y', at), `${at}.y`, -KNOT_RANGE, KNOT_RANGE) };
+    return {
+      x: numberIn(field(k, 'x', at), `${at}.x`, -KNOT_RANGE, KNOT_RANGE),
+      y: numberIn(field(k, 'y', at), `${at}.y`, -KNOT_RANGE, KNOT_RANGE),
+    };
   });
   const problem = checkKnots(knots);
   if (problem) fail(`"${where}" is not a drawable function. ${problem}`);

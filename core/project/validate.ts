@@ -34,9 +34,7 @@ function readState(value: unknown, config: LabConfig): EngineState | null {
   const rawOptimizer = field(raw, 'optimizer', 'state');
   if (!Array.isArray(rawOptimizer)) fail('"state.optimizer" should be a list of lists of numbers.');
   if (rawOptimizer.length !== moments) {
-    fail(
-      `"state.optimizer" holds ${rawOptimizer.length} lists, but the ${config.training.optimizer} optimizer keeps ${moments}.`,
-    );
+    fail(`"state.optimizer" holds ${rawOptimizer.length} lists, but the ${config.training.optimizer} optimizer keeps ${moments}.`);
   }
   const optimizer = rawOptimizer.map((moment, i) => numbers(moment, `state.optimizer[${i}]`, count));
   if (config.training.optimizer === 'adam') noNegativeSecondMoment(optimizer[1]);

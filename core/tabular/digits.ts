@@ -32,7 +32,8 @@ export function readDigitsHeader(bytes: Uint8Array): number | null {
 export function decodeDigits(bytes: Uint8Array): DigitSet {
   const count = readDigitsHeader(bytes);
   if (count === null) throw new Error('This is not a digits file: its first bytes are wrong.');
-  if (bytes.length !== digitsFileBytes(count)) throw new Error(`The digits file is cut short or too long: ${bytes.length} bytes for ${count} images.`);
+  if (bytes.length !== digitsFileBytes(count))
+    throw new Error(`The digits file is cut short or too long: ${bytes.length} bytes for ${count} images.`);
   const labels = bytes.subarray(DIGITS_HEADER_BYTES, DIGITS_HEADER_BYTES + count);
   for (let i = 0; i < count; i++) if (labels[i] > 9) throw new Error(`Image ${i} has the label ${labels[i]}; digits go from 0 to 9.`);
   return { count, labels, pixels: bytes.subarray(DIGITS_HEADER_BYTES + count) };

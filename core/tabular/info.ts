@@ -32,7 +32,10 @@ export const TABLE_INFO: Record<TableDatasetName, TableInfo> = {
     label: 'Handwritten digits',
     columns: DIGIT_PIXELS,
     classes: 10,
-    columnLabels: Array.from({ length: DIGIT_PIXELS }, (_, i) => `Pixel row ${Math.floor(i / DIGIT_SIDE) + 1}, column ${(i % DIGIT_SIDE) + 1}`),
+    columnLabels: Array.from(
+      { length: DIGIT_PIXELS },
+      (_, i) => `Pixel row ${Math.floor(i / DIGIT_SIDE) + 1}, column ${(i % DIGIT_SIDE) + 1}`,
+    ),
     classLabels: DIGIT_NAMES,
   },
 };

@@ -20,7 +20,14 @@ export function irisConfig(hidden: LayerSpec[] = [{ size: 8, activation: 'tanh' 
     ...base,
     data: { ...base.data, dataset: 'iris', size: 150, trainRatio: 0.7, noise: 0 },
     network: { hidden, outputActivation: 'softmax' },
-    training: { ...base.training, loss: 'softmaxCrossEntropy', optimizer: 'adam', learningRate: 0.01, batchSize: 10, initializer: 'glorot' },
+    training: {
+      ...base.training,
+      loss: 'softmaxCrossEntropy',
+      optimizer: 'adam',
+      learningRate: 0.01,
+      batchSize: 10,
+      initializer: 'glorot',
+    },
     seed,
   };
 }

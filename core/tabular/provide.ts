@@ -52,7 +52,8 @@ function refuse(reason: string): DigitsFileOutcome {
 export function checkDigitsPayload(bytes: unknown): Uint8Array | string {
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   if (!(view instanceof Uint8Array)) return 'No file came with the message.';
-  if (view.length > MAX_DIGITS_FILE_BYTES) return `The file is too large: ${view.length} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`;
+  if (view.length > MAX_DIGITS_FILE_BYTES)
+    return `The file is too large: ${view.length} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`;
   const count = readDigitsHeader(view);
   if (count === null) return 'This is not a digits file: its first bytes are wrong.';
   if (count === 0) return 'The file holds no images.';

@@ -130,7 +130,9 @@ export class Backups {
       return [];
     }
     const own = path.basename(this.file);
-    return names.filter((name) => name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name !== own).map((name) => path.join(this.deps.dir, name));
+    return names
+      .filter((name) => name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name !== own)
+      .map((name) => path.join(this.deps.dir, name));
   }
 
   /** The newest valid backup an earlier run left behind, or null. Never throws. */

@@ -207,7 +207,8 @@ export async function writeAppFile(target: string, text: string, fs: FileSystem 
 /** `missing` is set when the file is not there at all (so it can leave the recent list). */
 export type ReadResult = { ok: true; json: string } | { ok: false; message: string; missing?: boolean };
 
-type Opened = { ok: true; handle: Awaited<ReturnType<FileSystem['open']>>; file: OpenFile } | { ok: false; message: string; missing?: boolean };
+type Opened =
+  { ok: true; handle: Awaited<ReturnType<FileSystem['open']>>; file: OpenFile } | { ok: false; message: string; missing?: boolean };
 
 /** Opening a pipe for reading would wait for a writer; without blocking it opens at once and fstat says what it is. */
 const READ_FLAGS = constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;

@@ -106,7 +106,12 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     files: { read: (file) => readProjectFile(file, parser), write: (file, text) => writeProjectFile(file, text) },
     dialogs: {
       async chooseOpen() {
-        const options = { title: 'Open Project', defaultPath: lastFolder ?? undefined, properties: ['openFile' as const], filters: FILTERS };
+        const options = {
+          title: 'Open Project',
+          defaultPath: lastFolder ?? undefined,
+          properties: ['openFile' as const],
+          filters: FILTERS,
+        };
         const win = live();
         const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
         const file = result.canceled ? null : (result.filePaths[0] ?? null);

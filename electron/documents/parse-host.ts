@@ -72,7 +72,10 @@ export class WorkerParser implements ProjectParser {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(this.options.workerFile, { name: 'project-reader', resourceLimits: this.options.resourceLimits ?? PROJECT_WORKER_LIMITS });
+        worker = new Worker(this.options.workerFile, {
+          name: 'project-reader',
+          resourceLimits: this.options.resourceLimits ?? PROJECT_WORKER_LIMITS,
+        });
       } catch {
         resolve({ kind: 'failed', message: WORKER_FAILED_MESSAGE });
         return;
@@ -87,7 +90,10 @@ export class WorkerParser implements ProjectParser {
         // Only once the worker has stopped may the caller close the file it reads from.
         void worker.terminate().finally(() => resolve(answer));
       };
-      const timer = setTimeout(() => finish({ kind: 'failed', message: TOO_SLOW_MESSAGE }), this.options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
+      const timer = setTimeout(
+        () => finish({ kind: 'failed', message: TOO_SLOW_MESSAGE }),
+        this.options.timeLimitMs ?? PARSE_TIME_LIMIT_MS,
+      );
       worker.on('message', (reply: WorkerReply) => finish({ kind: 'done', reply }));
       worker.on('error', (error: Error & { code?: string }) =>
         finish({ kind: 'failed', message: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? TOO_BIG_MESSAGE : WORKER_FAILED_MESSAGE }),

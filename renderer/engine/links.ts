@@ -1,10 +1,11 @@
 /**
  * The two transports under an EngineConnection: the desktop app's IPC (window.lab) and a Web
- * Worker running renderer/engine/engine.worker.ts. This is the one place in the page that
- * starts an engine worker.
+ * Worker running renderer/engine/engine.worker.ts, started by ./workers.ts (the one module in
+ * the page that starts workers).
  */
 import type { LabApi } from '../../core/ipc';
 import type { Command, EngineEvent } from '../../core/protocol';
+import { startEngineWorker } from './workers';
 import { DIGITS_FILE_MESSAGE, type DigitsFileMessage } from '../../core/tabular/provide';
 
 /** What a connection needs from the way its messages travel. */
@@ -30,8 +31,7 @@ export function ipcLink(api: LabApi): EngineLink {
 
 /** A new Web Worker of the page's own; closing ends it. */
 export function workerLink(): EngineLink {
-  // Vite bundles the worker only when it sees this exact `new Worker(new URL(...))` form.
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const worker = startEngineWorker();
   return {
     post: (command) => worker.postMessage(command),
     provideDigits: (bytes) => {

@@ -68,7 +68,7 @@ export function setDataset(config: LabConfig, dataset: DatasetName): LabConfig {
   next.data.dataset = dataset;
   if (dataset !== 'custom') next.data.problem = DATASET_INFO[dataset].problem;
   const after = problemOf(next);
-  if (after.problem !== before.problem || (after.classes > 2) !== (before.classes > 2)) {
+  if (after.problem !== before.problem || after.classes > 2 !== before.classes > 2) {
     next.network.outputActivation = outputChoices(after.problem, after.classes)[0];
   }
   return harmonize(next);

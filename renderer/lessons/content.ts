@@ -5,10 +5,7 @@
  */
 import { renderMarkdown, splitSteps } from './markdown';
 
-const sources = import.meta.glob('./*/lesson.md', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->;
+const sources = import.meta.glob('./*/lesson.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 const cache = new Map<string, string[]>();
 

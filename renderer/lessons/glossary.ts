@@ -8,27 +8,86 @@ export interface GlossaryEntry {
 }
 
 const entries: GlossaryEntry[] = [
-  { term: 'neuron', definition: 'A tiny function inside a network. It multiplies its inputs by weights, adds a bias, and passes the sum through an activation function. Its result is one number.' },
-  { term: 'weight', definition: 'A number that says how strongly one input pushes a neuron. Big positive weights push up, negative ones push down, weights near zero mean the input barely matters.' },
-  { term: 'bias', definition: 'A number a neuron adds after the weighted sum. It shifts where the neuron switches on, without depending on any input.' },
-  { term: 'activation', definition: 'The function a neuron applies to its weighted sum, such as ReLU, sigmoid or tanh. Without a non-linear one, a whole network is no more powerful than one neuron layer.' },
-  { term: 'layer', definition: 'A group of neurons that all read the same inputs. Each layer\'s outputs become the next layer\'s inputs.' },
-  { term: 'input', definition: 'One number fed into the network, such as one colour value of one pixel. All the inputs together form the input vector.' },
-  { term: 'vector', definition: 'An ordered list of numbers. A picture, a sound or a row of a table becomes a vector before a network reads it.' },
-  { term: 'output', definition: 'The numbers the last layer returns: the network\'s answer, for example the chance that a picture shows a dog.' },
+  {
+    term: 'neuron',
+    definition:
+      'A tiny function inside a network. It multiplies its inputs by weights, adds a bias, and passes the sum through an activation function. Its result is one number.',
+  },
+  {
+    term: 'weight',
+    definition:
+      'A number that says how strongly one input pushes a neuron. Big positive weights push up, negative ones push down, weights near zero mean the input barely matters.',
+  },
+  {
+    term: 'bias',
+    definition: 'A number a neuron adds after the weighted sum. It shifts where the neuron switches on, without depending on any input.',
+  },
+  {
+    term: 'activation',
+    definition:
+      'The function a neuron applies to its weighted sum, such as ReLU, sigmoid or tanh. Without a non-linear one, a whole network is no more powerful than one neuron layer.',
+  },
+  { term: 'layer', definition: "A group of neurons that all read the same inputs. Each layer's outputs become the next layer's inputs." },
+  {
+    term: 'input',
+    definition: 'One number fed into the network, such as one colour value of one pixel. All the inputs together form the input vector.',
+  },
+  {
+    term: 'vector',
+    definition: 'An ordered list of numbers. A picture, a sound or a row of a table becomes a vector before a network reads it.',
+  },
+  {
+    term: 'output',
+    definition: "The numbers the last layer returns: the network's answer, for example the chance that a picture shows a dog.",
+  },
   { term: 'epoch', definition: 'One pass of training over every training example once.' },
-  { term: 'loss', definition: 'One number measuring how wrong the network\'s answers are on some examples. Training tries to make it small.' },
-  { term: 'learning rate', definition: 'How big a step training takes each time it nudges the weights. Too small is slow; too large overshoots and can blow up.' },
-  { term: 'overfitting', definition: 'When a network learns the quirks and noise of its training examples so well that it does worse on new examples it has not seen.' },
-  { term: 'regularization', definition: 'A penalty on large weights added to the loss. It keeps the network simpler and often helps against overfitting.' },
+  {
+    term: 'loss',
+    definition: "One number measuring how wrong the network's answers are on some examples. Training tries to make it small.",
+  },
+  {
+    term: 'learning rate',
+    definition: 'How big a step training takes each time it nudges the weights. Too small is slow; too large overshoots and can blow up.',
+  },
+  {
+    term: 'overfitting',
+    definition:
+      'When a network learns the quirks and noise of its training examples so well that it does worse on new examples it has not seen.',
+  },
+  {
+    term: 'regularization',
+    definition: 'A penalty on large weights added to the loss. It keeps the network simpler and often helps against overfitting.',
+  },
   { term: 'decision boundary', definition: 'The line or curve where the network changes its mind from one class to another.' },
-  { term: 'affine map', definition: 'Multiply by a matrix, then add a vector. Composing two affine maps gives another affine map, which is why stacked linear layers collapse into one.' },
-  { term: 'derivative', definition: 'How fast a function changes at a point: the slope of its curve there. Training uses derivatives to know which way to move each weight.' },
-  { term: 'gradient', definition: 'All the derivatives of the loss with respect to every weight, collected together. It points the way that makes the loss grow fastest, so training steps the other way.' },
-  { term: 'probability', definition: 'A number from 0 to 1 saying how likely something is; the probabilities of all the possible outcomes add up to 1.' },
-  { term: 'softmax', definition: 'A function that turns a list of scores into probabilities: every result is positive and together they add up to 1. The biggest score gets the biggest share.' },
+  {
+    term: 'affine map',
+    definition:
+      'Multiply by a matrix, then add a vector. Composing two affine maps gives another affine map, which is why stacked linear layers collapse into one.',
+  },
+  {
+    term: 'derivative',
+    definition:
+      'How fast a function changes at a point: the slope of its curve there. Training uses derivatives to know which way to move each weight.',
+  },
+  {
+    term: 'gradient',
+    definition:
+      'All the derivatives of the loss with respect to every weight, collected together. It points the way that makes the loss grow fastest, so training steps the other way.',
+  },
+  {
+    term: 'probability',
+    definition: 'A number from 0 to 1 saying how likely something is; the probabilities of all the possible outcomes add up to 1.',
+  },
+  {
+    term: 'softmax',
+    definition:
+      'A function that turns a list of scores into probabilities: every result is positive and together they add up to 1. The biggest score gets the biggest share.',
+  },
   { term: 'class', definition: 'One of the categories a classifier chooses between, such as "cat" and "dog".' },
-  { term: 'test set', definition: 'Examples kept aside during training and used only to measure how well the network does on data it never learned from.' },
+  {
+    term: 'test set',
+    definition: 'Examples kept aside during training and used only to measure how well the network does on data it never learned from.',
+  },
 ];
 
 export const GLOSSARY: ReadonlyMap<string, GlossaryEntry> = new Map(entries.map((e) => [e.term, e]));

@@ -55,7 +55,11 @@ export class LessonsState {
 
   status(index: number): LessonStatus {
     const l = LESSONS[index];
-    return lessonStatus(this.progress, l.id, l.steps.map((s) => s.id));
+    return lessonStatus(
+      this.progress,
+      l.id,
+      l.steps.map((s) => s.id),
+    );
   }
 
   isDone(index: number, step: number): boolean {

@@ -37,8 +37,7 @@ export function labConfig(o: NetOptions): LabConfig {
   config.network.hidden = o.hidden.map((size) => ({ size, activation: o.activation }));
   config.network.outputActivation = output;
   config.training.learningRate = o.learningRate ?? 0.03;
-  config.training.loss =
-    output === 'softmax' ? 'softmaxCrossEntropy' : output === 'sigmoid' ? 'binaryCrossEntropy' : 'halfSquared';
+  config.training.loss = output === 'softmax' ? 'softmaxCrossEntropy' : output === 'sigmoid' ? 'binaryCrossEntropy' : 'halfSquared';
   config.seed = o.seed ?? 1;
   return config;
 }

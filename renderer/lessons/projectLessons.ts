@@ -31,7 +31,8 @@ export function progressForProject(
   const out: Record<string, LessonProgress> = {};
   for (const [id, carried] of Object.entries(belonging)) {
     const lesson = lessons.find((l) => l.id === id);
-    out[id] = lesson === undefined ? { stepsDone: carried.stepsDone.slice(), completed: carried.completed } : lessonProgressOf(progress, lesson);
+    out[id] =
+      lesson === undefined ? { stepsDone: carried.stepsDone.slice(), completed: carried.completed } : lessonProgressOf(progress, lesson);
   }
   return out;
 }

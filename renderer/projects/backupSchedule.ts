@@ -172,15 +172,18 @@ export class BackupSchedule {
   private setTimer(due: number, now: number): void {
     this.cancelTimer();
     this.timerDue = due;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      this.timerDue = Number.POSITIVE_INFINITY;
-      this.starting = true;
-      const request = ++this.startRequest;
-      this.clock.requestIdle((deadline) => {
-        if (request === this.startRequest) void this.run(deadline);
-      }, this.options.idleTimeoutMs);
-    }, Math.max(0, due - now));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.timerDue = Number.POSITIVE_INFINITY;
+        this.starting = true;
+        const request = ++this.startRequest;
+        this.clock.requestIdle((deadline) => {
+          if (request === this.startRequest) void this.run(deadline);
+        }, this.options.idleTimeoutMs);
+      },
+      Math.max(0, due - now),
+    );
   }
 
   private cancelTimer(): void {

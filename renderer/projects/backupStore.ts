@@ -157,7 +157,8 @@ export function indexedDbBackupStore(factory: IDBFactory): BackupStore {
     task(transaction.objectStore(DB_STORE));
     await committed(transaction);
   };
-  const read = async (task: (store: IDBObjectStore) => IDBRequest) => done(task((await db()).transaction(DB_STORE, 'readonly').objectStore(DB_STORE)));
+  const read = async (task: (store: IDBObjectStore) => IDBRequest) =>
+    done(task((await db()).transaction(DB_STORE, 'readonly').objectStore(DB_STORE)));
   return slottedStore({
     getInfo: () => read((store) => store.get(INFO_KEY)),
     clearSlot: (slot) => write((store) => store.delete(slotRange(slot))),

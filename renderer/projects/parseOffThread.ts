@@ -6,6 +6,7 @@
  * project before building them; a worker that still takes too long is ended, and the file
  * refused, rather than waited on.
  */
+import { startParseWorker } from '../engine/workers';
 import { parseProject, type ParseOptions, type ParseResult } from '../../core/project';
 
 /** Below this many characters parsing takes a few milliseconds: not worth a worker. */
@@ -27,8 +28,7 @@ function startWorker(): Worker | null {
   if (worker) return worker;
   if (typeof Worker === 'undefined') return null;
   try {
-    // Vite bundles the worker only when it sees this exact `new Worker(new URL(...))` form.
-    worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+    worker = startParseWorker();
   } catch {
     return null;
   }

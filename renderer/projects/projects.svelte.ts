@@ -185,7 +185,7 @@ export class Projects {
     const check = checkProject(await this.currentProject());
     if (!check.ok) {
       throw new Error(
-        'The project could not be saved: the Lab\'s settings and its network do not match right now. ' +
+        "The project could not be saved: the Lab's settings and its network do not match right now. " +
           `Check the Lab for a message, then save again. (${check.message})`,
       );
     }

@@ -62,7 +62,8 @@ export function summarizeProfile(profile: CpuProfile, seconds: number): void {
     for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   }
   console.log(`Total time with callees (ms/s), top 30:`);
-  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
+  for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   let start = 0;
   let busy = 0;
@@ -96,7 +97,10 @@ export async function traceThread(page: Page, seconds: number): Promise<void> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   const done = new Promise<void>((finish) => cdp.once('Tracing.tracingComplete', () => finish()));
-  await cdp.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8',
+    transferMode: 'ReportEvents',
+  });
   await page.waitForTimeout(seconds * 1000);
   await cdp.send('Tracing.end');
   await done;
@@ -116,14 +120,20 @@ export async function traceThread(page: Page, seconds: number): Promise<void> {
   }
   const nest = process.env.TRACE_NEST;
   if (nest) {
-    const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined) as (TraceEvent & { ts: number; dur: number })[];
+    const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined) as (TraceEvent & {
+      ts: number;
+      dur: number;
+    })[];
     const parents = mine.filter((e) => e.name === nest);
     const inside = new Map<string, number>();
-    for (const p of parents) for (const e of mine) if (e !== p && e.ts >= p.ts && e.ts + e.dur <= p.ts + p.dur) inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
+    for (const p of parents)
+      for (const e of mine)
+        if (e !== p && e.ts >= p.ts && e.ts + e.dur <= p.ts + p.dur) inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
     const wall = parents.reduce((a, e) => a + e.dur, 0) / 1000 / seconds;
-    const cpu = parents.reduce((a, e) => a + (((e as unknown as { tdur?: number }).tdur) ?? 0), 0) / 1000 / seconds;
+    const cpu = parents.reduce((a, e) => a + ((e as unknown as { tdur?: number }).tdur ?? 0), 0) / 1000 / seconds;
     console.log(`Inside ${nest}: wall ${wall.toFixed(1)} ms/s, thread CPU ${cpu.toFixed(1)} ms/s`);
-    for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
+    for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(`  ${(ms / seconds).toFixed(2).padStart(7)}  ${name}`);
   }
   console.log(`${thread} per second of the window (ms/s, nested events counted in each), top 60:`);
   for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 60)) {

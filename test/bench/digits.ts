@@ -50,7 +50,14 @@ export function digitsBenchConfig(): LabConfig {
   const config = defaultConfig();
   config.data = { ...config.data, dataset: 'digits', size: 10000, trainRatio: 0.8 };
   config.network = { hidden: [{ size: 128, activation: 'relu' }], outputActivation: 'softmax' };
-  config.training = { ...config.training, loss: 'softmaxCrossEntropy', optimizer: 'adam', learningRate: 0.002, batchSize: 32, initializer: 'he' };
+  config.training = {
+    ...config.training,
+    loss: 'softmaxCrossEntropy',
+    optimizer: 'adam',
+    learningRate: 0.002,
+    batchSize: 32,
+    initializer: 'he',
+  };
   return config;
 }
 
@@ -60,7 +67,10 @@ function cpuSince(from: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-function ours(set: DigitSet, log: (line: string) => void): Omit<DigitsBenchResult, 'id' | 'tfjsExamplesPerSecond' | 'tfjsExamplesPerCpuSecond'> {
+function ours(
+  set: DigitSet,
+  log: (line: string) => void,
+): Omit<DigitsBenchResult, 'id' | 'tfjsExamplesPerSecond' | 'tfjsExamplesPerCpuSecond'> {
   registerTable(digitsTable(set));
   const model = createModel(digitsBenchConfig());
   const nTrain = model.data.train.length;
@@ -80,7 +90,9 @@ function ours(set: DigitSet, log: (line: string) => void): Omit<DigitsBenchResul
     examples += nTrain;
     epochs += 1;
     accuracy = measureSet(model, model.data.test, model.testX, model.testT).accuracy ?? 0;
-    log(`  ours: epoch ${epochs}, test accuracy ${(accuracy * 100).toFixed(2)} %, ${((performance.now() - start) / 1000).toFixed(1)} s (${cpuSince(cpuStart).toFixed(1)} s CPU)`);
+    log(
+      `  ours: epoch ${epochs}, test accuracy ${(accuracy * 100).toFixed(2)} %, ${((performance.now() - start) / 1000).toFixed(1)} s (${cpuSince(cpuStart).toFixed(1)} s CPU)`,
+    );
   }
   return {
     examplesPerSecond: examples / (trainMs / 1000),
@@ -102,7 +114,10 @@ async function theirs(set: DigitSet, log: (line: string) => void): Promise<{ wal
   const y = new Float32Array(n * 10);
   for (let i = 0; i < n; i++) y[i * 10 + set.labels[i]] = 1;
   const model = tf.sequential({
-    layers: [tf.layers.dense({ inputShape: [DIGIT_PIXELS], units: 128, activation: 'relu' }), tf.layers.dense({ units: 10, activation: 'softmax' })],
+    layers: [
+      tf.layers.dense({ inputShape: [DIGIT_PIXELS], units: 128, activation: 'relu' }),
+      tf.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
   });
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
   const xs = tf.tensor2d(x, [n, DIGIT_PIXELS]);

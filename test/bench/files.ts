@@ -4,7 +4,16 @@
  * Adam's moments piece by piece, and checking a project in memory against writing and
  * re-reading its text. A benchmark: it reports, it never fails.
  */
-import { checkProject, createProject, momentCount, paramCount, parseProject, projectPieces, serializeProject, type Project } from '../../core/project';
+import {
+  checkProject,
+  createProject,
+  momentCount,
+  paramCount,
+  parseProject,
+  projectPieces,
+  serializeProject,
+  type Project,
+} from '../../core/project';
 import { createRandom } from '../../core/engine/rng';
 import { digitsConfig } from '../../core/tabular/presets';
 

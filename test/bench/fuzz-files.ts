@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 600);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'actlab-fuzz-'));
   try {
-    execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', scratch], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', scratch], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const parser = new WorkerParser({ workerFile: path.join(scratch, 'project-worker.cjs') });
     const file = path.join(scratch, 'fuzzed.actlab');
     const byKind = new Map<string, Record<Verdict | 'hang' | 'inputs', number>>();
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
     for (const row of byKind.values()) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += row[key];
     console.log(`Corrupted-file corpus through the real read path — ${os.cpus().length} CPU(s), load ${os.loadavg()[0].toFixed(1)}`);
     const head = ['mutation', 'inputs', 'opened', 'refused', 'crashes', `hangs > ${HANG_MS / 1000} s`, 'half-loads', 'unclear'];
-    const rows = [...byKind.entries(), ['all', total] as const].map(([kind, r]) => [kind, r.inputs, r.opened, r.refused, r.crash, r.hang, r['half-load'], r.unclear].map(String));
+    const rows = [...byKind.entries(), ['all', total] as const].map(([kind, r]) =>
+      [kind, r.inputs, r.opened, r.refused, r.crash, r.hang, r['half-load'], r.unclear].map(String),
+    );
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
     for (const cells of [head, ...rows]) console.log(cells.map((cell, c) => cell.padEnd(widths[c])).join(' | '));
     console.log(`slowest answer: ${Math.round(slowest)} ms`);

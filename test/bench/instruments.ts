@@ -25,7 +25,13 @@ function withActivation(activation: ActivationName): LabConfig {
 function curveConfig(): LabConfig {
   const config = workloadConfig([16, 8]);
   config.data = { ...config.data, dataset: 'sine', problem: 'regression', size: 500 };
-  config.network = { hidden: [{ size: 16, activation: 'relu' }, { size: 8, activation: 'relu' }], outputActivation: 'identity' };
+  config.network = {
+    hidden: [
+      { size: 16, activation: 'relu' },
+      { size: 8, activation: 'relu' },
+    ],
+    outputActivation: 'identity',
+  };
   return config;
 }
 
@@ -63,13 +69,30 @@ for (const [label, config] of [
 ] as const) {
   const fast = epochsPerSecond(config, true);
   const plain = epochsPerSecond(config, false);
-  console.log(`  ${label.padEnd(34)} fast ${n(fast.wall).padStart(7)} / ${n(fast.cpu).padStart(7)}   plain ${n(plain.wall).padStart(7)} / ${n(plain.cpu).padStart(7)}`);
+  console.log(
+    `  ${label.padEnd(34)} fast ${n(fast.wall).padStart(7)} / ${n(fast.cpu).padStart(7)}   plain ${n(plain.wall).padStart(7)} / ${n(plain.cpu).padStart(7)}`,
+  );
 }
 
 const curve = curveConfig();
 const model = createModel(curve);
 const evaluator = createCurveEvaluator(curve, curveXs(400));
-console.log(`curve view, 400 x values, 1→16→8→1: ${n(medianMs(200, () => evaluator.evaluate(model.params)), 3)} ms (median)`);
+console.log(
+  `curve view, 400 x values, 1→16→8→1: ${n(
+    medianMs(200, () => evaluator.evaluate(model.params)),
+    3,
+  )} ms (median)`,
+);
 const deep = createModel(withActivation('drawn'));
-console.log(`one example's trace, 2→8×6→1: ${n(medianMs(500, (i) => traceExample(deep, i % deep.data.train.length)), 3)} ms (median)`);
-console.log(`exploring sigmoid (601 samples, saturated regions): ${n(medianMs(200, () => exploreActivation('sigmoid')), 3)} ms (median)`);
+console.log(
+  `one example's trace, 2→8×6→1: ${n(
+    medianMs(500, (i) => traceExample(deep, i % deep.data.train.length)),
+    3,
+  )} ms (median)`,
+);
+console.log(
+  `exploring sigmoid (601 samples, saturated regions): ${n(
+    medianMs(200, () => exploreActivation('sigmoid')),
+    3,
+  )} ms (median)`,
+);

@@ -136,10 +136,13 @@ async function buildNetwork(page: Page): Promise<void> {
       if (now === NEURONS) break;
       const name = now < NEURONS ? `Add a neuron to layer ${layer}` : `Remove a neuron from layer ${layer}`;
       await page.getByRole('button', { name }).click();
-      await page.waitForFunction(([label, before]) => {
-        const el = document.querySelector(`[aria-label="${label}"]`);
-        return el !== null && el.textContent !== String(before);
-      }, [`Neurons in layer ${layer}`, now] as const);
+      await page.waitForFunction(
+        ([label, before]) => {
+          const el = document.querySelector(`[aria-label="${label}"]`);
+          return el !== null && el.textContent !== String(before);
+        },
+        [`Neurons in layer ${layer}`, now] as const,
+      );
     }
   }
 }
@@ -173,17 +176,30 @@ async function main(): Promise<void> {
   const { server, url } = await serve();
   const browser = await chromium.launch({
     executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: Number(process.env.VIEW_W ?? 1440), height: Number(process.env.VIEW_H ?? 1800) } });
+    const page = await browser.newPage({
+      viewport: { width: Number(process.env.VIEW_W ?? 1440), height: Number(process.env.VIEW_H ?? 1800) },
+    });
     await page.addInitScript({ content: INSTRUMENT });
     await page.goto(url);
     await page.getByRole('tab', { name: 'Lab' }).click();
     await page.getByLabel('Test loss', { exact: true }).filter({ hasNotText: '—' }).waitFor();
     await buildNetwork(page);
     const heatmapsPerFrame = await page.evaluate(() => document.querySelectorAll('button.node').length + 1);
-    console.log(`Network: 2 → ${LAYERS} × ${NEURONS} tanh → 1 on the spiral; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`);
+    console.log(
+      `Network: 2 → ${LAYERS} × ${NEURONS} tanh → 1 on the spiral; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`,
+    );
     // Every canvas's backing store is copied to the compositor when it changes, so its size matters.
     const canvases = await page.evaluate(() =>
       [...document.querySelectorAll('canvas')].map((c) => `${c.getAttribute('aria-label') ?? c.className ?? '?'} ${c.width}×${c.height}`),
@@ -245,7 +261,9 @@ async function main(): Promise<void> {
     console.log(`Full heatmap redraws per second:       ${redrawsPerSecond.toFixed(1)}`);
     const frames = Math.max(1, after.frames - before.frames);
     const perFrame = (a: number, b: number) => (((b - a) * 1000) / frames).toFixed(2);
-    console.log(`Main-thread CPU per frame:             ${perFrame(cpu0.thread, cpu1.thread)} ms (script ${perFrame(cpu0.script, cpu1.script)} ms, tasks ${perFrame(cpu0.task, cpu1.task)} ms wall)`);
+    console.log(
+      `Main-thread CPU per frame:             ${perFrame(cpu0.thread, cpu1.thread)} ms (script ${perFrame(cpu0.script, cpu1.script)} ms, tasks ${perFrame(cpu0.task, cpu1.task)} ms wall)`,
+    );
     printThreadCpu(threads0, threads1, seconds);
     console.log(`putImageData calls per second:         ${putsPerSecond.toFixed(0)}`);
     console.log(`Longest main-thread task:              ${after.longest.toFixed(0)} ms (${after.longTasks} tasks over 50 ms)`);
@@ -257,7 +275,9 @@ async function main(): Promise<void> {
     await waitForEpoch(page, TARGET_EPOCHS, true);
     const heapEnd = await heapAfterGc(page);
     const final = await readStats(page);
-    console.log(`JS heap after ${TARGET_EPOCHS.toLocaleString('en-US')} epochs:          ${mb(heapEnd)} (${(((heapEnd - heap1k) / heap1k) * 100).toFixed(1)} % vs 1,000)`);
+    console.log(
+      `JS heap after ${TARGET_EPOCHS.toLocaleString('en-US')} epochs:          ${mb(heapEnd)} (${(((heapEnd - heap1k) / heap1k) * 100).toFixed(1)} % vs 1,000)`,
+    );
     console.log(`Longest main-thread task, to the end:  ${final.longest.toFixed(0)} ms`);
 
     // For comparison: the same worker with no Lab views on screen (another area shown).

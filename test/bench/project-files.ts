@@ -36,7 +36,9 @@ function largestProject(): string {
   const random = seeded(5);
   // Long numbers, as a trained network has: about 19 characters each.
   const values = () => Array.from({ length: paramCount(config) }, () => (random() - 0.5) * 0.3);
-  return serializeProject(createProject({ config, state: { epoch: 9, params: values(), optimizer: [values(), values().map(Math.abs)], step: 900 } }));
+  return serializeProject(
+    createProject({ config, state: { epoch: 9, params: values(), optimizer: [values(), values().map(Math.abs)], step: 900 } }),
+  );
 }
 
 const head = '{"format":"activation-lab-project","version":2,';
@@ -79,7 +81,11 @@ async function after(file: string, parser: WorkerParser): Promise<{ stallMs: num
   const result = await readProjectFile(file, parser);
   const totalMs = performance.now() - start;
   clearInterval(timer);
-  return { stallMs, totalMs, answer: result.ok ? `opened (${(result.json.length / MB).toFixed(1)} MB of text)` : `refused: ${result.message.slice(0, 90)}…` };
+  return {
+    stallMs,
+    totalMs,
+    answer: result.ok ? `opened (${(result.json.length / MB).toFixed(1)} MB of text)` : `refused: ${result.message.slice(0, 90)}…`,
+  };
 }
 
 /** The longest gap of the same 1 ms timer over `ms` with nothing to do: what the machine's load alone causes. */
@@ -105,9 +111,14 @@ async function main(): Promise<void> {
   const skipBefore = process.argv.includes('--skip-before');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'actlab-bench-files-'));
   try {
-    execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', scratch], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', scratch], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const parser = new WorkerParser({ workerFile: path.join(scratch, 'project-worker.cjs') });
-    console.log(`Opening project files — ${os.cpus().length} CPU(s), load ${os.loadavg()[0].toFixed(1)}; targets: stall ≤ 100 ms, refusal ≤ 5 s`);
+    console.log(
+      `Opening project files — ${os.cpus().length} CPU(s), load ${os.loadavg()[0].toFixed(1)}; targets: stall ≤ 100 ms, refusal ≤ 5 s`,
+    );
     console.log(`Idle floor: the same timer's longest gap over 3 s with nothing to do: ${Math.round(await idleFloor(3000))} ms`);
     for (const { name, make } of FILES) {
       const file = path.join(scratch, 'file.actlab');
@@ -123,7 +134,9 @@ async function main(): Promise<void> {
       }
       const worst = (key: 'stallMs' | 'totalMs') => Math.round(Math.max(...runs.map((r) => r[key])));
       const all = (key: 'stallMs' | 'totalMs') => runs.map((r) => Math.round(r[key])).join(', ');
-      console.log(`  after:  stall ${worst('stallMs')} ms (${all('stallMs')}), answer in ${worst('totalMs')} ms (${all('totalMs')}) — ${runs[0].answer}`);
+      console.log(
+        `  after:  stall ${worst('stallMs')} ms (${all('stallMs')}), answer in ${worst('totalMs')} ms (${all('totalMs')}) — ${runs[0].answer}`,
+      );
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -44,14 +44,34 @@ function table(results: WorkloadResult[]): string[] {
   const n = (v: number | null, digits = 0): string => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
   const rows = results.map((r) =>
     r.gridMs === null
-      ? [r.label, `${n(r.epochsPerSecond)} ep/s`, `${n(r.epochsPerCpuSecond)} ep/s`, `${n(r.plainEpochsPerSecond)} ep/s`, `${n(r.tfjsEpochsPerSecond, 1)} ep/s`,
-        `${n((r.epochsPerSecond ?? 0) / (r.tfjsEpochsPerSecond ?? 1))}×`, r.target, r.met ? 'met' : r.metByCpuTime ? 'met in CPU time' : 'NOT met']
-      : [r.label, `${n(r.gridMs, 2)} ms`, `${n(r.gridCpuMs, 2)} ms`, '—', `${n(r.tfjsGridMs, 1)} ms`,
-        `${n((r.tfjsGridMs ?? 0) / r.gridMs)}×`, r.target, r.met ? 'met' : r.metByCpuTime ? 'met in CPU time' : 'NOT met'],
+      ? [
+          r.label,
+          `${n(r.epochsPerSecond)} ep/s`,
+          `${n(r.epochsPerCpuSecond)} ep/s`,
+          `${n(r.plainEpochsPerSecond)} ep/s`,
+          `${n(r.tfjsEpochsPerSecond, 1)} ep/s`,
+          `${n((r.epochsPerSecond ?? 0) / (r.tfjsEpochsPerSecond ?? 1))}×`,
+          r.target,
+          r.met ? 'met' : r.metByCpuTime ? 'met in CPU time' : 'NOT met',
+        ]
+      : [
+          r.label,
+          `${n(r.gridMs, 2)} ms`,
+          `${n(r.gridCpuMs, 2)} ms`,
+          '—',
+          `${n(r.tfjsGridMs, 1)} ms`,
+          `${n((r.tfjsGridMs ?? 0) / r.gridMs)}×`,
+          r.target,
+          r.met ? 'met' : r.metByCpuTime ? 'met in CPU time' : 'NOT met',
+        ],
   );
   const head = ['workload', 'ours (wall)', 'ours (CPU time)', 'ours, plain path', 'tfjs cpu (wall)', 'ours vs tfjs', 'target', 'result'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join(' | ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
 }
 
@@ -132,7 +152,13 @@ async function main(): Promise<void> {
     target: '≤ 5 % slower',
   };
   if (json) {
-    console.log(JSON.stringify({ cpus: cpus().length, loadAverage, workloads: [...results, instrumentsFigure, files, ...(digits ? [digits] : [])] }, null, 2));
+    console.log(
+      JSON.stringify(
+        { cpus: cpus().length, loadAverage, workloads: [...results, instrumentsFigure, files, ...(digits ? [digits] : [])] },
+        null,
+        2,
+      ),
+    );
     return;
   }
   say('');
@@ -154,7 +180,9 @@ async function main(): Promise<void> {
     );
   }
   if (loadAverage > cpus().length * 0.75) {
-    say(`\nNote: the load average reached ${loadAverage.toFixed(1)} on ${cpus().length} CPU(s): other programs were competing for the processor, so the wall-clock figures are low.`);
+    say(
+      `\nNote: the load average reached ${loadAverage.toFixed(1)} on ${cpus().length} CPU(s): other programs were competing for the processor, so the wall-clock figures are low.`,
+    );
   }
 }
 

@@ -44,8 +44,14 @@ export async function tfjsEpochsPerSecond(hidden: number[], ms = 2000): Promise<
   const data = generateData(workloadConfig(hidden).data, workloadConfig(hidden).seed);
   const n = data.train.length;
   const batch = 10;
-  const xs = tf.tensor2d(data.train.flatMap((p) => [p.x1, p.x2]), [n, 2]);
-  const ys = tf.tensor2d(data.train.map((p) => (p.label === 1 ? 1 : -1)), [n, 1]);
+  const xs = tf.tensor2d(
+    data.train.flatMap((p) => [p.x1, p.x2]),
+    [n, 2],
+  );
+  const ys = tf.tensor2d(
+    data.train.map((p) => (p.label === 1 ? 1 : -1)),
+    [n, 1],
+  );
   const batches = Array.from({ length: Math.ceil(n / batch) }, (_, b) => {
     const size = Math.min(batch, n - b * batch);
     return { x: xs.slice([b * batch, 0], [size, 2]), y: ys.slice([b * batch, 0], [size, 1]) };

@@ -77,5 +77,7 @@ export function printThreadCpu(before: ThreadCpu, after: ThreadCpu, seconds: num
   if (rows.length === 0) return;
   rows.sort((a, b) => b.share - a.share);
   const total = rows.reduce((sum, row) => sum + row.share, 0);
-  console.log(`Browser threads, share of one core:    ${rows.map((r) => `${r.name} ${(r.share * 100).toFixed(0)} %`).join(', ')} (${(total * 100).toFixed(0)} % in all)`);
+  console.log(
+    `Browser threads, share of one core:    ${rows.map((r) => `${r.name} ${(r.share * 100).toFixed(0)} %`).join(', ')} (${(total * 100).toFixed(0)} % in all)`,
+  );
 }

@@ -21,7 +21,13 @@ export const TRAINING_WORKLOADS: TrainingWorkload[] = [
   { id: 'spiral-2-8x6-1', label: 'spiral, 2→8×6→1', hidden: [8, 8, 8, 8, 8, 8], target: 3_400 },
 ];
 
-export const GRID = { id: 'grid-2-8x6-1-100', label: 'all neurons of 2→8×6→1 on 100×100', hidden: [8, 8, 8, 8, 8, 8], resolution: 100, targetMs: 8 };
+export const GRID = {
+  id: 'grid-2-8x6-1-100',
+  label: 'all neurons of 2→8×6→1 on 100×100',
+  hidden: [8, 8, 8, 8, 8, 8],
+  resolution: 100,
+  targetMs: 8,
+};
 
 export function workloadConfig(hidden: number[]): LabConfig {
   const config = defaultConfig();
@@ -110,7 +116,10 @@ export function instrumentsCost(rounds = 6, ms = 700): { on: Rate; off: Rate } {
   const on: Rate = { wall: 0, cpu: 0 };
   const off: Rate = { wall: 0, cpu: 0 };
   for (let i = 0; i < rounds; i++) {
-    for (const [flag, best] of [[true, on], [false, off]] as const) {
+    for (const [flag, best] of [
+      [true, on],
+      [false, off],
+    ] as const) {
       const r = sessionEpochsPerSecond(INSTRUMENTS_WORKLOAD.hidden, true, ms, 1, flag);
       best.wall = Math.max(best.wall, r.wall);
       best.cpu = Math.max(best.cpu, r.cpu);

@@ -48,7 +48,9 @@ describe('import rules (docs/ARCHITECTURE.md)', () => {
   it("rejects a renderer area reaching into a folder inside another area, whatever the path's spelling", async () => {
     const messages = await restrictedImports('renderer-area-internals.ts', 'renderer/projects/bad.ts');
     expect(messages).toEqual([
-      expect.stringMatching(/'\.\.\/lab\/table\/gate' reaches into renderer\/lab\/table\/, which is internal to renderer\/lab\/.*docs\/ARCHITECTURE\.md/),
+      expect.stringMatching(
+        /'\.\.\/lab\/table\/gate' reaches into renderer\/lab\/table\/, which is internal to renderer\/lab\/.*docs\/ARCHITECTURE\.md/,
+      ),
       expect.stringMatching(/'\.\.\/\.\.\/renderer\/lab\/table\/switch' reaches into renderer\/lab\/table\//),
     ]);
   });

@@ -37,12 +37,21 @@ function diverged(event: EngineEvent | null): { snapshot: Snapshot; message: str
 
 describe('runaway training', () => {
   it('spiral3, 2→8 ReLU, softmax, learning rate 10: caught after one epoch, and the starting weights are back', () => {
-    const config = configWith({ dataset: 'spiral3', hidden: [[8, 'relu']], output: 'softmax', training: { loss: 'softmaxCrossEntropy', learningRate: 10 } });
+    const config = configWith({
+      dataset: 'spiral3',
+      hidden: [[8, 'relu']],
+      output: 'softmax',
+      training: { loss: 'softmaxCrossEntropy', learningRate: 10 },
+    });
     const { session, start } = configured(config, true);
     const { snapshot, message } = diverged(trainUntilEvent(session, 200).event);
     // It used to reach weights of 1e68 and more with no message at all.
-    expect(message).toMatch(/^Training ran away at epoch 1: a weight or bias reached \d\.\de\+\d+ \(the largest was 0\.\d+ when training started\)\. /);
-    expect(message).toMatch(/Training is paused, and the weights from epoch 0, before it began \(training loss 1\.\d\d\), are back\. Try a smaller learning rate, such as 1\.$/);
+    expect(message).toMatch(
+      /^Training ran away at epoch 1: a weight or bias reached \d\.\de\+\d+ \(the largest was 0\.\d+ when training started\)\. /,
+    );
+    expect(message).toMatch(
+      /Training is paused, and the weights from epoch 0, before it began \(training loss 1\.\d\d\), are back\. Try a smaller learning rate, such as 1\.$/,
+    );
     expect(message).not.toMatch(/good/);
     expect(snapshot.running).toBe(false);
     expect(session.isRunning()).toBe(false);
@@ -52,7 +61,15 @@ describe('runaway training', () => {
   });
 
   it('plane, linear network, learning rate 10: the weights that come back are the ones with the lowest loss, not astronomic ones', () => {
-    const config = configWith({ dataset: 'plane', hidden: [[4, 'identity'], [4, 'identity']], output: 'identity', training: { learningRate: 10 } });
+    const config = configWith({
+      dataset: 'plane',
+      hidden: [
+        [4, 'identity'],
+        [4, 'identity'],
+      ],
+      output: 'identity',
+      training: { learningRate: 10 },
+    });
     for (const fastPath of [false, true]) {
       const { session } = configured(config, fastPath);
       const { event, largest } = trainUntilEvent(session, 500);
@@ -70,7 +87,13 @@ describe('runaway training', () => {
 
   it('a loss that grows tenfold is caught while the weights are still small', () => {
     // One linear neuron on x₁² (up to 36, mean x₁⁴ about 259) overshoots a little further every step at learning rate 0.01 (stable below about 2/259).
-    const config = configWith({ dataset: 'plane', hidden: [], features: ['x1Squared'], output: 'identity', training: { learningRate: 0.01, batchSize: 100 } });
+    const config = configWith({
+      dataset: 'plane',
+      hidden: [],
+      features: ['x1Squared'],
+      output: 'identity',
+      training: { learningRate: 0.01, batchSize: 100 },
+    });
     for (const fastPath of [false, true]) {
       const { session, start } = configured(config, fastPath);
       const { snapshot, message } = diverged(trainUntilEvent(session, 100).event);
@@ -84,10 +107,31 @@ describe('runaway training', () => {
 
   it('ordinary training at large but workable rates raises no alarm', () => {
     const cases: LabConfig[] = [
-      configWith({ dataset: 'circle', hidden: [[4, 'sigmoid']], output: 'sigmoid', training: { learningRate: 3, loss: 'binaryCrossEntropy' } }),
-      configWith({ dataset: 'xor', hidden: [[8, 'relu'], [8, 'relu']], output: 'sigmoid', training: { learningRate: 0.1, loss: 'binaryCrossEntropy', optimizer: 'adam' } }),
+      configWith({
+        dataset: 'circle',
+        hidden: [[4, 'sigmoid']],
+        output: 'sigmoid',
+        training: { learningRate: 3, loss: 'binaryCrossEntropy' },
+      }),
+      configWith({
+        dataset: 'xor',
+        hidden: [
+          [8, 'relu'],
+          [8, 'relu'],
+        ],
+        output: 'sigmoid',
+        training: { learningRate: 0.1, loss: 'binaryCrossEntropy', optimizer: 'adam' },
+      }),
       configWith({ dataset: 'gaussian', hidden: [], output: 'sigmoid', training: { learningRate: 10, loss: 'binaryCrossEntropy' } }),
-      configWith({ dataset: 'spiral', hidden: [[8, 'relu'], [8, 'relu'], [8, 'relu']], training: { learningRate: 0.1 } }),
+      configWith({
+        dataset: 'spiral',
+        hidden: [
+          [8, 'relu'],
+          [8, 'relu'],
+          [8, 'relu'],
+        ],
+        training: { learningRate: 0.1 },
+      }),
     ];
     for (const config of cases) {
       const { session } = configured(config, true);
@@ -121,7 +165,11 @@ describe('runaway bounds', () => {
     expect(lossRunaway(10.1, 1, small)).toEqual({ kind: 'loss', set: 'training', loss: 10.1 });
     expect(lossRunaway(NaN, 1, small)).toEqual({ kind: 'loss', set: 'training', loss: NaN });
     expect(lossRunaway(1, Infinity, small)).toEqual({ kind: 'loss', set: 'test', loss: Infinity });
-    expect(runawayCause({ kind: 'weights', magnitude: NaN }, 7, small)).toBe('Training blew up at epoch 7: the weights stopped being numbers.');
-    expect(runawayCause({ kind: 'loss', set: 'test', loss: Infinity }, 7, small)).toBe('Training blew up at epoch 7: the test loss became infinite.');
+    expect(runawayCause({ kind: 'weights', magnitude: NaN }, 7, small)).toBe(
+      'Training blew up at epoch 7: the weights stopped being numbers.',
+    );
+    expect(runawayCause({ kind: 'loss', set: 'test', loss: Infinity }, 7, small)).toBe(
+      'Training blew up at epoch 7: the test loss became infinite.',
+    );
   });
 });

@@ -11,7 +11,14 @@ function send(session: TrainingSession, command: Record<string, unknown>): Engin
   return session.handle({ id: nextId++, ...command } as never);
 }
 
-const config = configWith({ dataset: 'sine', size: 30, hidden: [[5, 'relu']], output: 'identity', problem: 'regression', training: { batchSize: 10, learningRate: 0.1 } });
+const config = configWith({
+  dataset: 'sine',
+  size: 30,
+  hidden: [[5, 'relu']],
+  output: 'identity',
+  problem: 'regression',
+  training: { batchSize: 10, learningRate: 0.1 },
+});
 
 describe('session: one example', () => {
   it('traces the next training example without changing anything', () => {
@@ -27,7 +34,7 @@ describe('session: one example', () => {
     }
   });
 
-  it('steps one example as a batch of one: the next trace is of the next example, and the weights are training\'s', () => {
+  it("steps one example as a batch of one: the next trace is of the next example, and the weights are training's", () => {
     const session = createSession({ fastPath: true });
     send(session, { type: 'configure', config });
     const reference = createModel({ ...config, training: { ...config.training, batchSize: 1 } });

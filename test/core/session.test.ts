@@ -60,7 +60,11 @@ describe('training session', () => {
     const bad: [string, (c: LabConfig) => void, RegExp][] = [
       ['unknown data set', (c) => ((c.data as { dataset: string }).dataset = 'donut'), /no data set called "donut"/],
       ['too many neurons', (c) => (c.network.hidden[0].size = 17), /from 1 to 16 neurons/],
-      ['too many layers', (c) => (c.network.hidden = Array.from({ length: 9 }, () => ({ size: 2, activation: 'tanh' }))), /at most 8 hidden layers/],
+      [
+        'too many layers',
+        (c) => (c.network.hidden = Array.from({ length: 9 }, () => ({ size: 2, activation: 'tanh' }))),
+        /at most 8 hidden layers/,
+      ],
       ['unknown activation', (c) => ((c.network.hidden[0] as { activation: string }).activation = 'step'), /no activation called "step"/],
       ['no features', (c) => (c.features = []), /at least one input feature/],
       ['zero learning rate', (c) => (c.training.learningRate = 0), /learning rate must be above 0/],
@@ -259,7 +263,15 @@ describe('training session', () => {
 
   it('reports a blow-up, goes back to the weights from before it and pauses', () => {
     for (const fastPath of [false, true]) {
-      const config = configWith({ dataset: 'plane', hidden: [[4, 'identity'], [4, 'identity']], output: 'identity', training: { learningRate: 10 } });
+      const config = configWith({
+        dataset: 'plane',
+        hidden: [
+          [4, 'identity'],
+          [4, 'identity'],
+        ],
+        output: 'identity',
+        training: { learningRate: 10 },
+      });
       const session = configured(config, fastPath);
       send(session, { type: 'play' });
       let events: EngineEvent[] = [];
@@ -267,7 +279,9 @@ describe('training session', () => {
       expect(events).toHaveLength(1);
       const event = events[0];
       if (event.type !== 'diverged') throw new Error('expected a divergence');
-      expect(event.message).toMatch(/^Training (blew up|ran away) at epoch \d+: .*\. Training is paused, and the weights from epoch \d+, before it began \(training loss [\d.e+-]+\), are back\. Try a smaller learning rate, such as 1\.$/);
+      expect(event.message).toMatch(
+        /^Training (blew up|ran away) at epoch \d+: .*\. Training is paused, and the weights from epoch \d+, before it began \(training loss [\d.e+-]+\), are back\. Try a smaller learning rate, such as 1\.$/,
+      );
       expect(event.snapshot.running).toBe(false);
       expect(session.isRunning()).toBe(false);
       expect(event.snapshot.params.every(Number.isFinite)).toBe(true);
@@ -300,7 +314,18 @@ describe('training session', () => {
   });
 
   it('configures every built-in 2-D data set with the Playground network', () => {
-    for (const dataset of ['circle', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'spiral3', 'blobs3', 'plane', 'multiGaussian'] as const) {
+    for (const dataset of [
+      'circle',
+      'xor',
+      'gaussian',
+      'spiral',
+      'moons',
+      'checkerboard',
+      'spiral3',
+      'blobs3',
+      'plane',
+      'multiGaussian',
+    ] as const) {
       const session = createSession();
       const events = send(session, { type: 'configure', config: configWith({ dataset }) });
       expect(events[0].type, dataset).toBe('snapshot');

@@ -50,7 +50,9 @@ async function trainPast(page: Page, goal: number): Promise<void> {
   await expect(page.getByRole('region', { name: 'Test digits, mistakes first' })).toHaveAttribute('aria-busy', 'false');
 }
 
-test('digits in the Lab: load with progress, build 784→64→10, train past 85 %, draw a digit and read the probabilities', async ({ page }) => {
+test('digits in the Lab: load with progress, build 784→64→10, train past 85 %, draw a digit and read the probabilities', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Lab' }).click();
   // Slow the download so the progress bar can be seen moving.
@@ -82,7 +84,10 @@ test('digits in the Lab: load with progress, build 784→64→10, train past 85 
   await expect(builder).toContainText('784 pixel inputs');
   await expect(builder).toContainText('10 outputs, softmax');
   while ((await builder.getByRole('button', { name: /Remove hidden layer/ }).count()) > 0) {
-    await builder.getByRole('button', { name: /Remove hidden layer/ }).first().click();
+    await builder
+      .getByRole('button', { name: /Remove hidden layer/ })
+      .first()
+      .click();
   }
   await expect(builder.getByText('No hidden layer')).toBeVisible();
   await builder.getByRole('button', { name: 'Add a hidden layer' }).click();

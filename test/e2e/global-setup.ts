@@ -6,6 +6,6 @@ import { chromium } from '@playwright/test';
 export default function globalSetup(): void {
   if (existsSync('/usr/bin/chromium')) return;
   if (existsSync(chromium.executablePath())) return;
-  console.log('No system Chromium found: installing Playwright\'s Chromium once.');
+  console.log("No system Chromium found: installing Playwright's Chromium once.");
   execSync('npx playwright install chromium', { stdio: 'inherit' });
 }

@@ -105,11 +105,23 @@ test('the learner adds their own points and trains on them', async ({ page }) =>
   // Orange points on the left, blue ones on the right (clicks, then a sprayed cloud each).
   const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
   await page.getByRole('radio', { name: /Orange \(class A\)/ }).check();
-  for (const [fx, fy] of [[0.15, 0.2], [0.2, 0.5], [0.15, 0.8], [0.25, 0.35], [0.3, 0.65]]) {
+  for (const [fx, fy] of [
+    [0.15, 0.2],
+    [0.2, 0.5],
+    [0.15, 0.8],
+    [0.25, 0.35],
+    [0.3, 0.65],
+  ]) {
     await page.mouse.click(at(fx, fy).x, at(fx, fy).y);
   }
   await page.getByRole('radio', { name: /Blue \(class B\)/ }).check();
-  for (const [fx, fy] of [[0.85, 0.2], [0.8, 0.5], [0.85, 0.8], [0.75, 0.35], [0.7, 0.65]]) {
+  for (const [fx, fy] of [
+    [0.85, 0.2],
+    [0.8, 0.5],
+    [0.85, 0.8],
+    [0.75, 0.35],
+    [0.7, 0.65],
+  ]) {
     await page.mouse.click(at(fx, fy).x, at(fx, fy).y);
   }
   await page.mouse.move(at(0.8, 0.1).x, at(0.8, 0.1).y);
@@ -151,7 +163,9 @@ test('a race of three activations trains side by side', async ({ page }) => {
   await race.getByRole('button', { name: 'Start race' }).click();
   for (const name of ['ReLU', 'Tanh', 'Sine']) {
     await expect(race.getByRole('listitem', { name: `${name} lane` })).toBeVisible();
-    await expect.poll(async () => Number(await race.getByLabel(`${name} epoch`).innerText()), { timeout: 60_000 }).toBeGreaterThanOrEqual(300);
+    await expect
+      .poll(async () => Number(await race.getByLabel(`${name} epoch`).innerText()), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(300);
     await expect.poll(async () => Number(await race.getByLabel(`${name} test loss`).innerText())).toBeLessThan(1);
   }
   await expect(race.getByRole('button', { name: 'Stop race' })).toBeDisabled();

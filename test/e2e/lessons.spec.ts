@@ -213,8 +213,15 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await check(page);
   await next(page);
   const values: [string, string][] = [
-    ['Hidden weight W 1 1', '1'], ['Hidden weight W 1 2', '1'], ['Hidden weight W 2 1', '1'], ['Hidden weight W 2 2', '1'],
-    ['Hidden bias c 1', '0'], ['Hidden bias c 2', '-1'], ['Output weight w 1', '1'], ['Output weight w 2', '-2'], ['Output bias b', '0'],
+    ['Hidden weight W 1 1', '1'],
+    ['Hidden weight W 1 2', '1'],
+    ['Hidden weight W 2 1', '1'],
+    ['Hidden weight W 2 2', '1'],
+    ['Hidden bias c 1', '0'],
+    ['Hidden bias c 2', '-1'],
+    ['Output weight w 1', '1'],
+    ['Output weight w 2', '-2'],
+    ['Output bias b', '0'],
   ];
   for (const [name, value] of values) await page.getByRole('spinbutton', { name }).fill(value);
   await check(page);
@@ -325,12 +332,25 @@ test('lesson pages are keyboard friendly: Tab reaches terms, sliders and checks'
       await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return '';
-        const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '';
+        const label =
+          el.getAttribute('aria-label') ??
+          (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+          el.textContent ??
+          '';
         return `${el.tagName.toLowerCase()}:${label.trim()}`;
       }),
     );
   }
-  for (const want of ['button:neuron', 'button:bias', 'input:w₁', 'input:w₂', 'input:b', 'button:Check my answer', 'button:Reset this step', 'button:Next']) {
+  for (const want of [
+    'button:neuron',
+    'button:bias',
+    'input:w₁',
+    'input:w₂',
+    'input:b',
+    'button:Check my answer',
+    'button:Reset this step',
+    'button:Next',
+  ]) {
     expect([...reached]).toContain(want);
   }
   // A glossary term opens from the keyboard, and Escape closes it.

@@ -33,7 +33,8 @@ async function stubDialogs(app: ElectronApplication, file: string): Promise<void
     dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as unknown as typeof dialog.showSaveDialog;
     dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as unknown as typeof dialog.showOpenDialog;
     dialog.showMessageBox = answer as unknown as typeof dialog.showMessageBox;
-    dialog.showErrorBox = ((title: string, content: string) => record.smokeMessages?.push(`${title}: ${content}`)) as typeof dialog.showErrorBox;
+    dialog.showErrorBox = ((title: string, content: string) =>
+      record.smokeMessages?.push(`${title}: ${content}`)) as typeof dialog.showErrorBox;
   }, file);
 }
 
@@ -79,19 +80,23 @@ test('the packaged app starts in real Electron, trains, renders lessons, saves a
       // getLastWebPreferences is not in Electron's typings but is how Electron itself reads
       // the preferences a page got (sandbox included, which app.enableSandbox() forces).
       const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null };
+        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+          getLastWebPreferences?: () => Record<string, unknown> | null;
+        };
         if (typeof contents.getLastWebPreferences !== 'function') return 'this Electron has no webContents.getLastWebPreferences()';
         const p = contents.getLastWebPreferences();
-        return p && {
-          contextIsolation: p.contextIsolation,
-          sandbox: p.sandbox,
-          nodeIntegration: p.nodeIntegration,
-          nodeIntegrationInWorker: p.nodeIntegrationInWorker,
-          nodeIntegrationInSubFrames: p.nodeIntegrationInSubFrames,
-          webSecurity: p.webSecurity,
-          allowRunningInsecureContent: p.allowRunningInsecureContent,
-          webviewTag: p.webviewTag,
-        };
+        return (
+          p && {
+            contextIsolation: p.contextIsolation,
+            sandbox: p.sandbox,
+            nodeIntegration: p.nodeIntegration,
+            nodeIntegrationInWorker: p.nodeIntegrationInWorker,
+            nodeIntegrationInSubFrames: p.nodeIntegrationInSubFrames,
+            webSecurity: p.webSecurity,
+            allowRunningInsecureContent: p.allowRunningInsecureContent,
+            webviewTag: p.webviewTag,
+          }
+        );
       });
       expect(prefs).toEqual({
         contextIsolation: true,

@@ -111,7 +111,9 @@ test('a damaged file shows a message and changes nothing', async ({ page }, info
   const broken = info.outputPath('broken.actlab');
   writeFileSync(broken, '{"format": "activation-lab-project", "version": 2, "name": "cut');
   await openChosenFile(page, broken);
-  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText('The file is cut off — it may not have finished downloading or saving. Ask for the file again.');
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(
+    'The file is cut off — it may not have finished downloading or saving. Ask for the file again.',
+  );
   await page.screenshot({ path: 'test-results/projects-damaged-file.png', fullPage: true });
 
   const future = info.outputPath('future.actlab');
@@ -125,7 +127,9 @@ test('a damaged file shows a message and changes nothing', async ({ page }, info
   const junk = info.outputPath('junk.actlab');
   writeFileSync(junk, `{"format":"activation-lab-project","version":2,"junk":[${'{},'.repeat(2_500_000)}{}]}`);
   await openChosenFile(page, junk);
-  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(/^This file holds more than [\d,]+ values, more than the largest network a project can describe\./);
+  await expect(page.getByRole('alert', { name: 'Project problem' })).toHaveText(
+    /^This file holds more than [\d,]+ values, more than the largest network a project can describe\./,
+  );
   await page.screenshot({ path: 'test-results/projects-tiny-values-file.png', fullPage: true });
   const utf16 = info.outputPath('utf16.actlab');
   // Without a byte order mark (with one, the browser itself decodes UTF-16 correctly).
@@ -192,7 +196,7 @@ test('unsaved digits work is backed up while it trains and comes back after a re
   await expect.poll(() => readNumber(page, 'Epoch'), { timeout: 30_000 }).toBe(epoch);
 });
 
-test('lesson progress travels with the project whose Lab got the lesson\'s network', async ({ page }, info) => {
+test("lesson progress travels with the project whose Lab got the lesson's network", async ({ page }, info) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -200,7 +204,11 @@ test('lesson progress travels with the project whose Lab got the lesson\'s netwo
   // Lesson 7, step 1: solve it, then hand its neuron to the Lab.
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: /^Lesson 7:/ }).click();
-  for (const [name, value] of [['w₁', 1], ['w₂', 1], ['b', -0.5]] as const) {
+  for (const [name, value] of [
+    ['w₁', 1],
+    ['w₂', 1],
+    ['b', -0.5],
+  ] as const) {
     await page.getByRole('slider', { name, exact: true }).fill(String(value));
   }
   await page.getByRole('button', { name: 'Check my answer' }).click();

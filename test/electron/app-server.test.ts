@@ -67,7 +67,11 @@ describe('serveAppRequest (real files)', () => {
   });
 
   it('sends the CSP with every response, the 404 and 405 answers too', async () => {
-    for (const response of [await get('app://lab/nope.js'), await get('app://lab/%2e%2e%2fsecret.txt'), await get('app://lab/index.html', 'POST')]) {
+    for (const response of [
+      await get('app://lab/nope.js'),
+      await get('app://lab/%2e%2e%2fsecret.txt'),
+      await get('app://lab/index.html', 'POST'),
+    ]) {
       expect(response.status).not.toBe(200);
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -16,7 +16,7 @@ describe('projectFileFromArgv', () => {
     expect(projectFileFromArgv(['app', 'one.actlab', 'two.actlab'], 1)).toBe('two.actlab');
   });
 
-  it("resolves a relative file against the working directory of the instance that received it", () => {
+  it('resolves a relative file against the working directory of the instance that received it', () => {
     expect(projectFileFromArgv(['app', 'spiral.actlab'], 1, '/home/ana/projects')).toBe('/home/ana/projects/spiral.actlab');
     expect(projectFileFromArgv(['app', '../old/xor.actlab'], 1, '/home/ana/projects')).toBe('/home/ana/old/xor.actlab');
     expect(projectFileFromArgv(['app', '/srv/a.actlab'], 1, '/home/ana')).toBe('/srv/a.actlab');

@@ -35,11 +35,17 @@ async function bundle(options: { entry?: string; stdin?: string }): Promise<stri
 
 beforeAll(async () => {
   // The page script: the shared engine without window.lab (so a Web Worker), reachable from the test.
-  const page = await bundle({ stdin: "import { sharedEngine } from './renderer/engine/connection';\n(window as unknown as { engine: unknown }).engine = sharedEngine();\n" });
+  const page = await bundle({
+    stdin:
+      "import { sharedEngine } from './renderer/engine/connection';\n(window as unknown as { engine: unknown }).engine = sharedEngine();\n",
+  });
   const worker = await bundle({ entry: 'renderer/engine/engine.worker.ts' });
   const digits = buildDigitsFile();
   const files: Record<string, [string, string | Uint8Array]> = {
-    '/index.html': ['text/html', '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="./page.js"></script></body></html>'],
+    '/index.html': [
+      'text/html',
+      '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="./page.js"></script></body></html>',
+    ],
     '/page.js': ['text/javascript', page],
     // links.ts names its worker `new URL('./engine.worker.ts', import.meta.url)`: serve the bundle there.
     '/engine.worker.ts': ['text/javascript', worker],
@@ -59,7 +65,16 @@ beforeAll(async () => {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   browser = await chromium.launch({
     executablePath: existsSync(executablePath) ? executablePath : undefined,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -72,7 +87,13 @@ interface PageEngine {
   kind: string;
   send(command: unknown): void;
   provideDigits(bytes: Uint8Array): void;
-  onEvent(listener: (event: { type: string; message?: string; snapshot?: { params: Float64Array; metrics: { testAccuracy: number | null } } }) => void): () => void;
+  onEvent(
+    listener: (event: {
+      type: string;
+      message?: string;
+      snapshot?: { params: Float64Array; metrics: { testAccuracy: number | null } };
+    }) => void,
+  ): () => void;
 }
 
 describe('the browser host with digits', () => {
@@ -107,7 +128,9 @@ describe('the browser host with digits', () => {
       await expect.poll(best, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0.8);
       const seen = await page.evaluate(() => (window as unknown as { seen: { errors: string[]; accuracy: number[] } }).seen);
       // One refusal (the broken file) and nothing else: the configure found the images.
-      expect(seen.errors).toEqual(['The digit images could not be loaded. The file is cut short or too long: 1000 bytes for 10000 images.']);
+      expect(seen.errors).toEqual([
+        'The digit images could not be loaded. The file is cut short or too long: 1000 bytes for 10000 images.',
+      ]);
       expect(seen.accuracy[0]).toBeLessThan(0.3);
       expect(pageErrors).toEqual([]);
     } finally {

@@ -38,7 +38,9 @@ describe('build-electron', () => {
   it('leaves electron external and bundles everything else in main and the worker', () => {
     const builtins = new Set(['electron', 'path', 'fs', 'os', 'worker_threads', 'perf_hooks', 'url', 'events', 'crypto', 'util', 'stream']);
     for (const file of ['main.cjs', 'engine-worker.cjs', 'project-worker.cjs']) {
-      const outside = requires(file).map((r) => r.replace(/^node:/, '').split('/')[0]).filter((r) => !builtins.has(r));
+      const outside = requires(file)
+        .map((r) => r.replace(/^node:/, '').split('/')[0])
+        .filter((r) => !builtins.has(r));
       expect(outside, file).toEqual([]);
     }
     expect(requires('engine-worker.cjs')).not.toContain('electron');

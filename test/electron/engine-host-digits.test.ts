@@ -47,7 +47,11 @@ describe('digits in the desktop engine worker', () => {
     host.provideDigits(digits);
     host.send({ type: 'configure', id: 1, config: small });
     host.send({ type: 'play', id: 2 });
-    await until(() => (host.knownState?.epoch ?? 0) >= 1 && snapshots(events).some((s) => (s.metrics.testAccuracy ?? 0) > 0.6), 'a known state after an epoch', 60_000);
+    await until(
+      () => (host.knownState?.epoch ?? 0) >= 1 && snapshots(events).some((s) => (s.metrics.testAccuracy ?? 0) > 0.6),
+      'a known state after an epoch',
+      60_000,
+    );
     const known = host.knownState!.epoch;
     const seenBefore = events.length;
     const accuracyBefore = Math.max(...snapshots(events).map((s) => s.metrics.testAccuracy ?? 0));
@@ -105,8 +109,14 @@ describe('digits in the desktop engine worker', () => {
     host.send({ type: 'step', id: 2, unit: 'epoch' });
     host.send({ type: 'get-state', id: 3 });
     // The epoch step trains in slices, so the state request is answered while it runs.
-    await until(() => events.some((e) => e.type === 'state') && snapshots(events).some((s) => s.epoch === 1), 'one whole epoch of the big network and its state', 150_000);
-    console.log(`784 → 128 → 10, one epoch on 8,000 digits with Adam in the engine worker: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await until(
+      () => events.some((e) => e.type === 'state') && snapshots(events).some((s) => s.epoch === 1),
+      'one whole epoch of the big network and its state',
+      150_000,
+    );
+    console.log(
+      `784 → 128 → 10, one epoch on 8,000 digits with Adam in the engine worker: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(errors(events)).toEqual([]);
     expect(log).toEqual([]);
     expect(host.restartTotal).toBe(0);
@@ -118,7 +128,11 @@ describe('digits in the desktop engine worker', () => {
 
     // The control: the same work on a heap far too small kills the worker, so the check above
     // would notice limits that are too tight.
-    const starved = rig({ resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 2 }, maxRestarts: 0, heartbeatTimeoutMs: 150_000 });
+    const starved = rig({
+      resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 2 },
+      maxRestarts: 0,
+      heartbeatTimeoutMs: 150_000,
+    });
     starved.host.provideDigits(digits);
     starved.host.send({ type: 'configure', id: 1, config: big });
     starved.host.send({ type: 'step', id: 2, unit: 'epoch' });

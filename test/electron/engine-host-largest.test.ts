@@ -58,7 +58,9 @@ describe('the largest digits network in the desktop engine worker', () => {
     let t = Date.now();
     host.send({ type: 'configure', id: 1, config: largest });
     await until(() => snapshots(events).length > 0, 'the configured network', 60_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}; host log: ${JSON.stringify(log)}; notices: ${JSON.stringify(notices)}; events: ${JSON.stringify(events.map((e) => e.type))}`);
+      throw new Error(
+        `${String(error)}; host log: ${JSON.stringify(log)}; notices: ${JSON.stringify(notices)}; events: ${JSON.stringify(events.map((e) => e.type))}`,
+      );
     });
     const configureMs = Date.now() - t;
     expect(snapshots(events)[0].epoch).toBe(0);

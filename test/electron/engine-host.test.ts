@@ -13,7 +13,10 @@ class FakeWorker extends EventEmitter implements WorkerLike {
   terminated = false;
   configVersion = 0;
   epoch = 0;
-  constructor(public hung: boolean, private readonly startVersion: number) {
+  constructor(
+    public hung: boolean,
+    private readonly startVersion: number,
+  ) {
     super();
     this.configVersion = startVersion;
   }
@@ -51,7 +54,15 @@ class FakeWorker extends EventEmitter implements WorkerLike {
   }
   snapshot(running: boolean): Snapshot {
     const point = { epoch: this.epoch, trainLoss: 1, testLoss: 1, trainAccuracy: null, testAccuracy: null };
-    return { configVersion: this.configVersion, epoch: this.epoch, running, metrics: point, history: [], params: new Float64Array([this.epoch]), confusion: null };
+    return {
+      configVersion: this.configVersion,
+      epoch: this.epoch,
+      running,
+      metrics: point,
+      history: [],
+      params: new Float64Array([this.epoch]),
+      confusion: null,
+    };
   }
   state(): EngineState {
     return { epoch: this.epoch, params: [this.epoch], optimizer: [], step: 0 };
@@ -124,7 +135,10 @@ describe('EngineHost supervision', () => {
   });
 
   it('keeps the page’s configVersion numbering across a restart and re-sends changed training settings', async () => {
-    const { host, workers, events } = setup([{ hung: false, startVersion: 0 }, { hung: false, startVersion: 0 }]);
+    const { host, workers, events } = setup([
+      { hung: false, startVersion: 0 },
+      { hung: false, startVersion: 0 },
+    ]);
     host.send({ type: 'configure', id: 1, config: defaultConfig() });
     host.send({ type: 'configure', id: 2, config: defaultConfig() });
     host.send({ type: 'configure', id: 3, config: defaultConfig() });
@@ -288,8 +302,12 @@ describe('EngineHost supervision', () => {
   });
 
   it('words its notices plainly', () => {
-    expect(restartNotice(1240, true)).toBe('The training engine stopped unexpectedly and was restarted; training resumed from epoch 1,240.');
-    expect(restartNotice(7, false)).toBe('The training engine stopped unexpectedly and was restarted; your network was restored at epoch 7.');
+    expect(restartNotice(1240, true)).toBe(
+      'The training engine stopped unexpectedly and was restarted; training resumed from epoch 1,240.',
+    );
+    expect(restartNotice(7, false)).toBe(
+      'The training engine stopped unexpectedly and was restarted; your network was restored at epoch 7.',
+    );
     expect(restartNotice(null, false)).toBe('The training engine stopped unexpectedly and was restarted.');
   });
 });

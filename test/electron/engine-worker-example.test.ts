@@ -12,7 +12,7 @@ import { rigsForThisFile, snapshots, until } from './real-worker';
 const rig = rigsForThisFile();
 
 describe('one example through the real worker', () => {
-  it('traces the next example, then trains on it alone, with the numbers of core\'s own functions', async () => {
+  it("traces the next example, then trains on it alone, with the numbers of core's own functions", async () => {
     const { host, events } = rig();
     const config = defaultConfig();
     config.data.dataset = 'sine';
@@ -23,7 +23,10 @@ describe('one example through the real worker', () => {
     host.send({ type: 'trace-example', id: 2 });
     host.send({ type: 'step', id: 3, unit: 'example' });
     host.send({ type: 'trace-example', id: 4 });
-    await until(() => events.filter((e) => e.type === 'trace').length === 2 && events.some((e) => e.type === 'example-step'), 'the traces and the step');
+    await until(
+      () => events.filter((e) => e.type === 'trace').length === 2 && events.some((e) => e.type === 'example-step'),
+      'the traces and the step',
+    );
     const reference = createModel(config, { fastPath: true });
     const first = traceExample(reference, 0);
     const step = trainExample(reference);

@@ -34,7 +34,10 @@ describe('the real engine worker under the host', () => {
     // slices (14 s); the shared entry yields with setImmediate there.
     const { host, events, notices } = rig();
     const config = defaultConfig();
-    config.network.hidden = [{ size: 8, activation: 'tanh' }, { size: 8, activation: 'tanh' }];
+    config.network.hidden = [
+      { size: 8, activation: 'tanh' },
+      { size: 8, activation: 'tanh' },
+    ];
     host.send({ type: 'configure', id: 1, config });
     host.send({ type: 'set-speed', id: 2, speed: { mode: 'max' } });
     host.send({ type: 'play', id: 3 });

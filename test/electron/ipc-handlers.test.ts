@@ -185,7 +185,10 @@ describe('IPC handlers over the typed helpers', () => {
       [undefined, 'No file came with the message.'],
       [wrongMagic, 'This is not a digits file: its first bytes are wrong.'],
       [twoDigits.slice(0, 100), 'The file is cut short or too long: 100 bytes for 2 images.'],
-      [new Uint8Array(MAX_DIGITS_FILE_BYTES + 1), `The file is too large: ${MAX_DIGITS_FILE_BYTES + 1} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`],
+      [
+        new Uint8Array(MAX_DIGITS_FILE_BYTES + 1),
+        `The file is too large: ${MAX_DIGITS_FILE_BYTES + 1} bytes, and at most ${MAX_DIGITS_FILE_BYTES} are accepted.`,
+      ],
     ];
     for (const [payload] of cases) digits(ours, payload);
     expect(log).toEqual(cases.map(([, reason]) => `engine:digits: ${reason}`));

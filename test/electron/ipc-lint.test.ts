@@ -14,9 +14,7 @@ const code = readFileSync(new URL('../lint-fixtures/electron-raw-ipc.ts', import
 
 async function rawIpcFindings(pretendPath: string): Promise<Array<{ rule: string | null; line: number }>> {
   const [result] = await eslint.lintText(code, { filePath: pretendPath });
-  return result.messages
-    .filter((m) => /typed IPC contract/.test(m.message))
-    .map((m) => ({ rule: m.ruleId, line: m.line }));
+  return result.messages.filter((m) => /typed IPC contract/.test(m.message)).map((m) => ({ rule: m.ruleId, line: m.line }));
 }
 
 describe('raw IPC outside the typed helpers (lint)', () => {
@@ -26,7 +24,7 @@ describe('raw IPC outside the typed helpers (lint)', () => {
     const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
     expect(findings).toEqual(
       expect.arrayContaining([
-        { rule: 'no-restricted-imports', line: lineOf("import { BrowserWindow, ipcMain, ipcRenderer }") },
+        { rule: 'no-restricted-imports', line: lineOf('import { BrowserWindow, ipcMain, ipcRenderer }') },
         { rule: 'no-restricted-syntax', line: lineOf('electron.ipcMain.handle') },
         { rule: 'no-restricted-syntax', line: lineOf('win.webContents.send') },
         { rule: 'no-restricted-syntax', line: lineOf('  webContents.send') },
@@ -34,9 +32,9 @@ describe('raw IPC outside the typed helpers (lint)', () => {
     );
     // Both names in the named import are reported, and so is the namespace import that reaches them.
     expect(findings.filter((f) => f.rule === 'no-restricted-imports').map((f) => f.line)).toEqual([
-      lineOf("import * as electron"),
-      lineOf("import { BrowserWindow, ipcMain, ipcRenderer }"),
-      lineOf("import { BrowserWindow, ipcMain, ipcRenderer }"),
+      lineOf('import * as electron'),
+      lineOf('import { BrowserWindow, ipcMain, ipcRenderer }'),
+      lineOf('import { BrowserWindow, ipcMain, ipcRenderer }'),
     ]);
   });
 

@@ -27,7 +27,9 @@ describe('typed IPC helpers', () => {
       seen.push(json);
     });
     await expect(handle['progress:save'](stranger, '{}')).rejects.toThrow(IpcRejection);
-    await expect(handle['progress:save'](stranger, '{}')).rejects.toThrow("progress:save: refused a message from \"https://evil.example/\"; only the app's own page may call it.");
+    await expect(handle['progress:save'](stranger, '{}')).rejects.toThrow(
+      'progress:save: refused a message from "https://evil.example/"; only the app\'s own page may call it.',
+    );
     await expect(handle['progress:save'](ours, 42)).rejects.toThrow('progress:save: needs the progress as JSON text.');
     await expect(handle['progress:save'](ours, '{"a":')).rejects.toThrow('progress:save: the progress text is not valid JSON.');
     expect(seen).toEqual([]);
@@ -39,7 +41,11 @@ describe('typed IPC helpers', () => {
     const { typed, on, log } = helpers();
     const seen: unknown[] = [];
     const refusals: string[] = [];
-    typed.on('project:update', (update) => seen.push(update), (reason) => refusals.push(reason));
+    typed.on(
+      'project:update',
+      (update) => seen.push(update),
+      (reason) => refusals.push(reason),
+    );
     expect(() => on['project:update'](stranger, { json: '{}', dirty: false })).not.toThrow();
     on['project:update']({ senderFrame: null }, { json: '{}', dirty: false });
     on['project:update'](ours, { json: '{}' });
@@ -132,7 +138,11 @@ describe('payload limits (defence in depth)', () => {
     ]);
     // The largest real command passes: a load-state of the widest network with Adam's two moments.
     const perList = Math.floor((limit - 100) / 3);
-    const largest = { type: 'load-state', id: 5, state: { epoch: 1, params: new Array(perList).fill(0), optimizer: [new Array(perList).fill(0), new Array(perList).fill(0)], step: 9 } };
+    const largest = {
+      type: 'load-state',
+      id: 5,
+      state: { epoch: 1, params: new Array(perList).fill(0), optimizer: [new Array(perList).fill(0), new Array(perList).fill(0)], step: 9 },
+    };
     on['engine:command'](ours, largest);
     expect(got).toEqual(['load-state']);
   });

@@ -24,7 +24,13 @@ const fake = vi.hoisted(() => {
     permissionCheck: null as null | Fn,
     ipcOn: {} as Record<string, Fn>,
     ipcHandle: {} as Record<string, Fn>,
-    windows: [] as Array<{ options: Record<string, unknown>; url: string; events: Record<string, Fn[]>; sent: unknown[][]; focused: number }>,
+    windows: [] as Array<{
+      options: Record<string, unknown>;
+      url: string;
+      events: Record<string, Fn[]>;
+      sent: unknown[][];
+      focused: number;
+    }>,
     menus: [] as unknown[],
     lockRequested: 0,
     messageBoxes: [] as Array<Record<string, unknown>>,
@@ -47,7 +53,12 @@ vi.mock('node:worker_threads', async () => {
       if (!String(this.script).endsWith('project-worker.cjs')) return;
       const { kind, file } = task;
       setTimeout(() => {
-        this.emit('message', kind === 'backup' ? { kind, backup: decodeBackupFile(file.fd, file.size) } : { kind, reply: decodeProjectFile(file.fd, file.size, file.name) });
+        this.emit(
+          'message',
+          kind === 'backup'
+            ? { kind, backup: decodeBackupFile(file.fd, file.size) }
+            : { kind, reply: decodeProjectFile(file.fd, file.size, file.name) },
+        );
       }, 0);
     }
     async terminate() {
@@ -156,7 +167,10 @@ vi.mock('electron', () => {
       showMessageBox: async (...args: unknown[]) => {
         state.messageBoxes.push(args.at(-1) as Record<string, unknown>);
         return { response: 0 };
-      }, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+      },
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
     shell: {
       openExternal: async (url: string) => {
         state.openedExternally.push(url);
@@ -217,7 +231,10 @@ describe('main.ts wiring', () => {
     const stranger = { senderFrame: { url: 'https://evil.example/' } };
     await expect(Promise.resolve(state.ipcHandle[CHANNELS.appInfo](stranger))).rejects.toThrow(/refused/);
     const ours = { senderFrame: { url: 'app://lab/index.html' } };
-    await expect(Promise.resolve(state.ipcHandle[CHANNELS.appInfo](ours))).resolves.toMatchObject({ name: 'Activation Lab', version: '0.1.0' });
+    await expect(Promise.resolve(state.ipcHandle[CHANNELS.appInfo](ours))).resolves.toMatchObject({
+      name: 'Activation Lab',
+      version: '0.1.0',
+    });
     expect(await state.ipcHandle[CHANNELS.progressLoad](ours)).toBe('');
     // A bad engine command from our page is answered with an error event, not thrown.
     state.ipcOn[CHANNELS.engineCommand]({ ...ours }, { type: 'explode', id: 1 });
@@ -226,7 +243,11 @@ describe('main.ts wiring', () => {
     state.ipcOn[CHANNELS.engineDigits]({ ...ours }, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
     expect(state.windows[0].sent.at(-1)).toEqual([
       CHANNELS.engineEvent,
-      { type: 'error', replyTo: null, message: 'The digit images could not be loaded. This is not a digits file: its first bytes are wrong.' },
+      {
+        type: 'error',
+        replyTo: null,
+        message: 'The digit images could not be loaded. This is not a digits file: its first bytes are wrong.',
+      },
     ]);
   });
 
@@ -294,7 +315,11 @@ describe('main.ts wiring', () => {
     writeFileSync(path.join(folder, 'rel.actlab'), serializeProject(createProject({ name: 'rel', config: defaultConfig() })));
     emit('second-instance', {}, ['/opt/actlab/activation-lab', 'rel.actlab'], folder);
     await vi.waitFor(() =>
-      expect(state.windows[0].sent.some(([channel, payload]) => channel === 'project:load' && (payload as { path: string }).path === path.join(folder, 'rel.actlab'))).toBe(true),
+      expect(
+        state.windows[0].sent.some(
+          ([channel, payload]) => channel === 'project:load' && (payload as { path: string }).path === path.join(folder, 'rel.actlab'),
+        ),
+      ).toBe(true),
     );
   });
 

@@ -57,10 +57,26 @@ describe('buildMenuTemplate', () => {
 
   it('puts the app menu first on macOS, with About, hide and quit', () => {
     const template = buildMenuTemplate(context('darwin').ctx);
-    expect(template.map((m) => plain(m.label ?? m.role))).toEqual(['Activation Lab', 'File', 'Edit', 'View', 'Train', 'windowMenu', 'Help']);
+    expect(template.map((m) => plain(m.label ?? m.role))).toEqual([
+      'Activation Lab',
+      'File',
+      'Edit',
+      'View',
+      'Train',
+      'windowMenu',
+      'Help',
+    ]);
     const app = submenu(template[0]);
     expect(app.map((i) => i.role ?? i.label ?? i.type)).toEqual([
-      'About Activation Lab', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit',
+      'About Activation Lab',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
     ]);
     // No Exit in File and no About in Help on macOS: they live in the app menu.
     const file = submenu(template[1]);
@@ -113,7 +129,14 @@ describe('buildMenuTemplate', () => {
     expect(find(view, 'Projects').accelerator).toBe('CmdOrCtrl+3');
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']);
     const devView = submenu(buildMenuTemplate(context('linux', { developer: true }).ctx)[2]);
-    expect(devView.map((i) => i.role).filter(Boolean)).toEqual(['zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'reload', 'toggleDevTools']);
+    expect(devView.map((i) => i.role).filter(Boolean)).toEqual([
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'togglefullscreen',
+      'reload',
+      'toggleDevTools',
+    ]);
     const theme = submenu(find(view, 'Theme'));
     expect(theme.map((i) => [plain(i.label), i.type, i.checked])).toEqual([
       ['System', 'radio', false],
@@ -145,12 +168,21 @@ describe('buildMenuTemplate', () => {
 
   it('uses CmdOrCtrl and never a bare Space or a platform-specific modifier', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
-      const accelerators = allItems(buildMenuTemplate(context(platform).ctx)).map((i) => i.accelerator).filter((a): a is string => typeof a === 'string');
+      const accelerators = allItems(buildMenuTemplate(context(platform).ctx))
+        .map((i) => i.accelerator)
+        .filter((a): a is string => typeof a === 'string');
       expect(accelerators.length).toBeGreaterThan(8);
       for (const a of accelerators) {
         expect(a.startsWith('CmdOrCtrl+')).toBe(true);
         // Keys that edit text must stay with the text fields.
-        expect(['CmdOrCtrl+Right', 'CmdOrCtrl+Left', 'CmdOrCtrl+Backspace', 'CmdOrCtrl+Delete', 'CmdOrCtrl+Z', 'CmdOrCtrl+A']).not.toContain(a);
+        expect([
+          'CmdOrCtrl+Right',
+          'CmdOrCtrl+Left',
+          'CmdOrCtrl+Backspace',
+          'CmdOrCtrl+Delete',
+          'CmdOrCtrl+Z',
+          'CmdOrCtrl+A',
+        ]).not.toContain(a);
         expect(a.slice('CmdOrCtrl+'.length)).not.toMatch(/Space|Command|Cmd|Ctrl|Control|Super|Meta/);
       }
       expect(new Set(accelerators).size).toBe(accelerators.length);

@@ -29,7 +29,9 @@ describe('electron-builder config', () => {
   });
 
   it('is rejected by the same validator when an option is wrong (the check can fail)', async () => {
-    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perUserInstall: true } }, quiet)).rejects.toThrow(/configuration/);
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perUserInstall: true } }, quiet)).rejects.toThrow(
+      /configuration/,
+    );
     await expect(validateConfiguration({ ...config, mac: { ...config.mac, hardenedRuntime: 'yes' } }, quiet)).rejects.toThrow();
   });
 
@@ -59,7 +61,9 @@ describe('electron-builder config', () => {
     expect(xml).toContain('<icon name="application-x-activation-lab"/>');
     const extra = (config.deb.fpm as string[]).map((entry) => entry.split('='));
     expect(extra.map(([, target]) => target)).toContain('/usr/share/mime/packages/activation-lab-project.xml');
-    expect(extra.filter(([, target]) => /\/mimetypes\/application-x-activation-lab\.(png|svg)$/.test(target)).length).toBeGreaterThanOrEqual(8);
+    expect(
+      extra.filter(([, target]) => /\/mimetypes\/application-x-activation-lab\.(png|svg)$/.test(target)).length,
+    ).toBeGreaterThanOrEqual(8);
     for (const [source] of extra) expect(existsSync(source), source).toBe(true);
   });
 

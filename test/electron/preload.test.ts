@@ -63,7 +63,14 @@ describe('preload', () => {
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
     // Every leaf is a plain function; ipcRenderer itself is not reachable.
-    const leaves = [lab.appInfo, lab.onNotice, ...Object.values(lab.engine), ...Object.values(lab.project), ...Object.values(lab.menu), ...Object.values(lab.progress)];
+    const leaves = [
+      lab.appInfo,
+      lab.onNotice,
+      ...Object.values(lab.engine),
+      ...Object.values(lab.project),
+      ...Object.values(lab.menu),
+      ...Object.values(lab.progress),
+    ];
     expect(leaves.every((f) => typeof f === 'function')).toBe(true);
     expect(JSON.stringify(Object.keys(lab))).not.toContain('ipc');
   });

@@ -18,7 +18,10 @@ const root = path.resolve(__dirname, '..', '..');
 /** Bundles electron/engine-worker.ts; returns the .cjs file and how to remove it again. */
 export function buildEngineWorker(): { workerFile: string; remove(): void } {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'actlab-worker-'));
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', outdir], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', outdir], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   return { workerFile: path.join(outdir, 'engine-worker.cjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 

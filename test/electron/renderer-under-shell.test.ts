@@ -35,13 +35,23 @@ async function openShell(page: Page) {
     const menu = new Set<Listener>();
     const w = window as unknown as Record<string, unknown>;
     w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (w.__cspViolations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (w.__cspViolations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     w.__labMenu = (command: string) => menu.forEach((l) => l(command));
     const { onNotice, ...engine } = w.__labEngineApi as Record<string, unknown>;
     const ok = async () => ({ ok: true, message: '' });
     w.lab = {
       engine,
-      project: { update: () => undefined, action: ok, openPath: ok, openDropped: ok, recent: async () => [], onLoad: () => () => undefined, onSaved: () => () => undefined },
+      project: {
+        update: () => undefined,
+        action: ok,
+        openPath: ok,
+        openDropped: ok,
+        recent: async () => [],
+        onLoad: () => () => undefined,
+        onSaved: () => () => undefined,
+      },
       menu: {
         onCommand: (listener: Listener) => {
           menu.add(listener);
@@ -110,10 +120,19 @@ describe('the renderer inside the shell', () => {
           const refusals: string[] = [];
           w.__digitsAccuracy = seen;
           w.__digitsRefusals = refusals;
-          const lab = w.lab as { engine: { send(c: unknown): void; provideDigits(b: Uint8Array): void; onEvent(l: (e: { type: string; snapshot?: { metrics: { testAccuracy: number | null }; params: Float64Array } }) => void): () => void } };
+          const lab = w.lab as {
+            engine: {
+              send(c: unknown): void;
+              provideDigits(b: Uint8Array): void;
+              onEvent(
+                l: (e: { type: string; snapshot?: { metrics: { testAccuracy: number | null }; params: Float64Array } }) => void,
+              ): () => void;
+            };
+          };
           lab.engine.onEvent((event) => {
             if (event.type === 'error') refusals.push((event as unknown as { message: string }).message);
-            if (event.type === 'snapshot' && event.snapshot && event.snapshot.params.length === 784 * 16 + 16 + 16 * 10 + 10) seen.push(event.snapshot.metrics.testAccuracy ?? 0);
+            if (event.type === 'snapshot' && event.snapshot && event.snapshot.params.length === 784 * 16 + 16 + 16 * 10 + 10)
+              seen.push(event.snapshot.metrics.testAccuracy ?? 0);
           });
           const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
           // A broken file first: refused before the engine, with a reason the page is told.
@@ -127,7 +146,7 @@ describe('the renderer inside the shell', () => {
       );
       expect(digits).toEqual([1000, size]);
       expect(size).toBe(8 + 10_000 * 785);
-      const best = () => page.evaluate(() => Math.max(0, ...((window as unknown as { __digitsAccuracy: number[] }).__digitsAccuracy)));
+      const best = () => page.evaluate(() => Math.max(0, ...(window as unknown as { __digitsAccuracy: number[] }).__digitsAccuracy));
       await expect.poll(best, { timeout: 60_000, interval: 500 }).toBeGreaterThan(0.8);
       host.send({ type: 'pause', id: 900_003 });
       expect(log).toEqual(['engine:digits: The file is cut short or too long: 1000 bytes for 10000 images.']);

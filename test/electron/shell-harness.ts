@@ -38,20 +38,37 @@ export async function startShellHarness(prefix: string): Promise<ShellHarness> {
   if (!existsSync(path.join(root, 'renderer', 'digits', 'assets', 'digits.bin'))) {
     execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: root, stdio: 'pipe' });
   }
-  execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', path.join(scratch, 'electron')], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'engine-worker', '--outdir', path.join(scratch, 'electron')], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   const server = http.createServer((req, res) => {
-    void serveAppRequest({ url: `app://lab${req.url ?? '/'}`, method: req.method ?? 'GET' }, path.join(scratch, 'renderer')).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
+    void serveAppRequest({ url: `app://lab${req.url ?? '/'}`, method: req.method ?? 'GET' }, path.join(scratch, 'renderer')).then(
+      async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({
     executablePath: existsSync(executablePath) ? executablePath : undefined,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     scratch,
@@ -88,9 +105,11 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
   const digits: number[] = [];
   const log: string[] = [];
   const host = new EngineHost({
-    createWorker: () => new Worker(path.join(scratch, 'electron', 'engine-worker.cjs'), { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS }),
+    createWorker: () =>
+      new Worker(path.join(scratch, 'electron', 'engine-worker.cjs'), { name: 'engine', resourceLimits: ENGINE_WORKER_LIMITS }),
     onEvent: (event) => void deliver(page, event),
-    onNotice: (message) => void page.evaluate((m) => (window as unknown as { __labNoticeIn(m: string): void }).__labNoticeIn(m), message).catch(() => undefined),
+    onNotice: (message) =>
+      void page.evaluate((m) => (window as unknown as { __labNoticeIn(m: string): void }).__labNoticeIn(m), message).catch(() => undefined),
     log: (line) => log.push(line),
   });
   host.start();
@@ -108,18 +127,21 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
   const ours: SenderEvent = { senderFrame: { url: 'app://lab/index.html' } };
   // Refusals are logged by the typed helpers (into `log`), as main logs them.
   const relay = (channel: 'engine:command' | 'engine:digits', payload: unknown) => on[channel](ours, payload);
-  await page.exposeFunction('__labEngineIn', (message: { kind: 'command'; command: Command } | { kind: 'digits'; base64: string } | { kind: 'digits-other'; value: unknown }) => {
-    if (message.kind === 'command') {
-      sent.push(message.command);
-      relay('engine:command', message.command);
-    } else if (message.kind === 'digits') {
-      const bytes = new Uint8Array(Buffer.from(message.base64, 'base64'));
-      digits.push(bytes.length);
-      relay('engine:digits', bytes);
-    } else {
-      relay('engine:digits', message.value);
-    }
-  });
+  await page.exposeFunction(
+    '__labEngineIn',
+    (message: { kind: 'command'; command: Command } | { kind: 'digits'; base64: string } | { kind: 'digits-other'; value: unknown }) => {
+      if (message.kind === 'command') {
+        sent.push(message.command);
+        relay('engine:command', message.command);
+      } else if (message.kind === 'digits') {
+        const bytes = new Uint8Array(Buffer.from(message.base64, 'base64'));
+        digits.push(bytes.length);
+        relay('engine:digits', bytes);
+      } else {
+        relay('engine:digits', message.value);
+      }
+    },
+  );
   await page.addInitScript(() => {
     type Listener = (value: unknown) => void;
     const engine = new Set<Listener>();
@@ -151,7 +173,8 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
     w.__labEngineApi = {
       send: (command: unknown) => post({ kind: 'command', command }),
       onEvent: subscribe(engine),
-      provideDigits: (bytes: unknown) => post(bytes instanceof Uint8Array ? { kind: 'digits', base64: toBase64(bytes) } : { kind: 'digits-other', value: bytes }),
+      provideDigits: (bytes: unknown) =>
+        post(bytes instanceof Uint8Array ? { kind: 'digits', base64: toBase64(bytes) } : { kind: 'digits-other', value: bytes }),
       onNotice: subscribe(notice),
     };
   });
@@ -164,6 +187,17 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
  * network's 12,000+ numbers ten times a second kept the test process busy for good.
  */
 async function deliver(page: Page, event: EngineEvent): Promise<void> {
-  const plain = 'snapshot' in event ? { ...event, snapshot: { ...event.snapshot, params: Buffer.from(event.snapshot.params.buffer, event.snapshot.params.byteOffset, event.snapshot.params.byteLength).toString('base64') } } : event;
+  const plain =
+    'snapshot' in event
+      ? {
+          ...event,
+          snapshot: {
+            ...event.snapshot,
+            params: Buffer.from(event.snapshot.params.buffer, event.snapshot.params.byteOffset, event.snapshot.params.byteLength).toString(
+              'base64',
+            ),
+          },
+        }
+      : event;
   await page.evaluate((e) => (window as unknown as { __labDeliver(e: unknown): void }).__labDeliver(e), plain).catch(() => undefined);
 }

@@ -73,7 +73,11 @@ describe('clampToScreens', () => {
   });
 
   it('never makes a window smaller than the minimum or larger than the screen', () => {
-    expect(clampToScreens({ width: 200, height: 100, maximized: false }, [laptop])).toEqual({ width: MIN_WIDTH, height: MIN_HEIGHT, maximized: false });
+    expect(clampToScreens({ width: 200, height: 100, maximized: false }, [laptop])).toEqual({
+      width: MIN_WIDTH,
+      height: MIN_HEIGHT,
+      maximized: false,
+    });
     const tiny: Rect = { x: 0, y: 0, width: 640, height: 480 };
     expect(clampToScreens({ width: 1200, height: 900, maximized: false }, [tiny])).toEqual({ width: 640, height: 480, maximized: false });
   });

@@ -14,9 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appNamesFromConfig, unpackedAppAt } from '../../scripts/release-apps';
 
-export type SmokeTarget =
-  | { run: true; electron: string; app: string; label: string }
-  | { run: false; reason: string };
+export type SmokeTarget = { run: true; electron: string; app: string; label: string } | { run: false; reason: string };
 
 /** The environment variable naming the unpacked app to test. */
 export const PACKAGED_APP_VARIABLE = 'ACTLAB_PACKAGED_APP';
@@ -26,14 +24,23 @@ export const PACKAGED_APP_VARIABLE = 'ACTLAB_PACKAGED_APP';
  * files its installer leaves (path.txt and dist/) rather than by `require('electron')`, which
  * would try to download the binary on the spot.
  */
-export function electronBinary(electronPackage: string, env: Record<string, string | undefined> = {}): { path: string } | { missing: string } {
+export function electronBinary(
+  electronPackage: string,
+  env: Record<string, string | undefined> = {},
+): { path: string } | { missing: string } {
   const pathFile = path.join(electronPackage, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { missing: 'node_modules/electron holds no downloaded binary (no path.txt; `node node_modules/electron/install.js` fetches it where the network allows)' };
+    return {
+      missing:
+        'node_modules/electron holds no downloaded binary (no path.txt; `node node_modules/electron/install.js` fetches it where the network allows)',
+    };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
-  const binary = env.ELECTRON_OVERRIDE_DIST_PATH ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative) : path.join(electronPackage, 'dist', relative);
-  if (!existsSync(binary)) return { missing: `the Electron binary ${binary} does not exist (run \`node node_modules/electron/install.js\`)` };
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : path.join(electronPackage, 'dist', relative);
+  if (!existsSync(binary))
+    return { missing: `the Electron binary ${binary} does not exist (run \`node node_modules/electron/install.js\`)` };
   return { path: binary };
 }
 
@@ -53,12 +60,15 @@ export function smokeTarget(env: Record<string, string | undefined>, root: strin
     return { run: true, electron: electron.path, app: app.asar, label: `packaged app ${path.relative(root, app.asar)}` };
   }
   if ('missing' in electron) {
-    return { run: false, reason: `no Electron binary can be had here: ${electron.missing}. CI and release runners download it after npm ci.` };
+    return {
+      run: false,
+      reason: `no Electron binary can be had here: ${electron.missing}. CI and release runners download it after npm ci.`,
+    };
   }
   if (!existsSync(path.join(root, 'dist', 'electron', 'main.cjs')) || !existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the smoke test.');
   }
-  return { run: true, electron: electron.path, app: root, label: 'this checkout\'s build' };
+  return { run: true, electron: electron.path, app: root, label: "this checkout's build" };
 }
 
 /** Command-line arguments for one start: a private profile folder, the app, then any files to open. */

@@ -9,12 +9,17 @@ function imageData(width: number, height: number) {
 
 export function stubCanvas(): void {
   const context = new Proxy(
-    { createImageData: imageData, getImageData: (_x: number, _y: number, w: number, h: number) => imageData(w, h), measureText: () => ({ width: 0 }) },
+    {
+      createImageData: imageData,
+      getImageData: (_x: number, _y: number, w: number, h: number) => imageData(w, h),
+      measureText: () => ({ width: 0 }),
+    },
     {
       get: (target, key) => (key in target ? target[key as keyof typeof target] : () => undefined),
       set: () => true,
     },
   );
   HTMLCanvasElement.prototype.getContext = (() => context) as unknown as HTMLCanvasElement['getContext'];
-  if (typeof OffscreenCanvas !== 'undefined') OffscreenCanvas.prototype.getContext = (() => context) as unknown as OffscreenCanvas['getContext'];
+  if (typeof OffscreenCanvas !== 'undefined')
+    OffscreenCanvas.prototype.getContext = (() => context) as unknown as OffscreenCanvas['getContext'];
 }

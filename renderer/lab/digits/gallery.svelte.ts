@@ -26,7 +26,15 @@ export class GalleryAnswers {
         const rows = test();
         if (rows === null) return null;
         const predictor = createPredictor(config());
-        const answers = new ChunkedAnswers(predictor, rows, shown, (a) => (this.answers = a), (fn) => setTimeout(fn, 0), undefined, (busy) => (this.working = busy));
+        const answers = new ChunkedAnswers(
+          predictor,
+          rows,
+          shown,
+          (a) => (this.answers = a),
+          (fn) => setTimeout(fn, 0),
+          undefined,
+          (busy) => (this.working = busy),
+        );
         return { answers, paramCount: predictor.topo.paramCount };
       });
       $effect(() => {

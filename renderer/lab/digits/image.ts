@@ -18,14 +18,26 @@ function paint(canvas: HTMLCanvasElement, fill: (rgba: Uint8ClampedArray) => voi
 }
 
 /** A digit: value 0 = background, 1 = full ink. `values` from `offset` are 784 numbers in [0, 1] (or bytes with scale 1/255). */
-export function paintDigit(canvas: HTMLCanvasElement, values: ArrayLike<number>, offset: number, scale: number, background: Rgb, ink: Rgb): void {
+export function paintDigit(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  offset: number,
+  scale: number,
+  background: Rgb,
+  ink: Rgb,
+): void {
   paint(canvas, (rgba) => fillHeatmap(rgba, values, DIGIT_SIDE, 1, rampLut(background, ink), 0, 1 / scale, false, offset));
 }
 
 const shown = new Float64Array(PIXELS);
 
 /** Weights of one neuron on a diverging table, scaled so the largest magnitude gets the full colour. */
-export function paintWeights(canvas: HTMLCanvasElement, weights: Float64Array, lut: Uint8ClampedArray, used: Uint8Array | null = null): void {
+export function paintWeights(
+  canvas: HTMLCanvasElement,
+  weights: Float64Array,
+  lut: Uint8ClampedArray,
+  used: Uint8Array | null = null,
+): void {
   let max = 1e-12;
   for (let i = 0; i < PIXELS; i++) {
     // A pixel that is blank in every image never changes an answer: its weight is left plain.

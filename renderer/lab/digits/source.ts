@@ -89,7 +89,8 @@ export class DigitsSource {
   private async fetchOnce(): Promise<LoadedDigits> {
     this.update({ status: 'loading', received: 0, total: null, message: null });
     const url = this.url;
-    if (url === undefined) throw new Error('The digit images are not part of this build: run "node scripts/build-digits.mjs" before building.');
+    if (url === undefined)
+      throw new Error('The digit images are not part of this build: run "node scripts/build-digits.mjs" before building.');
     const bytes = await fetchDigits(url, (received, total) => this.update({ received, total }), this.fetcher);
     const set = decodeDigits(bytes);
     registerTable(digitsTable(set));

@@ -5,8 +5,18 @@ import { step, type LabHandoff, type LessonDef, type NeuronState } from '../type
 
 /** A fixed scatter of offsets (no random numbers needed for twelve points). */
 const OFFSETS: [number, number][] = [
-  [0, 0], [0.6, 0.3], [-0.5, 0.4], [0.3, -0.6], [-0.4, -0.5], [0.9, -0.1],
-  [-0.8, 0.1], [0.2, 0.8], [-0.2, -0.9], [0.7, 0.7], [-0.7, -0.6], [0.1, 0.4],
+  [0, 0],
+  [0.6, 0.3],
+  [-0.5, 0.4],
+  [0.3, -0.6],
+  [-0.4, -0.5],
+  [0.9, -0.1],
+  [-0.8, 0.1],
+  [0.2, 0.8],
+  [-0.2, -0.9],
+  [0.7, 0.7],
+  [-0.7, -0.6],
+  [0.1, 0.4],
 ];
 
 /** Orange cluster low on the left, blue cluster high on the right. */

@@ -10,10 +10,7 @@ export function checkSawCollapse(s: TrainerState): boolean {
 
 export function checkReluBends(s: TrainerState): boolean {
   return (
-    !s.collapsed &&
-    s.config.network.hidden.some((layer) => layer.activation === 'relu') &&
-    s.testAccuracy !== null &&
-    s.testAccuracy >= 0.9
+    !s.collapsed && s.config.network.hidden.some((layer) => layer.activation === 'relu') && s.testAccuracy !== null && s.testAccuracy >= 0.9
   );
 }
 

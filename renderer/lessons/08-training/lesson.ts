@@ -25,7 +25,15 @@ const circle = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'ident
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8, 4], activation: 'tanh', learningRate: 0.03, seed: 6 });
 spiral.features = ['x1', 'x2', 'sinX1', 'sinX2'];
 const fast = labConfig({ dataset: 'circle', hidden: [4, 2], activation: 'tanh', output: 'identity', learningRate: 0.03, seed: 7 });
-const noisy = labConfig({ dataset: 'gaussian', hidden: [8, 8, 8], activation: 'relu', learningRate: 0.03, seed: 8, trainRatio: 0.1, noise: 10 });
+const noisy = labConfig({
+  dataset: 'gaussian',
+  hidden: [8, 8, 8],
+  activation: 'relu',
+  learningRate: 0.03,
+  seed: 8,
+  trainRatio: 0.1,
+  noise: 10,
+});
 
 const handoff = (s: TrainerState) => ({ config: s.config, params: s.params });
 

@@ -38,12 +38,14 @@ export class LessonDigits {
   load(): Promise<void> {
     // Once built, the network stays: the next step shows the one trained in this one.
     if (this.ready) return Promise.resolve();
-    return this.gate.run('digits', () => this.configure(this.config)).then(
-      () => {},
-      () => {
-        // The download's own message is in `progress`; "Try again" calls load() again.
-      },
-    );
+    return this.gate
+      .run('digits', () => this.configure(this.config))
+      .then(
+        () => {},
+        () => {
+          // The download's own message is in `progress`; "Try again" calls load() again.
+        },
+      );
   }
 
   setHidden(hidden: LayerSpec[]): void {

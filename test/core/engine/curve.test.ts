@@ -10,8 +10,19 @@ import { createRandom } from '../../../core/engine/rng';
 import { createSession } from '../../../core/session';
 import { configWith } from './helpers';
 
-function curveConfig(dataset: LabConfig['data']['dataset'], hidden: [number, ActivationName][] = [[8, 'relu']], changes: Parameters<typeof configWith>[0] = {}): LabConfig {
-  return configWith({ dataset, hidden, output: 'identity', problem: 'regression', training: { loss: 'halfSquared', learningRate: 0.03 }, ...changes });
+function curveConfig(
+  dataset: LabConfig['data']['dataset'],
+  hidden: [number, ActivationName][] = [[8, 'relu']],
+  changes: Parameters<typeof configWith>[0] = {},
+): LabConfig {
+  return configWith({
+    dataset,
+    hidden,
+    output: 'identity',
+    problem: 'regression',
+    training: { loss: 'halfSquared', learningRate: 0.03 },
+    ...changes,
+  });
 }
 
 function randomParams(config: LabConfig, seed: number): Float64Array {
@@ -20,7 +31,7 @@ function randomParams(config: LabConfig, seed: number): Float64Array {
 }
 
 describe('curve data sets', () => {
-  it('give points with x in [−6, 6], x2 = 0 and the shape\'s y when there is no noise', () => {
+  it("give points with x in [−6, 6], x2 = 0 and the shape's y when there is no noise", () => {
     for (const name of ['sine', 'step', 'absolute', 'parabola'] as const) {
       const data = generateData({ ...curveConfig(name).data, noise: 0, size: 200 }, 4);
       expect(data.problem).toBe('regression');
@@ -47,19 +58,32 @@ describe('curve data sets', () => {
     expect(spread(20)).toBeCloseTo(0.35, 1);
   });
 
-  it('accept the learner\'s own 1-D points, and say what is wrong with bad ones', () => {
+  it("accept the learner's own 1-D points, and say what is wrong with bad ones", () => {
     const own = curveConfig('ownCurve', [[4, 'tanh']], { points: [curvePoint(-2, 0.5), curvePoint(1, -0.25), curvePoint(3, 1)] });
     expect(checkConfig(own)).toBeNull();
     const data = generateData(own.data, 1);
-    expect([...data.train, ...data.test].map((p) => [p.x1, p.label]).sort((a, b) => a[0] - b[0])).toEqual([[-2, 0.5], [1, -0.25], [3, 1]]);
+    expect([...data.train, ...data.test].map((p) => [p.x1, p.label]).sort((a, b) => a[0] - b[0])).toEqual([
+      [-2, 0.5],
+      [1, -0.25],
+      [3, 1],
+    ]);
     expect(checkConfig({ ...own, data: { ...own.data, points: [curvePoint(1, 1)] } })).toMatch(/at least two points/);
-    expect(checkConfig({ ...own, data: { ...own.data, points: [curvePoint(1, 1), { x1: 2, x2: 3, label: 0 }] } })).toMatch(/x from −6 to 6.*x2 = 0/);
+    expect(checkConfig({ ...own, data: { ...own.data, points: [curvePoint(1, 1), { x1: 2, x2: 3, label: 0 }] } })).toMatch(
+      /x from −6 to 6.*x2 = 0/,
+    );
     expect(checkConfig({ ...own, data: { ...own.data, points: [curvePoint(1, 1), curvePoint(7, 0)] } })).toMatch(/x from −6 to 6/);
   });
 
   it('make 1→…→1 regression networks the validation accepts (features are ignored: the input is x)', () => {
     for (const name of CURVE_DATASET_NAMES) {
-      const config = curveConfig(name, [[8, 'relu'], [4, 'tanh']], { features: ['x1', 'x2', 'sinX2'], points: [curvePoint(0, 0), curvePoint(1, 1)] });
+      const config = curveConfig(
+        name,
+        [
+          [8, 'relu'],
+          [4, 'tanh'],
+        ],
+        { features: ['x1', 'x2', 'sinX2'], points: [curvePoint(0, 0), curvePoint(1, 1)] },
+      );
       expect(checkConfig(config), name).toBeNull();
       const shape = networkShape(config);
       expect(shape.inputs).toBe(1);
@@ -70,7 +94,16 @@ describe('curve data sets', () => {
   });
 
   it('are learned by the same engine: a ReLU network fits the sine wave', () => {
-    const model = createModel(curveConfig('sine', [[16, 'relu'], [8, 'relu']], { size: 300, training: { loss: 'halfSquared', learningRate: 0.01, optimizer: 'adam', batchSize: 10 } }));
+    const model = createModel(
+      curveConfig(
+        'sine',
+        [
+          [16, 'relu'],
+          [8, 'relu'],
+        ],
+        { size: 300, training: { loss: 'halfSquared', learningRate: 0.01, optimizer: 'adam', batchSize: 10 } },
+      ),
+    );
     const before = measure(model, 0).point.trainLoss;
     for (let e = 0; e < 400; e++) trainEpoch(model);
     const after = measure(model, 400).point;
@@ -80,16 +113,26 @@ describe('curve data sets', () => {
   });
 });
 
-describe('each neuron\'s contribution to the curve', () => {
-  it('sums, with the output bias, exactly to the output neuron\'s weighted sum; the output is the curve', () => {
+describe("each neuron's contribution to the curve", () => {
+  it("sums, with the output bias, exactly to the output neuron's weighted sum; the output is the curve", () => {
     for (const activation of ['relu', 'tanh', 'sigmoid', 'drawn'] as ActivationName[]) {
-      for (const hidden of [[[6, activation]], [[5, 'tanh'], [7, activation]]] as [number, ActivationName][][]) {
+      for (const hidden of [
+        [[6, activation]],
+        [
+          [5, 'tanh'],
+          [7, activation],
+        ],
+      ] as [number, ActivationName][][]) {
         const config = curveConfig('sine', hidden);
         const params = randomParams(config, 21);
         const xs = curveXs(121);
         const view = curveView(config, params, xs);
         expect(view.contributions).toHaveLength(hidden[hidden.length - 1][0]);
-        const layers = forwardPoints(config, params, Float64Array.from({ length: 2 * xs.length }, (_, i) => (i % 2 === 0 ? xs[i / 2] : 0)));
+        const layers = forwardPoints(
+          config,
+          params,
+          Float64Array.from({ length: 2 * xs.length }, (_, i) => (i % 2 === 0 ? xs[i / 2] : 0)),
+        );
         const last = layers[layers.length - 1];
         const h = layers[layers.length - 2];
         const size = hidden[hidden.length - 1][0];
@@ -118,7 +161,7 @@ describe('each neuron\'s contribution to the curve', () => {
     }
   });
 
-  it('uses the inputs\' contributions when there is no hidden layer, and a non-linear output is g(sum)', () => {
+  it("uses the inputs' contributions when there is no hidden layer, and a non-linear output is g(sum)", () => {
     const config = curveConfig('noisyLine', [], { output: 'tanh' });
     const params = Float64Array.from([0.5, -0.2]);
     const view = curveView(config, params, curveXs(3));
@@ -140,9 +183,12 @@ describe('each neuron\'s contribution to the curve', () => {
     expect(() => createCurveEvaluator(threeClasses, curveXs(5))).toThrow(/one output/);
   });
 
-  it('is what a session trains: configure a curve set, train, and the snapshot\'s curve fits the points', () => {
+  it("is what a session trains: configure a curve set, train, and the snapshot's curve fits the points", () => {
     const session = createSession({ fastPath: true });
-    const config = curveConfig('parabola', [[8, 'tanh']], { size: 200, training: { loss: 'halfSquared', learningRate: 0.03, optimizer: 'adam', batchSize: 10 } });
+    const config = curveConfig('parabola', [[8, 'tanh']], {
+      size: 200,
+      training: { loss: 'halfSquared', learningRate: 0.03, optimizer: 'adam', batchSize: 10 },
+    });
     session.handle({ type: 'configure', id: 1, config });
     expect(session.usesFastPath()).toBe(true);
     session.train(300, () => 0, Number.POSITIVE_INFINITY);

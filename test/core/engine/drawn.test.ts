@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Knot, LabConfig } from '../../../core/config';
 import { checkConfig, collapse, createGridEvaluator, forwardPoints, gridPoints, networkShape } from '../../../core/engine';
 import { ACTIVATIONS, activationFor } from '../../../core/engine/activations';
-import { checkKnots, DEFAULT_KNOTS, DRAWN_PRESETS, piecewise, presetKnots, straightLine, type DrawnPresetName } from '../../../core/engine/drawn';
+import {
+  checkKnots,
+  DEFAULT_KNOTS,
+  DRAWN_PRESETS,
+  piecewise,
+  presetKnots,
+  straightLine,
+  type DrawnPresetName,
+} from '../../../core/engine/drawn';
 import { compileEpoch } from '../../../core/engine/fastpath';
 import { drawnSlopeSource, drawnValueSource } from '../../../core/engine/codegen';
 import { backwardBatch, createWorkspace, forwardBatch } from '../../../core/engine/kernels';
@@ -15,7 +23,15 @@ import { configWith, flatPoints } from './helpers';
 const PRESETS = Object.keys(DRAWN_PRESETS) as DrawnPresetName[];
 
 function drawnConfig(knots: Knot[] | undefined, changes: Parameters<typeof configWith>[0] = {}): LabConfig {
-  const c = configWith({ dataset: 'spiral', size: 80, hidden: [[5, 'drawn'], [3, 'drawn']], ...changes });
+  const c = configWith({
+    dataset: 'spiral',
+    size: 80,
+    hidden: [
+      [5, 'drawn'],
+      [3, 'drawn'],
+    ],
+    ...changes,
+  });
   if (knots) c.network.drawn = knots;
   return c;
 }
@@ -26,7 +42,7 @@ function randomParams(config: LabConfig, seed: number, scale = 1): Float64Array 
 }
 
 describe('drawn activation: the function', () => {
-  it('passes exactly through every knot, and takes the left segment\'s slope there', () => {
+  it("passes exactly through every knot, and takes the left segment's slope there", () => {
     for (const name of PRESETS) {
       const knots = presetKnots(name);
       const p = piecewise(knots);
@@ -150,13 +166,31 @@ describe('drawn activation in the network', () => {
   });
 
   it('writes the function into generated code that gives the same bits, at the knots, beyond them and between', () => {
-    const oddKnots = [{ x: -2.5, y: -0 }, { x: -1, y: 0.1 + 0.2 }, { x: -0.3, y: -1 / 3 }, { x: 0, y: 0 }, { x: 1e-1, y: 7 }, { x: 4, y: -9.75 }];
+    const oddKnots = [
+      { x: -2.5, y: -0 },
+      { x: -1, y: 0.1 + 0.2 },
+      { x: -0.3, y: -1 / 3 },
+      { x: 0, y: 0 },
+      { x: 1e-1, y: 7 },
+      { x: 4, y: -9.75 },
+    ];
     for (const knots of [...PRESETS.map(presetKnots), oddKnots]) {
       const p = piecewise(knots);
       const f = new Function('z', `return ${drawnValueSource(p, 'z')};`) as (z: number) => number;
       const df = new Function('z', `return ${drawnSlopeSource(p, 'z')};`) as (z: number) => number;
       const random = createRandom(17);
-      const xs = [...p.xs, ...Array.from(p.xs, (x) => x + 1e-12), ...Array.from(p.xs, (x) => x - 1e-12), -0, 0, -1e9, 1e9, -Infinity, Infinity, Number.NaN];
+      const xs = [
+        ...p.xs,
+        ...Array.from(p.xs, (x) => x + 1e-12),
+        ...Array.from(p.xs, (x) => x - 1e-12),
+        -0,
+        0,
+        -1e9,
+        1e9,
+        -Infinity,
+        Infinity,
+        Number.NaN,
+      ];
       for (let i = 0; i < 500; i++) xs.push(-12 + 24 * random());
       for (const x of xs) {
         expect(Object.is(f(x), p.f(x)), `f(${x})`).toBe(true);
@@ -165,7 +199,7 @@ describe('drawn activation in the network', () => {
     }
   });
 
-  it('uses the network\'s own knots in the grid and in point evaluation', () => {
+  it("uses the network's own knots in the grid and in point evaluation", () => {
     const config = drawnConfig(presetKnots('sawtooth'), { features: ['x1', 'x2'] });
     const params = randomParams(config, 5);
     const resolution = 11;
@@ -176,15 +210,30 @@ describe('drawn activation in the network', () => {
     const saw = piecewise(presetKnots('sawtooth'));
     const xy = gridPoints(resolution);
     for (let p = 0; p < resolution * resolution; p++) {
-      const z = params[shape.biasIndex(0, 0)] + params[shape.weightIndex(0, 0, 0)] * xy[2 * p] + params[shape.weightIndex(0, 0, 1)] * xy[2 * p + 1];
+      const z =
+        params[shape.biasIndex(0, 0)] + params[shape.weightIndex(0, 0, 0)] * xy[2 * p] + params[shape.weightIndex(0, 0, 1)] * xy[2 * p + 1];
       expect(exact[0][p * 5]).toBeCloseTo(saw.f(z), 12);
       grid.layers.forEach((layer, l) => layer.forEach((values, j) => expect(values[p]).toBeCloseTo(exact[l][p * layer.length + j], 5)));
     }
   });
 
   it('collapses a straight drawing like the identity, and refuses a bent one', () => {
-    const identityNet = configWith({ dataset: 'plane', hidden: [[4, 'identity'], [3, 'identity']], output: 'identity' });
-    const drawnNet = { ...identityNet, network: { ...identityNet.network, hidden: identityNet.network.hidden.map((h) => ({ ...h, activation: 'drawn' as const })), drawn: presetKnots('identity') } };
+    const identityNet = configWith({
+      dataset: 'plane',
+      hidden: [
+        [4, 'identity'],
+        [3, 'identity'],
+      ],
+      output: 'identity',
+    });
+    const drawnNet = {
+      ...identityNet,
+      network: {
+        ...identityNet.network,
+        hidden: identityNet.network.hidden.map((h) => ({ ...h, activation: 'drawn' as const })),
+        drawn: presetKnots('identity'),
+      },
+    };
     const params = randomParams(identityNet, 8);
     expect(collapse(drawnNet, params)).toEqual(collapse(identityNet, params));
     expect(collapse({ ...drawnNet, network: { ...drawnNet.network, drawn: presetKnots('absolute') } }, params)).toBeNull();
@@ -192,7 +241,11 @@ describe('drawn activation in the network', () => {
     const tilted = { ...drawnNet, network: { ...drawnNet.network, drawn: [-4, -2, 0, 1, 3].map((x) => ({ x, y: -0.7 * x + 0.3 })) } };
     const map = collapse(tilted, params);
     expect(map).not.toBeNull();
-    const points = [{ x1: 1.5, x2: -2 }, { x1: -4, x2: 0.25 }, { x1: 5, x2: 5 }];
+    const points = [
+      { x1: 1.5, x2: -2 },
+      { x1: -4, x2: 0.25 },
+      { x1: 5, x2: 5 },
+    ];
     const out = forwardPoints(tilted, params, flatPoints(points));
     points.forEach((p, r) => {
       const z = map!.b[0] + map!.W[0][0] * p.x1 + map!.W[0][1] * p.x2;

@@ -11,10 +11,20 @@ const KINKS: Partial<Record<string, number[]>> = { relu: [0], leakyRelu: [0], el
 describe('activation explorer', () => {
   it('samples f and an f′ that matches finite differences, for every activation and every drawn preset', () => {
     const cases = [
-      ...ACTIVATION_NAMES.map((name) => ({ label: name, samples: exploreActivation(name, { count: 241 }), f: ACTIVATIONS[name].f, kinks: KINKS[name] ?? [] })),
+      ...ACTIVATION_NAMES.map((name) => ({
+        label: name,
+        samples: exploreActivation(name, { count: 241 }),
+        f: ACTIVATIONS[name].f,
+        kinks: KINKS[name] ?? [],
+      })),
       ...(Object.keys(DRAWN_PRESETS) as DrawnPresetName[]).map((preset) => {
         const knots = presetKnots(preset);
-        return { label: `drawn ${preset}`, samples: exploreActivation('drawn', { knots, count: 241 }), f: (x: number) => exploreActivation('drawn', { knots, from: x, to: x + 1, count: 2 }).f[0], kinks: knots.map((k) => k.x) };
+        return {
+          label: `drawn ${preset}`,
+          samples: exploreActivation('drawn', { knots, count: 241 }),
+          f: (x: number) => exploreActivation('drawn', { knots, from: x, to: x + 1, count: 2 }).f[0],
+          kinks: knots.map((k) => k.x),
+        };
       }),
     ];
     for (const { label, samples, f, kinks } of cases) {
@@ -51,7 +61,7 @@ describe('activation explorer', () => {
     expect(sigmoid(edge) * (1 - sigmoid(edge))).toBeCloseTo(SATURATION_SLOPE, 12);
   });
 
-  it('finds ReLU\'s flat half, nothing for the identity or leaky ReLU, and a drawn step\'s flat ends', () => {
+  it("finds ReLU's flat half, nothing for the identity or leaky ReLU, and a drawn step's flat ends", () => {
     const relu = exploreActivation('relu').saturated;
     expect(relu).toHaveLength(1);
     expect(relu[0].from).toBe(-6);

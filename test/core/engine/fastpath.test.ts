@@ -27,7 +27,16 @@ describe('fast path', () => {
   for (const style of ['example', 'layer'] as const) {
     it(`(${style} by ${style}) equals the plain path bit for bit for every hidden activation`, () => {
       for (const activation of ACTIVATION_NAMES) {
-        const config = configWith({ dataset: 'spiral', size: 120, hidden: [[5, activation], [3, activation]], features: ['x1', 'x2', 'sinX1'], training: { batchSize: 7 } });
+        const config = configWith({
+          dataset: 'spiral',
+          size: 120,
+          hidden: [
+            [5, activation],
+            [3, activation],
+          ],
+          features: ['x1', 'x2', 'sinX1'],
+          training: { batchSize: 7 },
+        });
         const [plain, fast] = trainBoth(config, style, 20);
         expect(fast, activation).toEqual(plain);
       }
@@ -36,13 +45,23 @@ describe('fast path', () => {
     it(`(${style} by ${style}) equals the plain path for each output, loss, optimizer and regularization`, () => {
       const cases: Partial<Parameters<typeof configWith>[0]>[] = [
         { output: 'sigmoid', training: { loss: 'binaryCrossEntropy', optimizer: 'adam', learningRate: 0.01 } },
-        { output: 'tanh', training: { loss: 'binaryCrossEntropy', optimizer: 'momentum', regularization: 'l1', regularizationRate: 0.003 } },
+        {
+          output: 'tanh',
+          training: { loss: 'binaryCrossEntropy', optimizer: 'momentum', regularization: 'l1', regularizationRate: 0.003 },
+        },
         { output: 'sigmoid', training: { loss: 'halfSquared', regularization: 'l2', regularizationRate: 0.01 } },
         { dataset: 'multiGaussian', output: 'identity', training: { batchSize: 1 } },
         { dataset: 'plane', output: 'tanh', hidden: [], training: { batchSize: 100 } },
       ];
       for (const c of cases) {
-        const config = configWith({ size: 150, hidden: [[4, 'tanh'], [2, 'tanh']], ...c });
+        const config = configWith({
+          size: 150,
+          hidden: [
+            [4, 'tanh'],
+            [2, 'tanh'],
+          ],
+          ...c,
+        });
         const [plain, fast] = trainBoth(config, style, 15);
         expect(fast, JSON.stringify(c)).toEqual(plain);
       }
@@ -50,7 +69,13 @@ describe('fast path', () => {
   }
 
   it('equals the plain path with Math.tanh too (no inlined tanh)', () => {
-    const config = configWith({ size: 120, hidden: [[6, 'tanh'], [3, 'tanh']] });
+    const config = configWith({
+      size: 120,
+      hidden: [
+        [6, 'tanh'],
+        [3, 'tanh'],
+      ],
+    });
     const plain = createModel(config, { exactTanh: true });
     const fast = createModel(config, { exactTanh: true, fastPath: true });
     expect(fast.fast).not.toBeNull();
@@ -84,10 +109,44 @@ describe('fast path', () => {
 
   it('measures the very same losses and accuracies as the plain forward pass', () => {
     const cases: Parameters<typeof configWith>[0][] = [
-      { dataset: 'spiral', size: 400, hidden: [[8, 'tanh'], [8, 'tanh'], [8, 'tanh']] },
-      { dataset: 'xor', size: 300, output: 'sigmoid', hidden: [[5, 'relu'], [3, 'elu']], training: { loss: 'binaryCrossEntropy' } },
-      { dataset: 'circle', size: 200, output: 'tanh', hidden: [[16, 'swish'], [12, 'gelu']], training: { loss: 'binaryCrossEntropy' } },
-      { dataset: 'multiGaussian', size: 250, output: 'identity', hidden: [[6, 'sin'], [4, 'leakyRelu']] },
+      {
+        dataset: 'spiral',
+        size: 400,
+        hidden: [
+          [8, 'tanh'],
+          [8, 'tanh'],
+          [8, 'tanh'],
+        ],
+      },
+      {
+        dataset: 'xor',
+        size: 300,
+        output: 'sigmoid',
+        hidden: [
+          [5, 'relu'],
+          [3, 'elu'],
+        ],
+        training: { loss: 'binaryCrossEntropy' },
+      },
+      {
+        dataset: 'circle',
+        size: 200,
+        output: 'tanh',
+        hidden: [
+          [16, 'swish'],
+          [12, 'gelu'],
+        ],
+        training: { loss: 'binaryCrossEntropy' },
+      },
+      {
+        dataset: 'multiGaussian',
+        size: 250,
+        output: 'identity',
+        hidden: [
+          [6, 'sin'],
+          [4, 'leakyRelu'],
+        ],
+      },
       { dataset: 'plane', size: 150, output: 'tanh', hidden: [] },
     ];
     for (const c of cases) {
@@ -105,7 +164,9 @@ describe('fast path', () => {
   });
 
   it('leaves softmax and three-class networks to the plain path', () => {
-    const model = createModel(configWith({ dataset: 'blobs3', output: 'softmax', training: { loss: 'softmaxCrossEntropy' } }), { fastPath: true });
+    const model = createModel(configWith({ dataset: 'blobs3', output: 'softmax', training: { loss: 'softmaxCrossEntropy' } }), {
+      fastPath: true,
+    });
     expect(model.fast).toBeNull();
   });
 

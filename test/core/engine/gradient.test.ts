@@ -109,7 +109,14 @@ describe('gradient check', () => {
         for (const output of OUTPUT_ACTIVATION_NAMES) {
           for (const loss of LOSS_NAMES) {
             for (const regularization of REGULARIZATION_NAMES) {
-              const base = configWith({ ...set.data, size: 12, hidden: [[2, hidden]], output, training: { loss, regularization, regularizationRate: RATE }, noise: 20 });
+              const base = configWith({
+                ...set.data,
+                size: 12,
+                hidden: [[2, hidden]],
+                output,
+                training: { loss, regularization, regularizationRate: RATE },
+                noise: 20,
+              });
               const config = randomNetwork(random, base);
               if (checkConfig(config) !== null) continue;
               const model = createModel(config, { exactTanh: true });

@@ -9,7 +9,10 @@ describe('grid evaluator', () => {
       const config = configWith({
         dataset: output === 'softmax' ? 'spiral3' : 'circle',
         features: ['x1', 'x2', 'x1Squared', 'sinX2'],
-        hidden: [[5, 'relu'], [3, 'tanh']],
+        hidden: [
+          [5, 'relu'],
+          [3, 'tanh'],
+        ],
         output,
         training: output === 'softmax' ? { loss: 'softmaxCrossEntropy' } : {},
       });
@@ -34,7 +37,12 @@ describe('grid evaluator', () => {
     const config = configWith({
       dataset: 'spiral3',
       features: ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'],
-      hidden: [[16, 'tanh'], [13, 'sigmoid'], [9, 'identity'], [16, 'elu']],
+      hidden: [
+        [16, 'tanh'],
+        [13, 'sigmoid'],
+        [9, 'identity'],
+        [16, 'elu'],
+      ],
       output: 'softmax',
       training: { loss: 'softmaxCrossEntropy' },
     });

@@ -72,7 +72,16 @@ function freshStep(s: ReturnType<typeof createSession>): void {
 describe('gradient flow', () => {
   it('equals the finite-difference gradient of the loss, per layer, on both paths and in both generated styles', () => {
     // 24 training points in one batch: the epoch's one gradient is the gradient of the mean training loss.
-    const config = configWith({ dataset: 'spiral', size: 48, hidden: [[4, 'tanh'], [3, 'sigmoid']], output: 'tanh', training: { batchSize: 24 } });
+    const config = configWith({
+      dataset: 'spiral',
+      size: 48,
+      hidden: [
+        [4, 'tanh'],
+        [3, 'sigmoid'],
+      ],
+      output: 'tanh',
+      training: { batchSize: 24 },
+    });
     for (const style of ['plain', 'example', 'layer'] as const) {
       const model = createModel(config, { exactTanh: true, fastPath: style !== 'plain' });
       if (style !== 'plain') model.fast = compileEpoch(model, style);
@@ -151,7 +160,14 @@ describe('gradient flow', () => {
 
 describe('dead and saturated neurons', () => {
   it('counts a neuron dead only when its slope is below 1e-3 on every example (hand-made pass)', () => {
-    const topo = topology(configWith({ hidden: [[3, 'relu'], [2, 'sigmoid']] }));
+    const topo = topology(
+      configWith({
+        hidden: [
+          [3, 'relu'],
+          [2, 'sigmoid'],
+        ],
+      }),
+    );
     const ws = createWorkspace(topo, 2);
     // Two examples. Layer 0 (ReLU): neuron 0 positive once, neuron 1 never, neuron 2 at exactly 0 (slope 0).
     ws.pre[0].set([1, -2, 0, -1, -3, 0]);
@@ -163,7 +179,10 @@ describe('dead and saturated neurons', () => {
     const tally = createTally(topo, 2);
     tallyRows(tally, topo, ws, 2);
     const activity = finishTally(tally, topo);
-    expect(activity.dead).toEqual([[0, 1, 1], [1, 0]]);
+    expect(activity.dead).toEqual([
+      [0, 1, 1],
+      [1, 0],
+    ]);
     expect(activity.deadCount).toEqual([2, 1]);
     // Neuron 0 of layer 0 has a mean slope of 0.5: not low. Two of three are; one of two.
     expect(activity.lowSlope).toEqual([2 / 3, 0.5]);
@@ -172,7 +191,13 @@ describe('dead and saturated neurons', () => {
   it('a strongly negative bias kills a ReLU; the same bias leaves a Leaky ReLU alive', () => {
     for (const activation of ['relu', 'leakyRelu'] as const) {
       for (const fastPath of [false, true]) {
-        const config = configWith({ dataset: 'circle', hidden: [[4, activation], [2, activation]] });
+        const config = configWith({
+          dataset: 'circle',
+          hidden: [
+            [4, activation],
+            [2, activation],
+          ],
+        });
         const s = session(config, fastPath);
         const topo = topology(config);
         // Inputs lie in [−6, 6] and weights in [−0.5, 0.5): z ≤ −20 + 6 for every point.
@@ -195,7 +220,17 @@ describe('dead and saturated neurons', () => {
     let deadRelus = 0;
     for (const seed of [1, 2, 3]) {
       for (const activation of ['relu', 'leakyRelu'] as const) {
-        const s = session(configWith({ dataset: 'circle', seed, hidden: [[8, activation], [8, activation]], training: { learningRate: 3 } }));
+        const s = session(
+          configWith({
+            dataset: 'circle',
+            seed,
+            hidden: [
+              [8, activation],
+              [8, activation],
+            ],
+            training: { learningRate: 3 },
+          }),
+        );
         expect(s.train(49, () => 0, forever)).toEqual([]);
         freshStep(s);
         const count = instrumentsOf(s.snapshot()).deadCount.reduce((a, b) => a + b, 0);
@@ -203,7 +238,17 @@ describe('dead and saturated neurons', () => {
         else deadRelus += count;
         // The same network at a gentle rate keeps every ReLU.
         if (activation === 'relu') {
-          const gentle = session(configWith({ dataset: 'circle', seed, hidden: [[8, activation], [8, activation]], training: { learningRate: 0.03 } }));
+          const gentle = session(
+            configWith({
+              dataset: 'circle',
+              seed,
+              hidden: [
+                [8, activation],
+                [8, activation],
+              ],
+              training: { learningRate: 0.03 },
+            }),
+          );
           gentle.train(49, () => 0, forever);
           freshStep(gentle);
           expect(instrumentsOf(gentle.snapshot()).deadCount).toEqual([0, 0]);
@@ -214,7 +259,17 @@ describe('dead and saturated neurons', () => {
   });
 
   it('the dead flags agree with a direct pass over the training set', () => {
-    const s = session(configWith({ dataset: 'circle', seed: 3, hidden: [[8, 'relu'], [8, 'relu']], training: { learningRate: 3 } }));
+    const s = session(
+      configWith({
+        dataset: 'circle',
+        seed: 3,
+        hidden: [
+          [8, 'relu'],
+          [8, 'relu'],
+        ],
+        training: { learningRate: 3 },
+      }),
+    );
     s.train(49, () => 0, forever);
     freshStep(s);
     const snapshot = s.snapshot();
@@ -223,12 +278,22 @@ describe('dead and saturated neurons', () => {
     const n = model.data.train.length;
     const ws = createWorkspace(model.topo, n);
     forwardBatch(model.topo, model.params, model.trainX, 0, n, ws, model.tanh);
-    const direct = [0, 1].map((l) => Array.from({ length: 8 }, (_, j) => (Array.from({ length: n }, (_, r) => ws.pre[l][r * 8 + j]).every((z) => z <= 0) ? 1 : 0)));
+    const direct = [0, 1].map((l) =>
+      Array.from({ length: 8 }, (_, j) => (Array.from({ length: n }, (_, r) => ws.pre[l][r * 8 + j]).every((z) => z <= 0) ? 1 : 0)),
+    );
     expect(instrumentsOf(snapshot).dead).toEqual(direct);
   });
 
   it('while playing, measures the neurons with every eighth slice, and every command measures them afresh', () => {
-    const s = session(configWith({ dataset: 'circle', hidden: [[4, 'relu'], [2, 'relu']] }));
+    const s = session(
+      configWith({
+        dataset: 'circle',
+        hidden: [
+          [4, 'relu'],
+          [2, 'relu'],
+        ],
+      }),
+    );
     const topo = topology(s.config());
     s.handle({ type: 'play', id: 2 });
     // Kill a neuron by hand: the command's snapshot shows it at once.

@@ -29,7 +29,15 @@ describe('learning', () => {
       session.handle({
         type: 'configure',
         id: 1,
-        config: configWith({ seed, dataset: 'spiral', hidden: [[8, 'relu'], [8, 'relu']], training: { optimizer: 'adam', learningRate: 0.01 } }),
+        config: configWith({
+          seed,
+          dataset: 'spiral',
+          hidden: [
+            [8, 'relu'],
+            [8, 'relu'],
+          ],
+          training: { optimizer: 'adam', learningRate: 0.01 },
+        }),
       });
       let reached: number | null = null;
       for (let epoch = 0; epoch < 2000 && reached === null; epoch += 10) {
@@ -57,7 +65,16 @@ describe('learning', () => {
   it('a linear network cannot learn the circle, and one hidden ReLU layer can', () => {
     const accuracy = (activation: 'identity' | 'relu'): number => {
       const session = createSession({ fastPath: true });
-      session.handle({ type: 'configure', id: 1, config: configWith({ hidden: [[4, activation], [4, activation]] }) });
+      session.handle({
+        type: 'configure',
+        id: 1,
+        config: configWith({
+          hidden: [
+            [4, activation],
+            [4, activation],
+          ],
+        }),
+      });
       session.train(300, () => 0, forever);
       return session.snapshot().metrics.testAccuracy ?? 0;
     };

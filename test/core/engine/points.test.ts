@@ -7,7 +7,10 @@ describe('point evaluator', () => {
   const config = configWith({
     dataset: 'spiral',
     features: ['x1', 'x2', 'sinX1'],
-    hidden: [[5, 'tanh'], [3, 'relu']],
+    hidden: [
+      [5, 'tanh'],
+      [3, 'relu'],
+    ],
     output: 'tanh',
   });
   const shape = networkShape(config);

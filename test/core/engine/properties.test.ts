@@ -46,16 +46,20 @@ describe('properties', () => {
 
   it('the same seed gives identical parameters after 100 epochs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom('circle', 'spiral', 'xor', 'moons') as fc.Arbitrary<LabConfig['data']['dataset']>, (seed, dataset) => {
-        const config = configWith({ seed, dataset, size: 100 });
-        const run = (): Float64Array => {
-          const session = createSession();
-          session.handle({ type: 'configure', id: 1, config });
-          session.train(100, () => 0, Number.POSITIVE_INFINITY);
-          return session.snapshot().params;
-        };
-        expect(run()).toEqual(run());
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.constantFrom('circle', 'spiral', 'xor', 'moons') as fc.Arbitrary<LabConfig['data']['dataset']>,
+        (seed, dataset) => {
+          const config = configWith({ seed, dataset, size: 100 });
+          const run = (): Float64Array => {
+            const session = createSession();
+            session.handle({ type: 'configure', id: 1, config });
+            session.train(100, () => 0, Number.POSITIVE_INFINITY);
+            return session.snapshot().params;
+          };
+          expect(run()).toEqual(run());
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -63,8 +67,17 @@ describe('properties', () => {
   it('softmax outputs are positive and sum to 1', () => {
     fc.assert(
       fc.property(featureSet, layerSizes, weights, fc.array(point, { minLength: 1, maxLength: 8 }), (features, sizes, values, points) => {
-        const config = configWith({ features, hidden: sizes.map((s) => [s, 'tanh']), output: 'softmax', dataset: 'spiral3', training: { loss: 'softmaxCrossEntropy' } });
-        const params = paramsFor(config, values.map((v) => v * 5));
+        const config = configWith({
+          features,
+          hidden: sizes.map((s) => [s, 'tanh']),
+          output: 'softmax',
+          dataset: 'spiral3',
+          training: { loss: 'softmaxCrossEntropy' },
+        });
+        const params = paramsFor(
+          config,
+          values.map((v) => v * 5),
+        );
         const outputs = forwardPoints(config, params, flatPoints(points));
         const out = outputs[outputs.length - 1];
         for (let r = 0; r < points.length; r++) {
@@ -79,15 +92,26 @@ describe('properties', () => {
 
   it('a purely linear network never classifies more than 3 of the 4 XOR points', () => {
     fc.assert(
-      fc.property(layerSizes, weights, fc.constantFrom('identity', 'tanh', 'sigmoid') as fc.Arbitrary<LabConfig['network']['outputActivation']>, (sizes, values, output) => {
-        const config = configWith({ dataset: 'custom', points: XOR_POINTS, features: ['x1', 'x2'], hidden: sizes.map((s) => [s, 'identity']), output });
-        const params = paramsFor(config, values);
-        const outputs = forwardPoints(config, params, flatPoints(XOR_POINTS));
-        const out = outputs[outputs.length - 1];
-        const threshold = output === 'sigmoid' ? 0.5 : 0;
-        const correct = XOR_POINTS.filter((p, r) => (out[r] > threshold ? 1 : 0) === p.label).length;
-        expect(correct / 4).toBeLessThanOrEqual(0.75);
-      }),
+      fc.property(
+        layerSizes,
+        weights,
+        fc.constantFrom('identity', 'tanh', 'sigmoid') as fc.Arbitrary<LabConfig['network']['outputActivation']>,
+        (sizes, values, output) => {
+          const config = configWith({
+            dataset: 'custom',
+            points: XOR_POINTS,
+            features: ['x1', 'x2'],
+            hidden: sizes.map((s) => [s, 'identity']),
+            output,
+          });
+          const params = paramsFor(config, values);
+          const outputs = forwardPoints(config, params, flatPoints(XOR_POINTS));
+          const out = outputs[outputs.length - 1];
+          const threshold = output === 'sigmoid' ? 0.5 : 0;
+          const correct = XOR_POINTS.filter((p, r) => (out[r] > threshold ? 1 : 0) === p.label).length;
+          expect(correct / 4).toBeLessThanOrEqual(0.75);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -16,19 +16,27 @@ describe('empty training or test sets', () => {
   it('refuses two own points with a 10 % training share: nothing to train on', () => {
     const config = configWith({ dataset: 'custom', points: two, trainRatio: 0.1 });
     expect(generateData(config.data, config.seed).train).toHaveLength(0);
-    expect(checkConfig(config)).toBe('With 2 points and a training share of 10 %, no example is left to train on: add more points or raise the training share.');
+    expect(checkConfig(config)).toBe(
+      'With 2 points and a training share of 10 %, no example is left to train on: add more points or raise the training share.',
+    );
   });
 
   it('refuses a split that leaves no test point', () => {
     const config = configWith({ dataset: 'custom', points: two, trainRatio: 0.9 });
     expect(generateData(config.data, config.seed).test).toHaveLength(0);
-    expect(checkConfig(config)).toBe('With 2 points and a training share of 90 %, no example is left to test on: add more points or lower the training share.');
+    expect(checkConfig(config)).toBe(
+      'With 2 points and a training share of 90 %, no example is left to test on: add more points or lower the training share.',
+    );
     // A generated set of two points too, and a table set of two rows.
-    expect(checkConfig(configWith({ dataset: 'circle', size: 2, trainRatio: 0.8 }))).toMatch(/^With 2 points and a training share of 80 %, no example is left to test on/);
+    expect(checkConfig(configWith({ dataset: 'circle', size: 2, trainRatio: 0.8 }))).toMatch(
+      /^With 2 points and a training share of 80 %, no example is left to test on/,
+    );
     const iris = irisConfig();
     iris.data.size = 3;
     iris.data.trainRatio = 0.1;
-    expect(checkConfig(iris)).toBe('With 3 examples and a training share of 10 %, no example is left to train on: add more examples or raise the training share.');
+    expect(checkConfig(iris)).toBe(
+      'With 3 examples and a training share of 10 %, no example is left to train on: add more examples or raise the training share.',
+    );
   });
 
   it('accepts the smallest splits that leave one example on each side', () => {

@@ -11,11 +11,46 @@ import { presetKnots } from '../../../core/engine/drawn';
 import { configWith } from './helpers';
 
 const NETWORKS: [string, LabConfig][] = [
-  ['tanh two classes', configWith({ dataset: 'xor', size: 40, hidden: [[4, 'tanh'], [3, 'relu']], features: ['x1', 'x2', 'x1x2'] })],
-  ['sigmoid cross-entropy', configWith({ dataset: 'circle', size: 40, hidden: [[5, 'elu']], output: 'sigmoid', training: { loss: 'binaryCrossEntropy' } })],
-  ['softmax three classes', configWith({ dataset: 'blobs3', size: 40, hidden: [[4, 'swish']], output: 'softmax', training: { loss: 'softmaxCrossEntropy' } })],
-  ['curve regression', configWith({ dataset: 'sine', size: 40, hidden: [[6, 'relu'], [3, 'tanh']], output: 'identity', problem: 'regression' })],
-  ['drawn sawtooth', { ...configWith({ dataset: 'spiral', size: 40, hidden: [[5, 'drawn']] }), network: { hidden: [{ size: 5, activation: 'drawn' }], outputActivation: 'tanh', drawn: presetKnots('sawtooth') } }],
+  [
+    'tanh two classes',
+    configWith({
+      dataset: 'xor',
+      size: 40,
+      hidden: [
+        [4, 'tanh'],
+        [3, 'relu'],
+      ],
+      features: ['x1', 'x2', 'x1x2'],
+    }),
+  ],
+  [
+    'sigmoid cross-entropy',
+    configWith({ dataset: 'circle', size: 40, hidden: [[5, 'elu']], output: 'sigmoid', training: { loss: 'binaryCrossEntropy' } }),
+  ],
+  [
+    'softmax three classes',
+    configWith({ dataset: 'blobs3', size: 40, hidden: [[4, 'swish']], output: 'softmax', training: { loss: 'softmaxCrossEntropy' } }),
+  ],
+  [
+    'curve regression',
+    configWith({
+      dataset: 'sine',
+      size: 40,
+      hidden: [
+        [6, 'relu'],
+        [3, 'tanh'],
+      ],
+      output: 'identity',
+      problem: 'regression',
+    }),
+  ],
+  [
+    'drawn sawtooth',
+    {
+      ...configWith({ dataset: 'spiral', size: 40, hidden: [[5, 'drawn']] }),
+      network: { hidden: [{ size: 5, activation: 'drawn' }], outputActivation: 'tanh', drawn: presetKnots('sawtooth') },
+    },
+  ],
 ];
 
 function scrambled(config: LabConfig, seed: number): Model {
@@ -34,7 +69,7 @@ function exampleLoss(model: Model, row: number): number {
 }
 
 describe('one example, forward and backward', () => {
-  it('gives exactly the kernels\' forward and backward numbers for that row of a whole batch', () => {
+  it("gives exactly the kernels' forward and backward numbers for that row of a whole batch", () => {
     for (const [name, config] of NETWORKS) {
       const model = scrambled(config, 3);
       const n = model.data.train.length;
@@ -59,7 +94,17 @@ describe('one example, forward and backward', () => {
         const grad = new Float64Array(model.params.length);
         const one = createWorkspace(model.topo, 1);
         forwardBatch(model.topo, model.params, model.trainX, row, 1, one, model.tanh);
-        outputDelta(model.lossCode, model.topo.codes[last], one.pre[last], one.act[last], model.trainT, row, 1, model.outputs, one.delta[last]);
+        outputDelta(
+          model.lossCode,
+          model.topo.codes[last],
+          one.pre[last],
+          one.act[last],
+          model.trainT,
+          row,
+          1,
+          model.outputs,
+          one.delta[last],
+        );
         backwardBatch(model.topo, model.params, model.trainX, row, 1, one, grad);
         expect(trace.gradient, name).toEqual(grad);
         expect(trace.loss).toBe(exampleLoss(model, row));
@@ -67,7 +112,7 @@ describe('one example, forward and backward', () => {
     }
   });
 
-  it('has gradients and δs that match finite differences of that example\'s loss', () => {
+  it("has gradients and δs that match finite differences of that example's loss", () => {
     for (const [name, config] of NETWORKS) {
       const model = scrambled(config, 8);
       const row = 5;
@@ -100,7 +145,7 @@ describe('one example, forward and backward', () => {
     }
   });
 
-  it('reports a regression example\'s loss as ½(y − t)²', () => {
+  it("reports a regression example's loss as ½(y − t)²", () => {
     const model = scrambled(NETWORKS[3][1], 1);
     const trace = traceExample(model, 2);
     expect(trace.target[0]).toBe(model.data.train[2].label);
@@ -110,7 +155,12 @@ describe('one example, forward and backward', () => {
 
   it('steps exactly as training with a batch of one does, for every optimizer, and moves on by one example', () => {
     for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
-      const config = configWith({ dataset: 'circle', size: 12, hidden: [[4, 'tanh']], training: { optimizer, batchSize: 1, regularization: 'l2', regularizationRate: 0.01, learningRate: 0.1 } });
+      const config = configWith({
+        dataset: 'circle',
+        size: 12,
+        hidden: [[4, 'tanh']],
+        training: { optimizer, batchSize: 1, regularization: 'l2', regularizationRate: 0.01, learningRate: 0.1 },
+      });
       const stepped = createModel(config);
       const trained = createModel(config);
       const n = stepped.data.train.length;
@@ -129,7 +179,9 @@ describe('one example, forward and backward', () => {
   });
 
   it('trains the example it traced: the update is −rate × that gradient under plain SGD', () => {
-    const model = createModel(configWith({ dataset: 'xor', size: 20, hidden: [[3, 'relu']], training: { learningRate: 0.3, batchSize: 10 } }));
+    const model = createModel(
+      configWith({ dataset: 'xor', size: 20, hidden: [[3, 'relu']], training: { learningRate: 0.3, batchSize: 10 } }),
+    );
     model.cursor = 4;
     const trace = traceExample(model, model.cursor);
     const step = trainExample(model);

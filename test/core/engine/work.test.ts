@@ -25,7 +25,10 @@ describe('work of one pass over a table network', () => {
     expect(share).toBeLessThan(0.3);
     const config = digitsConfig(relu([128, 32]));
     config.data.size = 600;
-    expect(passWork({ ...config, data: { ...config.data, dataset: 'digits' } })).toBeCloseTo(600 * (784 * 128 * share + 128 * 32 + 32 * 10), 3);
+    expect(passWork({ ...config, data: { ...config.data, dataset: 'digits' } })).toBeCloseTo(
+      600 * (784 * 128 * share + 128 * 32 + 32 * 10),
+      3,
+    );
     // Iris: 4 inputs (no skipping), 150 rows.
     const iris = irisConfig([{ size: 8, activation: 'tanh' }]);
     expect(passWork({ ...iris, data: { ...iris.data, dataset: 'iris' } })).toBe(150 * (4 * 8 + 8 * 3));

@@ -41,7 +41,10 @@ function fitTogether(config: LabConfig): LabConfig {
 
 export const configArb: fc.Arbitrary<LabConfig> = fc
   .record({
-    dataset: fc.oneof({ arbitrary: fc.constantFrom(...DATASET_NAMES), weight: 12 }, { arbitrary: fc.constantFrom(...TABLE_DATASET_NAMES), weight: 1 }),
+    dataset: fc.oneof(
+      { arbitrary: fc.constantFrom(...DATASET_NAMES), weight: 12 },
+      { arbitrary: fc.constantFrom(...TABLE_DATASET_NAMES), weight: 1 },
+    ),
     problem: fc.constantFrom('classification' as const, 'regression' as const),
     noise: fc.double({ min: 0, max: 50, noNaN: true }),
     trainRatio: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
@@ -63,28 +66,30 @@ export const configArb: fc.Arbitrary<LabConfig> = fc
     initializer: fc.constantFrom(...INITIALIZER_NAMES),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
   })
-  .map((r) => fitTogether({
-    data: {
-      dataset: r.dataset,
-      noise: r.noise,
-      trainRatio: r.trainRatio,
-      size: r.size,
-      points: r.labels.map((label, i) => ({ x1: i / 3 - 3, x2: -i / 7, label: r.problem === 'regression' ? label * 0.37 - 1 : label })),
-      problem: r.problem,
-    },
-    features: r.features,
-    network: { hidden: r.hidden, outputActivation: r.outputActivation },
-    training: {
-      learningRate: r.learningRate,
-      batchSize: r.batchSize,
-      loss: r.loss,
-      optimizer: r.optimizer,
-      regularization: r.regularization,
-      regularizationRate: r.regularizationRate,
-      initializer: r.initializer,
-    },
-    seed: r.seed,
-  }));
+  .map((r) =>
+    fitTogether({
+      data: {
+        dataset: r.dataset,
+        noise: r.noise,
+        trainRatio: r.trainRatio,
+        size: r.size,
+        points: r.labels.map((label, i) => ({ x1: i / 3 - 3, x2: -i / 7, label: r.problem === 'regression' ? label * 0.37 - 1 : label })),
+        problem: r.problem,
+      },
+      features: r.features,
+      network: { hidden: r.hidden, outputActivation: r.outputActivation },
+      training: {
+        learningRate: r.learningRate,
+        batchSize: r.batchSize,
+        loss: r.loss,
+        optimizer: r.optimizer,
+        regularization: r.regularization,
+        regularizationRate: r.regularizationRate,
+        initializer: r.initializer,
+      },
+      seed: r.seed,
+    }),
+  );
 
 // Built once: building arbitraries (stringMatching above all) inside chain() is slow.
 const historyArb = fc
@@ -122,7 +127,11 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
       epoch: fc.integer({ min: 0, max: 1e9 }),
       params: vector,
       // Adam's second moment (the second list) is never below zero.
-      optimizer: fc.tuple(...Array.from({ length: momentCount(config.training.optimizer) }, (_, m) => (m === 1 ? vector.map((v) => v.map(Math.abs)) : vector))),
+      optimizer: fc.tuple(
+        ...Array.from({ length: momentCount(config.training.optimizer) }, (_, m) =>
+          m === 1 ? vector.map((v) => v.map(Math.abs)) : vector,
+        ),
+      ),
       step: fc.integer({ min: 0, max: 1e9 }),
     }),
     { nil: null },
@@ -135,7 +144,17 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
   });
   return fc
     .record({ name: nameArb, state, history: historyArb, view, lessons: lessonsArb, time: fc.integer({ min: 0, max: 4e12 }) })
-    .map((r) => createProject({ config, name: r.name, state: r.state, history: r.history, view: r.view, lessons: r.lessons, savedAt: new Date(r.time) }));
+    .map((r) =>
+      createProject({
+        config,
+        name: r.name,
+        state: r.state,
+        history: r.history,
+        view: r.view,
+        lessons: r.lessons,
+        savedAt: new Date(r.time),
+      }),
+    );
 });
 
 /**
@@ -162,15 +181,17 @@ export const wrongValue = fc.oneof(
 );
 
 export type Mutation =
-  | { kind: 'delete'; at: number }
-  | { kind: 'replace'; at: number; value: unknown }
-  | { kind: 'raw'; at: number; token: string };
+  { kind: 'delete'; at: number } | { kind: 'replace'; at: number; value: unknown } | { kind: 'raw'; at: number; token: string };
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: wrongValue }),
   // Tokens JSON cannot hold (NaN, Infinity) or that overflow a double, spliced in as text.
-  fc.record({ kind: fc.constant('raw' as const), at: fc.nat(), token: fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '-1e400', 'undefined', '0x10', '1e-999') }),
+  fc.record({
+    kind: fc.constant('raw' as const),
+    at: fc.nat(),
+    token: fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '-1e400', 'undefined', '0x10', '1e-999'),
+  }),
 );
 
 const RAW_MARK = '"\u0001raw\u0001"';

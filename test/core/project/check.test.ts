@@ -42,7 +42,12 @@ describe('checking a project in memory', () => {
     const values = () => Array.from({ length: paramCount(config) }, () => random() - 0.5);
     const project = createProject({
       config,
-      state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 3 },
+      state: {
+        epoch: 1,
+        params: values(),
+        optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+        step: 3,
+      },
       savedAt: new Date(0),
     });
     // How much faster checking in memory is than the round trip: npm run bench (test/bench/files.ts).

@@ -23,7 +23,10 @@ function configured(config: LabConfig): TrainingSession {
 }
 
 function trainEpochs(session: TrainingSession, epochs: number): void {
-  run(session, session.train(epochs, () => 0, Number.POSITIVE_INFINITY));
+  run(
+    session,
+    session.train(epochs, () => 0, Number.POSITIVE_INFINITY),
+  );
 }
 
 function stateOf(session: TrainingSession): EngineState {
@@ -38,14 +41,28 @@ function configs(): [string, LabConfig][] {
   const adam = defaultConfig();
   adam.data.dataset = 'spiral';
   adam.features = ['x1', 'x2', 'sinX1', 'sinX2'];
-  adam.network.hidden = [{ size: 8, activation: 'relu' }, { size: 4, activation: 'tanh' }];
-  adam.training = { ...adam.training, optimizer: 'adam', learningRate: 0.01, batchSize: 7, regularization: 'l2', regularizationRate: 0.001 };
+  adam.network.hidden = [
+    { size: 8, activation: 'relu' },
+    { size: 4, activation: 'tanh' },
+  ];
+  adam.training = {
+    ...adam.training,
+    optimizer: 'adam',
+    learningRate: 0.01,
+    batchSize: 7,
+    regularization: 'l2',
+    regularizationRate: 0.001,
+  };
   adam.seed = 99;
   const momentum = defaultConfig();
   momentum.data.dataset = 'blobs3';
   momentum.network.outputActivation = 'softmax';
   momentum.training = { ...momentum.training, optimizer: 'momentum', loss: 'softmaxCrossEntropy', learningRate: 0.1 };
-  return [['sgd, circle', sgd], ['adam, spiral', adam], ['momentum, three blobs', momentum]];
+  return [
+    ['sgd, circle', sgd],
+    ['adam, spiral', adam],
+    ['momentum, three blobs', momentum],
+  ];
 }
 
 describe('continuing from a reopened project', () => {

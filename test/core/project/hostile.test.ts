@@ -33,7 +33,9 @@ describe('structures far beyond a project', () => {
   it('refuses millions of tiny values before building them', () => {
     const count = MAX_PROJECT_VALUES + 10;
     const junk = `{"format":"activation-lab-project","version":2,"junk":[${'{},'.repeat(count)}{}]}`;
-    expect(messageFor(junk)).toMatch(/^This file holds more than [\d,]+ values, more than the largest network a project can describe\. .*ask for the file again/);
+    expect(messageFor(junk)).toMatch(
+      /^This file holds more than [\d,]+ values, more than the largest network a project can describe\. .*ask for the file again/,
+    );
   });
 
   it('refuses tiny values hidden inside an otherwise valid project', () => {
@@ -64,9 +66,22 @@ describe('structures far beyond a project', () => {
     config.training.optimizer = 'adam';
     const random = seeded(3);
     const values = () => Array.from({ length: paramCount(config) }, () => (random() - 0.5) * 0.3);
-    const lessons = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`lesson-${i}`, { stepsDone: Array.from({ length: 200 }, (_, s) => s), completed: true }]));
-    const history = Array.from({ length: 2000 }, (_, epoch) => ({ epoch, trainLoss: 0.1, testLoss: 0.2, trainAccuracy: 0.9, testAccuracy: 0.8 }));
-    const project = createProject({ config, lessons, history, state: { epoch: 1, params: values(), optimizer: [values(), values().map(Math.abs)], step: 1 } });
+    const lessons = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`lesson-${i}`, { stepsDone: Array.from({ length: 200 }, (_, s) => s), completed: true }]),
+    );
+    const history = Array.from({ length: 2000 }, (_, epoch) => ({
+      epoch,
+      trainLoss: 0.1,
+      testLoss: 0.2,
+      trainAccuracy: 0.9,
+      testAccuracy: 0.8,
+    }));
+    const project = createProject({
+      config,
+      lessons,
+      history,
+      state: { epoch: 1, params: values(), optimizer: [values(), values().map(Math.abs)], step: 1 },
+    });
     expect(momentCount('adam') * paramCount(config) + paramCount(config)).toBe(1_992_222);
     const text = serializeProject(project);
     expect(structureProblem(text)).toBeNull();
@@ -107,7 +122,7 @@ describe('clear words', () => {
     expect(messageFor('', 'spiral.ACTLAB')).toMatch(/^This file is empty.*Its name ends in \.actlab/);
   });
 
-  it('names a version-1 file\'s own fields', () => {
+  it("names a version-1 file's own fields", () => {
     const project = sampleProject();
     const { state, view: _view, ...rest } = project;
     const file: Record<string, unknown> = { format: 'activation-lab-project', version: 1, ...rest, ...state };

@@ -8,8 +8,20 @@ import { sampleConfig, sampleProject } from './sample';
 
 function curveConfig(): LabConfig {
   const config = sampleConfig();
-  config.data = { ...config.data, dataset: 'ownCurve', problem: 'regression', points: [curvePoint(-5.5, 0.25), curvePoint(0, -1), curvePoint(2.125, 0.75)] };
-  config.network = { hidden: [{ size: 8, activation: 'drawn' }, { size: 3, activation: 'relu' }], outputActivation: 'identity', drawn: presetKnots('sawtooth') };
+  config.data = {
+    ...config.data,
+    dataset: 'ownCurve',
+    problem: 'regression',
+    points: [curvePoint(-5.5, 0.25), curvePoint(0, -1), curvePoint(2.125, 0.75)],
+  };
+  config.network = {
+    hidden: [
+      { size: 8, activation: 'drawn' },
+      { size: 3, activation: 'relu' },
+    ],
+    outputActivation: 'identity',
+    drawn: presetKnots('sawtooth'),
+  };
   config.training.loss = 'halfSquared';
   return config;
 }
@@ -19,7 +31,7 @@ function reopen(text: string): ReturnType<typeof parseProject> {
 }
 
 describe('project file: instruments', () => {
-  it('keeps the learner\'s own curve points and drawn knots, bit for bit', () => {
+  it("keeps the learner's own curve points and drawn knots, bit for bit", () => {
     const project = sampleProject(curveConfig());
     const text = serializeProject(project);
     expect(JSON.parse(text).version).toBe(3);
@@ -27,7 +39,11 @@ describe('project file: instruments', () => {
     expect(result.ok ? result.project : result.message).toEqual(project);
     if (result.ok) {
       expect(result.project.config.network.drawn).toEqual(presetKnots('sawtooth'));
-      expect(result.project.config.data.points.map((p) => [p.x1, p.label])).toEqual([[-5.5, 0.25], [0, -1], [2.125, 0.75]]);
+      expect(result.project.config.data.points.map((p) => [p.x1, p.label])).toEqual([
+        [-5.5, 0.25],
+        [0, -1],
+        [2.125, 0.75],
+      ]);
     }
   });
 
@@ -59,11 +75,15 @@ describe('project file: instruments', () => {
       const result = parseProject(JSON.stringify(copy));
       return result.ok ? 'opened' : result.message;
     };
-    expect(message((f) => f.config.network.drawn.splice(0, 3))).toMatch(/"config.network.drawn" has 3 knots; a drawn activation needs from 5 to 9/);
+    expect(message((f) => f.config.network.drawn.splice(0, 3))).toMatch(
+      /"config.network.drawn" has 3 knots; a drawn activation needs from 5 to 9/,
+    );
     expect(message((f) => (f.config.network.drawn[2].x = -5))).toMatch(/"config.network.drawn" is not a drawable function.*left to right/);
     expect(message((f) => (f.config.network.drawn[0].y = 40))).toMatch(/"config.network.drawn\[0\].y" is 40/);
     expect(message((f) => (f.config.network.drawn = 'zigzag'))).toMatch(/"config.network.drawn" should be a list/);
-    expect(message((f) => (f.config.data.points[1].x2 = 1))).toMatch(/"config.data.points\[1\].x2" is 1, but a curve point keeps its x in x1 and 0 in x2/);
+    expect(message((f) => (f.config.data.points[1].x2 = 1))).toMatch(
+      /"config.data.points\[1\].x2" is 1, but a curve point keeps its x in x1 and 0 in x2/,
+    );
     expect(message((f) => (f.config.data.points[0].x1 = 9))).toMatch(/"config.data.points\[0\].x1" is 9/);
   });
 });

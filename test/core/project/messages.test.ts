@@ -85,7 +85,13 @@ describe('bad files get plain messages', () => {
     expect(messageForJson((f) => (f.config.network.hidden[0].size = 1000))).toMatch(/between 1 and 16/);
     const points = Array.from({ length: 5001 }, () => ({ x1: 0, x2: 0, label: 0 }));
     expect(messageForJson((f) => (f.config.data.points = points))).toMatch(/the most allowed is 5000/);
-    const history = Array.from({ length: 2001 }, (_, epoch) => ({ epoch, trainLoss: 0, testLoss: 0, trainAccuracy: null, testAccuracy: null }));
+    const history = Array.from({ length: 2001 }, (_, epoch) => ({
+      epoch,
+      trainLoss: 0,
+      testLoss: 0,
+      trainAccuracy: null,
+      testAccuracy: null,
+    }));
     expect(messageForJson((f) => (f.history = history))).toMatch(/"history" has 2001 entries/);
     const big = ' '.repeat(MAX_PROJECT_BYTES + 1);
     expect(messageFor(big)).toMatch(/^This file is too big to be an Activation Lab project \(64 MB; projects are at most 64 MB\)/);

@@ -24,7 +24,12 @@ function digitsProject(hidden: number[], value?: () => number) {
   return createProject({
     name: 'digits',
     config,
-    state: { epoch: 2, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 500 },
+    state: {
+      epoch: 2,
+      params: values(),
+      optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+      step: 500,
+    },
     savedAt: new Date(Date.UTC(2026, 10, 28, 23, 0, 0)),
   });
 }

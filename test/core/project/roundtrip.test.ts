@@ -76,7 +76,13 @@ describe('project round trip', () => {
 
 describe('history decimation', () => {
   it('keeps the first and last point and at most the limit', () => {
-    const history = Array.from({ length: 10_001 }, (_, epoch) => ({ epoch, trainLoss: 1, testLoss: 1, trainAccuracy: null, testAccuracy: null }));
+    const history = Array.from({ length: 10_001 }, (_, epoch) => ({
+      epoch,
+      trainLoss: 1,
+      testLoss: 1,
+      trainAccuracy: null,
+      testAccuracy: null,
+    }));
     const thin = decimateHistory(history, 2000);
     expect(thin.length).toBe(2000);
     expect(thin[0].epoch).toBe(0);
@@ -90,7 +96,10 @@ describe('history decimation', () => {
 describe('createProject', () => {
   it('leaves out history points a file cannot hold (a blown-up run)', () => {
     const point = (epoch: number, trainLoss: number) => ({ epoch, trainLoss, testLoss: 0.5, trainAccuracy: 0.5, testAccuracy: null });
-    const project = createProject({ config: sampleConfig(), history: [point(0, 1), point(1, Number.NaN), point(2, Infinity), point(3, 0.5), point(1, 0.4)] });
+    const project = createProject({
+      config: sampleConfig(),
+      history: [point(0, 1), point(1, Number.NaN), point(2, Infinity), point(3, 0.5), point(1, 0.4)],
+    });
     expect(project.history.map((p) => p.epoch)).toEqual([0, 3]);
     expect(parseProject(serializeProject(project)).ok).toBe(true);
   });

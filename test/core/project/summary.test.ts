@@ -26,7 +26,13 @@ describe('project summaries', () => {
 
   it('find the newest test accuracy, skipping regression points', () => {
     expect(latestAccuracy([])).toBeNull();
-    const point = (epoch: number, testAccuracy: number | null) => ({ epoch, trainLoss: 0, testLoss: 0, trainAccuracy: testAccuracy, testAccuracy });
+    const point = (epoch: number, testAccuracy: number | null) => ({
+      epoch,
+      trainLoss: 0,
+      testLoss: 0,
+      trainAccuracy: testAccuracy,
+      testAccuracy,
+    });
     expect(latestAccuracy([point(0, 0.5), point(1, 0.9)])).toBe(0.9);
     expect(latestAccuracy([point(0, null)])).toBeNull();
   });

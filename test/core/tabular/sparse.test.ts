@@ -11,7 +11,15 @@ function topo(inputs: number): Topology {
   const b0 = inputs * 5;
   const w1 = b0 + 5;
   const b1 = w1 + 15;
-  return { sizes, codes: [ACT.relu, ACT.identity], weightOffsets: [w0, w1], biasOffsets: [b0, b1], paramCount: b1 + 3, depth: 2, drawn: null };
+  return {
+    sizes,
+    codes: [ACT.relu, ACT.identity],
+    weightOffsets: [w0, w1],
+    biasOffsets: [b0, b1],
+    paramCount: b1 + 3,
+    depth: 2,
+    drawn: null,
+  };
 }
 
 describe('first layer skipping zero inputs', () => {
@@ -43,7 +51,9 @@ describe('first layer skipping zero inputs', () => {
       }
     }
     // Inputs that are zero in every row get no gradient at all.
-    const blank = Array.from({ length: n }, (_, i) => i).filter((i) => Array.from({ length: rows }, (_, r) => x[r * n + i]).every((v) => v === 0));
+    const blank = Array.from({ length: n }, (_, i) => i).filter((i) =>
+      Array.from({ length: rows }, (_, r) => x[r * n + i]).every((v) => v === 0),
+    );
     expect(blank.length).toBeGreaterThan(0);
     for (const i of blank) expect(grad[i]).toBe(0);
   });

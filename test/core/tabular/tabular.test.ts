@@ -68,7 +68,12 @@ describe('gallery helpers', () => {
   });
 
   it('per-class accuracy reads the confusion rows and skips empty classes', () => {
-    expect(perClassAccuracy([[3, 1], [0, 0]])).toEqual([0.75, null]);
+    expect(
+      perClassAccuracy([
+        [3, 1],
+        [0, 0],
+      ]),
+    ).toEqual([0.75, null]);
   });
 });
 

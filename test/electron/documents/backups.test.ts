@@ -48,7 +48,14 @@ const json = serializeProject(sampleProject());
 const later = serializeProject({ ...sampleProject(), name: 'later' });
 
 function backups(sessionId: string, timer = new ManualTimer(), time = 0): Backups {
-  return new Backups({ dir, sessionId, timer, delayMs: 3000, parser: worker.parser(), now: () => new Date(Date.UTC(2026, 10, 28, 21, 0, time)) });
+  return new Backups({
+    dir,
+    sessionId,
+    timer,
+    delayMs: 3000,
+    parser: worker.parser(),
+    now: () => new Date(Date.UTC(2026, 10, 28, 21, 0, time)),
+  });
 }
 
 describe('Backups', () => {
@@ -110,7 +117,10 @@ describe('Backups', () => {
     expect(await backups('run-1').pendingBackup()).toBeNull();
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'backup-old.json'), '{"kind": "activation-lab-backup", "json": "{trunc');
-    writeFileSync(path.join(dir, 'backup-older.json'), JSON.stringify({ kind: 'activation-lab-backup', backedUpAt: 'x', name: 'a', path: null, json: '{}' }));
+    writeFileSync(
+      path.join(dir, 'backup-older.json'),
+      JSON.stringify({ kind: 'activation-lab-backup', backedUpAt: 'x', name: 'a', path: null, json: '{}' }),
+    );
     writeFileSync(path.join(dir, 'backup-binary.json'), Buffer.from([0, 1, 2, 255]));
     expect(await backups('run-1').pendingBackup()).toBeNull();
   });
@@ -118,7 +128,13 @@ describe('Backups', () => {
   it('reports a backup it cannot write, without throwing', async () => {
     writeFileSync(path.join(folder.dir, 'blocked'), 'a file where the folder should be');
     const errors: string[] = [];
-    const store = new Backups({ dir: path.join(folder.dir, 'blocked', 'backups'), sessionId: 'run-1', parser: worker.parser(), timer: new ManualTimer(), onError: (m) => errors.push(m) });
+    const store = new Backups({
+      dir: path.join(folder.dir, 'blocked', 'backups'),
+      sessionId: 'run-1',
+      parser: worker.parser(),
+      timer: new ManualTimer(),
+      onError: (m) => errors.push(m),
+    });
     store.changed({ json, name: 'Untitled', path: null });
     await store.flush();
     expect(errors).toHaveLength(1);

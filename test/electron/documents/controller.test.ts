@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedProject } from '../../../core/ipc';
 import { createProject, parseProject, serializeProject } from '../../../core/project';
 import { defaultConfig } from '../../../core/config';
-import { DocumentController, NOT_RECENT_MESSAGE, type ControllerDeps, type Question, type WindowAdapter } from '../../../electron/documents/controller';
+import {
+  DocumentController,
+  NOT_RECENT_MESSAGE,
+  type ControllerDeps,
+  type Question,
+  type WindowAdapter,
+} from '../../../electron/documents/controller';
 import type { BackupEntry, PendingBackup } from '../../../electron/documents/backups';
 import type { ReadResult } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
@@ -83,7 +89,20 @@ function setup(platform = 'linux') {
   };
   const controller = new DocumentController(deps);
   controller.attachWindow(adapter);
-  return { controller, disk, log, answers, questions, loaded, saved, recent, backups, dialogs, window, setWriteError: (m: string | null) => (writeError = m) };
+  return {
+    controller,
+    disk,
+    log,
+    answers,
+    questions,
+    loaded,
+    saved,
+    recent,
+    backups,
+    dialogs,
+    window,
+    setWriteError: (m: string | null) => (writeError = m),
+  };
 }
 
 const SAVE = 0;
@@ -148,7 +167,7 @@ describe('DocumentController', () => {
     expect(t.disk.size).toBe(0);
   });
 
-  it('Open on a dirty project asks Save / Don\'t Save / Cancel', async () => {
+  it("Open on a dirty project asks Save / Don't Save / Cancel", async () => {
     const t = setup();
     t.disk.set('/p/a.actlab', projectText);
     t.disk.set('/p/b.actlab', otherText);
@@ -158,7 +177,11 @@ describe('DocumentController', () => {
     t.answers.push(CANCEL);
     t.dialogs.open.push('/p/b.actlab');
     expect(await t.controller.open()).toEqual({ ok: false, message: '' });
-    expect(t.questions[0]).toMatchObject({ message: 'Do you want to save the changes you made to "a.actlab"?', buttons: ['Save', "Don't Save", 'Cancel'], cancelId: 2 });
+    expect(t.questions[0]).toMatchObject({
+      message: 'Do you want to save the changes you made to "a.actlab"?',
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      cancelId: 2,
+    });
     expect(t.controller.current()).toEqual({ path: '/p/a.actlab', name: 'a.actlab', dirty: true });
     expect(t.loaded).toHaveLength(1);
 
@@ -265,7 +288,7 @@ describe('DocumentController', () => {
     expect(t.controller.current().dirty).toBe(true);
   });
 
-  it('New with Don\'t Save throws the changes away and deletes the backup', async () => {
+  it("New with Don't Save throws the changes away and deletes the backup", async () => {
     const t = setup();
     t.controller.update({ json: projectText, dirty: true });
     expect(t.backups.changed).toHaveLength(1);
@@ -298,7 +321,13 @@ describe('DocumentController', () => {
 
   it('offers to restore a backup after a crash', async () => {
     const t = setup();
-    t.backups.pending = { json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', backedUpAt: '2026-11-28T21:00:00.000Z', summary: '4 → 6 → 3 → 1, spiral' };
+    t.backups.pending = {
+      json: otherText,
+      name: 'spiral.actlab',
+      path: '/p/spiral.actlab',
+      backedUpAt: '2026-11-28T21:00:00.000Z',
+      summary: '4 → 6 → 3 → 1, spiral',
+    };
     t.answers.push(0);
     expect(await t.controller.restoreBackupIfAny()).toBe(true);
     expect(t.questions[0].detail).toMatch(/^The network: 4 → 6 → 3 → 1, spiral\. Restore them now\?/);
@@ -314,7 +343,13 @@ describe('DocumentController', () => {
     const t = setup();
     expect(await t.controller.restoreBackupIfAny()).toBe(false);
     expect(t.questions).toHaveLength(0);
-    t.backups.pending = { json: otherText, name: 'Untitled', path: null, backedUpAt: '2026-11-28T21:00:00.000Z', summary: '4 → 6 → 3 → 1, spiral' };
+    t.backups.pending = {
+      json: otherText,
+      name: 'Untitled',
+      path: null,
+      backedUpAt: '2026-11-28T21:00:00.000Z',
+      summary: '4 → 6 → 3 → 1, spiral',
+    };
     t.answers.push(1);
     expect(await t.controller.restoreBackupIfAny()).toBe(false);
     expect(t.loaded).toEqual([]);

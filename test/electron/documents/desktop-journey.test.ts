@@ -42,10 +42,12 @@ afterAll(async () => {
 
 type Call = (page: Page, name: string, payload: unknown) => Promise<void>;
 const call: Call = (page, name, payload) =>
-  page.evaluate(([n, p]) => (window as unknown as Record<string, (v: unknown) => void>)[n as string](p), [name, payload] as const).then(
-    () => undefined,
-    () => undefined,
-  );
+  page
+    .evaluate(([n, p]) => (window as unknown as Record<string, (v: unknown) => void>)[n as string](p), [name, payload] as const)
+    .then(
+      () => undefined,
+      () => undefined,
+    );
 
 /**
  * The page with a preload-shaped window.lab, wired to a real engine and a real DocumentController.
@@ -242,7 +244,12 @@ describe('desktop project journey', () => {
       const project = createProject({
         name: 'flowers',
         config,
-        state: { epoch: 37, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 420 },
+        state: {
+          epoch: 37,
+          params: values(),
+          optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+          step: 420,
+        },
         savedAt: new Date(0),
       });
       const file = path.join(folder, 'flowers.actlab');
@@ -265,7 +272,8 @@ describe('desktop project journey', () => {
       await expect.poll(() => readFileSync(file, 'utf8').length).toBeGreaterThan(0);
       const saved = parseProject(readFileSync(file, 'utf8'));
       if (!saved.ok) throw new Error(saved.message);
-      const bits = (p: Project) => Buffer.concat([p.state!.params, ...p.state!.optimizer].map((list) => Buffer.from(Float64Array.from(list).buffer)));
+      const bits = (p: Project) =>
+        Buffer.concat([p.state!.params, ...p.state!.optimizer].map((list) => Buffer.from(Float64Array.from(list).buffer)));
       expect(saved.project.config).toEqual(config);
       expect(saved.project.state?.epoch).toBe(37);
       expect(bits(saved.project).equals(bits(project))).toBe(true);

@@ -104,7 +104,11 @@ describe('writeProjectFile', () => {
     await writeProjectFile(target(), first);
     let fs = realFileSystem;
     if (permissionsApply) chmodSync(folder.dir, 0o555);
-    else fs = faultyFs({ open: ((file: string, flags: string) => (flags === 'wx' ? Promise.reject(codeError('EACCES')) : realFileSystem.open(file, flags))) as typeof realFileSystem.open });
+    else
+      fs = faultyFs({
+        open: ((file: string, flags: string) =>
+          flags === 'wx' ? Promise.reject(codeError('EACCES')) : realFileSystem.open(file, flags)) as typeof realFileSystem.open,
+      });
     const folderName = path.basename(folder.dir);
     expect(await messageOf(writeProjectFile(target(), second, fs))).toBe(
       `Activation Lab is not allowed to save in the folder "${folderName}". Use Save As… to choose another place.`,
@@ -135,7 +139,11 @@ describe('readProjectFile', () => {
 
   it('a file that vanished', async () => {
     const result = await readProjectFile(path.join(folder.dir, 'missing.actlab'), worker.parser());
-    expect(result).toEqual({ ok: false, message: 'The file "missing.actlab" is not there any more — it may have been moved, renamed or deleted.', missing: true });
+    expect(result).toEqual({
+      ok: false,
+      message: 'The file "missing.actlab" is not there any more — it may have been moved, renamed or deleted.',
+      missing: true,
+    });
   });
 
   it('a folder instead of a file', async () => {
@@ -166,7 +174,9 @@ describe('readProjectFile', () => {
     const real = worker.parser();
     const counting: ProjectParser = { project: (file) => (asked++, real.project(file)), backup: (file) => (asked++, real.backup(file)) };
     const result = await readProjectFile(target(), counting, fs);
-    expect(result.ok ? '' : result.message).toMatch(/^This file is too big to be an Activation Lab project \(200 MB; projects are at most 64 MB\)/);
+    expect(result.ok ? '' : result.message).toMatch(
+      /^This file is too big to be an Activation Lab project \(200 MB; projects are at most 64 MB\)/,
+    );
     expect(result.ok ? '' : result.message).not.toMatch(/Choose a file that ends in/);
     expect(asked).toBe(0);
     expect(MAX_PROJECT_BYTES).toBe(64 * 1024 * 1024);
@@ -182,7 +192,9 @@ describe('readProjectFile', () => {
       }) as typeof realFileSystem.open,
     });
     const result = await readProjectFile(target(), worker.parser(), fs);
-    expect(result.ok ? '' : result.message).toBe('"spiral.actlab" changed while it was being read. Wait until the program writing it has finished, then open it again.');
+    expect(result.ok ? '' : result.message).toBe(
+      '"spiral.actlab" changed while it was being read. Wait until the program writing it has finished, then open it again.',
+    );
   });
 
   it('a damaged file gives the loader message', async () => {
@@ -213,9 +225,13 @@ describe('readProjectFile', () => {
     const fifo = path.join(folder.dir, 'x.actlab');
     execFileSync('mkfifo', [fifo]);
     const result = await readProjectFile(fifo, worker.parser());
-    expect(result.ok ? '' : result.message).toBe('"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so it holds no project. Choose a project file saved on a disk.');
+    expect(result.ok ? '' : result.message).toBe(
+      '"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so it holds no project. Choose a project file saved on a disk.',
+    );
     const saving = await messageOf(writeProjectFile(fifo, first));
-    expect(saving).toBe('"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so Activation Lab will not save over it. Use Save As… to choose another place.');
+    expect(saving).toBe(
+      '"x.actlab" is not an ordinary file (it is a pipe, a device or a socket), so Activation Lab will not save over it. Use Save As… to choose another place.',
+    );
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(folder.dir)).toEqual(['x.actlab']);
   });

@@ -6,12 +6,20 @@
  * or one of the faults counted by test/bench/fuzz-files.ts and fuzz.test.ts.
  */
 import { defaultConfig } from '../../../core/config';
-import { UNEXPECTED_MESSAGE, createProject, momentCount, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
+import {
+  UNEXPECTED_MESSAGE,
+  createProject,
+  momentCount,
+  paramCount,
+  parseProject,
+  serializeProject,
+  type Project,
+} from '../../../core/project';
 import { digitsConfig, irisConfig } from '../../../core/tabular/presets';
 import { sampleProject, seeded } from '../../core/project/sample';
 
 export type MutationKind =
-  | 'truncate' | 'flip' | 'nest' | 'huge-number' | 'wrong-type' | 'encoding' | 'junk-field' | 'negative-moment' | 'splice';
+  'truncate' | 'flip' | 'nest' | 'huge-number' | 'wrong-type' | 'encoding' | 'junk-field' | 'negative-moment' | 'splice';
 
 export interface CorpusFile {
   label: string;
@@ -25,7 +33,9 @@ function trained(project: Project, seed: number): Project {
   const random = seeded(seed);
   const count = paramCount(project.config);
   const values = () => Array.from({ length: count }, () => (random() - 0.5) * 0.4);
-  const moments = Array.from({ length: momentCount(project.config.training.optimizer) }, (_, m) => (m === 1 ? values().map(Math.abs) : values()));
+  const moments = Array.from({ length: momentCount(project.config.training.optimizer) }, (_, m) =>
+    m === 1 ? values().map(Math.abs) : values(),
+  );
   return { ...project, state: { epoch: 12, params: values(), optimizer: moments, step: 240 } };
 }
 
@@ -40,7 +50,10 @@ export function originals(): { label: string; text: string }[] {
   return [
     { label: 'spiral (2-D, Adam)', text: serializeProject(spiral) },
     { label: 'circle (defaults, untrained)', text: serializeProject(createProject({ config: defaultConfig(), savedAt: new Date(0) })) },
-    { label: 'digits 784→16→10 (Adam)', text: serializeProject(trained(createProject({ config: digits, name: 'digits', savedAt: new Date(0) }), 4)) },
+    {
+      label: 'digits 784→16→10 (Adam)',
+      text: serializeProject(trained(createProject({ config: digits, name: 'digits', savedAt: new Date(0) }), 4)),
+    },
     { label: 'iris (SGD)', text: serializeProject(trained(createProject({ config: iris, name: 'iris', savedAt: new Date(0) }), 5)) },
     { label: 'version 1', text: versionOne },
   ];
@@ -72,7 +85,10 @@ export function mutate(text: string, kind: MutationKind, random: () => number): 
       if (numbers.length === 0) return { bytes: Buffer.from(text), mustRefuse: false };
       const m = numbers[at(numbers.length)];
       const huge = ['1e999', '-1e999', '9'.repeat(400), '1e308', '123456789012345678901234567890'][at(5)];
-      return { bytes: Buffer.from(text.slice(0, m.index) + huge + text.slice(m.index! + m[0].length)), mustRefuse: huge.includes('999') || huge.length > 300 };
+      return {
+        bytes: Buffer.from(text.slice(0, m.index) + huge + text.slice(m.index! + m[0].length)),
+        mustRefuse: huge.includes('999') || huge.length > 300,
+      };
     }
     case 'wrong-type': {
       const keys = [...text.matchAll(/"([A-Za-z]+)":/g)];
@@ -85,11 +101,15 @@ export function mutate(text: string, kind: MutationKind, random: () => number): 
       const which = at(5);
       const utf16 = Buffer.from(text, 'utf16le');
       const bytes =
-        which === 0 ? Buffer.concat([Buffer.from([0xff, 0xfe]), utf16])
-        : which === 1 ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16).swap16()])
-        : which === 2 ? utf16
-        : which === 3 ? utf32(text, false)
-        : utf32(text, true);
+        which === 0
+          ? Buffer.concat([Buffer.from([0xff, 0xfe]), utf16])
+          : which === 1
+            ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(utf16).swap16()])
+            : which === 2
+              ? utf16
+              : which === 3
+                ? utf32(text, false)
+                : utf32(text, true);
       return { bytes, mustRefuse: true };
     }
     case 'junk-field': {
@@ -154,7 +174,17 @@ function valueEnd(text: string, start: number): number {
   return i;
 }
 
-export const KINDS: MutationKind[] = ['truncate', 'flip', 'nest', 'huge-number', 'wrong-type', 'encoding', 'junk-field', 'negative-moment', 'splice'];
+export const KINDS: MutationKind[] = [
+  'truncate',
+  'flip',
+  'nest',
+  'huge-number',
+  'wrong-type',
+  'encoding',
+  'junk-field',
+  'negative-moment',
+  'splice',
+];
 
 /** `count` mutated files, the same ones for the same seed. */
 export function corpus(count: number, seed = 13): CorpusFile[] {
@@ -187,7 +217,8 @@ export function judge(file: CorpusFile, answer: { ok: true; json: string } | { o
     const m = answer.message;
     if (m === UNEXPECTED_MESSAGE || /stopped unexpectedly/.test(m)) return 'crash';
     const control = Array.from(m).some((c) => c.charCodeAt(0) < 32);
-    if (m.length < 20 || m.length > 500 || control || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(m)) return 'unclear';
+    if (m.length < 20 || m.length > 500 || control || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(m))
+      return 'unclear';
     if (!ADVICE.test(m) || /Choose a file that ends in \.actlab/.test(m)) return 'unclear';
     return 'refused';
   }

@@ -24,12 +24,17 @@ describe('corrupted project files', { timeout: 300_000 }, () => {
   it('every mutation kind, from generated seeds, is opened whole or refused clearly', () => {
     const bases = originals();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: bases.length - 1 }), fc.constantFrom(...KINDS), fc.integer({ min: 1, max: 2 ** 31 }), (b, kind, seed) => {
-        const { bytes, mustRefuse } = mutate(bases[b].text, kind, seeded(seed));
-        const file: CorpusFile = { label: `${bases[b].label}, ${kind}`, kind, bytes, mustRefuse };
-        const verdict = judge(file, decodeProject(bytes, 'fuzzed.actlab'));
-        expect(verdict, file.label).toMatch(/^(opened|refused)$/);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: bases.length - 1 }),
+        fc.constantFrom(...KINDS),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        (b, kind, seed) => {
+          const { bytes, mustRefuse } = mutate(bases[b].text, kind, seeded(seed));
+          const file: CorpusFile = { label: `${bases[b].label}, ${kind}`, kind, bytes, mustRefuse };
+          const verdict = judge(file, decodeProject(bytes, 'fuzzed.actlab'));
+          expect(verdict, file.label).toMatch(/^(opened|refused)$/);
+        },
+      ),
       { numRuns: 300, seed: 2026 },
     );
   });

@@ -47,7 +47,9 @@ describe('a file cannot freeze the main process', () => {
     writeFileSync(file, tinyValuesFile());
     const parser = worker.parser();
     const { value, ticks, longestGapMs } = await whileTicking(() => readProjectFile(file, parser));
-    expect(value.ok ? '' : value.message).toMatch(/^This file holds more than [\d,]+ values, more than the largest network a project can describe/);
+    expect(value.ok ? '' : value.message).toMatch(
+      /^This file holds more than [\d,]+ values, more than the largest network a project can describe/,
+    );
     // Generous: before, the loop stood still for the whole parse (about 30 s); now it turns throughout.
     expect(ticks).toBeGreaterThan(5);
     expect(longestGapMs).toBeLessThan(2000);
@@ -86,7 +88,13 @@ describe.runIf(process.platform === 'linux')('a FIFO named x.actlab (Linux; mkfi
       ask: async () => answers.shift() ?? 2,
       page: { load: () => undefined, saved: () => undefined },
       recent: { has: () => false, add: async () => undefined, remove: async () => undefined },
-      backups: { changed: () => undefined, flush: async () => undefined, discard: async () => undefined, pendingBackup: async () => null, forgetEarlier: async () => undefined },
+      backups: {
+        changed: () => undefined,
+        flush: async () => undefined,
+        discard: async () => undefined,
+        pendingBackup: async () => null,
+        forgetEarlier: async () => undefined,
+      },
       newProjectJson: () => text,
       now: () => new Date(0),
     });

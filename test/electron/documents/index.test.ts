@@ -103,7 +103,9 @@ describe('installDocuments', () => {
     const file = path.join(folder.dir, 'spiral.actlab');
     writeFileSync(file, text);
     expect(await documents.openPath(file)).toEqual({ ok: true, message: '' });
-    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'spiral.actlab', path: file, restored: false, seq: 1 } }]);
+    expect(sent).toEqual([
+      { channel: 'project:load', payload: { json: text, name: 'spiral.actlab', path: file, restored: false, seq: 1 } },
+    ]);
     expect(win.title).toMatch(/^spiral.actlab — Activation Lab$/);
     expect(documents.recentFiles()).toEqual([file]);
     expect(electron.recentDocs).toEqual([file]);
@@ -115,11 +117,13 @@ describe('installDocuments', () => {
     writeFileSync(file, '{"format": "something-else"}');
     const result = await documents.openPath(file);
     expect(result.ok).toBe(false);
-    expect(electron.boxes).toEqual([expect.objectContaining({ type: 'warning', message: 'The project could not be opened', detail: result.message })]);
+    expect(electron.boxes).toEqual([
+      expect.objectContaining({ type: 'warning', message: 'The project could not be opened', detail: result.message }),
+    ]);
     expect(sent).toEqual([]);
   });
 
-  it('closing a window with unsaved changes asks first; Cancel keeps it, Don\'t Save closes it', async () => {
+  it("closing a window with unsaved changes asks first; Cancel keeps it, Don't Save closes it", async () => {
     const { win, documents } = install();
     documents.project.update({ json: text, dirty: true });
     electron.answers.push(2);
@@ -146,7 +150,14 @@ describe('installDocuments', () => {
   it('offers to restore a backup an earlier run left, once the page has loaded', async () => {
     const backups = path.join(folder.dir, 'user-data', 'backups');
     mkdirSync(backups, { recursive: true });
-    const left = { kind: 'activation-lab-backup', version: 1, backedUpAt: '2026-11-28T21:00:00.000Z', name: 'Untitled', path: null, json: text };
+    const left = {
+      kind: 'activation-lab-backup',
+      version: 1,
+      backedUpAt: '2026-11-28T21:00:00.000Z',
+      name: 'Untitled',
+      path: null,
+      json: text,
+    };
     writeFileSync(path.join(backups, 'backup-earlier-run.json'), JSON.stringify(left));
     const { win, sent } = install();
     electron.answers.push(0);
@@ -169,7 +180,10 @@ describe('installDocuments', () => {
     documents.project.update({ json: work, dirty: true, loaded: 1 });
     win.webContents.emit('did-finish-load');
     await flush();
-    expect(sent.at(-1)).toEqual({ channel: 'project:load', payload: { json: work, name: 'spiral.actlab', path: file, restored: true, seq: 2 } });
+    expect(sent.at(-1)).toEqual({
+      channel: 'project:load',
+      payload: { json: work, name: 'spiral.actlab', path: file, restored: true, seq: 2 },
+    });
     // The reloaded page's default project, from before it had the document: not taken.
     documents.project.update({ json: text, dirty: false, loaded: 0 });
     expect(win.title).toBe('• spiral.actlab — Activation Lab');

@@ -14,7 +14,10 @@ const root = path.resolve(__dirname, '..', '..', '..');
 /** Bundles electron/project-worker.ts; returns the .cjs file and how to remove it again. */
 export function buildProjectWorker(): { workerFile: string; remove(): void } {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'actlab-project-worker-'));
-  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', outdir], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-electron.mjs', '--only', 'project-worker', '--outdir', outdir], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   return { workerFile: path.join(outdir, 'project-worker.cjs'), remove: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 

@@ -11,7 +11,12 @@ describe('project text in the main process', () => {
     const values = () => Array.from({ length: paramCount(config) }, () => random() - 0.5);
     const project = createProject({
       config,
-      state: { epoch: 2, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 40 },
+      state: {
+        epoch: 2,
+        params: values(),
+        optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+        step: 40,
+      },
       savedAt: new Date(0),
     });
     // Another task (an engine snapshot to relay, say) asks for a turn all the time.

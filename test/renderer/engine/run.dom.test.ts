@@ -21,7 +21,10 @@ interface RunModel {
   requestState(): Promise<EngineState>;
   close(): void;
 }
-type RunConstructor = new (engine: EngineConnection, options?: { historyLimit?: number; speed?: Speed; onEvent?: (event: EngineEvent) => void }) => RunModel;
+type RunConstructor = new (
+  engine: EngineConnection,
+  options?: { historyLimit?: number; speed?: Speed; onEvent?: (event: EngineEvent) => void },
+) => RunModel;
 
 let TrainingRun: RunConstructor;
 beforeAll(async () => {
@@ -49,11 +52,25 @@ function scripted() {
   return { link, sent, emit, listeners };
 }
 
-const point = (epoch: number): HistoryPoint => ({ epoch, trainLoss: 1 / (epoch + 1), testLoss: 1 / (epoch + 1), trainAccuracy: null, testAccuracy: null });
+const point = (epoch: number): HistoryPoint => ({
+  epoch,
+  trainLoss: 1 / (epoch + 1),
+  testLoss: 1 / (epoch + 1),
+  trainAccuracy: null,
+  testAccuracy: null,
+});
 
 function snapshot(configVersion: number, epochs: number[], running = true): Snapshot {
   const last = epochs[epochs.length - 1] ?? 0;
-  return { configVersion, epoch: last, running, metrics: point(last), history: epochs.map(point), params: new Float64Array(3), confusion: null };
+  return {
+    configVersion,
+    epoch: last,
+    running,
+    metrics: point(last),
+    history: epochs.map(point),
+    params: new Float64Array(3),
+    confusion: null,
+  };
 }
 
 describe('EngineConnection', () => {
@@ -62,7 +79,10 @@ describe('EngineConnection', () => {
     const engine = new EngineConnection(link, 'browser');
     engine.send({ type: 'play' });
     const asked = engine.requestState();
-    expect(sent.map((c) => [c.type, c.id])).toEqual([['play', 1], ['get-state', 2]]);
+    expect(sent.map((c) => [c.type, c.id])).toEqual([
+      ['play', 1],
+      ['get-state', 2],
+    ]);
     const state: EngineState = { epoch: 7, params: [1, 2], optimizer: [], step: 0 };
     emit({ type: 'state', replyTo: 99, state: { ...state, epoch: 1 } });
     emit({ type: 'state', replyTo: 2, state });

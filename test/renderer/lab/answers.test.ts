@@ -9,7 +9,18 @@ import { ChunkedAnswers, type Answers } from '../../../renderer/lab/digits/answe
 /** A hand-driven task queue: each queued function is one later task. */
 function queue() {
   const tasks: (() => void)[] = [];
-  return { later: (fn: () => void) => void tasks.push(fn), tasks, runAll: () => { let n = 0; while (tasks.length > 0) { tasks.shift()!(); n++; } return n; } };
+  return {
+    later: (fn: () => void) => void tasks.push(fn),
+    tasks,
+    runAll: () => {
+      let n = 0;
+      while (tasks.length > 0) {
+        tasks.shift()!();
+        n++;
+      }
+      return n;
+    },
+  };
 }
 
 describe('gallery answers worked out in pieces', () => {
@@ -57,7 +68,15 @@ describe('gallery answers worked out in pieces', () => {
   it('says when it is busy: from the first request until the last run ends', () => {
     const q = queue();
     const busy: boolean[] = [];
-    const answers = new ChunkedAnswers(createPredictor(config), test, 10, () => {}, q.later, 7, (b) => busy.push(b));
+    const answers = new ChunkedAnswers(
+      createPredictor(config),
+      test,
+      10,
+      () => {},
+      q.later,
+      7,
+      (b) => busy.push(b),
+    );
     answers.request(weights());
     expect(busy).toEqual([true]);
     q.tasks.shift()!();

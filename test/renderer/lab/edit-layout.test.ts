@@ -124,7 +124,14 @@ describe('network diagram layout', () => {
     expect(fittingGap(2000, 3)).toBe(110);
     expect(fittingGap(300, 10)).toBe(44);
     const gap = fittingGap(800, 8);
-    const wide = diagramLayout(networkShape({ ...config, network: { ...config.network, hidden: Array.from({ length: 6 }, () => ({ size: 8, activation: 'tanh' as const })) } }), config.features, gap);
+    const wide = diagramLayout(
+      networkShape({
+        ...config,
+        network: { ...config.network, hidden: Array.from({ length: 6 }, () => ({ size: 8, activation: 'tanh' as const })) },
+      }),
+      config.features,
+      gap,
+    );
     expect(gap).toBeLessThan(110);
     expect(wide.width).toBeLessThanOrEqual(800);
   });

@@ -149,7 +149,10 @@ describe('the Lab and table data', () => {
 
   it('switching back from digits brings back the 2-D network', async () => {
     const { digits, lab } = newLab();
-    const plane = { ...defaultConfig(), network: { hidden: [{ size: 3, activation: 'relu' as const }], outputActivation: 'tanh' as const } };
+    const plane = {
+      ...defaultConfig(),
+      network: { hidden: [{ size: 3, activation: 'relu' as const }], outputActivation: 'tanh' as const },
+    };
     void lab.configure(plane);
     const toDigits = lab.pickData('digits');
     digits.finish();

@@ -58,7 +58,13 @@ describe('switching the Lab between kinds of data', () => {
 
   it('brings back the digits network last built, and keeps it when digits are picked again', () => {
     const memory = new DataMemory();
-    const built = digitsConfig([{ size: 128, activation: 'tanh' }, { size: 32, activation: 'relu' }], 4);
+    const built = digitsConfig(
+      [
+        { size: 128, activation: 'tanh' },
+        { size: 32, activation: 'relu' },
+      ],
+      4,
+    );
     memory.remember(built);
     expect(memory.configFor('digits', defaultConfig())).toEqual(built);
     expect(memory.configFor('digits', built)).toEqual(built);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CAN, CANNOT, checkReluBends, checkSawCollapse, lesson as collapseLesson } from '../../../renderer/lessons/06-linear-collapse/lesson';
+import {
+  CAN,
+  CANNOT,
+  checkReluBends,
+  checkSawCollapse,
+  lesson as collapseLesson,
+} from '../../../renderer/lessons/06-linear-collapse/lesson';
 import { checkBestLine, checkHandNet, checkTrained, lesson as xorLesson } from '../../../renderer/lessons/07-xor/lesson';
-import { checkRace, checkRegularized, checkSpiral, checkTooFast, lesson as trainingLesson } from '../../../renderer/lessons/08-training/lesson';
+import {
+  checkRace,
+  checkRegularized,
+  checkSpiral,
+  checkTooFast,
+  lesson as trainingLesson,
+} from '../../../renderer/lessons/08-training/lesson';
 import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } from '../../../renderer/lessons/09-softmax-and-cos/lesson';
 import { neuronCorrect, XOR_CORNERS } from '../../../renderer/lessons/math';
 import type { Step, TrainerPreset } from '../../../renderer/lessons/types';

@@ -22,7 +22,16 @@ function sampleState(step: Step): unknown {
       return trainFor(step.preset, 2);
     case 'digits': {
       const config = digitsConfig(step.preset.hidden);
-      return { epoch: 2, testAccuracy: 0.91, hidden: step.preset.hidden, drawnPrediction: null, drawnConfidence: null, claimed: null, config, params: new Float64Array(networkShape(config).paramCount) };
+      return {
+        epoch: 2,
+        testAccuracy: 0.91,
+        hidden: step.preset.hidden,
+        drawnPrediction: null,
+        drawnConfidence: null,
+        claimed: null,
+        config,
+        params: new Float64Array(networkShape(config).paramCount),
+      };
     }
     default:
       return step.preset.initial;
@@ -42,8 +51,11 @@ describe('"Open this in the Lab"', () => {
     }
   }
 
-  it('puts a single neuron\'s weights where the engine reads them', () => {
-    const { config, params } = neuronHandoff({ w1: 0.8, w2: -0.5, b: 0.3 }, [{ x1: 0, x2: 0, label: 0 }, { x1: 1, x2: 1, label: 1 }]);
+  it("puts a single neuron's weights where the engine reads them", () => {
+    const { config, params } = neuronHandoff({ w1: 0.8, w2: -0.5, b: 0.3 }, [
+      { x1: 0, x2: 0, label: 0 },
+      { x1: 1, x2: 1, label: 1 },
+    ]);
     const shape = networkShape(config);
     expect(params![shape.weightIndex(0, 0, 0)]).toBe(0.8);
     expect(params![shape.weightIndex(0, 0, 1)]).toBe(-0.5);

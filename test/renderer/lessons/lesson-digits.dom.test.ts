@@ -19,13 +19,16 @@ type LessonConstructor = new (hidden: LayerSpec[], digits: unknown, engine: Engi
 
 let LessonDigits: LessonConstructor;
 beforeAll(async () => {
-  ({ LessonDigits } = (await import('../../../renderer/lessons/10-pixels-are-inputs/digits.svelte')) as unknown as { LessonDigits: LessonConstructor });
+  ({ LessonDigits } = (await import('../../../renderer/lessons/10-pixels-are-inputs/digits.svelte')) as unknown as {
+    LessonDigits: LessonConstructor;
+  });
 });
 
 function setup() {
   const log: string[] = [];
   const link: EngineLink = {
-    post: (command: Command) => log.push(command.type === 'configure' ? `configure ${command.config.network.hidden.map((h) => h.size).join(',')}` : command.type),
+    post: (command: Command) =>
+      log.push(command.type === 'configure' ? `configure ${command.config.network.hidden.map((h) => h.size).join(',')}` : command.type),
     provideDigits: (bytes) => log.push(`digits file (${bytes.length} bytes)`),
     listen: () => () => {},
     close() {},

@@ -29,7 +29,15 @@ const trained: DigitsState = {
   config: lessonConfig,
   params: lessonParams,
 };
-const fresh: DigitsState = { ...trained, epoch: 0, testAccuracy: 0.09, drawnPrediction: null, drawnConfidence: null, claimed: null, params: null };
+const fresh: DigitsState = {
+  ...trained,
+  epoch: 0,
+  testAccuracy: 0.09,
+  drawnPrediction: null,
+  drawnConfidence: null,
+  claimed: null,
+  params: null,
+};
 
 describe('lesson 10 "Pixels are inputs"', () => {
   it('is the tenth lesson, with its three steps', () => {

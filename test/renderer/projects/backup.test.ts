@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createProject, momentCount, paramCount, serializeProject } from '../../../core/project';
 import { digitsConfig, irisConfig } from '../../../core/tabular/presets';
-import { LEGACY_BACKUP_KEY, adoptLegacyBackup, clearBackup, readBackupInfo, readBackupProject, writeBackup } from '../../../renderer/projects/backup';
+import {
+  LEGACY_BACKUP_KEY,
+  adoptLegacyBackup,
+  clearBackup,
+  readBackupInfo,
+  readBackupProject,
+  writeBackup,
+} from '../../../renderer/projects/backup';
 import type { Slicer } from '../../../renderer/projects/backupSchedule';
 import { STORE_CHUNK_CHARS, localBackupStore, readStoredInfo } from '../../../renderer/projects/backupStore';
 import { sampleProject, seeded } from '../../core/project/sample';
@@ -20,7 +27,12 @@ function digitsProject(hidden = 32) {
   return createProject({
     name: 'my digits',
     config,
-    state: { epoch: 4, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 900 },
+    state: {
+      epoch: 4,
+      params: values(),
+      optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+      step: 900,
+    },
     history: [{ epoch: 4, trainLoss: 0.3, testLoss: 0.35, trainAccuracy: 0.91, testAccuracy: 0.9 }],
     savedAt: new Date(Date.UTC(2026, 10, 28, 23, 30)),
   });

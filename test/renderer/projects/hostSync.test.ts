@@ -43,7 +43,10 @@ describe('desktop host: telling main', () => {
     const clock = new FakeClock();
     const { lab, source } = trainingLab(clock);
     const updates: ProjectUpdate[] = [];
-    const schedule = new BackupSchedule(desktopSync(source, (update) => updates.push(update)), clock);
+    const schedule = new BackupSchedule(
+      desktopSync(source, (update) => updates.push(update)),
+      clock,
+    );
     await train(clock, schedule, 20_000);
     expect(updates.length).toBeGreaterThanOrEqual(3);
     expect(updates.length).toBeLessThanOrEqual(20_000 / DEFAULT_SCHEDULE.spacingMs);
@@ -63,7 +66,10 @@ describe('desktop host: telling main', () => {
     const { lab, source } = trainingLab(clock);
     lab.held = true;
     const updates: ProjectUpdate[] = [];
-    const schedule = new BackupSchedule(desktopSync(source, (update) => updates.push(update)), clock);
+    const schedule = new BackupSchedule(
+      desktopSync(source, (update) => updates.push(update)),
+      clock,
+    );
     schedule.note('pause');
     await clock.advance(2 * DEFAULT_SCHEDULE.idleTimeoutMs);
     expect(updates).toEqual([]);

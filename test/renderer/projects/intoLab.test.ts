@@ -41,7 +41,12 @@ function trainedDigits() {
   return createProject({
     name: 'digits',
     config,
-    state: { epoch: 2, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 500 },
+    state: {
+      epoch: 2,
+      params: values(),
+      optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+      step: 500,
+    },
     history: [{ epoch: 2, trainLoss: 0.3, testLoss: 0.4, trainAccuracy: 0.9, testAccuracy: 0.88 }],
     view: { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 },
     savedAt: new Date(0),

@@ -36,7 +36,16 @@ function digitsText(): string {
   const config = digitsConfig([{ size: 16, activation: 'relu' }]);
   const values = () => Array.from({ length: paramCount(config) }, (_, i) => (i % 13) / 100 - 0.06);
   return serializeProject(
-    createProject({ config, state: { epoch: 1, params: values(), optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())), step: 2 }, savedAt: new Date(0) }),
+    createProject({
+      config,
+      state: {
+        epoch: 1,
+        params: values(),
+        optimizer: Array.from({ length: momentCount('adam') }, (_, m) => (m === 1 ? values().map(Math.abs) : values())),
+        step: 2,
+      },
+      savedAt: new Date(0),
+    }),
   );
 }
 

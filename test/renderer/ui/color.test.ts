@@ -57,7 +57,11 @@ describe('diverging lookup table', () => {
     values[8] = Infinity;
     values[9] = -Infinity;
     values[10] = 0.5;
-    for (const [min, max] of [[-1, 1], [0, 1], [-2.5, 0.75]]) {
+    for (const [min, max] of [
+      [-1, 1],
+      [0, 1],
+      [-2.5, 0.75],
+    ]) {
       for (const discretize of [false, true]) {
         const out = new Uint8ClampedArray(values.length * 4);
         fillHeatmap(out, values, 20, 1, full, min, max, discretize);
@@ -76,7 +80,19 @@ describe('multi-class heatmap', () => {
     const unsure = new Float32Array([0, 0.5]);
     const other = new Float32Array([0, 0.5]);
     const out = new Uint8ClampedArray(2 * 4);
-    fillClassHeatmap(out, [sure, unsure, other], 2, 1, [[255, 0, 0], [0, 255, 0], [0, 0, 255]], [0, 0, 0], false);
+    fillClassHeatmap(
+      out,
+      [sure, unsure, other],
+      2,
+      1,
+      [
+        [255, 0, 0],
+        [0, 255, 0],
+        [0, 0, 255],
+      ],
+      [0, 0, 0],
+      false,
+    );
     expect(out[0]).toBeGreaterThan(200); // cell 0 is class 0 for sure: strong red
     expect(out[1]).toBe(0);
     expect(out[4]).toBe(0); // cell 1: class 1 at p = 0.5 of 3 classes, a paler green
@@ -105,7 +121,19 @@ describe('mixing and CSS text', () => {
 describe('multi-class strength', () => {
   it('moves a sure cell only as far as the strength asks', () => {
     const out = new Uint8ClampedArray(4);
-    fillClassHeatmap(out, [new Float32Array([1]), new Float32Array([0])], 1, 1, [[200, 0, 0], [0, 0, 200]], [0, 0, 0], false, 0.5);
+    fillClassHeatmap(
+      out,
+      [new Float32Array([1]), new Float32Array([0])],
+      1,
+      1,
+      [
+        [200, 0, 0],
+        [0, 0, 200],
+      ],
+      [0, 0, 0],
+      false,
+      0.5,
+    );
     expect(out[0]).toBe(100);
   });
 });

@@ -32,6 +32,11 @@ describe('chart decimation', () => {
   });
 
   it('refuses a limit too small to draw a line', () => {
-    expect(() => decimate(series(10, () => 0), 2)).toThrow();
+    expect(() =>
+      decimate(
+        series(10, () => 0),
+        2,
+      ),
+    ).toThrow();
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * Browser benchmark of the seams (prints numbers; not a pass/fail test): the longest
+ * main-thread task (PerformanceObserver "longtask") at start-up and in each interaction that
+ * loads or swaps a big part of the page.
+ *
+ *   npm run build && npx tsx test/bench/seams-browser.ts
+ *
+ * Serves the production build with `vite preview` on PORT (default 4201), drives Chromium
+ * (CHROMIUM, default /usr/bin/chromium) with Playwright and prints, per interaction, the
+ * longest task and how many tasks were over 50 ms: start-up (page load until the first screen
+ * is idle), switching areas (Lessons → Projects → Lab → Lessons), opening each lesson from
+ * the overview, and switching the Lab to the handwritten digits. ROUNDS (default 1) repeats
+ * the whole run in fresh pages; the figure printed per interaction is each round's.
+ * Targets (issue 12): start-up under 100 ms, everything else under 50 ms.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.PORT ?? 4201);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
+/** How long the page must stay free of long tasks before an interaction counts as settled. */
+const QUIET_MS = 1_000;
+/** At most this many quiet checks: a page that never settles is measured as it is. */
+const MAX_CHECKS = 10;
+
+declare global {
+  interface Window {
+    seamTasks: number[];
+  }
+}
+
+/** Records every long task's duration from the first script on (runs before the page's own). */
+function recordLongTasks(): void {
+  window.seamTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.seamTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Waits until no long task has arrived for QUIET_MS, then returns and clears the tasks seen. */
+async function settle(page: Page): Promise<number[]> {
+  let count = -1;
+  for (let check = 0; check < MAX_CHECKS; check++) {
+    await page.waitForTimeout(QUIET_MS);
+    const now = await page.evaluate(() => (window.seamTasks ?? []).length);
+    if (now === count) break;
+    count = now;
+  }
+  return page.evaluate(() => (window.seamTasks ?? []).splice(0));
+}
+
+interface Row {
+  name: string;
+  longest: number;
+  over50: number;
+  limit: number;
+}
+
+async function measure(page: Page, rows: Row[], name: string, limit: number, action: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => (window.seamTasks ?? []).splice(0));
+  await action();
+  const tasks = await settle(page);
+  const row = { name, longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, limit };
+  rows.push(row);
+  const mark = row.longest > row.limit ? '  over' : '';
+  console.log(
+    `  ${row.name.padEnd(28)} ${row.longest.toFixed(0).padStart(5)} ms  (${row.over50} tasks > 50 ms; target < ${row.limit} ms)${mark}`,
+  );
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, selected: true }).waitFor();
+}
+
+async function round(page: Page): Promise<Row[]> {
+  const rows: Row[] = [];
+  await page.addInitScript(recordLongTasks);
+  await measure(page, rows, 'start-up', 100, async () => {
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByRole('tab').first().waitFor();
+  });
+  for (const area of ['Lessons', 'Projects', 'Lab', 'Lessons']) {
+    await measure(page, rows, `switch to ${area}`, 50, () => tab(page, area));
+  }
+  const lessons = await page.getByRole('button', { name: /^Lesson \d+:/ }).count();
+  for (let n = 1; n <= lessons; n++) {
+    await measure(page, rows, `open lesson ${n}`, 50, async () => {
+      await page.getByRole('button', { name: new RegExp(`^Lesson ${n}:`) }).click();
+      await page.getByRole('button', { name: '← All lessons' }).waitFor();
+    });
+    await page.getByRole('button', { name: '← All lessons' }).click();
+    await settle(page);
+  }
+  await tab(page, 'Lab');
+  await settle(page);
+  await measure(page, rows, 'Lab → handwritten digits', 50, async () => {
+    await page.getByRole('radiogroup', { name: 'Data with many inputs' }).getByRole('radio', { name: 'Handwritten digits' }).click();
+    await page.getByText('10,000 digit images loaded').waitFor({ timeout: 120_000 });
+  });
+  return rows;
+}
+
+function startPreview(): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`vite preview exited (${code}); is port ${PORT} taken? Run npm run build first.`)));
+    server.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(`${PORT}`)) resolve(server);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Seams benchmark: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const server = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    for (let r = 1; r <= ROUNDS; r++) {
+      console.log(`\nRound ${r}: longest main-thread task per interaction`);
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const rows = await round(page);
+      await page.close();
+      const over = rows.filter((row) => row.longest > row.limit).map((row) => row.name);
+      console.log(`Round ${r}: ${over.length === 0 ? 'every interaction within its target' : `over target: ${over.join(', ')}`}`);
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
