@@ -10,7 +10,11 @@ const step = lessonStep('07-xor', 'by-hand', 'handNet');
 function rows(): string[][] {
   const table = screen.getByRole('table', { name: 'The network on the four corners' });
   const [, ...body] = within(table).getAllByRole('row');
-  return body.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+  return body.map((row) =>
+    within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent ?? ''),
+  );
 }
 
 async function type(name: string, value: string): Promise<void> {

@@ -7,7 +7,11 @@ import { lessonStep, passes } from './lesson-steps';
 const photo = lessonStep('01-what-a-network-does', 'photo', 'inputCount');
 const digits = lessonStep('01-what-a-network-does', 'digits', 'inputCount');
 
-const count = () => screen.getByText(/numbers into the network/).textContent?.replace(/\s+/g, ' ').trim();
+const count = () =>
+  screen
+    .getByText(/numbers into the network/)
+    .textContent?.replace(/\s+/g, ' ')
+    .trim();
 
 describe('InputCountWidget (lesson 1)', () => {
   it('counts width × height × channels, and reports the typed answer', async () => {

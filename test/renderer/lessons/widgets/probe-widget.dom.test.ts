@@ -13,7 +13,11 @@ beforeAll(() => {
 });
 
 /** The live read-out under the sliders, e.g. "output 0.50" or "output 0.99331 · slope 0.00665". */
-const readout = () => screen.getByText(/^\s*output/).textContent?.replace(/\s+/g, ' ').trim();
+const readout = () =>
+  screen
+    .getByText(/^\s*output/)
+    .textContent?.replace(/\s+/g, ' ')
+    .trim();
 
 function record() {
   const states: ProbeState[] = [];
@@ -74,7 +78,16 @@ describe('ProbeWidget', () => {
     const { states, onState } = record();
     render(ProbeWidget, { preset: step.preset, onState });
     const menu = screen.getByRole('combobox', { name: 'Activation function' });
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['ReLU', 'Tanh', 'Leaky ReLU', 'Softplus', 'ELU', 'GELU', 'Sine', 'Cosine']);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'ReLU',
+      'Tanh',
+      'Leaky ReLU',
+      'Softplus',
+      'ELU',
+      'GELU',
+      'Sine',
+      'Cosine',
+    ]);
     expect(readout()).toBe('output 0.00000 · slope 0.00000');
     const before = screen.getByText(/./, { selector: 'p.description' }).textContent;
 

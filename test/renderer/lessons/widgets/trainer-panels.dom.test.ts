@@ -39,7 +39,11 @@ describe('ProbeTable (lesson 7, training XOR)', () => {
   function rows(): string[][] {
     const table = screen.getByRole('table', { name: "The network's answer at each corner" });
     const [, ...body] = within(table).getAllByRole('row');
-    return body.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+    return body.map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent ?? ''),
+    );
   }
 
   it("shows the engine's output at each corner and whether it is on the right side of one half", async () => {
@@ -91,7 +95,9 @@ describe('CollapsePanel (lesson 6, the linear collapse)', () => {
   it('writes out the one affine map three linear layers equal, and says when ReLU breaks it', async () => {
     const model = trainer('06-linear-collapse', 'collapse');
     render(CollapsePanel, { model });
-    await vi.waitFor(() => expect(screen.getByRole('img', { name: 'The single affine map the network equals, drawn over the same plane' })).toBeTruthy());
+    await vi.waitFor(() =>
+      expect(screen.getByRole('img', { name: 'The single affine map the network equals, drawn over the same plane' })).toBeTruthy(),
+    );
 
     // One path through the layers: h = x₁ − 1.5·x₂, g = 2·h + 0.5, ŷ = tanh(g).
     const shape = networkShape(model.config);
