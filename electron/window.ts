@@ -53,9 +53,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // Navigation and new windows are guarded for every web contents in main.ts (web-contents-created).
   // windowOptions() sets contextIsolation, sandbox, no Node integration and disables Auxclick;
   // test/electron/security.test.ts asserts each. The scanner cannot see through the call.
-  const win = new BrowserWindow(
-    windowOptions(options.theme, options.preload, bounds, options.devTools),
-  ); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+  const settings = windowOptions(options.theme, options.preload, bounds, options.devTools);
+  // The scanner's waiver must sit on the line of the call, so the call stays one short line.
+  const win = new BrowserWindow(settings); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

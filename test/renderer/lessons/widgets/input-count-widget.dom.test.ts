@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import InputCountWidget from '../../../../renderer/lessons/widgets/InputCountWidget.svelte';
+import type { InputCountState } from '../../../../renderer/lessons/types';
+import { lessonStep, passes } from './lesson-steps';
+
+const photo = lessonStep('01-what-a-network-does', 'photo', 'inputCount');
+const digits = lessonStep('01-what-a-network-does', 'digits', 'inputCount');
+
+const count = () =>
+  screen
+    .getByText(/numbers into the network/)
+    .textContent?.replace(/\s+/g, ' ')
+    .trim();
+
+describe('InputCountWidget (lesson 1)', () => {
+  it('counts width × height × channels, and reports the typed answer', async () => {
+    const states: InputCountState[] = [];
+    render(InputCountWidget, { preset: photo.preset, onState: (s: InputCountState) => states.push({ ...s }) });
+    expect(count()).toBe('This picture feeds 30,000 numbers into the network.');
+    expect(passes(photo, states.at(-1))).toBe(false);
+
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Number of inputs:' }), { target: { value: '30,000' } });
+    await vi.waitFor(() => expect(states.at(-1)?.answer).toBe(30_000));
+    expect(passes(photo, states.at(-1))).toBe(true);
+  });
+
+  it('follows the size boxes and the channel menu down to a 28 × 28 grey digit', async () => {
+    const states: InputCountState[] = [];
+    render(InputCountWidget, { preset: digits.preset, onState: (s: InputCountState) => states.push({ ...s }) });
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Width in pixels' }), { target: { value: '28' } });
+    await vi.waitFor(() => expect(count()).toBe('This picture feeds 8,400 numbers into the network.'));
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Height in pixels' }), { target: { value: '28' } });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Colour channels' }), { target: { value: '1' } });
+    await vi.waitFor(() => expect(count()).toBe('This picture feeds 784 numbers into the network.'));
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Number of inputs:' }), { target: { value: '784' } });
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ width: 28, height: 28, channels: 1, answer: 784 }));
+    expect(passes(digits, states.at(-1))).toBe(true);
+  });
+
+  it('ignores a size below one and caps one above a thousand', async () => {
+    const states: InputCountState[] = [];
+    render(InputCountWidget, { preset: photo.preset, onState: (s: InputCountState) => states.push({ ...s }) });
+    const width = screen.getByRole('spinbutton', { name: 'Width in pixels' });
+    await fireEvent.input(width, { target: { value: '0' } });
+    await fireEvent.input(width, { target: { value: '' } });
+    expect(count()).toBe('This picture feeds 30,000 numbers into the network.');
+    await fireEvent.input(width, { target: { value: '5000' } });
+    await vi.waitFor(() => expect(count()).toBe('This picture feeds 300,000 numbers into the network.'));
+    expect(states.at(-1)?.width).toBe(1000);
+  });
+});

@@ -1,0 +1,102 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import ProbeWidget from '../../../../renderer/lessons/widgets/ProbeWidget.svelte';
+import type { ProbeState } from '../../../../renderer/lessons/types';
+import { stubCanvas } from '../../canvas-stub';
+import { stubSelectChecked } from '../../select-stub';
+import { lessonStep, passes } from './lesson-steps';
+
+beforeAll(() => {
+  stubCanvas();
+  stubSelectChecked();
+});
+
+/** The live read-out under the sliders, e.g. "output 0.50" or "output 0.99331 · slope 0.00665". */
+const readout = () =>
+  screen
+    .getByText(/^\s*output/)
+    .textContent?.replace(/\s+/g, ' ')
+    .trim();
+
+function record() {
+  const states: ProbeState[] = [];
+  return { states, onState: (s: ProbeState) => states.push({ ...s }) };
+}
+
+describe('ProbeWidget', () => {
+  it('lesson 3: reads ReLU where the probe is, and reports the typed answer', async () => {
+    const step = lessonStep('03-relu', 'negative', 'probe');
+    const { states, onState } = record();
+    render(ProbeWidget, { preset: step.preset, onState });
+    expect(readout()).toBe('output 1.50');
+    // One curve, one activation: no menu and no weight sliders in this step.
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('slider', { name: 'weight w' })).toBeNull();
+
+    await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '-3' } });
+    await vi.waitFor(() => expect(readout()).toBe('output 0.00'));
+    expect(screen.getByRole('img', { name: 'Plot of ReLU, with the probe at x = -3.0' })).toBeTruthy();
+    expect(passes(step, states.at(-1))).toBe(false);
+
+    const answer = screen.getByRole('textbox', { name: 'ReLU of −3 is' });
+    await fireEvent.input(answer, { target: { value: 'zero' } });
+    await vi.waitFor(() => expect(states.at(-1)?.answer).toBeNull());
+    await fireEvent.input(answer, { target: { value: ' 0 ' } });
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ activation: 'relu', w: 1, b: 0, x: -3, answer: 0 }));
+    expect(passes(step, states.at(-1))).toBe(true);
+  });
+
+  it('lesson 3: the bias slider moves where ReLU starts firing', async () => {
+    const step = lessonStep('03-relu', 'threshold', 'probe');
+    const { states, onState } = record();
+    render(ProbeWidget, { preset: step.preset, onState });
+    expect(readout()).toBe('output 3.00');
+    await fireEvent.input(screen.getByRole('slider', { name: 'bias b' }), { target: { value: '-2' } });
+    // ReLU(1·3 − 2) = 1, and the neuron now starts firing at x = 2.
+    await vi.waitFor(() => expect(readout()).toBe('output 1.00'));
+    expect(passes(step, states.at(-1))).toBe(true);
+    await fireEvent.input(screen.getByRole('slider', { name: 'weight w' }), { target: { value: '2' } });
+    await vi.waitFor(() => expect(readout()).toBe('output 4.00'));
+    expect(passes(step, states.at(-1))).toBe(false);
+  });
+
+  it('lesson 4: shows the sigmoid and its slope to five decimals, flat far to the right', async () => {
+    const step = lessonStep('04-sigmoid', 'flat', 'probe');
+    const { states, onState } = record();
+    render(ProbeWidget, { preset: step.preset, onState });
+    expect(readout()).toBe('output 0.50000 · slope 0.25000');
+    expect(screen.getByRole('img', { name: 'Plot of Sigmoid (solid) and its slope (dashed), with the probe at x = 0.0' })).toBeTruthy();
+    await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '5' } });
+    // σ(5) = 0.993307, σ′(5) = σ(1 − σ) = 0.006648.
+    await vi.waitFor(() => expect(readout()).toBe('output 0.99331 · slope 0.00665'));
+    expect(passes(step, states.at(-1))).toBe(true);
+  });
+
+  it('lesson 5: the activation menu swaps the curve, its description and the read-out', async () => {
+    const step = lessonStep('05-tanh-and-friends', 'tanh', 'probe');
+    const { states, onState } = record();
+    render(ProbeWidget, { preset: step.preset, onState });
+    const menu = screen.getByRole('combobox', { name: 'Activation function' });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'ReLU',
+      'Tanh',
+      'Leaky ReLU',
+      'Softplus',
+      'ELU',
+      'GELU',
+      'Sine',
+      'Cosine',
+    ]);
+    expect(readout()).toBe('output 0.00000 · slope 0.00000');
+    const before = screen.getByText(/./, { selector: 'p.description' }).textContent;
+
+    await userEvent.setup().selectOptions(menu, 'Tanh');
+    // tanh(−2) = −0.964028, slope 1 − tanh² = 0.070651.
+    await vi.waitFor(() => expect(readout()).toBe('output -0.96403 · slope 0.07065'));
+    expect(screen.getByRole('img', { name: /^Plot of Tanh/ })).toBeTruthy();
+    expect(screen.getByText(/./, { selector: 'p.description' }).textContent).not.toBe(before);
+    expect(states.at(-1)?.activation).toBe('tanh');
+    expect(passes(step, states.at(-1))).toBe(true);
+  });
+});
