@@ -31,11 +31,11 @@ import {
 } from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
 import { checkpointOf, restoreCheckpoint, saveCheckpoint, smallerLearningRate, type Checkpoint } from './session/checkpoint';
-import { ACTIVITY_EVERY, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/pacing';
+import { ACTIVITY_EVERY, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/measuring';
 import { applyState, buildModel, checkState, copyConfig, instrumentsOf, stateOf } from './session/state';
 
 export { smallerLearningRate } from './session/checkpoint';
-export { DEFAULT_SPEED, measureDue } from './session/pacing';
+export { DEFAULT_SPEED, measureDue } from './session/measuring';
 
 export interface SessionOptions {
   /** Train with code generated for the network's shape (needs `new Function`; falls back if it throws). */
