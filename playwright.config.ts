@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { headlessChromium } from './scripts/headless-chromium.mjs';
 
 // End-to-end tests drive the built renderer in the browser host (no Electron binary can run
 // on our machines). Debian's Chromium is used where it exists; elsewhere the global setup
 // fetches Playwright's own build once, so `npm test` needs no extra step.
-const systemChromium = '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 /** E2E_PORT lets two checkouts run their browser tests side by side. */
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -21,19 +19,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: headlessChromium(),
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

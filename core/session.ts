@@ -4,7 +4,7 @@
  * use it directly. Everything it reports (snapshots, states) is a copy, so the receiver can
  * keep it.
  */
-import { defaultConfig, LEARNING_RATES, type LabConfig, type TrainingSettings } from './config';
+import { defaultConfig, type LabConfig, type TrainingSettings } from './config';
 import {
   assertNever,
   type SessionCommand,
@@ -16,11 +16,9 @@ import {
   type Speed,
 } from './protocol';
 import type { SessionLike } from './runner';
-import { createModel, initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
+import { initializeModel, trainBatch, trainEpoch, updateSettings, type Model } from './engine/model';
 import { measure, type ModelMetrics } from './engine/metrics';
-import { momentArrays } from './engine/optimizer';
 import { checkConfig, checkTraining, checkTrainingFor } from './engine/validate';
-import { resetGradientFlow } from './engine/gradient-flow';
 import {
   largestMagnitude,
   lossRunaway,
@@ -32,35 +30,12 @@ import {
   type RunawayLimits,
 } from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
+import { checkpointOf, restoreCheckpoint, saveCheckpoint, smallerLearningRate, type Checkpoint } from './session/checkpoint';
+import { ACTIVITY_EVERY, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/pacing';
+import { applyState, buildModel, checkState, copyConfig, instrumentsOf, stateOf } from './session/state';
 
-/**
- * Networks whose epoch costs more than this many weight-times-example products (about a
- * slice of work) are trained batch by batch, so Pause and other commands never wait for a
- * long epoch (784→128→10 on 8,000 digits is 800 million).
- */
-const BATCHWISE_WORK = 5_000_000;
-
-/**
- * Batch-by-batch networks (digits) are measured on all their data only when an epoch ends or
- * after training this many times as long as the last measurement took, so measuring takes at
- * most a fifth of the time. (Measuring 10,000 digits after every ~14 ms slice took over 95 %.)
- */
-const MEASURE_EVERY = 4;
-
-/**
- * While playing, the hidden neurons' activity (dead.ts) is measured with every this-many-th
- * slice (about eight times a second), not every one: on 2→8×6→1 measuring it with every
- * slice cost a fifth of the training speed. Snapshots carry the latest; commands measure it.
- */
-const ACTIVITY_EVERY = 8;
-
-/** Batch-by-batch networks are big: a snapshot (all their weights) at most this often while playing, in ms. */
-const SLOW_SNAPSHOT_MS = 100;
-
-/** Whether a batch-by-batch network is due to be measured after a slice of training. */
-export function measureDue(epochEnded: boolean, trainedMs: number, lastMeasureMs: number): boolean {
-  return epochEnded || trainedMs >= MEASURE_EVERY * lastMeasureMs;
-}
+export { smallerLearningRate } from './session/checkpoint';
+export { DEFAULT_SPEED, measureDue } from './session/pacing';
 
 export interface SessionOptions {
   /** Train with code generated for the network's shape (needs `new Function`; falls back if it throws). */
@@ -76,40 +51,6 @@ export interface TrainingSession extends SessionLike {
   config(): LabConfig;
   /** Whether the shape-specialised code is training this network. */
   usesFastPath(): boolean;
-}
-
-/** Speed until the UI sets one: one epoch per frame, like the Playground. */
-export const DEFAULT_SPEED: Speed = { mode: 'epochsPerFrame', epochs: 1 };
-
-function copyConfig(config: LabConfig): LabConfig {
-  return JSON.parse(JSON.stringify(config)) as LabConfig;
-}
-
-/** A learning rate to suggest after a blow-up: the largest preset at most a tenth of the current one. */
-export function smallerLearningRate(current: number): number {
-  const target = current / 10;
-  let best = LEARNING_RATES[0];
-  for (const r of LEARNING_RATES) if (r <= target * (1 + 1e-9)) best = r;
-  return best;
-}
-
-/** Saved parameters and optimizer moments to go back to. */
-interface Checkpoint {
-  params: Float64Array;
-  /** Copies of the optimizer's m and v (empty when it has none). */
-  m: Float64Array;
-  v: Float64Array;
-  step: number;
-  epoch: number;
-  /** The training loss measured at these parameters. */
-  loss: number;
-}
-
-/** Copies `from` into `into`, replacing `into` when the length differs; returns the copy. */
-function copyInto(into: Float64Array, from: Float64Array): Float64Array {
-  if (into.length !== from.length) return from.slice();
-  into.set(from);
-  return into;
 }
 
 export function createSession(options: SessionOptions = {}): TrainingSession {
@@ -146,49 +87,16 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   startRun();
 
   function build(config: LabConfig): Model {
-    const common = { exactTanh: options.exactTanh, gradientFlow: instrumentsOn };
-    if (!options.fastPath) return createModel(config, common);
-    try {
-      return createModel(config, { ...common, fastPath: true });
-    } catch {
-      // Code generation refused (a page's Content-Security-Policy, say): the plain path does the same job.
-      return createModel(config, common);
-    }
-  }
-
-  function checkpointOf(m: Model, at: number): Checkpoint {
-    return {
-      params: m.params.slice(),
-      m: m.optimizer.m.slice(),
-      v: m.optimizer.v.slice(),
-      step: m.optimizer.step,
-      epoch: at,
-      loss: Number.POSITIVE_INFINITY,
-    };
+    return buildModel(config, options.fastPath === true, { exactTanh: options.exactTanh, gradientFlow: instrumentsOn });
   }
 
   /** Runs before every epoch, so it only copies (no allocation once the sizes settle). */
   function save(into: Checkpoint): void {
-    into.params = copyInto(into.params, model.params);
-    into.m = copyInto(into.m, model.optimizer.m);
-    into.v = copyInto(into.v, model.optimizer.v);
-    into.step = model.optimizer.step;
-    into.epoch = epoch;
-    into.loss = current.point.trainLoss;
+    saveCheckpoint(into, model, epoch, current.point.trainLoss);
   }
 
   function restore(from: Checkpoint): void {
-    model.params.set(from.params);
-    const opt = model.optimizer;
-    if (from.m.length === opt.m.length && from.v.length === opt.v.length) {
-      opt.m.set(from.m);
-      opt.v.set(from.v);
-      opt.step = from.step;
-    }
-    model.grad.fill(0);
-    model.cursor = 0;
-    if (model.flow !== null) resetGradientFlow(model.flow);
-    epoch = from.epoch;
+    epoch = restoreCheckpoint(model, from);
   }
 
   /**
@@ -236,15 +144,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
 
   /** The instruments' numbers for a snapshot (copies). */
   function instruments(): Instruments {
-    const gradient = model.flow === null ? [] : Array.from(model.flow.last);
-    const activity = current.activity;
-    return {
-      gradient,
-      gradientEpoch: gradient.length > 0 ? epoch : null,
-      lowSlope: activity === null ? [] : activity.lowSlope.slice(),
-      deadCount: activity === null ? [] : activity.deadCount.slice(),
-      dead: activity === null ? [] : activity.dead.map((layer) => layer.slice()),
-    };
+    return instrumentsOf(model, current.activity, epoch);
   }
 
   /** Training was (re)set up here: the bounds and the checkpoint to go back to start from this state. */
@@ -349,7 +249,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     const problem = checkConfig(config);
     if (problem !== null) return fail(id, problem);
     model = build(copyConfig(config));
-    slowEpochs = model.topo.paramCount * model.data.train.length > BATCHWISE_WORK;
+    slowEpochs = trainsBatchwise(model.topo.paramCount, model.data.train.length);
     trainedSinceMeasure = 0;
     lastMeasureMs = 0;
     configVersion += 1;
@@ -374,22 +274,9 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   }
 
   function loadState(id: number, state: EngineState): EngineEvent[] {
-    const n = model.topo.paramCount;
-    if (state.params.length !== n)
-      return fail(id, `These weights belong to a different network: ${state.params.length} numbers where this one has ${n}.`);
-    const moments = momentArrays(model.optimizer);
-    const given = Array.isArray(state.optimizer) ? state.optimizer : [];
-    if (given.length !== moments.length || given.some((a) => !Array.isArray(a) || a.length !== n || !a.every(Number.isFinite))) {
-      return fail(id, `The saved optimizer state does not fit the ${model.settings.optimizer} optimizer of this network.`);
-    }
-    if (!Number.isInteger(state.step) || state.step < 0 || state.epoch < 0)
-      return fail(id, 'The saved epoch and step must be whole numbers of 0 or more.');
-    model.params.set(state.params);
-    given.forEach((a, i) => moments[i].set(a));
-    model.optimizer.step = state.step;
-    model.grad.fill(0);
-    model.cursor = 0;
-    if (model.flow !== null) resetGradientFlow(model.flow);
+    const problem = checkState(model, state);
+    if (problem !== null) return fail(id, problem);
+    applyState(model, state);
     epoch = state.epoch;
     stepping = false;
     restart();
@@ -453,12 +340,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
           {
             type: 'state',
             replyTo: command.id,
-            state: {
-              epoch,
-              params: Array.from(model.params),
-              optimizer: momentArrays(model.optimizer).map((a) => Array.from(a)),
-              step: model.optimizer.step,
-            },
+            state: stateOf(model, epoch),
           },
         ];
       default:

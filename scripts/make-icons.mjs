@@ -5,11 +5,11 @@
 //   build/icon.png (1024), build/icons/<n>x<n>.png (Linux), build/icon.ico, build/icon.icns,
 //   build/actlab.ico, build/actlab.icns, build/file-icons/<n>x<n>.png (the .actlab file type).
 // Uses Playwright with the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { headlessChromium } from './headless-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(root, 'build');
@@ -92,20 +92,7 @@ async function writeSet(pngs, { pngDir, icoFile, icnsFile, bigPng }) {
 }
 
 async function main() {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    executablePath: existsSync(executablePath) ? executablePath : undefined,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(headlessChromium());
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     const app = await renderAll(page, path.join(buildDir, 'icon.svg'), LINUX_SIZES);

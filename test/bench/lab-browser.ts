@@ -12,7 +12,7 @@
  *  - on Linux, each busy browser thread's share of a core (thread-cpu.ts),
  *  - the JS heap after 1,000 and after 100,000 epochs (after a forced garbage collection).
  * Environment: LAYERS (default 6), NEURONS (default 8), EPOCHS (default 100000),
- * DIST (the built page, default dist/renderer), WINDOW_S (measuring window, default 10), CHROMIUM (default /usr/bin/chromium),
+ * DIST (the built page, default dist/renderer), WINDOW_S (measuring window, default 10), CHROMIUM or CHROMIUM_PATH (default /usr/bin/chromium),
  * PROFILE (a file name: saves a CPU profile of the page over the measuring window, to open
  * in the browser's developer tools, and prints the functions that took the most time),
  * TRACE=1 (records a browser trace over the window instead and prints the main thread's time
@@ -28,13 +28,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { summarizeProfile, traceThread, type CpuProfile } from './browser-analysis';
 import { printThreadCpu, readThreadCpu } from './thread-cpu';
+import { headlessChromium } from '../../scripts/headless-chromium.mjs';
 
 const ROOT = resolve(process.env.DIST ?? 'dist/renderer');
 const LAYERS = Number(process.env.LAYERS ?? 6);
 const NEURONS = Number(process.env.NEURONS ?? 8);
 const TARGET_EPOCHS = Number(process.env.EPOCHS ?? 100_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 10);
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PROFILE = process.env.PROFILE ?? '';
 const TRACE = process.env.TRACE === '1';
 
@@ -174,19 +174,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
   const { server, url } = await serve();
-  const browser = await chromium.launch({
-    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(headlessChromium());
   try {
     const page = await browser.newPage({
       viewport: { width: Number(process.env.VIEW_W ?? 1440), height: Number(process.env.VIEW_H ?? 1800) },

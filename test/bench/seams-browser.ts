@@ -16,9 +16,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
+import { headlessChromium } from '../../scripts/headless-chromium.mjs';
 
 const PORT = Number(process.env.PORT ?? 4201);
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 /** How long the page must stay free of long tasks before an interaction counts as settled. */
 const QUIET_MS = 1_000;
@@ -124,10 +124,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const server = await startPreview();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await chromium.launch(headlessChromium());
   try {
     for (let r = 1; r <= ROUNDS; r++) {
       console.log(`\nRound ${r}: longest main-thread task per interaction`);

@@ -19,6 +19,7 @@ import { registerIpcHandlers } from '../../electron/ipc-handlers';
 import { typedIpcMain, type SenderEvent } from '../../electron/ipc-typed';
 import { standInIpcMain } from './ipc-stand-in';
 import type { Command, EngineEvent } from '../../core/protocol';
+import { headlessChromium } from '../../scripts/headless-chromium.mjs';
 
 export interface ShellHarness {
   /** The scratch folder: `renderer/` and `electron/engine-worker.cjs` are built into it. */
@@ -35,7 +36,7 @@ export async function startShellHarness(prefix: string): Promise<ShellHarness> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), prefix));
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   // The digit images are bundled from a generated file (npm run build writes it first).
-  if (!existsSync(path.join(root, 'renderer', 'digits', 'assets', 'digits.bin'))) {
+  if (!existsSync(path.join(root, 'renderer', 'lab', 'digits', 'assets', 'digits.bin'))) {
     execFileSync(process.execPath, ['scripts/build-digits.mjs'], { cwd: root, stdio: 'pipe' });
   }
   execFileSync(process.execPath, [vite, 'build', '--outDir', path.join(scratch, 'renderer'), '--emptyOutDir', '--logLevel', 'error'], {
@@ -56,20 +57,7 @@ export async function startShellHarness(prefix: string): Promise<ShellHarness> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    executablePath: existsSync(executablePath) ? executablePath : undefined,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(headlessChromium());
   return {
     scratch,
     origin,

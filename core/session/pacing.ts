@@ -1,0 +1,42 @@
+/**
+ * How a training session paces its work: which networks train batch by batch, and how often
+ * they are measured and snapshotted while playing.
+ */
+import type { Speed } from '../protocol';
+
+/**
+ * Networks whose epoch costs more than this many weight-times-example products (about a
+ * slice of work) are trained batch by batch, so Pause and other commands never wait for a
+ * long epoch (784→128→10 on 8,000 digits is 800 million).
+ */
+const BATCHWISE_WORK = 5_000_000;
+
+/**
+ * Batch-by-batch networks (digits) are measured on all their data only when an epoch ends or
+ * after training this many times as long as the last measurement took, so measuring takes at
+ * most a fifth of the time. (Measuring 10,000 digits after every ~14 ms slice took over 95 %.)
+ */
+const MEASURE_EVERY = 4;
+
+/**
+ * While playing, the hidden neurons' activity (dead.ts) is measured with every this-many-th
+ * slice (about eight times a second), not every one: on 2→8×6→1 measuring it with every
+ * slice cost a fifth of the training speed. Snapshots carry the latest; commands measure it.
+ */
+export const ACTIVITY_EVERY = 8;
+
+/** Batch-by-batch networks are big: a snapshot (all their weights) at most this often while playing, in ms. */
+export const SLOW_SNAPSHOT_MS = 100;
+
+/** Speed until the UI sets one: one epoch per frame, like the Playground. */
+export const DEFAULT_SPEED: Speed = { mode: 'epochsPerFrame', epochs: 1 };
+
+/** Whether a batch-by-batch network is due to be measured after a slice of training. */
+export function measureDue(epochEnded: boolean, trainedMs: number, lastMeasureMs: number): boolean {
+  return epochEnded || trainedMs >= MEASURE_EVERY * lastMeasureMs;
+}
+
+/** Whether one epoch of a network this size is too long to train without checking the clock. */
+export function trainsBatchwise(paramCount: number, trainExamples: number): boolean {
+  return paramCount * trainExamples > BATCHWISE_WORK;
+}
