@@ -35,6 +35,11 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /**
+   * Curve fitting: draw each last-hidden-layer neuron's contribution wⱼ·hⱼ(x) and the output
+   * bias as thin curves under the network's curve. Optional; absent means false.
+   */
+  showEachNeuron?: boolean;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

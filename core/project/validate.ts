@@ -110,12 +110,15 @@ function readView(value: unknown, config: LabConfig): ProjectView {
   // The Lab keeps its choice when layers are removed, so a larger index is brought into range.
   const lastLayer = Math.max(0, config.network.hidden.length - 1);
   const layer = integerIn(field(raw, 'layerSpaceLayer', 'view'), 'view.layerSpaceLayer', 0, LIMITS.maxHiddenLayers - 1);
-  return {
+  const view: ProjectView = {
     area: oneOf(field(raw, 'area', 'view'), 'view.area', PROJECT_AREAS),
     showTestData: bool(field(raw, 'showTestData', 'view'), 'view.showTestData'),
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
     layerSpaceLayer: Math.min(layer, lastLayer),
   };
+  // Optional (added within version 3): absent stays absent and reads as false.
+  if (Object.prototype.hasOwnProperty.call(raw, 'showEachNeuron')) view.showEachNeuron = bool(raw.showEachNeuron, 'view.showEachNeuron');
+  return view;
 }
 
 function readSavedAt(value: unknown): string {

@@ -16,6 +16,8 @@ export interface ViewState {
   showTestData: boolean;
   discretize: boolean;
   layerSpaceLayer: number;
+  /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
+  showEachNeuron: boolean;
 }
 
 /** What a saved project restores into the Lab. */
@@ -28,7 +30,7 @@ export interface LabRestore {
 
 export class Lab {
   config = $state<LabConfig>(defaultConfig());
-  view = $state<ViewState>({ area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 });
+  view = $state<ViewState>({ area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0, showEachNeuron: false });
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
   /**
@@ -183,7 +185,8 @@ export class Lab {
    * A digits project first waits for the images (the view and the saved flag change at once).
    */
   applyProject(restore: LabRestore): Promise<void> {
-    if (restore.view) Object.assign(this.view, restore.view);
+    // A view setting the file does not have (an older file) takes its default.
+    if (restore.view) Object.assign(this.view, { showEachNeuron: false }, restore.view);
     this.message = null;
     this.dirty = false;
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));

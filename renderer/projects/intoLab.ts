@@ -31,7 +31,8 @@ export async function putIntoLab(lab: LabTarget, lessons: LessonsTarget, project
     await applied;
     return;
   }
-  Object.assign(lab.view, project.view);
+  // A view setting the file does not have (an older file) takes its default.
+  Object.assign(lab.view, { showEachNeuron: false }, project.view);
   const configured = lab.configure(project.config);
   lab.dirty = dirty;
   await configured;
