@@ -118,7 +118,7 @@ describe('opening a table project in the Lab', () => {
     const opening = putIntoLab(lab, lessonsTarget(), trainedDigits(), false);
     finishRestore();
     await opening;
-    expect(lab.restored[0].view).toEqual({
+    expect(lab.restored[0].view).toMatchObject({
       area: 'lab',
       showTestData: false,
       discretize: false,
