@@ -122,7 +122,37 @@ export function paletteCss(): string {
   );
 }
 
+/**
+ * How far a table cell's background goes towards a state colour at full share (a confusion
+ * matrix: `ok` on the diagonal, `danger` off it). Kept low enough that text in `fg` stays at
+ * 4.5:1 on the strongest tint in both themes (the palette test checks it).
+ */
+export const CELL_TINT = { ok: 0.4, danger: 0.45 } as const;
+
+/** How a run's line is drawn besides its colour: its dash pattern and its point marker (Chart.js point styles). */
+export interface RunStyle {
+  /** Dash and gap lengths in CSS pixels; empty for a solid line. */
+  readonly dash: readonly number[];
+  readonly marker: 'circle' | 'triangle' | 'rect' | 'rectRot';
+}
+
+/** The colours runs compared side by side take, in order (a race's lanes): also the pairs the palette test checks. */
+export const RUN_COLORS = ['classB', 'classA', 'fg', 'classC'] as const satisfies readonly (keyof ThemeColors)[];
+
+/** Each run also has its own dash and marker, so lanes stay apart without telling colours apart. */
+export const RUN_STYLES: readonly RunStyle[] = [
+  { dash: [], marker: 'circle' },
+  { dash: [8, 4], marker: 'triangle' },
+  { dash: [2, 3], marker: 'rect' },
+  { dash: [10, 3, 2, 3], marker: 'rectRot' },
+];
+
 /** The colour of the `index`-th of several runs compared side by side (a race's lanes). */
 export function runColor(palette: Palette, index: number): Rgb {
-  return [palette.classB, palette.classA, palette.fg, palette.classC][index % 4];
+  return palette[RUN_COLORS[index % RUN_COLORS.length]];
+}
+
+/** The dash and marker of the `index`-th run. */
+export function runStyle(index: number): RunStyle {
+  return RUN_STYLES[index % RUN_STYLES.length];
 }
