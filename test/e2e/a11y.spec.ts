@@ -70,7 +70,7 @@ async function trainBriefly(page: Page): Promise<void> {
 
 for (const theme of THEMES) {
   test(`areas, the Lab's data kinds and their dialogs have no serious axe violations (${theme})`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const found: Finding[] = [];
     await open(page, theme);
 
@@ -138,7 +138,7 @@ for (const theme of THEMES) {
   });
 
   test(`every lesson step and the glossary have no serious axe violations (${theme})`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const found: Finding[] = [];
     await open(page, theme);
     await page.getByRole('tab', { name: 'Lessons' }).click();
