@@ -35,7 +35,12 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /** The Lab's Gradient flow panel is open. Optional: absent means DEFAULT_GRADIENT_FLOW_OPEN. */
+  gradientFlowOpen?: boolean;
 }
+
+/** Whether the Gradient flow panel is open when a project does not say. */
+export const DEFAULT_GRADIENT_FLOW_OPEN = true;
 
 /** Progress through one lesson, as far as it belongs to this project. */
 export interface LessonProgress {

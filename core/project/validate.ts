@@ -115,6 +115,10 @@ function readView(value: unknown, config: LabConfig): ProjectView {
     showTestData: bool(field(raw, 'showTestData', 'view'), 'view.showTestData'),
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
     layerSpaceLayer: Math.min(layer, lastLayer),
+    // Optional (absent = the default), so version-3 files written before it still load.
+    ...(Object.prototype.hasOwnProperty.call(raw, 'gradientFlowOpen')
+      ? { gradientFlowOpen: bool(raw.gradientFlowOpen, 'view.gradientFlowOpen') }
+      : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * other screen that trains uses; the Lab passes its getters and commands through.
  */
 import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
+import { DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
@@ -16,6 +17,13 @@ export interface ViewState {
   showTestData: boolean;
   discretize: boolean;
   layerSpaceLayer: number;
+  /** The Gradient flow panel is open (saved as the project's optional `view.gradientFlowOpen`). */
+  gradientFlowOpen: boolean;
+}
+
+/** The Lab's view settings before anything is chosen or opened. */
+export function defaultLabView(): ViewState {
+  return { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0, gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN };
 }
 
 /** What a saved project restores into the Lab. */
@@ -28,7 +36,7 @@ export interface LabRestore {
 
 export class Lab {
   config = $state<LabConfig>(defaultConfig());
-  view = $state<ViewState>({ area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 });
+  view = $state<ViewState>(defaultLabView());
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
   /**
@@ -183,7 +191,8 @@ export class Lab {
    * A digits project first waits for the images (the view and the saved flag change at once).
    */
   applyProject(restore: LabRestore): Promise<void> {
-    if (restore.view) Object.assign(this.view, restore.view);
+    // A project saved before a view field existed gets that field's default.
+    if (restore.view) Object.assign(this.view, { gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN }, restore.view);
     this.message = null;
     this.dirty = false;
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));

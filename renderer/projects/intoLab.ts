@@ -4,7 +4,7 @@
  * images itself; an untrained one is configured afresh from its settings.
  */
 import type { LabConfig } from '../../core/config';
-import type { LessonProgress, Project, ProjectView } from '../../core/project';
+import { DEFAULT_GRADIENT_FLOW_OPEN, type LessonProgress, type Project, type ProjectView } from '../../core/project';
 import type { EngineState, HistoryPoint } from '../../core/protocol';
 
 /** The part of the Lab a project is put into (the Lab in renderer/app/lab.svelte.ts). */
@@ -31,7 +31,8 @@ export async function putIntoLab(lab: LabTarget, lessons: LessonsTarget, project
     await applied;
     return;
   }
-  Object.assign(lab.view, project.view);
+  // A project saved before a view field existed gets that field's default.
+  Object.assign(lab.view, { gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN }, project.view);
   const configured = lab.configure(project.config);
   lab.dirty = dirty;
   await configured;
