@@ -76,6 +76,9 @@ test('a deep sigmoid network shows a vanishing gradient; ReLU does not; the pane
   await expect(panel(page).getByTestId('gradient-readout')).toContainText('vanishes');
   await panel(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/instruments-flow-sigmoid-light.png', fullPage: true });
+  await page.getByRole('combobox', { name: 'Colour theme' }).selectOption('dark');
+  await panel(page).screenshot({ path: 'test-results/instruments-flow-sigmoid-dark.png' });
+  await page.getByRole('combobox', { name: 'Colour theme' }).selectOption('light');
 
   // Another network clears the chart and table.
   await page.getByLabel('Set all hidden activations').selectOption('relu');

@@ -194,7 +194,7 @@ describe('TrainingRun: the instruments over time', () => {
 
   it('keeps one gradient point per completed epoch, cleared by reset, a new network and going back', () => {
     const { link, emit } = scripted();
-    const run = new TrainingRun(new EngineConnection(link)) as RunModel & WithInstruments;
+    const run = new TrainingRun(new EngineConnection(link, 'browser')) as RunModel & WithInstruments;
     run.configure(defaultConfig());
     emit({ type: 'snapshot', snapshot: measured(1, 0, null) });
     expect(run.instrumentHistory).toEqual([]);
