@@ -4,9 +4,16 @@
  * bounded history, commands) is a TrainingRun (engine/run.svelte.ts), the same class every
  * other screen that trains uses; the Lab passes its getters and commands through.
  */
-import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
-import { DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
+import {
+  defaultConfig,
+  type ActivationName,
+  type DatasetName,
+  type LabConfig,
+  type TableDatasetName,
+  type TrainingSettings,
+} from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
@@ -19,11 +26,20 @@ export interface ViewState {
   layerSpaceLayer: number;
   /** The Gradient flow panel is open (saved as the project's optional `view.gradientFlowOpen`). */
   gradientFlowOpen: boolean;
+  /** The activation the explorer shows. */
+  explorerActivation: ActivationName;
 }
 
 /** The Lab's view settings before anything is chosen or opened. */
 export function defaultLabView(): ViewState {
-  return { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0, gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN };
+  return {
+    area: 'lab',
+    showTestData: false,
+    discretize: false,
+    layerSpaceLayer: 0,
+    gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
+    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+  };
 }
 
 /** What a saved project restores into the Lab. */
