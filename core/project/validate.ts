@@ -115,14 +115,14 @@ function readView(value: unknown, config: LabConfig): ProjectView {
     showTestData: bool(field(raw, 'showTestData', 'view'), 'view.showTestData'),
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
     layerSpaceLayer: Math.min(layer, lastLayer),
-    // Optional (absent = the default), so version-3 files written before it still load.
-    ...(Object.prototype.hasOwnProperty.call(raw, 'gradientFlowOpen')
-      ? { gradientFlowOpen: bool(raw.gradientFlowOpen, 'view.gradientFlowOpen') }
-      : {}),
   };
   // Optional: files written before the explorer existed leave it out (the default then applies).
   if (Object.prototype.hasOwnProperty.call(raw, 'explorerActivation')) {
     view.explorerActivation = oneOf(raw.explorerActivation, 'view.explorerActivation', ACTIVATION_NAMES);
+  }
+  // Optional too: files written before the Gradient flow panel existed leave it out (open).
+  if (Object.prototype.hasOwnProperty.call(raw, 'gradientFlowOpen')) {
+    view.gradientFlowOpen = bool(raw.gradientFlowOpen, 'view.gradientFlowOpen');
   }
   return view;
 }
