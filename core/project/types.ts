@@ -35,6 +35,11 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /**
+   * Curve fitting: draw each last-hidden-layer neuron's contribution wⱼ·hⱼ(x) and the output
+   * bias as thin curves under the network's curve. Optional; absent means false.
+   */
+  showEachNeuron?: boolean;
   /** The Lab's Gradient flow panel is open. Optional: absent means DEFAULT_GRADIENT_FLOW_OPEN. */
   gradientFlowOpen?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
@@ -51,6 +56,7 @@ export const DEFAULT_GRADIENT_FLOW_OPEN = true;
 export function withViewDefaults(view: ProjectView): Required<ProjectView> {
   return {
     explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
     gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
     ...view,
   } as Required<ProjectView>;

@@ -28,6 +28,8 @@ export interface ViewState {
   gradientFlowOpen: boolean;
   /** The activation the explorer shows. */
   explorerActivation: ActivationName;
+  /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
+  showEachNeuron: boolean;
 }
 
 /** The Lab's view settings before anything is chosen or opened. */
@@ -39,6 +41,7 @@ export function defaultLabView(): ViewState {
     layerSpaceLayer: 0,
     gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
     explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
   };
 }
 
