@@ -8,6 +8,7 @@ import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName,
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
+import { ExampleWalk } from '../engine/example.svelte';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { bundledDigits, DataMemory, TableGate, type DigitsSource } from '../lab';
 
@@ -38,6 +39,8 @@ export class Lab {
   waitingFor = $state<TableDatasetName | null>(null);
   /** The training on the shared engine. */
   readonly run: TrainingRun;
+  /** One example, forward and backward, on the same engine (the One example button). */
+  readonly example: ExampleWalk;
 
   private readonly tables: TableGate;
   /** The network last used with each kind of data, for switching back and forth. */
@@ -53,6 +56,7 @@ export class Lab {
         if (event.type === 'snapshot' && event.snapshot.running) this.dirty = true;
       },
     });
+    this.example = new ExampleWalk(this.run, { onTrained: () => (this.dirty = true) });
     this.tables = new TableGate(engine, digits);
   }
 
@@ -82,6 +86,7 @@ export class Lab {
   }
 
   dispose(): void {
+    this.example.dispose();
     this.run.close();
   }
 
