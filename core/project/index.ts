@@ -17,6 +17,7 @@ import {
   type ParseResult,
   type Project,
   type ProjectView,
+  type NeuronPosition,
 } from './types';
 
 export * from './types';

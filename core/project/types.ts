@@ -35,6 +35,17 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /**
+   * The neuron whose formula One example writes out (layer 0 is the first hidden layer, the
+   * output layer last). Optional: absent means the first neuron of the network.
+   */
+  exampleNeuron?: NeuronPosition;
+}
+
+/** A neuron of the network: its layer (hidden layers from 0, the output layer last) and its place in it. */
+export interface NeuronPosition {
+  layer: number;
+  neuron: number;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

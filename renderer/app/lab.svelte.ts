@@ -8,7 +8,7 @@ import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName,
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
-import { ExampleWalk } from '../engine/example.svelte';
+import { ExampleWalk, type PickedNeuron } from '../engine/example.svelte';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { bundledDigits, DataMemory, TableGate, type DigitsSource } from '../lab';
 
@@ -17,6 +17,8 @@ export interface ViewState {
   showTestData: boolean;
   discretize: boolean;
   layerSpaceLayer: number;
+  /** The neuron whose formula One example writes out; absent for the network's first. */
+  exampleNeuron?: PickedNeuron;
 }
 
 /** What a saved project restores into the Lab. */
@@ -56,7 +58,20 @@ export class Lab {
         if (event.type === 'snapshot' && event.snapshot.running) this.dirty = true;
       },
     });
-    this.example = new ExampleWalk(this.run, { onTrained: () => (this.dirty = true) });
+    const view = this.view;
+    this.example = new ExampleWalk(this.run, {
+      onTrained: () => (this.dirty = true),
+      // The picked neuron lives in the view, so a project saves it and opening one restores it.
+      store: {
+        get picked() {
+          return view.exampleNeuron ?? null;
+        },
+        set picked(neuron: PickedNeuron | null) {
+          if (neuron === null) delete view.exampleNeuron;
+          else view.exampleNeuron = neuron;
+        },
+      },
+    });
     this.tables = new TableGate(engine, digits);
   }
 
@@ -189,6 +204,8 @@ export class Lab {
    */
   applyProject(restore: LabRestore): Promise<void> {
     if (restore.view) Object.assign(this.view, restore.view);
+    // A project without a picked neuron shows the network's first one, not the last project's pick.
+    if (restore.view && restore.view.exampleNeuron === undefined) delete this.view.exampleNeuron;
     this.message = null;
     this.dirty = false;
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));

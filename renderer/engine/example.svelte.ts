@@ -28,11 +28,18 @@ export const EXAMPLE_BUTTON: Record<Exclude<ExamplePhase, 'waiting'>, string> = 
   updated: 'One example',
 };
 
+/** Where the picked neuron is kept (the Lab keeps it in its saved view). */
+export interface PickStore {
+  picked: PickedNeuron | null;
+}
+
 export interface ExampleWalkOptions {
   /** Called when the update has trained the network (the Lab marks its project changed). */
   onTrained?: () => void;
-  /** The neuron whose formula is written out at first. */
+  /** The neuron whose formula is written out at first (when there is no store). */
   picked?: PickedNeuron | null;
+  /** Keeps the picked neuron somewhere else than in the walk. */
+  store?: PickStore;
 }
 
 function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -41,14 +48,19 @@ function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+class OwnPick implements PickStore {
+  picked = $state.raw<PickedNeuron | null>(null);
+  constructor(picked: PickedNeuron | null) {
+    this.picked = picked;
+  }
+}
+
 export class ExampleWalk {
   phase = $state<ExamplePhase>('idle');
   /** The traced example (forward, backward, and what the update trained on). */
   trace = $state.raw<ExampleTrace | null>(null);
   /** The update's parameters before and after, once applied. */
   step = $state.raw<ExampleStep | null>(null);
-  /** The neuron whose formula is written out, or null for the first output. */
-  picked = $state.raw<PickedNeuron | null>(null);
   /** How many updates this walk has applied (a lesson step may ask for one). */
   updates = $state(0);
 
@@ -56,6 +68,7 @@ export class ExampleWalk {
   private asked = $state<Exclude<ExamplePhase, 'waiting'>>('idle');
   readonly buttonLabel = $derived(EXAMPLE_BUTTON[this.phase === 'waiting' ? this.asked : this.phase]);
 
+  private readonly store: PickStore;
   /** The id of the request waiting for its answer. */
   private pending = -1;
   /** Gives up on an answer that never comes (the engine was restarted meanwhile). */
@@ -68,7 +81,7 @@ export class ExampleWalk {
     private readonly run: TrainingRun,
     private readonly options: ExampleWalkOptions = {},
   ) {
-    this.picked = options.picked ?? null;
+    this.store = options.store ?? new OwnPick(options.picked ?? null);
     this.stop = run.engine.onEvent((event) => this.receive(event));
   }
 
@@ -108,9 +121,14 @@ export class ExampleWalk {
     this.timer = null;
   }
 
+  /** The neuron whose formula is written out, or null for the network's first neuron. */
+  get picked(): PickedNeuron | null {
+    return this.store.picked;
+  }
+
   /** Picks the neuron whose formula is written out. */
   pick(neuron: PickedNeuron | null): void {
-    this.picked = neuron;
+    this.store.picked = neuron === null ? null : { layer: neuron.layer, neuron: neuron.neuron };
   }
 
   /** Hides whatever is shown (the network moved on). */

@@ -128,4 +128,23 @@ describe('The Lab’s transport', () => {
     expect(lab.dirty).toBe(true);
     expect(lab.example.updates).toBe(1);
   });
+
+  it('keeps the picked neuron in the view a project saves, and follows a view put back', async () => {
+    const { Lab } = await import('../../../renderer/app/lab.svelte');
+    const lab = new Lab(inProcessEngine());
+    cleanups.push(() => lab.dispose());
+    expect(lab.example.picked).toBeNull();
+    expect('exampleNeuron' in lab.view).toBe(false);
+    lab.example.pick({ layer: 1, neuron: 0 });
+    expect(plainCopy(lab.view).exampleNeuron).toEqual({ layer: 1, neuron: 0 });
+    Object.assign(lab.view, { exampleNeuron: { layer: 0, neuron: 2 } });
+    expect(lab.example.picked).toEqual({ layer: 0, neuron: 2 });
+    lab.example.pick(null);
+    expect('exampleNeuron' in lab.view).toBe(false);
+  });
 });
+
+/** The view as a project would save it (a plain copy). */
+function plainCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
