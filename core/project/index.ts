@@ -17,7 +17,6 @@ import {
   type ParseResult,
   type Project,
   type ProjectView,
-  type NeuronPosition,
 } from './types';
 
 export * from './types';
