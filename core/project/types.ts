@@ -2,7 +2,7 @@
  * The project file (`.actlab`) as the app holds it in memory. The file on disk adds
  * `format` and `version` around these fields; see FORMAT.md beside this file.
  */
-import type { LabConfig } from '../config';
+import type { ActivationName, LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 
 /** The value of the `format` field that marks a file as ours. */
@@ -35,11 +35,25 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
+  explorerActivation?: ActivationName;
   /**
    * The neuron whose formula One example writes out (layer 0 is the first hidden layer, the
    * output layer last). Optional: absent means the first neuron of the network.
    */
   exampleNeuron?: NeuronPosition;
+}
+
+/** The activation explorer's choice when a project does not say. */
+export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
+
+/**
+ * A view with the optional fields that have a value as default filled in (absent means the
+ * default). `exampleNeuron` stays optional: its default, the network's first neuron, depends
+ * on nothing saved.
+ */
+export function withViewDefaults(view: ProjectView): ProjectView & { explorerActivation: ActivationName } {
+  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, ...view };
 }
 
 /** A neuron of the network: its layer (hidden layers from 0, the output layer last) and its place in it. */

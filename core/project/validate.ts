@@ -3,7 +3,7 @@
  * values only. Array lengths are compared with what the configuration implies before any
  * long array is walked, so absurd files are refused quickly.
  */
-import { LIMITS, type LabConfig } from '../config';
+import { ACTIVATION_NAMES, LIMITS, type LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 import { readConfig } from './validate-config';
 import { bool, fail, field, integerIn, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
@@ -117,6 +117,10 @@ function readView(value: unknown, config: LabConfig): ProjectView {
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
     layerSpaceLayer: Math.min(layer, lastLayer),
   };
+  // Optional: files written before the explorer existed leave it out (the default then applies).
+  if (Object.prototype.hasOwnProperty.call(raw, 'explorerActivation')) {
+    view.explorerActivation = oneOf(raw.explorerActivation, 'view.explorerActivation', ACTIVATION_NAMES);
+  }
   const neuron = readExampleNeuron(raw, config);
   if (neuron !== null) view.exampleNeuron = neuron;
   return view;
