@@ -109,6 +109,11 @@ export function drawExample(ctx: CanvasRenderingContext2D, geometry: ExampleGeom
   const { trace, phase } = scene;
   if (trace === null || phase === 'idle' || phase === 'waiting' || !fits(geometry, trace)) return;
   const { size, columnX, inputY, neuronY, links } = geometry;
+  if (phase === 'backward' || phase === 'updated') {
+    // Fade the weights' links between the columns, so the gradients (or the moved links) stand out.
+    ctx.fillStyle = rgbText(palette.panel, 0.75);
+    for (let c = 0; c + 1 < columnX.length; c++) ctx.fillRect(columnX[c] + size, 0, columnX[c + 1] - columnX[c] - size, geometry.height);
+  }
   if (phase === 'backward') drawGradients(ctx, links, trace.gradient, palette);
   if (phase === 'updated') drawMoved(ctx, links, scene.moved, palette);
   ctx.font = FONT;

@@ -358,7 +358,7 @@ export function updateFormula(
     const extra = regular ? (regularization === 'l2' ? regularizationRate * before : regularizationRate * Math.sign(before)) : 0;
     return {
       label: `New value of ${symbol}: a step against its gradient, the learning rate long`,
-      symbols: regular ? `${symbol} − η·(∂L/∂${symbol} + ${penalty})` : `${symbol} − η·∂L/∂${symbol}`,
+      symbols: regular ? `new ${symbol} = ${symbol} − η·(∂L/∂${symbol} + ${penalty})` : `new ${symbol} = ${symbol} − η·∂L/∂${symbol}`,
       numbers: regular
         ? `= ${num(before, 4)} − ${rate}·(${term(g)} + ${term(extra)}) = ${num(after, 4)}`
         : `= ${num(before, 4)} − ${rate}·${term(g)} = ${num(after, 4)}`,

@@ -33,14 +33,18 @@ async function rows(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => cell.textContent ?? '')));
 }
 
+/** The diagram and the panel in both themes (the page is made tall enough to hold the panel whole). */
 async function shoot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 2400 });
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Colour theme').selectOption(theme);
     await page.waitForTimeout(200);
+    await page.getByRole('region', { name: 'Network' }).screenshot({ path: `${SHOTS}/${name}-diagram-${theme}.png` });
+    await panel(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
-    await panel(page).screenshot({ path: `${SHOTS}/${name}-panel-${theme}.png` });
   }
   await page.getByLabel('Colour theme').selectOption('light');
+  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 test('One example goes forward, backward and trains on that example alone', async ({ page }) => {
