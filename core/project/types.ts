@@ -35,6 +35,11 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /**
+   * Curve fitting: draw each last-hidden-layer neuron's contribution wⱼ·hⱼ(x) and the output
+   * bias as thin curves under the network's curve. Optional; absent means false.
+   */
+  showEachNeuron?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
   explorerActivation?: ActivationName;
   /**
@@ -48,12 +53,12 @@ export interface ProjectView {
 export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
 
 /**
- * A view with the optional fields that have a value as default filled in (absent means the
- * default). `exampleNeuron` stays optional: its default, the network's first neuron, depends
- * on nothing saved.
+ * A view with every optional field that has a saved default filled in (absent means the
+ * default). `exampleNeuron` stays optional: its default, the network's first neuron, is the
+ * Lab's to find.
  */
-export function withViewDefaults(view: ProjectView): ProjectView & { explorerActivation: ActivationName } {
-  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, ...view };
+export function withViewDefaults(view: ProjectView): Required<Omit<ProjectView, 'exampleNeuron'>> & Pick<ProjectView, 'exampleNeuron'> {
+  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, showEachNeuron: false, ...view };
 }
 
 /** A neuron of the network: its layer (hidden layers from 0, the output layer last) and its place in it. */

@@ -27,6 +27,8 @@ export interface ViewState {
   layerSpaceLayer: number;
   /** The activation the explorer shows. */
   explorerActivation: ActivationName;
+  /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
+  showEachNeuron: boolean;
   /** The neuron whose formula One example writes out; absent for the network's first. */
   exampleNeuron?: PickedNeuron;
 }
@@ -47,6 +49,7 @@ export class Lab {
     discretize: false,
     layerSpaceLayer: 0,
     explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
   });
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
