@@ -12,7 +12,7 @@ import type { ExamplePhase, PickedNeuron } from '../engine/example.svelte';
 import { rgbText } from '../ui/color';
 import type { Palette } from '../ui/palette';
 import { short } from './example-figures';
-import { LINK_STRIDE } from './layout';
+import { BIAS_STRIDE, LINK_STRIDE } from './layout';
 
 /** Where things are on the diagram, in CSS pixels. */
 export interface ExampleGeometry {
@@ -28,6 +28,8 @@ export interface ExampleGeometry {
   neuronY: number[][];
   /** x1, y1, x2, y2 and parameter index of every link (layout.ts's LINK_STRIDE). */
   links: Float32Array;
+  /** Where each bias is marked, x, y and parameter index (layout.ts's BIAS_STRIDE), when the diagram marks them. */
+  biases?: Float32Array;
 }
 
 export interface ExampleScene {
@@ -78,7 +80,20 @@ function drawGradients(ctx: CanvasRenderingContext2D, links: Float32Array, gradi
   ctx.setLineDash([]);
 }
 
-function drawMoved(ctx: CanvasRenderingContext2D, links: Float32Array, moved: readonly number[], palette: Palette): void {
+/** A numbered disc: the rank of a moved parameter, as in the changes table. */
+function badge(ctx: CanvasRenderingContext2D, x: number, y: number, place: number, palette: Palette): void {
+  ctx.fillStyle = rgbText(palette.accent);
+  ctx.beginPath();
+  ctx.arc(x, y, 7, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = rgbText(palette.accentFg);
+  ctx.textAlign = 'center';
+  ctx.fillText(String(place), x, y - 5);
+  ctx.textAlign = 'left';
+}
+
+function drawMoved(ctx: CanvasRenderingContext2D, geometry: ExampleGeometry, moved: readonly number[], palette: Palette): void {
+  const { links, biases } = geometry;
   const rank = new Map(moved.map((index, i) => [index, i + 1]));
   ctx.strokeStyle = rgbText(palette.accent);
   ctx.lineWidth = 3;
@@ -89,17 +104,15 @@ function drawMoved(ctx: CanvasRenderingContext2D, links: Float32Array, moved: re
     ctx.moveTo(links[i], links[i + 1]);
     ctx.lineTo(links[i + 2], links[i + 3]);
     ctx.stroke();
-    // The rank three fifths of the way along (clear of the labels beside the neurons it leaves), as in the changes table.
-    const x = links[i] + 0.6 * (links[i + 2] - links[i]);
-    const y = links[i + 1] + 0.6 * (links[i + 3] - links[i + 1]);
-    ctx.fillStyle = rgbText(palette.accent);
-    ctx.beginPath();
-    ctx.arc(x, y, 7, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.fillStyle = rgbText(palette.accentFg);
-    ctx.textAlign = 'center';
-    ctx.fillText(String(place), x, y - 5);
-    ctx.textAlign = 'left';
+    // Three fifths of the way along, clear of the labels beside the neuron it leaves.
+    badge(ctx, links[i] + 0.6 * (links[i + 2] - links[i]), links[i + 1] + 0.6 * (links[i + 3] - links[i + 1]), place, palette);
+  }
+  // A moved bias: its rank beside the neuron's bias marker.
+  if (biases) {
+    for (let i = 0; i < biases.length; i += BIAS_STRIDE) {
+      const place = rank.get(biases[i + 2]);
+      if (place !== undefined) badge(ctx, biases[i] - 9, biases[i + 1] + 4, place, palette);
+    }
   }
 }
 
@@ -115,7 +128,7 @@ export function drawExample(ctx: CanvasRenderingContext2D, geometry: ExampleGeom
     for (let c = 0; c + 1 < columnX.length; c++) ctx.fillRect(columnX[c] + size, 0, columnX[c + 1] - columnX[c] - size, geometry.height);
   }
   if (phase === 'backward') drawGradients(ctx, links, trace.gradient, palette);
-  if (phase === 'updated') drawMoved(ctx, links, scene.moved, palette);
+  if (phase === 'updated') drawMoved(ctx, geometry, scene.moved, palette);
   ctx.font = FONT;
   ctx.textBaseline = 'top';
   for (let i = 0; i < inputY.length; i++)
