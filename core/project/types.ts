@@ -40,6 +40,8 @@ export interface ProjectView {
    * bias as thin curves under the network's curve. Optional; absent means false.
    */
   showEachNeuron?: boolean;
+  /** The Lab's Gradient flow panel is open. Optional: absent means DEFAULT_GRADIENT_FLOW_OPEN. */
+  gradientFlowOpen?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
   explorerActivation?: ActivationName;
   /**
@@ -52,13 +54,21 @@ export interface ProjectView {
 /** The activation explorer's choice when a project does not say. */
 export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
 
+/** Whether the Gradient flow panel is open when a project does not say. */
+export const DEFAULT_GRADIENT_FLOW_OPEN = true;
+
 /**
  * A view with every optional field that has a saved default filled in (absent means the
  * default). `exampleNeuron` stays optional: its default, the network's first neuron, is the
  * Lab's to find.
  */
 export function withViewDefaults(view: ProjectView): Required<Omit<ProjectView, 'exampleNeuron'>> & Pick<ProjectView, 'exampleNeuron'> {
-  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, showEachNeuron: false, ...view };
+  return {
+    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
+    gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
+    ...view,
+  };
 }
 
 /** A neuron of the network: its layer (hidden layers from 0, the output layer last) and its place in it. */
