@@ -5,6 +5,7 @@
  * and each weight the update moved most is its old value minus the learning rate times its
  * shown gradient (plain SGD). Screenshots in light and dark.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SHOTS = 'test-results/one-example';
@@ -33,12 +34,25 @@ async function rows(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => cell.textContent ?? '')));
 }
 
-/** The diagram and the panel in both themes (the page is made tall enough to hold the panel whole). */
+/** Serious and critical axe findings (WCAG 2.1 A and AA) in the panel and the diagram. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .include('section.example')
+    .include('section.diagram')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The diagram and the panel in both themes (the page is made tall enough to hold the panel whole), each scanned by axe. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 2400 });
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Colour theme').selectOption(theme);
     await page.waitForTimeout(200);
+    expect(await axeFindings(page), `${name}, ${theme}`).toEqual([]);
     await page.getByRole('region', { name: 'Network' }).screenshot({ path: `${SHOTS}/${name}-diagram-${theme}.png` });
     await panel(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
