@@ -179,7 +179,7 @@ export interface DeadNeuronsPreset {
 }
 
 /** A control the curve widget can show. */
-export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate' | 'showEachNeuron';
+export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate';
 
 /** Curve fitting: one input x, one output y, and what each neuron of the last hidden layer adds. */
 export interface CurveState {
