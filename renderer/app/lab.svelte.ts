@@ -152,6 +152,7 @@ export class Lab {
   }
 
   private sendConfig(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
+    this.clearStopWarning();
     this.config = config;
     this.run.configure($state.snapshot(config) as LabConfig, restore);
   }
@@ -200,6 +201,7 @@ export class Lab {
   }
 
   reset(): void {
+    this.clearStopWarning();
     this.run.reset();
     this.dirty = true;
   }
@@ -207,8 +209,17 @@ export class Lab {
   /** Changes training settings at once, without a reset (e.g. the learning rate mid-run). */
   setTraining(training: Partial<TrainingSettings>): void {
     this.config.training = { ...this.config.training, ...training };
+    if (training.learningRate !== undefined) this.clearStopWarning();
     this.run.setTraining(training);
     this.dirty = true;
+  }
+
+  /**
+   * "Training stopped" is about the run that blew up: once the learner resets, builds another
+   * network or changes the learning rate, its advice (and its suggested rate) no longer applies.
+   */
+  private clearStopWarning(): void {
+    if (this.message?.kind === 'warning') this.message = null;
   }
 
   setParameter(index: number, value: number): void {

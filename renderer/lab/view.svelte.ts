@@ -30,9 +30,12 @@ export interface NeuronRef {
 }
 
 /** A key that changes whenever the grid evaluator must be rebuilt. */
-function networkKey(config: LabConfig, paramCount: number): string {
+export function networkKey(config: LabConfig, paramCount: number): string {
   const hidden = config.network.hidden.map((h) => `${h.size}${h.activation}`).join(',');
-  return `${config.features.join(',')}|${hidden}|${config.network.outputActivation}|${paramCount}`;
+  // A drawn activation is a different function for every set of knots: new knots, new evaluator.
+  const usesDrawn = config.network.hidden.some((h) => h.activation === 'drawn');
+  const knots = usesDrawn ? JSON.stringify(config.network.drawn ?? null) : '';
+  return `${config.features.join(',')}|${hidden}|${config.network.outputActivation}|${paramCount}|${knots}`;
 }
 
 export class LabView {
@@ -72,6 +75,7 @@ export class LabView {
         void this.theme.palette;
         void this.lab.snapshot;
         void this.shape;
+        void this.networkKey;
         void this.dataset;
         void this.lab.view.discretize;
         void this.lab.view.showTestData;
