@@ -18,6 +18,7 @@ export {
   DRAWN_PRESETS,
   DEFAULT_KNOTS,
   presetKnots,
+  networkKnots,
   piecewise,
   checkKnots,
   straightLine,

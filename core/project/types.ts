@@ -2,7 +2,7 @@
  * The project file (`.actlab`) as the app holds it in memory. The file on disk adds
  * `format` and `version` around these fields; see FORMAT.md beside this file.
  */
-import type { LabConfig } from '../config';
+import type { ActivationName, LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 
 /** The value of the `format` field that marks a file as ours. */
@@ -35,6 +35,16 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
+  explorerActivation?: ActivationName;
+}
+
+/** The activation explorer's choice when a project does not say. */
+export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
+
+/** A view with every optional field filled in with its default (absent means the default). */
+export function withViewDefaults(view: ProjectView): Required<ProjectView> {
+  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, ...view } as Required<ProjectView>;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

@@ -3,7 +3,7 @@
  * values only. Array lengths are compared with what the configuration implies before any
  * long array is walked, so absurd files are refused quickly.
  */
-import { LIMITS, type LabConfig } from '../config';
+import { ACTIVATION_NAMES, LIMITS, type LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 import { readConfig } from './validate-config';
 import { bool, fail, field, integerIn, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
@@ -110,12 +110,17 @@ function readView(value: unknown, config: LabConfig): ProjectView {
   // The Lab keeps its choice when layers are removed, so a larger index is brought into range.
   const lastLayer = Math.max(0, config.network.hidden.length - 1);
   const layer = integerIn(field(raw, 'layerSpaceLayer', 'view'), 'view.layerSpaceLayer', 0, LIMITS.maxHiddenLayers - 1);
-  return {
+  const view: ProjectView = {
     area: oneOf(field(raw, 'area', 'view'), 'view.area', PROJECT_AREAS),
     showTestData: bool(field(raw, 'showTestData', 'view'), 'view.showTestData'),
     discretize: bool(field(raw, 'discretize', 'view'), 'view.discretize'),
     layerSpaceLayer: Math.min(layer, lastLayer),
   };
+  // Optional: files written before the explorer existed leave it out (the default then applies).
+  if (Object.prototype.hasOwnProperty.call(raw, 'explorerActivation')) {
+    view.explorerActivation = oneOf(raw.explorerActivation, 'view.explorerActivation', ACTIVATION_NAMES);
+  }
+  return view;
 }
 
 function readSavedAt(value: unknown): string {

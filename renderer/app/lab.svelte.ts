@@ -4,8 +4,16 @@
  * bounded history, commands) is a TrainingRun (engine/run.svelte.ts), the same class every
  * other screen that trains uses; the Lab passes its getters and commands through.
  */
-import { defaultConfig, type DatasetName, type LabConfig, type TableDatasetName, type TrainingSettings } from '../../core/config';
+import {
+  defaultConfig,
+  type ActivationName,
+  type DatasetName,
+  type LabConfig,
+  type TableDatasetName,
+  type TrainingSettings,
+} from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import { DEFAULT_EXPLORER_ACTIVATION } from '../../core/project/types';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
@@ -16,6 +24,8 @@ export interface ViewState {
   showTestData: boolean;
   discretize: boolean;
   layerSpaceLayer: number;
+  /** The activation the explorer shows. */
+  explorerActivation: ActivationName;
 }
 
 /** What a saved project restores into the Lab. */
@@ -28,7 +38,13 @@ export interface LabRestore {
 
 export class Lab {
   config = $state<LabConfig>(defaultConfig());
-  view = $state<ViewState>({ area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 });
+  view = $state<ViewState>({
+    area: 'lab',
+    showTestData: false,
+    discretize: false,
+    layerSpaceLayer: 0,
+    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+  });
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
   /**

@@ -7,6 +7,7 @@ import {
   type ActivationName,
   type DatasetName,
   type FeatureName,
+  type Knot,
   type LabConfig,
   type LossName,
   type OutputActivationName,
@@ -124,6 +125,18 @@ export function setActivation(config: LabConfig, layer: number, activation: Acti
 export function setAllActivations(config: LabConfig, activation: ActivationName): LabConfig {
   const next = clone(config);
   for (const spec of next.network.hidden) spec.activation = activation;
+  return next;
+}
+
+/**
+ * The drawn activation's knots (used by every hidden layer set to "Draw your own"). With
+ * `useIn`, that layer (or, when it is 'all', every hidden layer) switches to it as well.
+ */
+export function setDrawn(config: LabConfig, knots: readonly Knot[], useIn?: number | 'all'): LabConfig {
+  const next = clone(config);
+  next.network.drawn = knots.map((k) => ({ x: k.x, y: k.y }));
+  if (useIn === 'all') for (const spec of next.network.hidden) spec.activation = 'drawn';
+  else if (useIn !== undefined && next.network.hidden[useIn]) next.network.hidden[useIn].activation = 'drawn';
   return next;
 }
 

@@ -4,7 +4,7 @@
  * images itself; an untrained one is configured afresh from its settings.
  */
 import type { LabConfig } from '../../core/config';
-import type { LessonProgress, Project, ProjectView } from '../../core/project';
+import { withViewDefaults, type LessonProgress, type Project, type ProjectView } from '../../core/project';
 import type { EngineState, HistoryPoint } from '../../core/protocol';
 
 /** The part of the Lab a project is put into (the Lab in renderer/app/lab.svelte.ts). */
@@ -26,12 +26,14 @@ export interface LessonsTarget {
 export async function putIntoLab(lab: LabTarget, lessons: LessonsTarget, project: Project, dirty: boolean): Promise<void> {
   lessons.openProject(project.lessons);
   if (project.state) {
-    const applied = lab.applyProject({ config: project.config, state: project.state, history: project.history, view: project.view });
+    // Fields the file leaves out take their defaults rather than keeping what the Lab had.
+    const view = withViewDefaults(project.view);
+    const applied = lab.applyProject({ config: project.config, state: project.state, history: project.history, view });
     if (dirty) lab.dirty = true;
     await applied;
     return;
   }
-  Object.assign(lab.view, project.view);
+  Object.assign(lab.view, withViewDefaults(project.view));
   const configured = lab.configure(project.config);
   lab.dirty = dirty;
   await configured;

@@ -136,12 +136,17 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
     }),
     { nil: null },
   );
-  const view = fc.record({
-    area: fc.constantFrom(...PROJECT_AREAS),
-    showTestData: fc.boolean(),
-    discretize: fc.boolean(),
-    layerSpaceLayer: fc.integer({ min: 0, max: Math.max(0, config.network.hidden.length - 1) }),
-  });
+  const view = fc.record(
+    {
+      area: fc.constantFrom(...PROJECT_AREAS),
+      showTestData: fc.boolean(),
+      discretize: fc.boolean(),
+      layerSpaceLayer: fc.integer({ min: 0, max: Math.max(0, config.network.hidden.length - 1) }),
+      explorerActivation: fc.constantFrom(...ACTIVATION_NAMES),
+    },
+    // Optional fields come and go: old version-3 files have none of them.
+    { requiredKeys: ['area', 'showTestData', 'discretize', 'layerSpaceLayer'] },
+  );
   return fc
     .record({ name: nameArb, state, history: historyArb, view, lessons: lessonsArb, time: fc.integer({ min: 0, max: 4e12 }) })
     .map((r) =>
