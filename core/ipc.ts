@@ -118,7 +118,13 @@ export interface ProjectUpdate {
 
 /** A project the main process opened (from a menu, the OS, a drop or a restored backup). */
 export interface LoadedProject {
-  json: string;
+  /**
+   * The project file's checked, canonical text as UTF-8 bytes. Bytes, not a string: main's
+   * project worker hands them over without a copy and main passes them on, so opening the
+   * largest project (about 39 MB) does not hold main's event loop; the page decodes and
+   * parses them in its own parse worker.
+   */
+  bytes: Uint8Array;
   /** Display name, e.g. "spiral.actlab" or "Untitled". */
   name: string;
   /** Where it lives on disk; null for a new project or a restored backup. */

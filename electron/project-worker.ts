@@ -6,17 +6,18 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { decodeBackupFile, decodeProjectFile } from './documents/decode';
-import type { ParseTask } from './documents/parse-host';
+import { replyTransfer, type ParseTask, type WorkerReply } from './documents/parse-host';
 
 const port = parentPort;
 if (!port) throw new Error('project-worker must run inside a worker thread.');
 
 // The main process opened the file and checked it is an ordinary file within the cap; the
 // descriptor is valid here too, and stays open until this worker has answered or been ended.
+// A project's bytes are transferred, not copied: main receives them without work on its loop.
 port.on('message', ({ kind, file }: ParseTask) => {
-  port.postMessage(
+  const reply: WorkerReply =
     kind === 'backup'
       ? { kind: 'backup', backup: decodeBackupFile(file.fd, file.size) }
-      : { kind: 'project', reply: decodeProjectFile(file.fd, file.size, file.name) },
-  );
+      : { kind: 'project', reply: decodeProjectFile(file.fd, file.size, file.name) };
+  port.postMessage(reply, replyTransfer(reply));
 });

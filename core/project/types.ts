@@ -35,6 +35,11 @@ export interface ProjectView {
   discretize: boolean;
   /** Which hidden layer the layer-space view shows: 0 … hidden layers − 1 (0 when there are none). */
   layerSpaceLayer: number;
+  /**
+   * Curve fitting: draw each last-hidden-layer neuron's contribution wⱼ·hⱼ(x) and the output
+   * bias as thin curves under the network's curve. Optional; absent means false.
+   */
+  showEachNeuron?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
   explorerActivation?: ActivationName;
 }
@@ -44,7 +49,7 @@ export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
 
 /** A view with every optional field filled in with its default (absent means the default). */
 export function withViewDefaults(view: ProjectView): Required<ProjectView> {
-  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, ...view } as Required<ProjectView>;
+  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, showEachNeuron: false, ...view } as Required<ProjectView>;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

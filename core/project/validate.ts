@@ -120,6 +120,8 @@ function readView(value: unknown, config: LabConfig): ProjectView {
   if (Object.prototype.hasOwnProperty.call(raw, 'explorerActivation')) {
     view.explorerActivation = oneOf(raw.explorerActivation, 'view.explorerActivation', ACTIVATION_NAMES);
   }
+  // Optional as well: absent stays absent and reads as false.
+  if (Object.prototype.hasOwnProperty.call(raw, 'showEachNeuron')) view.showEachNeuron = bool(raw.showEachNeuron, 'view.showEachNeuron');
   return view;
 }
 

@@ -35,7 +35,7 @@ export interface WindowAdapter {
 
 export interface ControllerDeps {
   platform: string;
-  /** `read` gives the project as canonical text, parsed off the main thread (files.ts). */
+  /** `read` gives the project as the bytes of its canonical text, parsed off the main thread (files.ts). */
   files: { read(file: string): Promise<ReadResult>; write(file: string, text: string): Promise<void> };
   dialogs: {
     /** Native Open dialog filtered to .actlab; null when cancelled. */
@@ -79,11 +79,24 @@ export function windowTitle(name: string, dirty: boolean, platform: string): str
   return `${marker}${name} — ${APP_TITLE}`;
 }
 
+/**
+ * The open project as main holds it: the text the page last sent, or the checked bytes a
+ * file was read as. Bytes stay bytes on their way to the page (no 39 MB string is made on
+ * this event loop to open a file); text is turned into bytes only to hand it back.
+ */
+type OpenText = string | Uint8Array;
+
+const asBytes = (text: OpenText): Uint8Array => (typeof text === 'string' ? new TextEncoder().encode(text) : text);
+const asString = (text: OpenText): string => (typeof text === 'string' ? text : new TextDecoder().decode(text));
+
+/** What show() is given: a LoadedProject without its number, its text in either form. */
+type Shown = Omit<LoadedProject, 'seq' | 'bytes'> & { text: OpenText };
+
 export class DocumentController {
   private file: string | null = null;
   private name = UNTITLED;
   private dirty = false;
-  private json: string | null = null;
+  private text: OpenText | null = null;
   private window: WindowAdapter | null = null;
   /** Counts the projects handed to the page; updates from before the latest are stale. */
   private loads = 0;
@@ -114,7 +127,7 @@ export class DocumentController {
    */
   update(update: ProjectUpdate): void {
     if (update.loaded !== undefined && update.loaded !== this.loads) return;
-    this.json = update.json;
+    this.text = update.json;
     this.dirty = update.dirty;
     if (update.dirty) this.deps.backups.changed({ json: update.json, name: this.name, path: this.file });
     this.refreshWindow();
@@ -136,7 +149,7 @@ export class DocumentController {
   newProject(): Promise<ActionResult> {
     return this.serial(async () => {
       if (!(await this.confirmDiscard())) return CANCELLED;
-      this.show({ json: this.deps.newProjectJson(), name: UNTITLED, path: null, restored: false });
+      this.show({ text: this.deps.newProjectJson(), name: UNTITLED, path: null, restored: false });
       await this.deps.backups.discard();
       return OK;
     });
@@ -193,8 +206,8 @@ export class DocumentController {
    */
   pageReloaded(): Promise<boolean> {
     return this.serial(async () => {
-      if (this.json === null) return false;
-      this.handToPage({ json: this.json, name: this.name, path: this.file, restored: this.dirty });
+      if (this.text === null) return false;
+      this.handToPage({ text: this.text, name: this.name, path: this.file, restored: this.dirty });
       return true;
     });
   }
@@ -215,7 +228,7 @@ export class DocumentController {
         await this.deps.backups.forgetEarlier();
         return false;
       }
-      this.show({ json: backup.json, name: backup.name, path: backup.path, restored: true });
+      this.show({ text: backup.json, name: backup.name, path: backup.path, restored: true });
       this.dirty = true;
       this.refreshWindow();
       // Keep it safe under this run's backup before the earlier run's file goes.
@@ -253,15 +266,15 @@ export class DocumentController {
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;
-    this.show({ json: result.json, name: path.basename(file), path: file, restored: false });
+    this.show({ text: result.bytes, name: path.basename(file), path: file, restored: false });
     await this.deps.recent.add(file);
     await this.deps.backups.discard();
     return OK;
   }
 
   private async saveNow(choosePlace: boolean): Promise<ActionResult> {
-    if (this.json === null) return failed('There is nothing to save yet: the project has not finished loading.');
-    const parsed = parseProject(this.json);
+    if (this.text === null) return failed('There is nothing to save yet: the project has not finished loading.');
+    const parsed = parseProject(asString(this.text));
     if (!parsed.ok) return failed(`The project could not be saved because it is not complete. ${parsed.message}`);
     let target = this.file;
     if (choosePlace || target === null) {
@@ -278,7 +291,7 @@ export class DocumentController {
     this.file = target;
     this.name = path.basename(target);
     this.dirty = false;
-    this.json = text;
+    this.text = text;
     this.refreshWindow();
     this.deps.page.saved({ name: this.name, path: target });
     await this.deps.recent.add(target);
@@ -287,18 +300,18 @@ export class DocumentController {
   }
 
   /** Hands a project to the page, numbered so the page's updates can say they have it. */
-  private handToPage(project: Omit<LoadedProject, 'seq'>): void {
+  private handToPage({ text, ...project }: Shown): void {
     this.loads += 1;
-    this.deps.page.load({ ...project, seq: this.loads });
+    this.deps.page.load({ ...project, bytes: asBytes(text), seq: this.loads });
   }
 
   /** Hands a project to the page and makes it the open one. */
-  private show(project: Omit<LoadedProject, 'seq'>): void {
+  private show(project: Shown): void {
     this.handToPage(project);
     this.file = project.path;
     this.name = project.name;
     this.dirty = false;
-    this.json = project.json;
+    this.text = project.text;
     this.refreshWindow();
   }
 

@@ -7,8 +7,13 @@ import { readSync } from 'node:fs';
 import { parseProject, serializeProject, structureProblem, summarize } from '../../core/project';
 import { fileErrorMessage } from './errors';
 
-/** A read project, as the text the page loads (canonical: checked, upgraded, unknown fields gone). */
-export type ProjectReply = { ok: true; json: string } | { ok: false; message: string };
+/**
+ * A read project, as the UTF-8 bytes of the text the page loads (canonical: checked, upgraded,
+ * unknown fields gone). Bytes in a buffer of their own, not a string: the worker transfers the
+ * buffer to the main process without a copy, so even the largest project (about 39 MB) does
+ * not hold main's event loop while it arrives (see parse-host.ts).
+ */
+export type ProjectReply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
 /** A backup left by an earlier run, decoded and checked; null when damaged. */
 export interface DecodedBackup {
@@ -71,7 +76,7 @@ export function decodeBackupFile(fd: number, size: number): DecodedBackup | null
 
 export function decodeProject(bytes: Uint8Array, fileName: string): ProjectReply {
   const result = parseProject(text(bytes), { fileName });
-  return result.ok ? { ok: true, json: serializeProject(result.project) } : result;
+  return result.ok ? { ok: true, bytes: new TextEncoder().encode(serializeProject(result.project)) } : result;
 }
 
 export function decodeBackup(bytes: Uint8Array): DecodedBackup | null {

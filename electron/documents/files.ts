@@ -204,8 +204,12 @@ export async function writeAppFile(target: string, text: string, fs: FileSystem 
   }
 }
 
-/** `missing` is set when the file is not there at all (so it can leave the recent list). */
-export type ReadResult = { ok: true; json: string } | { ok: false; message: string; missing?: boolean };
+/**
+ * A read project file: the UTF-8 bytes of its checked, canonical text, as the worker handed
+ * them over (see decode.ts). `missing` is set when the file is not there at all (so it can
+ * leave the recent list).
+ */
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; missing?: boolean };
 
 type Opened =
   { ok: true; handle: Awaited<ReturnType<FileSystem['open']>>; file: OpenFile } | { ok: false; message: string; missing?: boolean };

@@ -26,6 +26,8 @@ export interface ViewState {
   layerSpaceLayer: number;
   /** The activation the explorer shows. */
   explorerActivation: ActivationName;
+  /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
+  showEachNeuron: boolean;
 }
 
 /** What a saved project restores into the Lab. */
@@ -44,6 +46,7 @@ export class Lab {
     discretize: false,
     layerSpaceLayer: 0,
     explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
   });
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);

@@ -13,7 +13,8 @@ import {
   type OutputActivationName,
   type ProblemType,
 } from '../../core/config';
-import { DATASET_INFO } from '../../core/engine';
+import { DATASET_INFO, isCurveDataset } from '../../core/engine';
+import { startingCurvePoints, usableCurvePoints } from './curve-points';
 
 function clone(config: LabConfig): LabConfig {
   return structuredClone(config);
@@ -62,7 +63,12 @@ export function harmonize(config: LabConfig): LabConfig {
   return next;
 }
 
-/** Picks a data set; when the kind of problem changes, the output takes that problem's usual activation. */
+/**
+ * Picks a data set; when the kind of problem changes, the output takes that problem's usual
+ * activation. A curve set always gets a linear output (its curve is then exactly the sum of
+ * the neurons' contributions and the bias), and one's own curve starts from a few points of
+ * the curve on show when there are no curve points to keep.
+ */
 export function setDataset(config: LabConfig, dataset: DatasetName): LabConfig {
   const before = problemOf(config);
   const next = clone(config);
@@ -72,6 +78,8 @@ export function setDataset(config: LabConfig, dataset: DatasetName): LabConfig {
   if (after.problem !== before.problem || after.classes > 2 !== before.classes > 2) {
     next.network.outputActivation = outputChoices(after.problem, after.classes)[0];
   }
+  if (isCurveDataset(dataset) && !isCurveDataset(config.data.dataset)) next.network.outputActivation = 'identity';
+  if (dataset === 'ownCurve' && !usableCurvePoints(next.data.points)) next.data.points = startingCurvePoints(config);
   return harmonize(next);
 }
 

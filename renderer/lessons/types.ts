@@ -4,7 +4,7 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
-import type { ActivationName, DataPoint, DatasetName, LabConfig, LayerSpec } from '../../core/config';
+import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, LabConfig, LayerSpec } from '../../core/config';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -142,6 +142,39 @@ export interface DigitsPreset {
   askDrawn: boolean;
 }
 
+/** A control the curve widget can show. */
+export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate' | 'showEachNeuron';
+
+/** Curve fitting: one input x, one output y, and what each neuron of the last hidden layer adds. */
+export interface CurveState {
+  dataset: CurveDatasetName;
+  /** The hidden layers' activation (the first layer's, when they differ). */
+  activation: ActivationName;
+  /** Neurons in the last hidden layer: the number of thin curves "Show each neuron" draws. */
+  width: number;
+  showEachNeuron: boolean;
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** The learner's own points (dataset `ownCurve`), else 0. */
+  ownPoints: number;
+  /** The widget's network and its newest weights, for "Open this in the Lab". */
+  config: LabConfig;
+  params: Float64Array | null;
+}
+export interface CurvePreset {
+  /** A curve data set's network (one input, a linear output). */
+  config: LabConfig;
+  controls: CurveControl[];
+  datasetChoices: CurveDatasetName[];
+  activationChoices: ActivationName[];
+  /** Widths the last hidden layer may take. */
+  widthChoices: number[];
+  showEachNeuron: boolean;
+  /** Let the learner add and move points of their own (switches to `ownCurve`). */
+  editable: boolean;
+}
+
 export interface WidgetStates {
   inputCount: InputCountState;
   neuron: NeuronState;
@@ -150,6 +183,7 @@ export interface WidgetStates {
   softmax: SoftmaxState;
   trainer: TrainerState;
   digits: DigitsState;
+  curve: CurveState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -159,6 +193,7 @@ export interface WidgetPresets {
   softmax: SoftmaxPreset;
   trainer: TrainerPreset;
   digits: DigitsPreset;
+  curve: CurvePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

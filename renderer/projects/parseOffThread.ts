@@ -1,6 +1,8 @@
 /**
  * parseProject, run in a Web Worker for big files so that opening or restoring a digits
- * network does not stall the page. Small files (every 2-D project) are read at once, and
+ * network does not stall the page. It takes the file's text, or its UTF-8 bytes (what the
+ * desktop app's main process sends: decoding 39 MB is a long task too, so it happens in the
+ * worker as well). Small files (every 2-D project) are read at once, and
  * where no worker can run (tests under Node, a worker that failed) the page reads the file
  * itself: the answer is the same either way. parseProject refuses structures far beyond a
  * project before building them; a worker that still takes too long is ended, and the file
@@ -8,8 +10,9 @@
  */
 import { startParseWorker } from '../engine/workers';
 import { parseProject, type ParseOptions, type ParseResult } from '../../core/project';
+import { projectText } from './projectText';
 
-/** Below this many characters parsing takes a few milliseconds: not worth a worker. */
+/** Below this many characters (or bytes) parsing takes a few milliseconds: not worth a worker. */
 export const OFF_THREAD_CHARS = 256 * 1024;
 
 /** The largest real project reads in a few seconds; far past that, something is wrong with the file. */
@@ -54,17 +57,17 @@ export interface OffThreadOptions extends ParseOptions {
   timeLimitMs?: number;
 }
 
-/** Reads and checks project file text; never throws. */
-export function parseOffThread(text: string, options: OffThreadOptions = {}): Promise<ParseResult> {
+/** Reads and checks project file text, or its UTF-8 bytes; never throws. */
+export function parseOffThread(text: string | Uint8Array, options: OffThreadOptions = {}): Promise<ParseResult> {
   const { timeLimitMs = PARSE_TIME_LIMIT_MS, ...parseOptions } = options;
   const reader = text.length >= OFF_THREAD_CHARS ? startWorker() : null;
-  if (!reader) return Promise.resolve(parseProject(text, parseOptions));
+  if (!reader) return Promise.resolve(parseProject(projectText(text), parseOptions));
   const id = nextId++;
   return new Promise<ParseResult>((resolve) => {
     const timer = setTimeout(() => stopWorker({ ok: false, message: TOO_SLOW_MESSAGE }), timeLimitMs);
     waiting.set(id, (result) => {
       clearTimeout(timer);
-      resolve(result.ok || result.message ? result : parseProject(text, parseOptions));
+      resolve(result.ok || result.message ? result : parseProject(projectText(text), parseOptions));
     });
     reader.postMessage({ id, text, fileName: parseOptions.fileName });
   });

@@ -293,7 +293,7 @@ export class Projects {
   }
 
   private async loaded(loaded: LoadedProject): Promise<void> {
-    const parsed = await parseOffThread(loaded.json);
+    const parsed = await parseOffThread(loaded.bytes);
     if (!parsed.ok) {
       this.message = { kind: 'error', text: parsed.message };
       return;

@@ -1,6 +1,8 @@
 /** What the builder for many inputs says and offers for each table data set. */
-import { LIMITS, type TableDatasetName } from '../../../core/config';
+import { LIMITS, type LabConfig, type LayerSpec, type TableDatasetName } from '../../../core/config';
+import { checkPassWork, MAX_PASS_WORK } from '../../../core/engine/work';
 import { TABLE_INFO } from '../../../core/tabular/info';
+import { tableFor } from '../../../core/tabular/table';
 
 export interface TableBuilderInfo {
   /** The input end, in words ("784 pixel inputs"). */
@@ -33,3 +35,26 @@ export const TABLE_BUILDER: Record<TableDatasetName, TableBuilderInfo> = {
     newLayerSize: 8,
   },
 };
+
+/**
+ * Null when a network with these hidden layers stays within the engine's work cap
+ * (core/engine/work.ts), else the sentence the engine would refuse it with. While the
+ * table's data is not loaded yet nothing is refused here: the engine checks it once loaded.
+ */
+export function tooMuchWork(config: LabConfig, hidden: LayerSpec[]): string | null {
+  const dataset = config.data.dataset;
+  if ((dataset !== 'digits' && dataset !== 'iris') || tableFor(dataset) === null) return null;
+  return checkPassWork({ ...config, network: { ...config.network, hidden }, data: { ...config.data, dataset } });
+}
+
+/** The builder's words for choices greyed out because they are too much work. */
+export function tooMuchWorkHint(config: LabConfig): string {
+  const dataset = config.data.dataset;
+  const table = dataset === 'digits' || dataset === 'iris' ? tableFor(dataset) : null;
+  const rows = Math.min(table?.rows ?? config.data.size, config.data.size).toLocaleString('en-US');
+  return (
+    `Greyed-out choices would make the network too big to train here: one pass over the ${rows} examples would need ` +
+    `more than ${Math.round(MAX_PASS_WORK / 1e6)} million multiplications, and the Lab stays below that so that training ` +
+    `and every button stay responsive. To use them, make another hidden layer narrower, or train on fewer examples.`
+  );
+}

@@ -14,6 +14,7 @@ import type { ReadResult } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
 import { irisConfig } from '../../../core/tabular/presets';
 import { DEVICE_PATH_MESSAGE, NETWORK_PATH_MESSAGE } from '../../../electron/paths';
+import { textOf, utf8 } from './helpers';
 
 const projectText = serializeProject(sampleProject());
 const otherText = serializeProject({ ...sampleProject(), name: 'other' });
@@ -43,7 +44,7 @@ function setup(platform = 'linux') {
         const text = disk.get(file);
         if (text === undefined) return { ok: false, message: `The file "${file}" is not there any more.`, missing: true };
         const parsed = parseProject(text);
-        return parsed.ok ? { ok: true, json: serializeProject(parsed.project) } : parsed;
+        return parsed.ok ? { ok: true, bytes: utf8(serializeProject(parsed.project)) } : parsed;
       },
       write: async (file, text) => {
         if (writeError) throw new Error(writeError);
@@ -189,7 +190,7 @@ describe('DocumentController', () => {
     expect(await t.controller.openPath('/p/b.actlab')).toEqual({ ok: true, message: '' });
     expect(t.disk.get('/p/a.actlab')).toContain('"name": "a"');
     expect(t.controller.current()).toEqual({ path: '/p/b.actlab', name: 'b.actlab', dirty: false });
-    expect(t.loaded[1]).toEqual({ json: otherText, name: 'b.actlab', path: '/p/b.actlab', restored: false, seq: 2 });
+    expect(t.loaded[1]).toEqual({ bytes: utf8(otherText), name: 'b.actlab', path: '/p/b.actlab', restored: false, seq: 2 });
     expect(t.recent).toEqual(['/p/b.actlab', '/p/a.actlab']);
   });
 
@@ -213,7 +214,7 @@ describe('DocumentController', () => {
     t.disk.set('/p/flowers.actlab', text);
     const result = await t.controller.openPath('/p/flowers.actlab');
     expect(result).toEqual({ ok: true, message: '' });
-    expect(t.loaded).toEqual([{ json: text, name: 'flowers.actlab', path: '/p/flowers.actlab', restored: false, seq: 1 }]);
+    expect(t.loaded).toEqual([{ bytes: utf8(text), name: 'flowers.actlab', path: '/p/flowers.actlab', restored: false, seq: 1 }]);
     expect(t.recent).toEqual(['/p/flowers.actlab']);
     expect(t.controller.current()).toEqual({ path: '/p/flowers.actlab', name: 'flowers.actlab', dirty: false });
   });
@@ -271,7 +272,7 @@ describe('DocumentController', () => {
     t.controller.update({ json: work, dirty: true, loaded: 1 });
     // The page crashes and loads again: main hands it the unsaved work.
     expect(await t.controller.pageReloaded()).toBe(true);
-    expect(t.loaded.at(-1)).toEqual({ json: work, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 2 });
+    expect(t.loaded.at(-1)).toEqual({ bytes: utf8(work), name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 2 });
     // The fresh page's default project, from before it had that (loaded 0), and a late one from the old page (1): ignored.
     t.controller.update({ json: projectText, dirty: false, loaded: 0 });
     t.controller.update({ json: projectText, dirty: false, loaded: 1 });
@@ -295,7 +296,7 @@ describe('DocumentController', () => {
     t.answers.push(DONT_SAVE);
     expect(await t.controller.newProject()).toEqual({ ok: true, message: '' });
     expect(t.loaded[0]).toMatchObject({ name: 'Untitled', path: null, restored: false });
-    expect(parseProject(t.loaded[0].json).ok).toBe(true);
+    expect(parseProject(textOf(t.loaded[0])).ok).toBe(true);
     expect(t.backups.discarded).toBe(1);
     expect(t.controller.current().dirty).toBe(false);
   });
@@ -331,7 +332,7 @@ describe('DocumentController', () => {
     t.answers.push(0);
     expect(await t.controller.restoreBackupIfAny()).toBe(true);
     expect(t.questions[0].detail).toMatch(/^The network: 4 → 6 → 3 → 1, spiral\. Restore them now\?/);
-    expect(t.loaded).toEqual([{ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 1 }]);
+    expect(t.loaded).toEqual([{ bytes: utf8(otherText), name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 1 }]);
     expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
     expect(t.backups.changed.at(-1)).toEqual({ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab' });
     expect(t.backups.flushed).toBe(1);

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, serializeProject } from '../../../core/project';
 import { readProjectFile, realFileSystem, writeProjectFile } from '../../../electron/documents/files';
 import { sampleProject } from '../../core/project/sample';
-import { codeError, faultyFs, permissionsApply, temporaryFolder } from './helpers';
-import type { ProjectParser } from '../../../electron/documents/parse-host';
+import { codeError, faultyFs, permissionsApply, temporaryFolder, utf8 } from './helpers';
+import { replyTransfer, type ProjectParser } from '../../../electron/documents/parse-host';
 import { projectWorkerForThisFile } from './parser';
 
 let folder: ReturnType<typeof temporaryFolder>;
@@ -132,9 +132,26 @@ describe('writeProjectFile', () => {
 const worker = projectWorkerForThisFile();
 
 describe('readProjectFile', () => {
-  it('reads a saved project, as the canonical text', async () => {
+  it('reads a saved project, as the UTF-8 bytes of the canonical text, each in a buffer of its own', async () => {
     await writeProjectFile(target(), first);
-    expect(await readProjectFile(target(), worker.parser())).toEqual({ ok: true, json: first });
+    const read = await readProjectFile(target(), worker.parser());
+    expect(read).toEqual({ ok: true, bytes: utf8(first) });
+    // The worker hands the buffer over (transfer list) rather than making main copy a string.
+    const { bytes } = read as { bytes: Uint8Array };
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    // A name outside ASCII comes through as its UTF-8 bytes.
+    const named = serializeProject({ ...sampleProject(), name: 'Ziffern → ü ✓' });
+    await writeProjectFile(target(), named);
+    const again = await readProjectFile(target(), worker.parser());
+    expect(again.ok && new TextDecoder().decode(again.bytes)).toBe(named);
+  });
+
+  it('a reply hands over only a buffer its bytes own whole; a view over a larger one is copied instead', () => {
+    const own = utf8(first);
+    expect(replyTransfer({ kind: 'project', reply: { ok: true, bytes: own } })).toEqual([own.buffer]);
+    expect(replyTransfer({ kind: 'project', reply: { ok: true, bytes: own.subarray(1) } })).toEqual([]);
+    expect(replyTransfer({ kind: 'project', reply: { ok: false, message: 'no' } })).toEqual([]);
+    expect(replyTransfer({ kind: 'backup', backup: null })).toEqual([]);
   });
 
   it('a file that vanished', async () => {

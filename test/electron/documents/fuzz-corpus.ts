@@ -212,7 +212,7 @@ const ADVICE = /\b(ask|choose|open|update|change|remove|save it|wait|try|use|che
  * does). An accepted file must be whole: its text reads back to itself, and a file that had
  * to be refused (cut, re-encoded, a moment below zero…) must not open.
  */
-export function judge(file: CorpusFile, answer: { ok: true; json: string } | { ok: false; message: string }): Verdict {
+export function judge(file: CorpusFile, answer: { ok: true; bytes: Uint8Array } | { ok: false; message: string }): Verdict {
   if (!answer.ok) {
     const m = answer.message;
     if (m === UNEXPECTED_MESSAGE || /stopped unexpectedly/.test(m)) return 'crash';
@@ -223,8 +223,9 @@ export function judge(file: CorpusFile, answer: { ok: true; json: string } | { o
     return 'refused';
   }
   if (file.mustRefuse) return 'half-load';
-  const again = parseProject(answer.json);
-  if (!again.ok || serializeProject(again.project) !== answer.json) return 'half-load';
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(answer.bytes);
+  const again = parseProject(text);
+  if (!again.ok || serializeProject(again.project) !== text) return 'half-load';
   const state = again.project.state;
   if (state && again.project.config.training.optimizer === 'adam' && state.optimizer[1].some((v) => v < 0)) return 'half-load';
   return 'opened';

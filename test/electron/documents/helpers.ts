@@ -29,3 +29,9 @@ export function tinyValuesFile(bytes = 64 * 1024 * 1024 - 64): Buffer {
   const count = Math.floor((bytes - head.length - 3) / 3);
   return Buffer.from(`${head}${'{},'.repeat(count)}{}]}`);
 }
+
+/** A project's text as the UTF-8 bytes main reads and hands to the page. */
+export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** The text of the bytes a LoadedProject carries. */
+export const textOf = (project: { bytes: Uint8Array }): string => new TextDecoder('utf-8', { fatal: true }).decode(project.bytes);

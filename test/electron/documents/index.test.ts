@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProject } from '../../../core/project';
 import { sampleProject } from '../../core/project/sample';
-import { temporaryFolder } from './helpers';
+import { temporaryFolder, utf8 } from './helpers';
 import { projectWorkerForThisFile } from './parser';
 
 const electron = vi.hoisted(() => {
@@ -104,7 +104,7 @@ describe('installDocuments', () => {
     writeFileSync(file, text);
     expect(await documents.openPath(file)).toEqual({ ok: true, message: '' });
     expect(sent).toEqual([
-      { channel: 'project:load', payload: { json: text, name: 'spiral.actlab', path: file, restored: false, seq: 1 } },
+      { channel: 'project:load', payload: { bytes: utf8(text), name: 'spiral.actlab', path: file, restored: false, seq: 1 } },
     ]);
     expect(win.title).toMatch(/^spiral.actlab — Activation Lab$/);
     expect(documents.recentFiles()).toEqual([file]);
@@ -165,7 +165,9 @@ describe('installDocuments', () => {
     // The backup is read in the project worker, which takes a moment to start.
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000 });
     expect(electron.boxes[0].message).toMatch(/closed without saving your changes to "Untitled"/);
-    expect(sent).toEqual([{ channel: 'project:load', payload: { json: text, name: 'Untitled', path: null, restored: true, seq: 1 } }]);
+    expect(sent).toEqual([
+      { channel: 'project:load', payload: { bytes: utf8(text), name: 'Untitled', path: null, restored: true, seq: 1 } },
+    ]);
     expect(win.title).toBe('• Untitled — Activation Lab');
   });
 
@@ -182,7 +184,7 @@ describe('installDocuments', () => {
     await flush();
     expect(sent.at(-1)).toEqual({
       channel: 'project:load',
-      payload: { json: work, name: 'spiral.actlab', path: file, restored: true, seq: 2 },
+      payload: { bytes: utf8(work), name: 'spiral.actlab', path: file, restored: true, seq: 2 },
     });
     // The reloaded page's default project, from before it had the document: not taken.
     documents.project.update({ json: text, dirty: false, loaded: 0 });

@@ -13,7 +13,7 @@ import { Backups } from '../../../electron/documents/backups';
 import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { seeded } from '../../core/project/sample';
-import { temporaryFolder } from './helpers';
+import { temporaryFolder, textOf } from './helpers';
 import { projectWorkerForThisFile } from './parser';
 
 const worker = projectWorkerForThisFile();
@@ -104,7 +104,7 @@ describe('table networks in the desktop documents', () => {
     expect(await second.controller.openPath(file)).toEqual({ ok: true, message: '' });
     expect(second.loaded).toHaveLength(1);
     expect(second.loaded[0]).toMatchObject({ name: 'my digits.actlab', path: file, restored: false });
-    const back = parsed(second.loaded[0].json);
+    const back = parsed(textOf(second.loaded[0]));
     expect(back.config).toEqual(project.config);
     expect(back.name).toBe('my digits');
     expect(sameBits(back, project)).toBe(true);
@@ -119,7 +119,7 @@ describe('table networks in the desktop documents', () => {
     expect((await first.controller.save()).ok).toBe(true);
     const second = desktop('two');
     expect((await second.controller.openPath(path.join(folder.dir, 'flowers.actlab'))).ok).toBe(true);
-    const back = parsed(second.loaded[0].json);
+    const back = parsed(textOf(second.loaded[0]));
     expect(back.config).toEqual(project.config);
     expect(sameBits(back, project)).toBe(true);
   });
@@ -134,7 +134,7 @@ describe('table networks in the desktop documents', () => {
     expect(await next.controller.restoreBackupIfAny()).toBe(true);
     expect(next.details[0]).toMatch(/^The network: 784 → 64 → 10, handwritten digits\./);
     expect(next.loaded[0]).toMatchObject({ name: 'Untitled', path: null, restored: true });
-    const back = parsed(next.loaded[0].json);
+    const back = parsed(textOf(next.loaded[0]));
     expect(back.config).toEqual(project.config);
     expect(sameBits(back, project)).toBe(true);
     expect(next.controller.current().dirty).toBe(true);

@@ -20,6 +20,21 @@ function sampleState(step: Step): unknown {
   switch (step.widget) {
     case 'trainer':
       return trainFor(step.preset, 2);
+    case 'curve': {
+      const config = step.preset.config;
+      return {
+        dataset: config.data.dataset,
+        activation: config.network.hidden[0]?.activation ?? 'identity',
+        width: config.network.hidden.at(-1)?.size ?? 0,
+        showEachNeuron: step.preset.showEachNeuron,
+        epoch: 2,
+        trainLoss: 0.1,
+        testLoss: 0.1,
+        ownPoints: 0,
+        config,
+        params: new Float64Array(networkShape(config).paramCount),
+      };
+    }
     case 'digits': {
       const config = digitsConfig(step.preset.hidden);
       return {

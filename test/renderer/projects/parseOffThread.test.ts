@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProject, momentCount, paramCount, parseProject, serializeProject } from '../../../core/project';
 import { digitsConfig } from '../../../core/tabular/presets';
+import { projectText } from '../../../renderer/projects/projectText';
 import { sampleProject } from '../../core/project/sample';
 
 /** A stand-in for the page's Worker that runs the worker's job in this thread, a moment later. */
@@ -14,13 +15,16 @@ class FakeWorker {
   constructor() {
     FakeWorker.made++;
   }
-  postMessage(data: { id: number; text: string; fileName?: string }): void {
+  /** What parse.worker.ts does with a message: the text (or the decoded bytes), parsed. */
+  postMessage(data: { id: number; text: unknown; fileName?: string }): void {
+    FakeWorker.received.push(data.text);
     if (FakeWorker.silent) return;
     setTimeout(() => {
       if (FakeWorker.broken) this.onerror?.(new Error('worker failed'));
-      else this.onmessage?.({ data: { id: data.id, result: parseProject(data.text, { fileName: data.fileName }) } });
+      else this.onmessage?.({ data: { id: data.id, result: parseProject(projectText(data.text), { fileName: data.fileName }) } });
     }, 1);
   }
+  static received: unknown[] = [];
   terminate(): void {
     FakeWorker.terminated++;
   }
@@ -55,6 +59,7 @@ afterEach(() => {
   FakeWorker.broken = false;
   FakeWorker.silent = false;
   FakeWorker.terminated = 0;
+  FakeWorker.received = [];
 });
 
 describe('reading project text away from the page', () => {
@@ -69,6 +74,24 @@ describe('reading project text away from the page', () => {
     expect(b.ok).toBe(false);
     // One worker serves every request.
     expect(FakeWorker.made).toBe(1);
+  });
+
+  it('takes the UTF-8 bytes main sends: a big file is decoded in the worker, not the page, with the same answer', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { parseOffThread } = await load();
+    const text = digitsText().replace(/"name": ?"/, (field) => `${field}Ziffern → ü ✓ `);
+    expect(text).toContain('Ziffern → ü ✓');
+    const bytes = new TextEncoder().encode(text);
+    expect(await parseOffThread(bytes)).toEqual(parseProject(text));
+    expect((await parseOffThread(bytes)).ok).toBe(true);
+    expect(FakeWorker.received.every((sent) => sent instanceof Uint8Array)).toBe(true);
+    // Cut-off bytes get the same refusal as cut-off text.
+    const cut = bytes.subarray(0, bytes.length - 40);
+    expect(await parseOffThread(cut)).toEqual(parseProject(new TextDecoder().decode(cut)));
+    // Small ones are decoded and read at once.
+    const small = serializeProject(sampleProject());
+    expect(await parseOffThread(new TextEncoder().encode(small))).toEqual(parseProject(small));
+    expect(FakeWorker.received).toHaveLength(3);
   });
 
   it('reads small files at once, without a worker', async () => {

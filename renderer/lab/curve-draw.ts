@@ -1,0 +1,235 @@
+/**
+ * Drawing the curve view, layer by layer: the static grid, axes and data points; the live
+ * curves (the network's, and with "Show each neuron" every contribution wⱼ·hⱼ(x) and the
+ * bias); and the overlay of what the learner is pointing at. Free functions over a context.
+ */
+import type { DataPoint } from '../../core/config';
+import type { CurveView } from '../../core/engine';
+import { rgbText, type Rgb } from '../ui/color';
+import type { Palette } from '../ui/palette';
+import { BIAS_DASH, labelX, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
+
+/** The colour of neuron j's thin curve (the dash pattern and number tell them apart as well). */
+export function neuronColor(palette: Palette, j: number): Rgb {
+  const cycle = [palette.classB, palette.classA, palette.classC, palette.ok, palette.fg, palette.danger, palette.muted, palette.accent];
+  return cycle[j % cycle.length];
+}
+
+/** Grid, axes with their numbers, and the data: training points as dots, test points as hollow squares. */
+export function drawBase(
+  ctx: CanvasRenderingContext2D,
+  f: CurveFrame,
+  palette: Palette,
+  train: readonly DataPoint[],
+  test: readonly DataPoint[],
+): void {
+  ctx.fillStyle = rgbText(palette.panel);
+  ctx.fillRect(0, 0, f.width, f.height);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = rgbText(palette.fg, 0.08);
+  ctx.beginPath();
+  for (const x of ticks(-6, 6, 1)) {
+    ctx.moveTo(Math.round(xToPx(f, x)) + 0.5, f.top);
+    ctx.lineTo(Math.round(xToPx(f, x)) + 0.5, f.bottom);
+  }
+  const yStep = f.yMax - f.yMin > 6 ? 1 : 0.5;
+  for (const y of ticks(f.yMin, f.yMax, yStep)) {
+    ctx.moveTo(f.left, Math.round(yToPx(f, y)) + 0.5);
+    ctx.lineTo(f.right, Math.round(yToPx(f, y)) + 0.5);
+  }
+  ctx.stroke();
+  // The axes through 0, and the frame.
+  ctx.strokeStyle = rgbText(palette.fg, 0.35);
+  ctx.beginPath();
+  ctx.moveTo(Math.round(xToPx(f, 0)) + 0.5, f.top);
+  ctx.lineTo(Math.round(xToPx(f, 0)) + 0.5, f.bottom);
+  ctx.moveTo(f.left, Math.round(yToPx(f, 0)) + 0.5);
+  ctx.lineTo(f.right, Math.round(yToPx(f, 0)) + 0.5);
+  ctx.stroke();
+  ctx.strokeStyle = rgbText(palette.border);
+  ctx.strokeRect(f.left + 0.5, f.top + 0.5, f.right - f.left - 1, f.bottom - f.top - 1);
+  ctx.fillStyle = rgbText(palette.muted);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const x of ticks(-6, 6, 2)) ctx.fillText(x < 0 ? `−${-x}` : `${x}`, xToPx(f, x), f.bottom + 5);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const y of ticks(f.yMin, f.yMax, yStep * 2)) ctx.fillText(y < 0 ? `−${-y}` : `${y}`, f.left - 5, yToPx(f, y));
+
+  ctx.save();
+  clipToPlot(ctx, f);
+  drawPointSet(ctx, f, palette, train, false);
+  drawPointSet(ctx, f, palette, test, true);
+  ctx.restore();
+}
+
+/** Training points: blue dots with a rim; test points: hollow orange squares (shape tells them apart too). */
+export function drawPointSet(
+  ctx: CanvasRenderingContext2D,
+  f: CurveFrame,
+  palette: Palette,
+  points: readonly DataPoint[],
+  test: boolean,
+): void {
+  ctx.lineWidth = test ? 1.6 : 1;
+  ctx.strokeStyle = test ? rgbText(palette.classA) : rgbText(palette.panel);
+  ctx.fillStyle = rgbText(palette.classB);
+  for (const p of points) {
+    const px = xToPx(f, p.x1);
+    const py = yToPx(f, p.label);
+    ctx.beginPath();
+    if (test) ctx.rect(px - 3, py - 3, 6, 6);
+    else ctx.arc(px, py, 3.5, 0, Math.PI * 2);
+    if (!test) ctx.fill();
+    ctx.stroke();
+  }
+}
+
+function clipToPlot(ctx: CanvasRenderingContext2D, f: CurveFrame): void {
+  ctx.beginPath();
+  ctx.rect(f.left, f.top, f.right - f.left, f.bottom - f.top);
+  ctx.clip();
+}
+
+function tracePath(ctx: CanvasRenderingContext2D, f: CurveFrame, xs: Float64Array, ys: Float64Array): void {
+  // Far-off values are drawn at the edge of a generous band, so a steep line still leaves the plot cleanly.
+  const span = f.bottom - f.top;
+  ctx.beginPath();
+  for (let i = 0; i < xs.length; i++) {
+    const py = Math.max(f.top - span, Math.min(f.bottom + span, yToPx(f, ys[i])));
+    if (i === 0) ctx.moveTo(xToPx(f, xs[i]), py);
+    else ctx.lineTo(xToPx(f, xs[i]), py);
+  }
+  ctx.stroke();
+}
+
+/** A small number in a box on a curve, in the curve's colour. */
+function tag(ctx: CanvasRenderingContext2D, f: CurveFrame, palette: Palette, text: string, x: number, y: number, color: Rgb): void {
+  const px = xToPx(f, x);
+  const py = Math.max(f.top + 8, Math.min(f.bottom - 8, yToPx(f, y)));
+  const w = ctx.measureText(text).width + 6;
+  ctx.fillStyle = rgbText(palette.panel, 0.9);
+  ctx.fillRect(px - w / 2, py - 7, w, 14);
+  ctx.strokeStyle = rgbText(color);
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.strokeRect(px - w / 2 + 0.5, py - 6.5, w - 1, 13);
+  ctx.fillStyle = rgbText(color);
+  ctx.fillText(text, px, py + 0.5);
+}
+
+/** The sample nearest to x. */
+function sampleAt(view: CurveView, x: number): number {
+  const xs = view.x;
+  const t = (x - xs[0]) / (xs[xs.length - 1] - xs[0]);
+  return Math.max(0, Math.min(xs.length - 1, Math.round(t * (xs.length - 1))));
+}
+
+/**
+ * The live layer: with `eachNeuron`, every neuron's contribution as a thin dashed, numbered
+ * curve and the bias as a dotted line marked b; then the network's curve, thick; then the probe.
+ */
+export function drawCurves(
+  ctx: CanvasRenderingContext2D,
+  f: CurveFrame,
+  palette: Palette,
+  view: CurveView | null,
+  eachNeuron: boolean,
+  probeX: number | null,
+): void {
+  ctx.clearRect(0, 0, f.width, f.height);
+  ctx.save();
+  clipToPlot(ctx, f);
+  ctx.lineJoin = 'round';
+  if (view && eachNeuron) {
+    const n = view.contributions.length;
+    ctx.lineWidth = 1.4;
+    for (let j = 0; j < n; j++) {
+      ctx.strokeStyle = rgbText(neuronColor(palette, j), 0.9);
+      ctx.setLineDash(neuronDash(j) as number[]);
+      tracePath(ctx, f, view.x, view.contributions[j]);
+    }
+    ctx.strokeStyle = rgbText(palette.fg, 0.75);
+    ctx.lineWidth = 2;
+    ctx.setLineDash(BIAS_DASH as number[]);
+    ctx.beginPath();
+    ctx.moveTo(f.left, yToPx(f, view.bias));
+    ctx.lineTo(f.right, yToPx(f, view.bias));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (let j = 0; j < n; j++) {
+      const x = labelX(j, n);
+      tag(ctx, f, palette, String(j + 1), x, view.contributions[j][sampleAt(view, x)], neuronColor(palette, j));
+    }
+    tag(ctx, f, palette, 'b', 5.6, view.bias, palette.fg);
+  }
+  if (view) {
+    ctx.setLineDash([]);
+    ctx.strokeStyle = rgbText(palette.panel, 0.85);
+    ctx.lineWidth = 5;
+    tracePath(ctx, f, view.x, view.output);
+    ctx.strokeStyle = rgbText(palette.fg);
+    ctx.lineWidth = 2.5;
+    tracePath(ctx, f, view.x, view.output);
+  }
+  if (probeX !== null) {
+    const px = Math.round(xToPx(f, probeX)) + 0.5;
+    ctx.strokeStyle = rgbText(palette.accent, 0.8);
+    ctx.lineWidth = 1;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, f.top);
+    ctx.lineTo(px, f.bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (view) {
+      ctx.fillStyle = rgbText(palette.accent);
+      ctx.beginPath();
+      ctx.arc(px, yToPx(f, view.output[sampleAt(view, probeX)]), 4, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
+  ctx.restore();
+}
+
+/** What the learner points at: the selected point ringed, the keyboard's cross-hair. */
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  f: CurveFrame,
+  palette: Palette,
+  selected: DataPoint | null,
+  cursor: { x: number; y: number } | null,
+): void {
+  ctx.clearRect(0, 0, f.width, f.height);
+  ctx.strokeStyle = rgbText(palette.fg);
+  if (selected) {
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(xToPx(f, selected.x1), yToPx(f, selected.label), 8, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  if (cursor) {
+    const px = xToPx(f, cursor.x);
+    const py = yToPx(f, cursor.y);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(px - 9, py);
+    ctx.lineTo(px - 3, py);
+    ctx.moveTo(px + 3, py);
+    ctx.lineTo(px + 9, py);
+    ctx.moveTo(px, py - 9);
+    ctx.lineTo(px, py - 3);
+    ctx.moveTo(px, py + 3);
+    ctx.lineTo(px, py + 9);
+    ctx.stroke();
+  }
+}
+
+/** The x under a pixel column, kept within the plot. */
+export function xAt(f: CurveFrame, px: number): number {
+  return Math.max(-6, Math.min(6, pxToX(f, px)));
+}
