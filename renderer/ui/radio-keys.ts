@@ -36,6 +36,25 @@ export function radioKeys(root: HTMLElement): () => void {
     radio.focus();
     if (radio.getAttribute('aria-checked') !== 'true') radio.click();
   };
+  // Picking some radios replaces the whole set (the Lab draws other panels for a table data
+  // set): the new set takes focus back on the radio of the same name, so focus is not lost.
+  const doc = root.ownerDocument;
+  const handedOver = doc.body.dataset.radioFocus;
+  if (handedOver !== undefined) {
+    delete doc.body.dataset.radioFocus;
+    const again = radios(root).find((radio) => radio.getAttribute('aria-label') === handedOver);
+    if (again && (doc.activeElement === doc.body || doc.activeElement === null)) again.focus();
+  }
+  let focused: string | null = null;
+  const onFocusIn = (event: FocusEvent) => {
+    const radio = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>(RADIO) : null;
+    focused = radio?.getAttribute('aria-label') ?? null;
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (event.relatedTarget !== null) focused = null;
+  };
+  root.addEventListener('focusin', onFocusIn);
+  root.addEventListener('focusout', onFocusOut);
   rove(root);
   const observer = new MutationObserver(() => rove(root));
   observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-checked', 'disabled'] });
@@ -43,5 +62,8 @@ export function radioKeys(root: HTMLElement): () => void {
   return () => {
     observer.disconnect();
     root.removeEventListener('keydown', onKey);
+    root.removeEventListener('focusin', onFocusIn);
+    root.removeEventListener('focusout', onFocusOut);
+    if (focused !== null) doc.body.dataset.radioFocus = focused;
   };
 }

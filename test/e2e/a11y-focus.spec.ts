@@ -62,6 +62,9 @@ test('the data-set radios are one group: one Tab stop, arrow keys move and pick'
   await page.keyboard.press('ArrowLeft');
   await expect(circle).toBeFocused();
   await page.keyboard.press('End');
+  // The digits bring other panels (the controls are drawn anew): focus stays on their radio.
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('application', { name: /Drawing pad/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Handwritten digits' })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(circle).toBeFocused();
