@@ -9,9 +9,14 @@ export const DEFAULT_HISTORY_LIMIT = 1000;
 
 /**
  * Appends `points` to `history` in place. When the list grows past `limit`, every other
- * point of the older half is dropped (the first point and the newest half are kept).
+ * point of the older half is dropped (the first point and the newest half are kept). Any
+ * point with an epoch works the same way (the instruments' history uses it too).
  */
-export function appendHistory(history: HistoryPoint[], points: readonly HistoryPoint[], limit = DEFAULT_HISTORY_LIMIT): void {
+export function appendHistory<P extends { epoch: number } = HistoryPoint>(
+  history: P[],
+  points: readonly P[],
+  limit = DEFAULT_HISTORY_LIMIT,
+): void {
   if (limit < 4) throw new Error('A history needs room for at least 4 points.');
   for (const point of points) {
     const last = history[history.length - 1];
@@ -25,7 +30,7 @@ export function appendHistory(history: HistoryPoint[], points: readonly HistoryP
   }
 }
 
-function thinOlderHalf(history: HistoryPoint[]): void {
+function thinOlderHalf(history: unknown[]): void {
   const half = Math.floor(history.length / 2);
   let write = 1;
   for (let read = 1; read < half; read += 1) {

@@ -33,6 +33,8 @@ export interface PageRequests {
   'progress:load': { args: []; reply: string };
   'progress:save': { args: [json: string]; reply: void };
   'app:info': { args: []; reply: AppInfo };
+  /** Saves an exported file (PNG, CSV, JSON, Python) where the learner chooses in a save dialog. */
+  'file:export': { args: [file: ExportFile]; reply: ActionResult };
 }
 
 /** Main → page events: the payload each carries. */
@@ -68,6 +70,7 @@ export const CHANNELS = {
   progressLoad: 'progress:load',
   progressSave: 'progress:save',
   appInfo: 'app:info',
+  fileExport: 'file:export',
 } as const satisfies Record<string, PageMessageChannel | PageRequestChannel | MainEventChannel>;
 
 /** Every channel of the three maps, each exactly once (a compile error if one is missing). */
@@ -80,6 +83,7 @@ export const PAGE_REQUEST_CHANNELS = [
   'progress:load',
   'progress:save',
   'app:info',
+  'file:export',
 ] as const satisfies readonly PageRequestChannel[];
 export const MAIN_EVENT_CHANNELS = [
   'engine:event',
@@ -153,6 +157,18 @@ export interface ActionResult {
 export type MenuCommand =
   'show-lessons' | 'show-lab' | 'show-projects' | 'show-digits' | 'play-pause' | 'step' | 'reset' | 'show-shortcuts';
 
+/** What an export is: a picture, a table, the network as JSON, or a Python script. */
+export const EXPORT_KINDS = ['png', 'csv', 'json', 'py'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** One exported file: its kind, a suggested file name (no folder) and its contents. */
+export interface ExportFile {
+  kind: ExportKind;
+  name: string;
+  /** Text for CSV, JSON and Python; bytes for PNG. */
+  data: string | Uint8Array;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -203,4 +219,8 @@ export interface LabApi {
     save(json: string): Promise<void>;
   };
   appInfo(): Promise<AppInfo>;
+  files: {
+    /** Asks where to save an exported file and writes it (ok false with an empty message when cancelled). */
+    saveExport(file: ExportFile): Promise<ActionResult>;
+  };
 }

@@ -4,7 +4,7 @@
  * handler here runs. main.ts passes Electron's ipcMain (through ipc-main.ts); tests pass a
  * stand-in.
  */
-import type { ActionResult, AppInfo, ProjectAction, ProjectUpdate } from '../core/ipc';
+import type { ActionResult, AppInfo, ExportFile, ProjectAction, ProjectUpdate } from '../core/ipc';
 import type { Command } from '../core/protocol';
 import { DIGITS_REFUSED_PREFIX } from '../core/tabular/provide';
 import { PROJECT_EXTENSION } from './argv';
@@ -33,6 +33,8 @@ export interface IpcDeps {
   };
   progress: { load(): Promise<string>; save(json: string): Promise<void> };
   appInfo(): AppInfo;
+  /** Asks where to save an export and writes it (electron/exports.ts). */
+  saveExport(file: ExportFile): Promise<ActionResult>;
 }
 
 /** Said to the learner (not thrown) when a file that is not a project is dropped or chosen. */
@@ -65,4 +67,5 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
   ipc.handle('progress:load', () => deps.progress.load());
   ipc.handle('progress:save', (json) => deps.progress.save(json));
   ipc.handle('app:info', () => deps.appInfo());
+  ipc.handle('file:export', (file) => deps.saveExport(file));
 }

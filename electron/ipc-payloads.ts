@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { LIMITS } from '../core/config';
-import type { ProjectAction, ProjectUpdate } from '../core/ipc';
+import { EXPORT_KINDS, type ExportFile, type ProjectAction, type ProjectUpdate } from '../core/ipc';
 import type { Command } from '../core/protocol';
 import type { PageMessageChannel, PageMessages, PageRequestChannel, RequestArgs } from '../core/ipc';
 import { MAX_PROJECT_BYTES } from '../core/project';
@@ -148,6 +148,37 @@ export function parseProgress(args: unknown[]): Parsed<[string]> {
   return accept([json]);
 }
 
+/**
+ * Largest exported file accepted: a PyTorch script of the widest digits network with all
+ * 10,000 images (about 14 MB of base64 pixels plus weights and Adam's moments as text) fits.
+ */
+export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
+/** Longest suggested file name. */
+const MAX_EXPORT_NAME = 120;
+
+/** An export: a known kind, a plain file name (no folder) ending in its kind, and text or bytes within the limit. */
+export function parseExportFile(args: unknown[]): Parsed<[ExportFile]> {
+  const one = exactlyOne(args);
+  if (!one.ok) return one;
+  const value = one.value;
+  if (typeof value !== 'object' || value === null) return refuse('needs { kind, name, data }.');
+  const { kind, name, data } = value as Record<string, unknown>;
+  if (typeof kind !== 'string' || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
+    return refuse(`unknown kind ${JSON.stringify(kind) ?? 'undefined'}; use one of ${EXPORT_KINDS.join(', ')}.`);
+  }
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_EXPORT_NAME) return refuse('needs a file name.');
+  if (/[\\/:\0]/.test(name) || name.startsWith('.') || !name.toLowerCase().endsWith(`.${kind}`)) {
+    return refuse(`the name must be a plain file name ending in .${kind}, without a folder.`);
+  }
+  if (typeof data === 'string') {
+    if (data.length > MAX_EXPORT_CHARS) return refuse('the file is too large.');
+    return accept([{ kind: kind as ExportFile['kind'], name, data }]);
+  }
+  if (!(data instanceof Uint8Array)) return refuse('data must be text or bytes.');
+  if (data.buffer.byteLength > MAX_EXPORT_CHARS) return refuse('the file is too large.');
+  return accept([{ kind: kind as ExportFile['kind'], name, data: new Uint8Array(data) }]);
+}
+
 /** The parser of every page → main message channel. */
 export const MESSAGE_PARSERS: { [C in PageMessageChannel]: (args: unknown[]) => Parsed<PageMessages[C]> } = {
   'engine:command': parseCommand,
@@ -164,4 +195,5 @@ export const REQUEST_PARSERS: { [C in PageRequestChannel]: (args: unknown[]) => 
   'progress:load': noArguments,
   'progress:save': parseProgress,
   'app:info': noArguments,
+  'file:export': parseExportFile,
 };

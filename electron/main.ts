@@ -3,6 +3,7 @@
  * decisions live in security.ts, the menu in menu.ts, IPC checks in ipc-handlers.ts, the
  * engine's supervision in engine-host.ts, project files in documents/.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session } from 'electron';
@@ -19,6 +20,7 @@ import { backgroundFor, loadThemeChoice, resolveTheme, saveThemeChoice, type The
 import { createMainWindow, guardNavigation } from './window';
 import { clampToScreens, loadWindowState, saveWindowState } from './window-state';
 import { installDocuments, type Documents } from './documents';
+import { createExportSaver } from './exports';
 
 const log = (message: string) => console.warn(`[Activation Lab] ${message}`);
 // The dev server and DevTools exist only in development, never in an installed app.
@@ -105,7 +107,22 @@ async function start(): Promise<void> {
     log,
   });
 
-  registerIpcHandlers(appIpc({ devOrigin, log }), { engine, project: documents.project, progress: documents.progress, appInfo });
+  const saveExport = createExportSaver({
+    chooseSave: async (options) => {
+      const result = await (win && !win.isDestroyed() ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (file, data) => writeFile(file, data),
+    startFolder: () => app.getPath('documents'),
+  });
+
+  registerIpcHandlers(appIpc({ devOrigin, log }), {
+    engine,
+    project: documents.project,
+    progress: documents.progress,
+    appInfo,
+    saveExport,
+  });
 
   const sendCommand = (command: MenuCommand) => toPage('menu:command', command);
   function rebuildMenu(): void {

@@ -50,6 +50,9 @@ const lab = {
     save: (json) => invoke('progress:save', json),
   },
   appInfo: () => invoke('app:info'),
+  files: {
+    saveExport: (file) => invoke('file:export', file),
+  },
 } satisfies LabApi;
 
 contextBridge.exposeInMainWorld('lab', lab);

@@ -40,6 +40,8 @@ export interface ProjectView {
    * bias as thin curves under the network's curve. Optional; absent means false.
    */
   showEachNeuron?: boolean;
+  /** The Lab's Gradient flow panel is open. Optional: absent means DEFAULT_GRADIENT_FLOW_OPEN. */
+  gradientFlowOpen?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
   explorerActivation?: ActivationName;
 }
@@ -47,9 +49,17 @@ export interface ProjectView {
 /** The activation explorer's choice when a project does not say. */
 export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
 
+/** Whether the Gradient flow panel is open when a project does not say. */
+export const DEFAULT_GRADIENT_FLOW_OPEN = true;
+
 /** A view with every optional field filled in with its default (absent means the default). */
 export function withViewDefaults(view: ProjectView): Required<ProjectView> {
-  return { explorerActivation: DEFAULT_EXPLORER_ACTIVATION, showEachNeuron: false, ...view } as Required<ProjectView>;
+  return {
+    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
+    gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
+    ...view,
+  } as Required<ProjectView>;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

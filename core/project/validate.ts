@@ -122,6 +122,10 @@ function readView(value: unknown, config: LabConfig): ProjectView {
   }
   // Optional as well: absent stays absent and reads as false.
   if (Object.prototype.hasOwnProperty.call(raw, 'showEachNeuron')) view.showEachNeuron = bool(raw.showEachNeuron, 'view.showEachNeuron');
+  // Optional too: files written before the Gradient flow panel existed leave it out (open).
+  if (Object.prototype.hasOwnProperty.call(raw, 'gradientFlowOpen')) {
+    view.gradientFlowOpen = bool(raw.gradientFlowOpen, 'view.gradientFlowOpen');
+  }
   return view;
 }
 

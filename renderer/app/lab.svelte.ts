@@ -13,7 +13,7 @@ import {
   type TrainingSettings,
 } from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
-import { DEFAULT_EXPLORER_ACTIVATION } from '../../core/project/types';
+import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
@@ -24,10 +24,25 @@ export interface ViewState {
   showTestData: boolean;
   discretize: boolean;
   layerSpaceLayer: number;
+  /** The Gradient flow panel is open (saved as the project's optional `view.gradientFlowOpen`). */
+  gradientFlowOpen: boolean;
   /** The activation the explorer shows. */
   explorerActivation: ActivationName;
   /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
   showEachNeuron: boolean;
+}
+
+/** The Lab's view settings before anything is chosen or opened. */
+export function defaultLabView(): ViewState {
+  return {
+    area: 'lab',
+    showTestData: false,
+    discretize: false,
+    layerSpaceLayer: 0,
+    gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
+    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
+    showEachNeuron: false,
+  };
 }
 
 /** What a saved project restores into the Lab. */
@@ -40,14 +55,7 @@ export interface LabRestore {
 
 export class Lab {
   config = $state<LabConfig>(defaultConfig());
-  view = $state<ViewState>({
-    area: 'lab',
-    showTestData: false,
-    discretize: false,
-    layerSpaceLayer: 0,
-    explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
-    showEachNeuron: false,
-  });
+  view = $state<ViewState>(defaultLabView());
   /** True when something changed since the project was last saved or opened. */
   dirty = $state(false);
   /**
@@ -202,7 +210,8 @@ export class Lab {
    * A digits project first waits for the images (the view and the saved flag change at once).
    */
   applyProject(restore: LabRestore): Promise<void> {
-    if (restore.view) Object.assign(this.view, restore.view);
+    // A project saved before a view field existed gets that field's default.
+    if (restore.view) Object.assign(this.view, { gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN }, restore.view);
     this.message = null;
     this.dirty = false;
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));

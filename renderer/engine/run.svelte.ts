@@ -8,6 +8,7 @@ import type { LabConfig, TrainingSettings } from '../../core/config';
 import { appendHistory, DEFAULT_HISTORY_LIMIT } from '../../core/history';
 import type { EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import type { EngineConnection } from './connection';
+import { instrumentPoint, withInstrumentPoint, type InstrumentPoint } from './instruments';
 
 export interface RunMessage {
   kind: 'error' | 'warning' | 'info';
@@ -28,6 +29,8 @@ export class TrainingRun {
   snapshot = $state.raw<Snapshot | null>(null);
   /** Loss and accuracy over time, thinned so it never grows without bound. */
   history = $state.raw<HistoryPoint[]>([]);
+  /** Gradient flow per completed epoch (instruments.ts), bounded like `history`; cleared with it. */
+  instrumentHistory = $state.raw<readonly InstrumentPoint[]>([]);
   speed = $state.raw<Speed>({ mode: 'max' });
   /** A message for the learner (training diverged, the engine refused a setting…). */
   message = $state<RunMessage | null>(null);
@@ -61,6 +64,7 @@ export class TrainingRun {
    */
   configure(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
     this.history = [];
+    this.instrumentHistory = [];
     this.replaced = this.lastConfigVersion;
     this.engine.send({ type: 'configure', config });
     if (!restore) return;
@@ -89,6 +93,7 @@ export class TrainingRun {
   /** New random weights, same data and network. */
   reset(): void {
     this.history = [];
+    this.instrumentHistory = [];
     this.message = null;
     this.engine.send({ type: 'reset' });
   }
@@ -160,18 +165,22 @@ export class TrainingRun {
 
   private accept(snapshot: Snapshot): void {
     let history = this.history;
+    let instruments = this.instrumentHistory;
     if (snapshot.configVersion !== this.lastConfigVersion) {
       this.lastConfigVersion = snapshot.configVersion;
       history = this.pendingHistory ?? [];
       this.pendingHistory = null;
+      instruments = [];
     } else if (history.length > 0 && snapshot.epoch < history[history.length - 1].epoch) {
       // Training went back in time (reset, or an older state loaded): start a fresh curve.
       history = [];
+      instruments = [];
     } else {
       history = history.slice();
     }
     appendHistory(history, snapshot.history, this.historyLimit);
     this.history = history;
+    this.instrumentHistory = withInstrumentPoint(instruments, instrumentPoint(snapshot), this.historyLimit);
     this.snapshot = snapshot;
   }
 }

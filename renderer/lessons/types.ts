@@ -142,6 +142,42 @@ export interface DigitsPreset {
   askDrawn: boolean;
 }
 
+/** How much of the gradient reaches each layer of a network trained live (the Lab's Gradient flow panel). */
+export interface GradientFlowState {
+  activation: ActivationName;
+  hiddenLayers: number;
+  epoch: number;
+  /** Mean |∂L/∂w| per layer of weights over the last complete epoch (hidden layers, then output); empty before one. */
+  gradient: number[];
+  /** The first layer's gradient over the output layer's, or null before an epoch (or with no hidden layer). */
+  firstOverLast: number | null;
+}
+export interface GradientFlowPreset {
+  /** The network trained (its hidden layers all get the chosen activation). */
+  config: LabConfig;
+  /** Activations the learner may pick from; one entry hides the picker. */
+  activationChoices: ActivationName[];
+  /** Hidden-layer counts the learner may pick from; one entry hides the picker. */
+  depthChoices: number[];
+}
+
+/** Dead neurons of a network trained live (the Lab's dead marks and count). */
+export interface DeadNeuronsState {
+  activation: ActivationName;
+  learningRate: number;
+  epoch: number;
+  /** Dead neurons per hidden layer (empty before the engine has measured). */
+  deadCount: number[];
+  /** Neurons per hidden layer. */
+  sizes: number[];
+}
+export interface DeadNeuronsPreset {
+  config: LabConfig;
+  activationChoices: ActivationName[];
+  /** Learning rates the learner may pick from; one entry hides the picker. */
+  learningRates: number[];
+}
+
 /** A control the curve widget can show. */
 export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate' | 'showEachNeuron';
 
@@ -183,6 +219,8 @@ export interface WidgetStates {
   softmax: SoftmaxState;
   trainer: TrainerState;
   digits: DigitsState;
+  gradientFlow: GradientFlowState;
+  deadNeurons: DeadNeuronsState;
   curve: CurveState;
 }
 export interface WidgetPresets {
@@ -193,6 +231,8 @@ export interface WidgetPresets {
   softmax: SoftmaxPreset;
   trainer: TrainerPreset;
   digits: DigitsPreset;
+  gradientFlow: GradientFlowPreset;
+  deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
 }
 export type WidgetKind = keyof WidgetStates;

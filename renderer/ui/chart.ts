@@ -18,7 +18,7 @@ import {
 } from 'chart.js';
 import type { HistoryPoint } from '../../core/protocol';
 import { rgbText } from './color';
-import type { Palette } from './palette';
+import type { Palette, RunStyle } from './palette';
 import { decimateIndices } from './decimate';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -72,6 +72,26 @@ export function lineDataset(label: string, color: string, yAxisID: string, dashe
     parsing: false,
     normalized: true,
     spanGaps: true,
+  };
+}
+
+/** How many markers a run's line carries along its length. */
+const RUN_MARKERS = 6;
+
+/**
+ * One of several runs compared side by side: a solid or dashed line with a marker every few
+ * points (staggered by run, so markers of lines on top of each other do not hide one another).
+ */
+export function runDataset(label: string, color: string, index: number, style: RunStyle): ChartDataset<'line', Series> {
+  return {
+    ...lineDataset(label, color, 'loss'),
+    borderDash: [...style.dash],
+    pointStyle: style.marker,
+    pointRadius: (context) => {
+      const every = Math.max(1, Math.floor(context.dataset.data.length / RUN_MARKERS));
+      return (context.dataIndex + Math.floor((index * every) / 4)) % every === 0 ? 4 : 0;
+    },
+    pointHoverRadius: 5,
   };
 }
 

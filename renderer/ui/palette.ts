@@ -17,13 +17,21 @@ export interface ThemeColors {
   muted: string;
   /** Cards, canvases, the neutral middle of heatmaps. */
   panel: string;
+  /** Lines between cards and table cells (decoration only). */
   border: string;
+  /** The edge of buttons and fields: at least 3:1 against the page and panels, so a field can be seen. */
+  control: string;
   accent: string;
   /** Text on the accent colour. */
   accentFg: string;
   danger: string;
   ok: string;
-  /** Class colours in label order: an orange/blue pair that stays distinct under deuteranopia and protanopia, then a third. */
+  /**
+   * Class colours in label order (orange, blue, pink). With `fg` they are also the race lanes'
+   * colours, and orange/blue the two ends of every heatmap: each pair stays at least ΔE 40
+   * apart under protanopia, deuteranopia and tritanopia (the palette test checks every pair).
+   * Drawn, never written: at least 3:1 against panels, not text colours.
+   */
   classA: string;
   classB: string;
   classC: string;
@@ -36,13 +44,14 @@ export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = 
     muted: '#5b6475',
     panel: '#ffffff',
     border: '#d5d9e0',
+    control: '#808898',
     accent: '#2f5fd0',
     accentFg: '#ffffff',
     danger: '#b3261e',
     ok: '#1b7a3d',
     classA: '#e8710a',
     classB: '#1a73e8',
-    classC: '#8e44ad',
+    classC: '#b878a8',
   },
   dark: {
     bg: '#14171d',
@@ -50,13 +59,14 @@ export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = 
     muted: '#9aa3b2',
     panel: '#1d2129',
     border: '#343a46',
+    control: '#6b7384',
     accent: '#7aa2ff',
     accentFg: '#0d1117',
     danger: '#ff8a80',
     ok: '#6fd58f',
     classA: '#ff9f43',
     classB: '#4ea1ff',
-    classC: '#c38be0',
+    classC: '#e00060',
   },
 };
 
@@ -122,7 +132,37 @@ export function paletteCss(): string {
   );
 }
 
+/**
+ * How far a table cell's background goes towards a state colour at full share (a confusion
+ * matrix: `ok` on the diagonal, `danger` off it). Kept low enough that text in `fg` stays at
+ * 4.5:1 on the strongest tint in both themes (the palette test checks it).
+ */
+export const CELL_TINT = { ok: 0.4, danger: 0.45 } as const;
+
+/** How a run's line is drawn besides its colour: its dash pattern and its point marker (Chart.js point styles). */
+export interface RunStyle {
+  /** Dash and gap lengths in CSS pixels; empty for a solid line. */
+  readonly dash: readonly number[];
+  readonly marker: 'circle' | 'triangle' | 'rect' | 'rectRot';
+}
+
+/** The colours runs compared side by side take, in order (a race's lanes): also the pairs the palette test checks. */
+export const RUN_COLORS = ['classB', 'classA', 'fg', 'classC'] as const satisfies readonly (keyof ThemeColors)[];
+
+/** Each run also has its own dash and marker, so lanes stay apart without telling colours apart. */
+export const RUN_STYLES: readonly RunStyle[] = [
+  { dash: [], marker: 'circle' },
+  { dash: [8, 4], marker: 'triangle' },
+  { dash: [2, 3], marker: 'rect' },
+  { dash: [10, 3, 2, 3], marker: 'rectRot' },
+];
+
 /** The colour of the `index`-th of several runs compared side by side (a race's lanes). */
 export function runColor(palette: Palette, index: number): Rgb {
-  return [palette.classB, palette.classA, palette.fg, palette.classC][index % 4];
+  return palette[RUN_COLORS[index % RUN_COLORS.length]];
+}
+
+/** The dash and marker of the `index`-th run. */
+export function runStyle(index: number): RunStyle {
+  return RUN_STYLES[index % RUN_STYLES.length];
 }

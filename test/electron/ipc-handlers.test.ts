@@ -8,6 +8,7 @@ import { PAGE_MESSAGE_CHANNELS, PAGE_REQUEST_CHANNELS, type ProjectAction, type 
 import { encodeDigits } from '../../core/tabular/digits';
 import { MAX_DIGITS_FILE_BYTES } from '../../core/tabular/provide';
 import { MAX_PROGRESS_CHARS, NOT_A_PROJECT_MESSAGE, registerIpcHandlers } from '../../electron/ipc-handlers';
+import { MAX_EXPORT_CHARS } from '../../electron/ipc-payloads';
 import { typedIpcMain, type SenderEvent } from '../../electron/ipc-typed';
 import { standInIpcMain } from './ipc-stand-in';
 import { DEVICE_PATH_MESSAGE, NETWORK_PATH_MESSAGE } from '../../electron/paths';
@@ -45,6 +46,10 @@ function setup(devOrigin: string | null = null) {
       },
     },
     appInfo: () => ({ name: 'Activation Lab', version: '0.1.0', electron: '45', chrome: '142', node: '22' }),
+    saveExport: async (file) => {
+      calls.push(['export', file]);
+      return { ok: true, message: `Saved ${file.name}.` };
+    },
   });
   return { handlers: { on, handle }, calls, log };
 }
@@ -74,6 +79,7 @@ const validArgs: Record<string, unknown[]> = {
   'progress:load': [],
   'progress:save': ['{"done":["01"]}'],
   'app:info': [],
+  'file:export': [{ kind: 'csv', name: 'history.csv', data: 'epoch\n' }],
 };
 
 describe('IPC handlers over the typed helpers', () => {
@@ -96,6 +102,11 @@ describe('IPC handlers over the typed helpers', () => {
     expect(await handlers.handle['progress:load'](ours)).toBe('{"done":[]}');
     await handlers.handle['progress:save'](ours, '{"done":["01"]}');
     expect(await handlers.handle['app:info'](ours)).toMatchObject({ name: 'Activation Lab' });
+    const png = new Uint8Array([137, 80, 78, 71]);
+    expect(await handlers.handle['file:export'](ours, { kind: 'png', name: 'plot.png', data: png })).toEqual({
+      ok: true,
+      message: 'Saved plot.png.',
+    });
     expect(calls).toEqual([
       ['engine', { type: 'play', id: 1 }],
       ['digits', twoDigits],
@@ -104,6 +115,7 @@ describe('IPC handlers over the typed helpers', () => {
       ['open-recent', 'C:\\Users\\ana\\xor.actlab'],
       ['open-dropped', '/home/ana/dropped.actlab'],
       ['progress', '{"done":["01"]}'],
+      ['export', { kind: 'png', name: 'plot.png', data: png }],
     ]);
     expect(log).toEqual([]);
   });
@@ -171,6 +183,15 @@ describe('IPC handlers over the typed helpers', () => {
     await expect(save(ours, JSON.stringify('x'.repeat(MAX_PROGRESS_CHARS)))).rejects.toThrow('too large');
     await expect(handlers.handle['project:recent'](ours, 'extra')).rejects.toThrow('project:recent: takes no arguments.');
     await expect(handlers.handle['app:info'](ours, 1, 2)).rejects.toThrow('takes no arguments');
+    const saveExport = handlers.handle['file:export'];
+    await expect(saveExport(ours, { kind: 'exe', name: 'a.exe', data: '' })).rejects.toThrow(
+      'unknown kind "exe"; use one of png, csv, json, py.',
+    );
+    await expect(saveExport(ours, { kind: 'py', name: '../../evil.py', data: '' })).rejects.toThrow('plain file name ending in .py');
+    await expect(saveExport(ours, { kind: 'py', name: 'C:evil.py', data: '' })).rejects.toThrow('plain file name');
+    await expect(saveExport(ours, { kind: 'png', name: 'plot.py', data: new Uint8Array(4) })).rejects.toThrow('ending in .png');
+    await expect(saveExport(ours, { kind: 'png', name: 'plot.png', data: [1, 2] })).rejects.toThrow('data must be text or bytes');
+    await expect(saveExport(ours, { kind: 'csv', name: 'h.csv', data: 'x'.repeat(MAX_EXPORT_CHARS + 1) })).rejects.toThrow('too large');
     expect(calls).toEqual([]);
   });
 

@@ -57,7 +57,8 @@ beforeEach(async () => {
 describe('preload', () => {
   it('exposes exactly LabApi as window.lab and nothing else', () => {
     expect(Object.keys(fake.exposed)).toEqual(['lab']);
-    expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'menu', 'onNotice', 'progress', 'project']);
+    expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'files', 'menu', 'onNotice', 'progress', 'project']);
+    expect(Object.keys(lab.files)).toEqual(['saveExport']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
     expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openDropped', 'openPath', 'recent', 'update']);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
@@ -70,6 +71,7 @@ describe('preload', () => {
       ...Object.values(lab.project),
       ...Object.values(lab.menu),
       ...Object.values(lab.progress),
+      ...Object.values(lab.files),
     ];
     expect(leaves.every((f) => typeof f === 'function')).toBe(true);
     expect(JSON.stringify(Object.keys(lab))).not.toContain('ipc');
@@ -87,6 +89,7 @@ describe('preload', () => {
     await lab.progress.load();
     await lab.progress.save('{}');
     await lab.appInfo();
+    expect(await lab.files.saveExport({ kind: 'csv', name: 'h.csv', data: 'x' })).toBe(`answer:${CHANNELS.fileExport}`);
     // The digits file and the engine commands share one ordered renderer-to-main pipe.
     expect(fake.sent).toEqual([
       [CHANNELS.engineDigits, file],
@@ -101,6 +104,7 @@ describe('preload', () => {
       [CHANNELS.progressLoad],
       [CHANNELS.progressSave, '{}'],
       [CHANNELS.appInfo],
+      [CHANNELS.fileExport, { kind: 'csv', name: 'h.csv', data: 'x' }],
     ]);
   });
 

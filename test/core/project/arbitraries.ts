@@ -143,6 +143,7 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
       discretize: fc.boolean(),
       layerSpaceLayer: fc.integer({ min: 0, max: Math.max(0, config.network.hidden.length - 1) }),
       explorerActivation: fc.constantFrom(...ACTIVATION_NAMES),
+      gradientFlowOpen: fc.boolean(),
     },
     // Optional fields come and go: old version-3 files have none of them.
     { requiredKeys: ['area', 'showTestData', 'discretize', 'layerSpaceLayer'] },

@@ -176,3 +176,47 @@ describe('TrainingRun', () => {
     expect(run.epoch).toBe(3);
   });
 });
+
+describe('TrainingRun: the instruments over time', () => {
+  interface WithInstruments {
+    instrumentHistory: readonly { epoch: number; gradient: number[] }[];
+  }
+  const measured = (configVersion: number, epoch: number, gradientEpoch: number | null): Snapshot => ({
+    ...snapshot(configVersion, [epoch]),
+    instruments: {
+      gradient: gradientEpoch === null ? [] : [1e-4 * gradientEpoch, 0.1],
+      gradientEpoch,
+      lowSlope: [0],
+      deadCount: [0],
+      dead: [[0, 0]],
+    },
+  });
+
+  it('keeps one gradient point per completed epoch, cleared by reset, a new network and going back', () => {
+    const { link, emit } = scripted();
+    const run = new TrainingRun(new EngineConnection(link, 'browser')) as RunModel & WithInstruments;
+    run.configure(defaultConfig());
+    emit({ type: 'snapshot', snapshot: measured(1, 0, null) });
+    expect(run.instrumentHistory).toEqual([]);
+    for (let epoch = 1; epoch <= 4; epoch++) emit({ type: 'snapshot', snapshot: measured(1, epoch, epoch) });
+    // A command's snapshot of the same epoch adds nothing new.
+    emit({ type: 'snapshot', snapshot: measured(1, 4, 4) });
+    expect(run.instrumentHistory.map((p) => p.epoch)).toEqual([1, 2, 3, 4]);
+    expect(run.instrumentHistory[1].gradient).toEqual([2e-4, 0.1]);
+    run.reset();
+    expect(run.instrumentHistory).toEqual([]);
+    emit({ type: 'snapshot', snapshot: measured(1, 2, 2) });
+    emit({ type: 'snapshot', snapshot: measured(1, 3, 3) });
+    expect(run.instrumentHistory.map((p) => p.epoch)).toEqual([2, 3]);
+    // Back in time without a reset command (an older state loaded).
+    emit({ type: 'snapshot', snapshot: measured(1, 1, 1) });
+    expect(run.instrumentHistory.map((p) => p.epoch)).toEqual([1]);
+    run.configure(defaultConfig());
+    expect(run.instrumentHistory).toEqual([]);
+    emit({ type: 'snapshot', snapshot: measured(1, 9, 9) });
+    expect(run.instrumentHistory).toEqual([]);
+    emit({ type: 'snapshot', snapshot: measured(2, 1, 1) });
+    expect(run.instrumentHistory.map((p) => p.epoch)).toEqual([1]);
+    run.close();
+  });
+});

@@ -163,3 +163,21 @@ describe('the Lab and table data', () => {
     expect(lab.config.network.hidden).toEqual([{ size: 3, activation: 'relu' }]);
   });
 });
+
+describe("the Lab's saved view settings", () => {
+  it('opens the Gradient flow panel as a project says, and with the default when an older file does not say', () => {
+    const { lab } = newLab();
+    const view = lab.view as { area: string; gradientFlowOpen?: boolean };
+    expect(view.gradientFlowOpen).toBe(true);
+    const project = (open?: boolean): LabRestore => ({
+      config: defaultConfig(),
+      state: { epoch: 0, params: [], optimizer: [], step: 0 },
+      history: [],
+      view: open === undefined ? { area: 'lab' } : ({ area: 'lab', gradientFlowOpen: open } as LabRestore['view']),
+    });
+    void lab.applyProject(project(false));
+    expect(view.gradientFlowOpen).toBe(false);
+    void lab.applyProject(project());
+    expect(view.gradientFlowOpen).toBe(true);
+  });
+});

@@ -48,6 +48,22 @@ function sampleState(step: Step): unknown {
         params: new Float64Array(networkShape(config).paramCount),
       };
     }
+    case 'gradientFlow':
+      return {
+        activation: step.preset.activationChoices[0],
+        hiddenLayers: step.preset.config.network.hidden.length,
+        epoch: 2,
+        gradient: [1e-4, 0.1],
+        firstOverLast: 1e-3,
+      };
+    case 'deadNeurons':
+      return {
+        activation: step.preset.activationChoices[0],
+        learningRate: step.preset.config.training.learningRate,
+        epoch: 2,
+        deadCount: step.preset.config.network.hidden.map(() => 0),
+        sizes: step.preset.config.network.hidden.map((h) => h.size),
+      };
     default:
       return step.preset.initial;
   }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { deltaE, simulate } from '../../../renderer/ui/colorblind';
-import { cssName, paletteCss, paletteFor, THEME_COLORS, type ThemeName } from '../../../renderer/ui/palette';
-import type { Rgb } from '../../../renderer/ui/color';
+import {
+  CELL_TINT,
+  cssName,
+  paletteCss,
+  paletteFor,
+  RUN_COLORS,
+  RUN_STYLES,
+  runColor,
+  runStyle,
+  THEME_COLORS,
+  type ThemeName,
+} from '../../../renderer/ui/palette';
+import { mix, type Rgb } from '../../../renderer/ui/color';
 
 /** Clearly different at a glance (ΔE*ab of 2.3 is just noticeable). */
 const MIN_CLASS_DISTANCE = 40;
@@ -23,7 +34,33 @@ function contrast(a: Rgb, b: Rgb): number {
 
 const THEMES: ThemeName[] = ['light', 'dark'];
 
-describe('colour-blind safety of the two-class palette', () => {
+const VISIONS = ['typical', 'protanopia', 'deuteranopia', 'tritanopia'] as const;
+
+/** ΔE between two colours as a viewer with the given vision sees them. */
+function seen(a: Rgb, b: Rgb, vision: (typeof VISIONS)[number]): number {
+  return vision === 'typical' ? deltaE(a, b) : deltaE(simulate(a, vision), simulate(b, vision));
+}
+
+type Name = keyof typeof THEME_COLORS.light;
+
+/**
+ * Every group of colours that can be on screen together, each needing its colours told apart:
+ * the classes (points, boundaries, legends), the race lanes (RUN_COLORS, also dashed and
+ * marked), the two ends of a heatmap (negative and positive weights), and the chart's curves
+ * (training loss in fg, test loss blue, accuracy orange, the goal line pink).
+ */
+const TOGETHER: Record<string, readonly Name[]> = {
+  classes: ['classA', 'classB', 'classC'],
+  'race lanes': RUN_COLORS,
+  'negative and positive weights': ['classA', 'classB'],
+  'training and test curves with the goal': ['fg', 'classB', 'classA', 'classC'],
+};
+
+function pairs(names: readonly Name[]): [Name, Name][] {
+  return names.flatMap((a, i) => names.slice(i + 1).map((b): [Name, Name] => [a, b]));
+}
+
+describe('colour-blind safety of the palette', () => {
   it('leaves known colours alone where they should be (sanity of the simulation)', () => {
     expect(deltaE([128, 128, 128], simulate([128, 128, 128], 'deuteranopia'))).toBeLessThan(1);
     // Pure red and green, the classic confusion pair, collapse under deuteranopia.
@@ -31,19 +68,31 @@ describe('colour-blind safety of the two-class palette', () => {
     const green = simulate([60, 170, 40], 'deuteranopia');
     expect(deltaE([220, 40, 40], [60, 170, 40])).toBeGreaterThan(70);
     expect(deltaE(red, green)).toBeLessThan(30);
+    // Blue and purple, the pair the old third class colour made, merge for a deuteranope.
+    expect(seen([26, 115, 232], [142, 68, 173], 'deuteranopia')).toBeLessThan(MIN_CLASS_DISTANCE);
+  });
+
+  it('uses the four run colours for four run styles, each with its own dash and marker', () => {
+    expect(RUN_STYLES.length).toBe(RUN_COLORS.length);
+    expect(new Set(RUN_STYLES.map((s) => s.dash.join(','))).size).toBe(RUN_STYLES.length);
+    expect(new Set(RUN_STYLES.map((s) => s.marker)).size).toBe(RUN_STYLES.length);
+    expect(runColor(paletteFor('light'), 5)).toEqual(runColor(paletteFor('light'), 1));
+    expect(runStyle(5)).toBe(RUN_STYLES[1]);
   });
 
   for (const theme of THEMES) {
-    for (const deficiency of ['deuteranopia', 'protanopia'] as const) {
-      it(`keeps class A and class B apart under ${deficiency} (${theme} theme)`, () => {
-        const { classA, classB } = paletteFor(theme);
-        expect(deltaE(simulate(classA, deficiency), simulate(classB, deficiency))).toBeGreaterThan(MIN_CLASS_DISTANCE);
-      });
+    const p = paletteFor(theme);
+    for (const [group, names] of Object.entries(TOGETHER)) {
+      for (const vision of VISIONS) {
+        it(`keeps the ${group} apart for ${vision} vision (${theme} theme): every pair at ΔE ${MIN_CLASS_DISTANCE} or more`, () => {
+          for (const [a, b] of pairs(names)) {
+            expect(seen(p[a], p[b], vision), `${a} against ${b}`).toBeGreaterThanOrEqual(MIN_CLASS_DISTANCE);
+          }
+        });
+      }
     }
-    it(`keeps both classes visible on the heatmap's neutral middle (${theme} theme)`, () => {
-      const { classA, classB, panel } = paletteFor(theme);
-      expect(deltaE(simulate(classA, 'deuteranopia'), panel)).toBeGreaterThan(20);
-      expect(deltaE(simulate(classB, 'deuteranopia'), panel)).toBeGreaterThan(20);
+    it(`keeps every class visible on the heatmap's neutral middle for every viewer (${theme} theme)`, () => {
+      for (const c of p.classes) for (const vision of VISIONS) expect(seen(c, p.panel, vision)).toBeGreaterThan(20);
     });
   }
 });
@@ -51,15 +100,25 @@ describe('colour-blind safety of the two-class palette', () => {
 describe('palette contrast', () => {
   for (const theme of THEMES) {
     const p = paletteFor(theme);
-    it(`text reads on the page and on panels (${theme}): at least 4.5:1, secondary text too`, () => {
+    it(`text reads on the page and on panels (${theme}): body 7:1, every other text colour 4.5:1`, () => {
       for (const surface of [p.bg, p.panel]) {
         expect(contrast(p.fg, surface)).toBeGreaterThanOrEqual(7);
-        expect(contrast(p.muted, surface)).toBeGreaterThanOrEqual(4.5);
+        // Colours used for text: secondary text, links and the chosen tab, right and wrong answers.
+        for (const name of ['muted', 'accent', 'danger', 'ok'] as const) {
+          expect(contrast(p[name], surface), name).toBeGreaterThanOrEqual(4.5);
+        }
       }
       expect(contrast(p.accentFg, p.accent)).toBeGreaterThanOrEqual(4.5);
     });
+    it(`buttons and fields have edges of at least 3:1 against the page and panels (${theme})`, () => {
+      for (const surface of [p.bg, p.panel]) expect(contrast(p.control, surface)).toBeGreaterThanOrEqual(3);
+    });
     it(`class colours, accent and state colours stand out from panels (${theme}): at least 3:1`, () => {
-      for (const c of [p.classA, p.classB, p.accent, p.danger, p.ok]) expect(contrast(c, p.panel)).toBeGreaterThanOrEqual(3);
+      for (const c of [p.classA, p.classB, p.classC, p.accent, p.danger, p.ok]) expect(contrast(c, p.panel)).toBeGreaterThanOrEqual(3);
+    });
+    it(`text stays at 4.5:1 on the strongest confusion-matrix tints (${theme})`, () => {
+      expect(contrast(p.fg, mix(p.panel, p.ok, CELL_TINT.ok))).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(p.fg, mix(p.panel, p.danger, CELL_TINT.danger))).toBeGreaterThanOrEqual(4.5);
     });
   }
 

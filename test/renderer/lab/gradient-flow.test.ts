@@ -1,0 +1,155 @@
+/** The gradient-flow panel's page-side maths: ratios and sentences, the chart's lines, line styles and label placement. */
+import { describe, expect, it } from 'vitest';
+import type { InstrumentPoint } from '../../../renderer/engine/instruments';
+import {
+  GRADIENT_FLOOR,
+  deadSummary,
+  flowReadout,
+  formatFactor,
+  formatGradient,
+  gradientLines,
+  gradientRatio,
+  hasMarker,
+  layerNames,
+  lineStyle,
+  powerOfTenLabel,
+  relativeText,
+  shareCount,
+  shortNames,
+  spreadLabels,
+} from '../../../renderer/lab/gradient-flow';
+
+describe('gradient ratio and read-out', () => {
+  it('compares the first layer with the output layer', () => {
+    expect(gradientRatio([1e-6, 1e-4, 3.4e-3])).toBeCloseTo(1e-6 / 3.4e-3, 15);
+    expect(gradientRatio([0.2])).toBeNull();
+    expect(gradientRatio([])).toBeNull();
+    expect(gradientRatio([0.1, 0])).toBeNull();
+    expect(gradientRatio([Number.NaN, 0.1])).toBeNull();
+  });
+
+  it('rounds factors to two significant digits with thousands grouped', () => {
+    expect(formatFactor(3412.7)).toBe('3,400');
+    expect(formatFactor(35_123)).toBe('35,000');
+    expect(formatFactor(2_280_000)).toBe('2,300,000');
+    expect(formatFactor(99.6)).toBe('100');
+    expect(formatFactor(2.345)).toBe('2.3');
+    expect(formatFactor(1)).toBe('1');
+    expect(formatFactor(Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+
+  it('writes each layer relative to the output layer', () => {
+    expect(relativeText(1e-6, 3.4e-3)).toBe('1/3,400');
+    expect(relativeText(0.5, 0.25)).toBe('2×');
+    expect(relativeText(0.25, 0.25)).toBe('1×');
+    expect(relativeText(0, 0.25)).toBe('0');
+    expect(relativeText(0.1, 0)).toBe('—');
+  });
+
+  it('says in words whether the gradient vanishes, reaches the first layer or grows', () => {
+    expect(flowReadout([])).toMatch(/Train for an epoch/);
+    expect(flowReadout([0.3])).toMatch(/No hidden layers/);
+    expect(flowReadout([1e-6, 1e-4, 3.4e-3])).toBe(
+      "The first layer's gradient is 1/3,400 of the output layer's: it vanishes on the way back, so the first layer barely learns.",
+    );
+    expect(flowReadout([0.05, 0.1])).toBe("The first layer's gradient is 1/2 of the output layer's: the gradient reaches the first layer.");
+    expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is 3× the output layer's: the gradient reaches the first layer.");
+    expect(flowReadout([50, 0.1])).toMatch(/is 500× the output layer's: it grows on the way back/);
+    expect(flowReadout([0, 0.1])).toMatch(/gradient is 0: no learning signal reaches it/);
+    expect(flowReadout([0.1, 0])).toMatch(/output layer gets no gradient/);
+  });
+
+  it('formats gradients for the table', () => {
+    expect(formatGradient(0.1234)).toBe('0.12');
+    expect(formatGradient(3.4e-7)).toBe('3.4e-7');
+    expect(formatGradient(0)).toBe('0');
+    expect(formatGradient(Number.NaN)).toBe('—');
+  });
+});
+
+describe('dead neurons per layer', () => {
+  it('lists each hidden layer as "k of n"', () => {
+    expect(deadSummary([3, 0], [8, 8])).toBe('layer 1: 3 of 8 · layer 2: 0 of 8');
+    expect(deadSummary(undefined, [8])).toBeNull();
+    expect(deadSummary([1], [8, 8])).toBeNull();
+    expect(deadSummary([], [])).toBeNull();
+  });
+
+  it('turns a low-slope share back into a neuron count', () => {
+    expect(shareCount(3 / 8, 8)).toBe(3);
+    expect(shareCount(0, 4)).toBe(0);
+    expect(shareCount(2 / 3, 3)).toBe(2);
+  });
+});
+
+describe('the chart', () => {
+  const point = (epoch: number, gradient: number[]): InstrumentPoint => ({ epoch, gradient, lowSlope: [] });
+
+  it('makes one line per layer, floored for the log axis, thinned to the limit with shared epochs', () => {
+    const history = Array.from({ length: 500 }, (_, i) => point(i + 1, [i === 7 ? 0 : 1e-6 * (i + 1), 0.1, Number.NaN]));
+    const lines = gradientLines(history, 50);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    expect(lines[1].map((p) => p.x)).toEqual(lines[0].map((p) => p.x));
+    expect(lines[0][0]).toEqual({ x: 1, y: 1e-6 });
+    expect(lines[0].at(-1)).toEqual({ x: 500, y: 5e-4 });
+    expect(lines[2].every((p) => Number.isNaN(p.y))).toBe(true);
+    const all = gradientLines(history.slice(0, 10), 50);
+    expect(all[0][7]).toEqual({ x: 8, y: GRADIENT_FLOOR });
+    expect(gradientLines([])).toEqual([]);
+  });
+
+  it('tells every layer of the deepest network apart by dash and marker together, the output always solid', () => {
+    const layers = 9;
+    const styles = Array.from({ length: layers }, (_, l) => lineStyle(l, layers));
+    const keys = new Set(styles.map((s) => `${s.dash.join(',')}|${s.marker}`));
+    expect(keys.size).toBe(layers);
+    expect(new Set(styles.map((s) => s.marker)).size).toBe(layers);
+    expect(lineStyle(layers - 1, layers).dash).toEqual([]);
+    expect(lineStyle(2, 3).dash).toEqual([]);
+  });
+
+  it('puts a few staggered markers on each line and always one at its end', () => {
+    const count = 200;
+    for (let l = 0; l < 3; l++) {
+      const marked = Array.from({ length: count }, (_, i) => hasMarker(i, count, l)).filter(Boolean).length;
+      expect(marked).toBeGreaterThanOrEqual(5);
+      expect(marked).toBeLessThanOrEqual(9);
+      expect(hasMarker(count - 1, count, l)).toBe(true);
+    }
+    const first = Array.from({ length: count }, (_, i) => i).filter((i) => hasMarker(i, count, 0) && i < count - 1);
+    const second = Array.from({ length: count }, (_, i) => i).filter((i) => hasMarker(i, count, 1) && i < count - 1);
+    expect(first.some((i) => second.includes(i))).toBe(false);
+  });
+
+  it('moves end labels apart so none overlaps, keeping them inside the plot', () => {
+    expect(spreadLabels([50, 10, 90], 11, 0, 100)).toEqual([50, 10, 90]);
+    const close = spreadLabels([50, 52, 51], 11, 0, 100);
+    const sorted = [...close].sort((a, b) => a - b);
+    expect(sorted[1] - sorted[0]).toBeGreaterThanOrEqual(11);
+    expect(sorted[2] - sorted[1]).toBeGreaterThanOrEqual(11);
+    expect(close[0]).toBe(50);
+    const low = spreadLabels([99, 99, 99], 11, 0, 100);
+    expect(Math.max(...low)).toBeLessThanOrEqual(100);
+    expect([...low].sort((a, b) => a - b)).toEqual([78, 89, 100]);
+    expect(spreadLabels([Number.NaN], 11, 0, 100)).toEqual([100]);
+  });
+
+  it('names the layers of weights', () => {
+    expect(layerNames(2)).toEqual(['Layer 1', 'Layer 2', 'Output']);
+    expect(shortNames(2)).toEqual(['L1', 'L2', 'Out']);
+    expect(layerNames(0)).toEqual(['Output']);
+  });
+});
+
+describe('log axis ticks', () => {
+  it('labels powers of ten only', () => {
+    expect(powerOfTenLabel(1e-5)).toBe('10⁻⁵');
+    expect(powerOfTenLabel(1e-12)).toBe('10⁻¹²');
+    expect(powerOfTenLabel(100)).toBe('10²');
+    expect(powerOfTenLabel(10)).toBe('10');
+    expect(powerOfTenLabel(1)).toBe('1');
+    expect(powerOfTenLabel(3e-5)).toBe('');
+    expect(powerOfTenLabel(0)).toBe('');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The lesson-step versions of the Gradient flow panel and the dead-neuron marks, over the real
+ * engine served in this thread: what they show and what they report to the step.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup } from '@testing-library/svelte';
+import type { ActivationName } from '../../../../core/config';
+import DeadNeuronsWidget from '../../../../renderer/lessons/widgets/DeadNeuronsWidget.svelte';
+import GradientFlowWidget from '../../../../renderer/lessons/widgets/GradientFlowWidget.svelte';
+import { labConfig } from '../../../../renderer/lessons/presets';
+import type { DeadNeuronsState, GradientFlowState } from '../../../../renderer/lessons/types';
+import { stubCanvas } from '../../canvas-stub';
+import { inProcessEngine } from '../../engine-in-process';
+
+beforeAll(stubCanvas);
+
+// Chart.js measures its canvas's box, which happy-dom does not lay out: the chart here keeps its
+// data and draws nothing (the chart's pixels are checked in Chromium by test/e2e/instruments-flow.spec.ts).
+vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
+  class Chart {
+    data: unknown;
+    options: unknown;
+    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
+      this.data = config.data;
+      this.options = config.options;
+    }
+    update(): void {}
+    destroy(): void {}
+  }
+  return { ...actual, Chart };
+});
+afterEach(() => cleanup());
+
+const deep = (activation: ActivationName) => labConfig({ dataset: 'circle', hidden: [4, 4, 4, 4, 4, 4], activation });
+
+describe('GradientFlowWidget', () => {
+  it("shows a deep sigmoid network's vanishing gradient, and a ReLU network's that reaches the first layer", async () => {
+    const states: GradientFlowState[] = [];
+    render(GradientFlowWidget, {
+      preset: { config: deep('sigmoid'), activationChoices: ['sigmoid', 'relu'], depthChoices: [2, 6] },
+      onState: (s: GradientFlowState) => states.push(s),
+      engine: inProcessEngine(),
+    });
+    const region = screen.getByRole('region', { name: 'Gradient flow' });
+    expect(within(region).getByText(/Train for an epoch/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(states.at(-1)?.firstOverLast ?? null).not.toBeNull(), { timeout: 10_000 });
+    await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    const sigmoid = states.at(-1) as GradientFlowState;
+    expect(sigmoid.activation).toBe('sigmoid');
+    expect(sigmoid.hiddenLayers).toBe(6);
+    expect(sigmoid.gradient).toHaveLength(7);
+    expect(sigmoid.firstOverLast).toBeLessThan(0.01);
+    await vi.waitFor(() => expect(within(region).getByText(/vanishes on the way back/)).toBeTruthy(), { timeout: 5_000 });
+    const row = within(region).getByRole('row', { name: /^Layer 1\b/ });
+    expect(within(row).getAllByRole('cell')[1].textContent).toMatch(/^1\/[\d,]+$/);
+
+    await fireEvent.change(screen.getByLabelText('Hidden activation'), { target: { value: 'relu' } });
+    await vi.waitFor(() => expect(states.at(-1)?.activation).toBe('relu'));
+    expect(states.at(-1)?.gradient).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(states.at(-1)?.firstOverLast ?? null).not.toBeNull(), { timeout: 10_000 });
+    await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(states.at(-1)?.firstOverLast).toBeGreaterThan(0.01);
+
+    await fireEvent.change(screen.getByLabelText('Hidden layers'), { target: { value: '2' } });
+    await vi.waitFor(() => expect(states.at(-1)?.hiddenLayers).toBe(2));
+    expect(within(region).getAllByRole('row')).toHaveLength(4);
+  });
+});
+
+describe('DeadNeuronsWidget', () => {
+  it('marks and counts dead ReLUs, and a Leaky ReLU network has none', async () => {
+    const states: DeadNeuronsState[] = [];
+    render(DeadNeuronsWidget, {
+      preset: { config: deep('relu'), activationChoices: ['relu', 'leakyRelu'], learningRates: [0.03, 3] },
+      onState: (s: DeadNeuronsState) => states.push(s),
+      engine: inProcessEngine(),
+    });
+    // This seed starts with dead ReLUs: the engine measures them with the first snapshot.
+    await vi.waitFor(() => expect(states.at(-1)?.deadCount.length).toBe(6));
+    const relu = states.at(-1) as DeadNeuronsState;
+    const total = relu.deadCount.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(screen.getAllByRole('listitem', { name: /: dead$/ })).toHaveLength(total);
+    const line = screen.getByText(/^Dead neurons:/).closest('p');
+    expect(line?.textContent).toMatch(new RegExp(`layer 1: ${relu.deadCount[0]} of 4 · layer 2: ${relu.deadCount[1]} of 4`));
+
+    await fireEvent.change(screen.getByLabelText('Hidden activation'), { target: { value: 'leakyRelu' } });
+    await vi.waitFor(() => expect(states.at(-1)?.activation).toBe('leakyRelu'));
+    await vi.waitFor(() => expect(states.at(-1)?.deadCount).toEqual([0, 0, 0, 0, 0, 0]));
+    expect(screen.queryAllByRole('listitem', { name: /: dead$/ })).toHaveLength(0);
+    await fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '3' } });
+    await vi.waitFor(() => expect(states.at(-1)?.learningRate).toBe(3));
+  });
+});
