@@ -38,6 +38,14 @@ export function nonzeroShare(table: Table): number {
   return share;
 }
 
+/**
+ * Records a table's share of non-zero values counted elsewhere (the page counts the digits
+ * in slices as they load, rather than in one long task the first time a check needs it).
+ */
+export function rememberNonzeroShare(table: Table, share: number): void {
+  densities.set(table, share);
+}
+
 /** Multiply-adds of one forward pass of a table network over all its examples. */
 export function passWork(config: LabConfig & { data: { dataset: 'iris' | 'digits' } }): number {
   const table = requireTable(config.data.dataset);

@@ -11,6 +11,9 @@
  * is idle), switching areas (Lessons → Projects → Lab → Lessons), opening each lesson from
  * the overview, and switching the Lab to the handwritten digits. ROUNDS (default 1) repeats
  * the whole run in fresh pages; the figure printed per interaction is each round's.
+ * BUILDS (comma-separated build folders, e.g. a copy of an older dist/renderer) measures each
+ * of them in turn in every round, so a before and an after share one run's load; the default
+ * is the build in dist/renderer.
  * Targets (issue 12): start-up under 100 ms, everything else under 50 ms.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,6 +23,8 @@ import { headlessChromium } from '../../scripts/headless-chromium.mjs';
 
 const PORT = Number(process.env.PORT ?? 4201);
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
+/** Build folders to compare in one run; undefined is vite's own (dist/renderer). */
+const BUILDS: (string | undefined)[] = process.env.BUILDS ? process.env.BUILDS.split(',') : [undefined];
 /** How long the page must stay free of long tasks before an interaction counts as settled. */
 const QUIET_MS = 1_000;
 /** At most this many quiet checks: a page that never settles is measured as it is. */
@@ -103,10 +108,19 @@ async function round(page: Page): Promise<Row[]> {
   return rows;
 }
 
-function startPreview(): Promise<ChildProcess> {
+function startPreview(build: string | undefined): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+      ...(build ? ['--outDir', build] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
@@ -117,26 +131,43 @@ function startPreview(): Promise<ChildProcess> {
   });
 }
 
+function stopPreview(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    server.removeAllListeners('exit');
+    server.once('exit', () => resolve());
+    server.kill();
+  });
+}
+
 async function main(): Promise<void> {
   console.log(
     `Seams benchmark: ${cpus().length} cores, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const server = await startPreview();
   const browser = await chromium.launch(headlessChromium());
   try {
     for (let r = 1; r <= ROUNDS; r++) {
-      console.log(`\nRound ${r}: longest main-thread task per interaction`);
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const rows = await round(page);
-      await page.close();
-      const over = rows.filter((row) => row.longest > row.limit).map((row) => row.name);
-      console.log(`Round ${r}: ${over.length === 0 ? 'every interaction within its target' : `over target: ${over.join(', ')}`}`);
+      for (const build of BUILDS) {
+        const label = build ? ` (${build})` : '';
+        const server = await startPreview(build);
+        try {
+          console.log(`\nRound ${r}${label}: longest main-thread task per interaction`);
+          const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+          const rows = await round(page);
+          await page.close();
+          const over = rows.filter((row) => row.longest > row.limit).map((row) => row.name);
+          console.log(
+            `Round ${r}${label}: ${over.length === 0 ? 'every interaction within its target' : `over target: ${over.join(', ')}`}`,
+          );
+        } finally {
+          await stopPreview(server);
+        }
+      }
     }
   } finally {
     await browser.close();
-    server.kill();
   }
 }
 

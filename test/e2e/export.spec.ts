@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 
 /** Where this spec's screenshots go. */
@@ -177,7 +178,13 @@ test('a CSV with good and bad rows shows its messages and a preview, changes not
   await expect(page.getByText('5 points of your own.')).toBeVisible();
 });
 
-test('screenshots of the Export menu in light and dark', async ({ page }) => {
+/** Serious and critical axe violations (WCAG 2.1 A and AA) on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`);
+}
+
+test('the Export menu and the CSV preview in light and dark: screenshots and no serious axe violations', async ({ page }) => {
   await openLab(page);
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
@@ -185,7 +192,14 @@ test('screenshots of the Export menu in light and dark', async ({ page }) => {
     const menu = page.getByRole('menu', { name: 'Export' });
     await expect(menu).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/export-menu-${theme}.png`, clip: { x: 0, y: 0, width: 1440, height: 420 } });
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
+    await page.getByLabel('CSV file of points').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const dialog = page.getByRole('dialog', { name: 'Import points from mine.csv' });
+    await expect(dialog.getByRole('img', { name: /The 5 points read/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   }
 });

@@ -4,6 +4,7 @@
  * the download; later calls get the same promise. Progress goes to whoever subscribed. Once
  * loaded, the table is registered in the page too, so the views can read the test images.
  */
+import { rememberNonzeroShare } from '../../../core/engine/work';
 import { decodeDigits, digitsTable, type DigitSet } from '../../../core/tabular/digits';
 import { DIGIT_PIXELS } from '../../../core/tabular/info';
 import { registerTable } from '../../../core/tabular/table';
@@ -27,14 +28,40 @@ export interface DigitsProgress {
   message: string | null;
 }
 
-/** Which of the 784 pixels carry ink in at least one image. */
-export function inkedPixels(set: DigitSet): Uint8Array {
+/** What one pass over every pixel of every image finds. */
+export interface InkScan {
+  /** 1 for each of the 784 pixels inked in at least one image. */
+  usedPixels: Uint8Array;
+  /** Share of all the pixel values that are not zero (what the engine's work check needs). */
+  nonzeroShare: number;
+}
+
+/** Images scanned per slice: about 1.5 million pixel values, a few ms. */
+export const SCAN_SLICE_IMAGES = 2000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Scans every image once, SCAN_SLICE_IMAGES at a time with a task boundary between slices:
+ * the 7.8 million pixels of the bundled set in one go were a long task as the Lab switched
+ * to digits.
+ */
+export async function scanInk(set: DigitSet, sliceImages = SCAN_SLICE_IMAGES): Promise<InkScan> {
   const used = new Uint8Array(DIGIT_PIXELS);
-  for (let n = 0; n < set.count; n++) {
-    const at = n * DIGIT_PIXELS;
-    for (let i = 0; i < DIGIT_PIXELS; i++) if (set.pixels[at + i] !== 0) used[i] = 1;
+  let nonzero = 0;
+  for (let start = 0; start < set.count; start += sliceImages) {
+    if (start > 0) await nextTask();
+    const end = Math.min(set.count, start + sliceImages) * DIGIT_PIXELS;
+    for (let at = start * DIGIT_PIXELS, i = 0; at < end; at++) {
+      if (set.pixels[at] !== 0) {
+        used[i] = 1;
+        nonzero++;
+      }
+      if (++i === DIGIT_PIXELS) i = 0;
+    }
   }
-  return used;
+  const values = set.count * DIGIT_PIXELS;
+  return { usedPixels: used, nonzeroShare: values === 0 ? 1 : nonzero / values };
 }
 
 export class DigitsSource {
@@ -93,8 +120,11 @@ export class DigitsSource {
       throw new Error('The digit images are not part of this build: run "node scripts/build-digits.mjs" before building.');
     const bytes = await fetchDigits(url, (received, total) => this.update({ received, total }), this.fetcher);
     const set = decodeDigits(bytes);
-    registerTable(digitsTable(set));
-    return { bytes, set, usedPixels: inkedPixels(set) };
+    const { usedPixels, nonzeroShare } = await scanInk(set);
+    const table = digitsTable(set);
+    rememberNonzeroShare(table, nonzeroShare);
+    registerTable(table);
+    return { bytes, set, usedPixels };
   }
 
   private update(change: Partial<DigitsProgress>): void {

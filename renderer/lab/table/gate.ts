@@ -58,12 +58,17 @@ export class TableGate {
     );
   }
 
-  /** Loads the images (once for the page) and gives them to this engine (once for the engine). */
+  /**
+   * Loads the images (once for the page) and gives them to this engine (once for the engine).
+   * Handing over the 7.8 MB copies them; the network (and the screen that shows it) is set up
+   * in the next task, so the two are not one long task.
+   */
   private provideDigits(): Promise<void> {
     this.digits ??= this.supply.load().then(
-      (loaded) => {
+      async (loaded) => {
         this.host.provideDigits(loaded.bytes);
         this.provided = true;
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
       },
       (error: unknown) => {
         this.digits = null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDigits } from '../../../core/tabular/digits';
 import { tableFor } from '../../../core/tabular/table';
-import { DigitsSource, inkedPixels, type DigitsProgress } from '../../../renderer/lab/digits/source';
+import { nonzeroShare } from '../../../core/engine/work';
+import { DigitsSource, scanInk, type DigitsProgress } from '../../../renderer/lab/digits/source';
 import { sliceBytes } from '../../core/tabular/slice';
 
 /** A fetch that counts its calls and answers with `bytes` in chunks (or fails with `status`). */
@@ -60,6 +61,11 @@ describe('the shared digits download', () => {
     const table = tableFor('digits');
     expect(table?.rows).toBe(30);
     expect(table?.columns).toBe(784);
+    // The engine's work check finds the share the scan counted (the same as counting afresh).
+    const set = decodeDigits(bytes);
+    let inked = 0;
+    for (let i = 0; i < set.pixels.length; i++) if (set.pixels[i] !== 0) inked++;
+    expect(nonzeroShare(table!)).toBe(inked / set.pixels.length);
   });
 
   it('says why when the download fails, and tries again on the next load', async () => {
@@ -78,10 +84,15 @@ describe('the shared digits download', () => {
     expect(calls()).toBe(0);
   });
 
-  it('marks the pixels inked in at least one image', () => {
+  it('marks the pixels inked in at least one image and counts the inked share, slice by slice', async () => {
     const set = decodeDigits(bytes);
-    const used = inkedPixels(set);
+    const { usedPixels: used, nonzeroShare: share } = await scanInk(set, 7);
     expect(used.length).toBe(784);
+    expect(await scanInk(set)).toEqual({ usedPixels: used, nonzeroShare: share });
+    let inked = 0;
+    for (let i = 0; i < set.pixels.length; i++) if (set.pixels[i] !== 0) inked++;
+    expect(share).toBe(inked / (30 * 784));
+    expect(share).toBeGreaterThan(0.1);
     // Corners are blank in handwritten digits; the centre is inked in some.
     expect(used[0]).toBe(0);
     expect(used[14 * 28 + 14]).toBe(1);

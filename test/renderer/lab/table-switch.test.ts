@@ -6,7 +6,7 @@ import { registerTable } from '../../../core/tabular/table';
 import { digitsTable } from '../../../core/tabular/digits';
 import { TABLE_BUILDER } from '../../../renderer/lab/table/builder';
 import { DataMemory, kindOf, startingConfig } from '../../../renderer/lab/table/switch';
-import { tableTestSet } from '../../../renderer/lab/table/testSet';
+import { tableTestSet, tableTestSetInSlices, testSetKey } from '../../../renderer/lab/table/testSet';
 import { splitRows } from '../../../core/engine/table-split';
 import { digitSlice } from '../../core/tabular/slice';
 
@@ -114,6 +114,22 @@ describe('the test set kept in the page', () => {
     for (let i = 0; i < 784; i++) expect(test!.x[i]).toBeCloseTo(set.pixels[row * 784 + i] / 255, 12);
     // Another seed, another split.
     expect(Array.from(tableTestSet({ ...config, seed: 4 })!.rows)).not.toEqual(Array.from(expected));
+  });
+
+  it('gathered slice by slice, is the same set; and only the data spec and seed decide it', async () => {
+    const config = digitsConfig(undefined, 3);
+    config.data.size = 200;
+    const whole = tableTestSet(config)!;
+    const sliced = (await tableTestSetInSlices(config, 7))!;
+    expect(Array.from(sliced.rows)).toEqual(Array.from(whole.rows));
+    expect(sliced.x).toEqual(whole.x);
+    expect(sliced.labels).toEqual(whole.labels);
+    expect(await tableTestSetInSlices(defaultConfig())).toBeNull();
+    const other = { ...config, training: { ...config.training, learningRate: 0.5 }, network: { ...config.network, hidden: [] } };
+    expect(testSetKey(other)).toBe(testSetKey(config));
+    expect(testSetKey({ ...config, seed: 4 })).not.toBe(testSetKey(config));
+    expect(testSetKey({ ...config, data: { ...config.data, size: 100 } })).not.toBe(testSetKey(config));
+    expect(testSetKey({ ...config, data: { ...config.data, trainRatio: 0.5 } })).not.toBe(testSetKey(config));
   });
 
   it('is null for 2-D data', () => {

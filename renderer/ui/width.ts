@@ -1,0 +1,22 @@
+/**
+ * An element's width without forcing a layout. Svelte's `bind:clientWidth` reads the width
+ * once as the element mounts, which makes the browser lay out the whole page in the middle of
+ * the script that is building it (the Lab's first layout then ran twice in one long task).
+ * `watchWidth` waits for a ResizeObserver, whose first report comes after the browser's own
+ * layout of the frame, and then on every change.
+ */
+import type { Attachment } from 'svelte/attachments';
+
+/** Attach with `{@attach watchWidth((w) => (width = w))}`: `set` gets the element's clientWidth. */
+export function watchWidth(set: (width: number) => void): Attachment<HTMLElement> {
+  return (element) => {
+    if (typeof ResizeObserver === 'undefined') {
+      set(element.clientWidth);
+      return;
+    }
+    // Read inside the observer's callback the layout is fresh, so clientWidth costs nothing.
+    const observer = new ResizeObserver(() => set(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  };
+}
