@@ -18,6 +18,8 @@ export interface ExampleTrace {
   row: number;
   /** The data point of that row. */
   point: DataPoint;
+  /** Every parameter the numbers were computed with, in the layout order (core/engine/shape.ts). */
+  params: Float64Array;
   /** What the network is fed (the enabled features, a table row, or x for a curve set). */
   inputs: Float64Array;
   /** z[l][j]: weighted sum of neuron j of layer l (hidden layers first, the output layer last). */
@@ -54,6 +56,7 @@ export function traceExample(model: Model, row: number): ExampleTrace {
   return {
     row,
     point: { ...model.data.train[row] },
+    params: model.params.slice(),
     inputs,
     z: ws.pre.map((p) => p.slice()),
     a: ws.act.map((p) => p.slice()),

@@ -11,6 +11,11 @@ export function paramCount(config: LabConfig): number {
   return networkShape(config).paramCount;
 }
 
+/** How many neurons each layer has: the hidden layers, then the output layer. */
+export function layerSizes(config: LabConfig): number[] {
+  return networkShape(config).layers.map((l) => l.size);
+}
+
 /** How many moment arrays an optimizer keeps: none for SGD, a velocity for momentum, m and v for Adam. */
 export function momentCount(optimizer: OptimizerName): number {
   switch (optimizer) {

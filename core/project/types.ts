@@ -44,6 +44,11 @@ export interface ProjectView {
   gradientFlowOpen?: boolean;
   /** The activation the explorer shows (optional; absent means DEFAULT_EXPLORER_ACTIVATION). */
   explorerActivation?: ActivationName;
+  /**
+   * The neuron whose formula One example writes out (layer 0 is the first hidden layer, the
+   * output layer last). Optional: absent means the first neuron of the network.
+   */
+  exampleNeuron?: NeuronPosition;
 }
 
 /** The activation explorer's choice when a project does not say. */
@@ -52,14 +57,24 @@ export const DEFAULT_EXPLORER_ACTIVATION: ActivationName = 'sigmoid';
 /** Whether the Gradient flow panel is open when a project does not say. */
 export const DEFAULT_GRADIENT_FLOW_OPEN = true;
 
-/** A view with every optional field filled in with its default (absent means the default). */
-export function withViewDefaults(view: ProjectView): Required<ProjectView> {
+/**
+ * A view with every optional field that has a saved default filled in (absent means the
+ * default). `exampleNeuron` stays optional: its default, the network's first neuron, is the
+ * Lab's to find.
+ */
+export function withViewDefaults(view: ProjectView): Required<Omit<ProjectView, 'exampleNeuron'>> & Pick<ProjectView, 'exampleNeuron'> {
   return {
     explorerActivation: DEFAULT_EXPLORER_ACTIVATION,
     showEachNeuron: false,
     gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN,
     ...view,
-  } as Required<ProjectView>;
+  };
+}
+
+/** A neuron of the network: its layer (hidden layers from 0, the output layer last) and its place in it. */
+export interface NeuronPosition {
+  layer: number;
+  neuron: number;
 }
 
 /** Progress through one lesson, as far as it belongs to this project. */

@@ -7,7 +7,7 @@ import { ACTIVATION_NAMES, LIMITS, type LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 import { readConfig } from './validate-config';
 import { bool, fail, field, integerIn, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
-import { momentCount, paramCount } from './shape';
+import { layerSizes, momentCount, paramCount } from './shape';
 import {
   MAX_HISTORY_POINTS,
   MAX_LESSONS,
@@ -16,6 +16,7 @@ import {
   MAX_NAME_LENGTH,
   PROJECT_AREAS,
   type LessonProgress,
+  type NeuronPosition,
   type Project,
   type ProjectView,
 } from './types';
@@ -126,7 +127,19 @@ function readView(value: unknown, config: LabConfig): ProjectView {
   if (Object.prototype.hasOwnProperty.call(raw, 'gradientFlowOpen')) {
     view.gradientFlowOpen = bool(raw.gradientFlowOpen, 'view.gradientFlowOpen');
   }
+  const neuron = readExampleNeuron(raw, config);
+  if (neuron !== null) view.exampleNeuron = neuron;
   return view;
+}
+
+/** The optional `view.exampleNeuron`: null when absent, or when the network has no such neuron (the default, its first neuron, is shown). */
+function readExampleNeuron(view: Record<string, unknown>, config: LabConfig): NeuronPosition | null {
+  if (!Object.prototype.hasOwnProperty.call(view, 'exampleNeuron')) return null;
+  const raw = record(view.exampleNeuron, 'view.exampleNeuron');
+  const sizes = layerSizes(config);
+  const layer = integerIn(field(raw, 'layer', 'view.exampleNeuron'), 'view.exampleNeuron.layer', 0, LIMITS.maxHiddenLayers);
+  const neuron = integerIn(field(raw, 'neuron', 'view.exampleNeuron'), 'view.exampleNeuron.neuron', 0, LIMITS.maxTableNeurons - 1);
+  return layer < sizes.length && neuron < sizes[layer] ? { layer, neuron } : null;
 }
 
 function readSavedAt(value: unknown): string {

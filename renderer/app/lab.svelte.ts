@@ -16,6 +16,7 @@ import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/prot
 import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
+import { ExampleWalk, type PickedNeuron } from '../engine/example.svelte';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { bundledDigits, DataMemory, TableGate, type DigitsSource } from '../lab';
 
@@ -30,6 +31,8 @@ export interface ViewState {
   explorerActivation: ActivationName;
   /** Curve view: draw each last-hidden-layer neuron's contribution and the output bias. */
   showEachNeuron: boolean;
+  /** The neuron whose formula One example writes out; absent for the network's first. */
+  exampleNeuron?: PickedNeuron;
 }
 
 /** The Lab's view settings before anything is chosen or opened. */
@@ -65,6 +68,8 @@ export class Lab {
   waitingFor = $state<TableDatasetName | null>(null);
   /** The training on the shared engine. */
   readonly run: TrainingRun;
+  /** One example, forward and backward, on the same engine (the One example button). */
+  readonly example: ExampleWalk;
 
   private readonly tables: TableGate;
   /** The network last used with each kind of data, for switching back and forth. */
@@ -78,6 +83,20 @@ export class Lab {
     this.run = new TrainingRun(engine, {
       onEvent: (event) => {
         if (event.type === 'snapshot' && event.snapshot.running) this.dirty = true;
+      },
+    });
+    const view = this.view;
+    this.example = new ExampleWalk(this.run, {
+      onTrained: () => (this.dirty = true),
+      // The picked neuron lives in the view, so a project saves it and opening one restores it.
+      store: {
+        get picked() {
+          return view.exampleNeuron ?? null;
+        },
+        set picked(neuron: PickedNeuron | null) {
+          if (neuron === null) delete view.exampleNeuron;
+          else view.exampleNeuron = neuron;
+        },
       },
     });
     this.tables = new TableGate(engine, digits);
@@ -109,6 +128,7 @@ export class Lab {
   }
 
   dispose(): void {
+    this.example.dispose();
     this.run.close();
   }
 
@@ -212,6 +232,8 @@ export class Lab {
   applyProject(restore: LabRestore): Promise<void> {
     // A project saved before a view field existed gets that field's default.
     if (restore.view) Object.assign(this.view, { gradientFlowOpen: DEFAULT_GRADIENT_FLOW_OPEN }, restore.view);
+    // A project without a picked neuron shows the network's first one, not the last project's pick.
+    if (restore.view && restore.view.exampleNeuron === undefined) delete this.view.exampleNeuron;
     this.message = null;
     this.dirty = false;
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));

@@ -179,7 +179,7 @@ export interface DeadNeuronsPreset {
 }
 
 /** A control the curve widget can show. */
-export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate' | 'showEachNeuron';
+export type CurveControl = 'dataset' | 'activation' | 'width' | 'learningRate';
 
 /** Curve fitting: one input x, one output y, and what each neuron of the last hidden layer adds. */
 export interface CurveState {
@@ -211,6 +211,27 @@ export interface CurvePreset {
   editable: boolean;
 }
 
+/** One example, forward and backward, on a small network of its own (the Lab's One example). */
+export interface OneExampleState {
+  /** Where the walk is: nothing shown, waiting for the engine, forward, backward, or updated. */
+  phase: 'idle' | 'waiting' | 'forward' | 'backward' | 'updated';
+  /** Updates applied since the widget opened (each trains on one example). */
+  updates: number;
+  /** The neuron whose formula is written out: layer 0 is the first hidden layer, the output last. */
+  picked: { layer: number; neuron: number } | null;
+  /** The shown example's loss, or null when none is shown. */
+  loss: number | null;
+  /** The step's network and its newest weights, for "Open this in the Lab". */
+  config: LabConfig;
+  params: Float64Array | null;
+}
+export interface OneExamplePreset {
+  /** The network and data; trained one example at a time by the widget's own engine. */
+  config: LabConfig;
+  /** The neuron whose formula is written out first, or null for the first neuron. */
+  picked: { layer: number; neuron: number } | null;
+}
+
 export interface WidgetStates {
   inputCount: InputCountState;
   neuron: NeuronState;
@@ -222,6 +243,7 @@ export interface WidgetStates {
   gradientFlow: GradientFlowState;
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
+  oneExample: OneExampleState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -234,6 +256,7 @@ export interface WidgetPresets {
   gradientFlow: GradientFlowPreset;
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
+  oneExample: OneExamplePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

@@ -19,7 +19,9 @@
  * per kind of work: script, style, layout, paint, canvas…; more options in browser-analysis.ts),
  * VIEW_W and VIEW_H (the window, default 1440 × 1800, tall enough for every view),
  * STYLE (CSS added before training starts, to try what a style costs), SHOT (a file name: a
- * screenshot of the whole page after 1,000 epochs).
+ * screenshot of the whole page after 1,000 epochs), DATASET (the data set's radio name,
+ * default Spiral; a curve set such as "Sine wave" shows the curve view, 1 → … → 1), EACH_NEURON=1
+ * (ticks the curve view's "Show each neuron").
  */
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -37,6 +39,7 @@ const TARGET_EPOCHS = Number(process.env.EPOCHS ?? 100_000);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 10);
 const PROFILE = process.env.PROFILE ?? '';
 const TRACE = process.env.TRACE === '1';
+const DATASET = process.env.DATASET ?? 'Spiral';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -124,7 +127,7 @@ async function epoch(page: Page): Promise<number> {
 }
 
 async function buildNetwork(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: 'Spiral', exact: true }).click();
+  await page.getByRole('radio', { name: DATASET, exact: true }).click();
   const count = async () => Number((await page.getByText(/^\d+ hidden layers?$/).innerText()).split(' ')[0]);
   while ((await count()) < LAYERS) await page.getByRole('button', { name: 'Add layer' }).click();
   while ((await count()) > LAYERS) await page.getByRole('button', { name: 'Remove layer' }).click();
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
     await buildNetwork(page);
     const heatmapsPerFrame = await page.evaluate(() => document.querySelectorAll('button.node').length + 1);
     console.log(
-      `Network: 2 → ${LAYERS} × ${NEURONS} tanh → 1 on the spiral; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`,
+      `Network: ${LAYERS} × ${NEURONS} tanh hidden on ${DATASET}${process.env.EACH_NEURON === '1' ? ' (each neuron shown)' : ''}; ${heatmapsPerFrame} heatmaps (inputs, neurons and the output plot) per frame.`,
     );
     // Every canvas's backing store is copied to the compositor when it changes, so its size matters.
     const canvases = await page.evaluate(() =>
@@ -194,6 +197,7 @@ async function main(): Promise<void> {
     );
     console.log(`Canvases (${canvases.length}): ${canvases.join('; ')}`);
     if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
+    if (process.env.EACH_NEURON === '1') await page.getByRole('checkbox', { name: 'Show each neuron' }).check();
 
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForEpoch(page, 1000, false);

@@ -160,6 +160,15 @@ test('a learner completes all ten lessons; progress survives a reload', async ({
   await slider(page, 'bias b', -2);
   await check(page);
   await shoot(page, '03-relu');
+  await next(page);
+  // A sum of hinges: the curve widget trains four ReLUs on |x|, each neuron shown.
+  const curve = page.getByRole('figure', { name: 'Curve fitting' });
+  await expect(curve.getByRole('checkbox', { name: 'Show each neuron' })).toBeChecked();
+  await expect(curve.getByRole('rowheader', { name: /^Neuron \d+$/ })).toHaveCount(4);
+  await checkFails(page);
+  await trainUntil(page, async () => Number(await page.getByTestId('curve-train-loss').innerText()) < 0.01);
+  await check(page);
+  await shoot(page, '03c-hinges');
   await nextLesson(page, 'Sigmoid');
 
   // 4. Sigmoid

@@ -2,7 +2,8 @@ import { ACTIVATIONS } from '../engine';
 import { near, tex } from '../math';
 
 const relu = ACTIVATIONS.relu.f;
-import { step, type LessonDef, type ProbeState } from '../types';
+import { step, type CurveState, type LessonDef, type ProbeState } from '../types';
+import { curveNetwork } from '../widgets/curve-lesson';
 
 export function checkNegativeIsZero(s: ProbeState): boolean {
   return near(s.answer, 0, 1e-9);
@@ -11,6 +12,11 @@ export function checkNegativeIsZero(s: ProbeState): boolean {
 /** Fires only above 2: the neuron's threshold −b/w sits at 2 and it rises to the right. */
 export function checkThresholdTwo(s: ProbeState): boolean {
   return s.w > 0 && Math.abs(-s.b / s.w - 2) <= 0.05;
+}
+
+/** A ReLU network that has fitted |x| closely, seen as a sum of its hinges. */
+export function checkHingesFit(s: CurveState): boolean {
+  return s.activation === 'relu' && s.showEachNeuron && s.epoch > 0 && Number.isFinite(s.trainLoss) && s.trainLoss < 0.01;
 }
 
 export function reluFormula(s: ProbeState): string {
@@ -56,6 +62,24 @@ export const lesson: LessonDef = {
       hint: 'With w = 1 the neuron starts firing where x + b becomes positive. Which bias makes that happen exactly at x = 2?',
       formula: reluFormula,
       toLab: null,
+    }),
+    step({
+      id: 'hinges',
+      title: 'Many hinges make a curve',
+      widget: 'curve',
+      preset: {
+        config: curveNetwork('absolute', 'relu', 4),
+        controls: ['dataset', 'width'],
+        datasetChoices: ['absolute', 'parabola', 'sine', 'ownCurve'],
+        activationChoices: ['relu'],
+        widthChoices: [2, 4, 8, 16],
+        showEachNeuron: true,
+        editable: true,
+      },
+      check: checkHingesFit,
+      hint: 'Keep the |x| curve and Show each neuron ticked, press Train and wait until the training loss is below 0.01.',
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
     }),
   ],
 };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigitCount, checkPhotoCount, inputCount } from '../../../renderer/lessons/01-what-a-network-does/lesson';
 import { checkFlipped, checkSeparates, CLUSTERS, neuronFormula } from '../../../renderer/lessons/02-one-neuron/lesson';
-import { checkNegativeIsZero, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
+import { checkHingesFit, checkNegativeIsZero, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
 import { checkFlat, checkHalf, checkThree } from '../../../renderer/lessons/04-sigmoid/lesson';
 import { activationFormula, checkLeaky, checkPeriodic, checkTanh } from '../../../renderer/lessons/05-tanh-and-friends/lesson';
 import { neuronCorrect } from '../../../renderer/lessons/math';
-import type { ProbeState } from '../../../renderer/lessons/types';
+import type { CurveState, ProbeState } from '../../../renderer/lessons/types';
+import { curveNetwork } from '../../../renderer/lessons/widgets/curve-lesson';
 
 const probe = (change: Partial<ProbeState>): ProbeState => ({ activation: 'relu', w: 1, b: 0, x: 0, answer: null, ...change });
 
@@ -99,5 +100,29 @@ describe('lesson 5: tanh and friends', () => {
     const text = activationFormula(probe({ activation: 'tanh', x: 0 }));
     expect(text).toContain('f(0.00) = 0.000');
     expect(text).toContain("f'(0.00) = 1.000");
+  });
+});
+
+describe('lesson 3, many hinges make a curve', () => {
+  const fitted: CurveState = {
+    dataset: 'absolute',
+    activation: 'relu',
+    width: 4,
+    showEachNeuron: true,
+    epoch: 300,
+    trainLoss: 0.004,
+    testLoss: 0.005,
+    ownPoints: 0,
+    config: curveNetwork('absolute', 'relu', 4),
+    params: null,
+  };
+  it('passes once a ReLU network has fitted the curve with each neuron shown', () => {
+    expect(checkHingesFit(fitted)).toBe(true);
+  });
+  it('fails before training, above the loss, with the neurons hidden, or before any loss is measured', () => {
+    expect(checkHingesFit({ ...fitted, epoch: 0 })).toBe(false);
+    expect(checkHingesFit({ ...fitted, trainLoss: 0.02 })).toBe(false);
+    expect(checkHingesFit({ ...fitted, showEachNeuron: false })).toBe(false);
+    expect(checkHingesFit({ ...fitted, trainLoss: Number.NaN })).toBe(false);
   });
 });

@@ -48,6 +48,10 @@ function sampleState(step: Step): unknown {
         params: new Float64Array(networkShape(config).paramCount),
       };
     }
+    case 'oneExample': {
+      const config = step.preset.config;
+      return { phase: 'updated', updates: 1, picked: null, loss: 0.2, config, params: new Float64Array(networkShape(config).paramCount) };
+    }
     case 'gradientFlow':
       return {
         activation: step.preset.activationChoices[0],
