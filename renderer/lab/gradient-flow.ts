@@ -63,8 +63,11 @@ export function formatGradient(value: number): string {
 export function flowReadout(gradient: readonly number[]): string {
   if (gradient.length === 0) return 'Train for an epoch to see how much gradient reaches each layer.';
   if (gradient.length === 1) return 'No hidden layers: there is only one layer of weights, so nothing to compare.';
+  if (gradient.every((g) => g === 0)) {
+    return 'No layer gets any gradient: every path back from the output runs through a dead neuron, so the network has stopped learning.';
+  }
   const ratio = gradientRatio(gradient);
-  if (ratio === null) return 'The output layer gets no gradient, so no layer learns.';
+  if (ratio === null) return "The output layer's weights get no gradient this epoch, so there is nothing to compare with.";
   if (ratio === 0) return "The first layer's gradient is 0: no learning signal reaches it.";
   const text = relativeText(gradient[0], gradient[gradient.length - 1]);
   const base =
@@ -92,14 +95,15 @@ export interface XY {
 
 /**
  * One line per layer of weights from the history, each thinned to at most `limit` points
- * (the same points for every layer), gradients floored for the log axis.
+ * (the same points for every layer). A log axis cannot show 0: a gradient of exactly 0 is a
+ * gap in its line (the table and the sentence say 0), tiny ones are floored at GRADIENT_FLOOR.
  */
 export function gradientLines(history: readonly InstrumentPoint[], limit = FLOW_POINTS): XY[][] {
   if (history.length === 0) return [];
   const layers = history[history.length - 1].gradient.length;
   const logOf = (v: number) => Math.log10(Math.max(GRADIENT_FLOOR, v));
   const keep = decimateIndices(
-    history.map((p) => ({ x: p.epoch, y: Number.isFinite(p.gradient[0]) ? logOf(p.gradient[0]) : Number.NaN })),
+    history.map((p) => ({ x: p.epoch, y: Number.isFinite(p.gradient[0]) && p.gradient[0] > 0 ? logOf(p.gradient[0]) : Number.NaN })),
     limit,
   );
   const lines: XY[][] = Array.from({ length: layers }, () => []);
@@ -109,7 +113,7 @@ export function gradientLines(history: readonly InstrumentPoint[], limit = FLOW_
     if (point.gradient.length !== layers) continue;
     for (let l = 0; l < layers; l++) {
       const v = point.gradient[l];
-      lines[l].push({ x: point.epoch, y: Number.isFinite(v) ? Math.max(GRADIENT_FLOOR, v) : Number.NaN });
+      lines[l].push({ x: point.epoch, y: Number.isFinite(v) && v > 0 ? Math.max(GRADIENT_FLOOR, v) : Number.NaN });
     }
   }
   return lines;

@@ -4,7 +4,7 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
-import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, LabConfig, LayerSpec } from '../../core/config';
+import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -142,6 +142,35 @@ export interface DigitsPreset {
   askDrawn: boolean;
 }
 
+/** The activation explorer: f and f′ of one activation, read at a cursor. */
+export interface ExplorerState {
+  activation: ActivationName;
+  /** Where the read-out cursor is, and what it reads there. */
+  x: number;
+  f: number;
+  df: number;
+}
+export interface ExplorerPreset {
+  initial: ActivationName;
+  /** Activations the learner may pick from; one entry hides the menu. */
+  choices: ActivationName[];
+  /** Where the cursor starts (−6 to 6, in steps of 0.01). */
+  x: number;
+  /** The drawing the explorer shows for 'drawn' (the straight line y = x when absent). */
+  knots?: Knot[];
+}
+
+/** "Draw your own": a piecewise-linear activation shaped by its knots. */
+export interface DrawnState {
+  knots: Knot[];
+  /** True when every piece has the same slope: a network using it collapses to a straight line. */
+  straight: boolean;
+}
+export interface DrawnPreset {
+  /** The knots the drawing starts from (they must pass core's checkKnots). */
+  initial: Knot[];
+}
+
 /** How much of the gradient reaches each layer of a network trained live (the Lab's Gradient flow panel). */
 export interface GradientFlowState {
   activation: ActivationName;
@@ -240,6 +269,8 @@ export interface WidgetStates {
   softmax: SoftmaxState;
   trainer: TrainerState;
   digits: DigitsState;
+  explorer: ExplorerState;
+  drawn: DrawnState;
   gradientFlow: GradientFlowState;
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
@@ -253,6 +284,8 @@ export interface WidgetPresets {
   softmax: SoftmaxPreset;
   trainer: TrainerPreset;
   digits: DigitsPreset;
+  explorer: ExplorerPreset;
+  drawn: DrawnPreset;
   gradientFlow: GradientFlowPreset;
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;

@@ -56,7 +56,8 @@ describe('gradient ratio and read-out', () => {
     expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is 3× the output layer's: the gradient reaches the first layer.");
     expect(flowReadout([50, 0.1])).toMatch(/is 500× the output layer's: it grows on the way back/);
     expect(flowReadout([0, 0.1])).toMatch(/gradient is 0: no learning signal reaches it/);
-    expect(flowReadout([0.1, 0])).toMatch(/output layer gets no gradient/);
+    expect(flowReadout([0.1, 0])).toMatch(/output layer's weights get no gradient/);
+    expect(flowReadout([0, 0, 0])).toMatch(/No layer gets any gradient: every path back from the output runs through a dead neuron/);
   });
 
   it('formats gradients for the table', () => {
@@ -86,7 +87,7 @@ describe('the chart', () => {
   const point = (epoch: number, gradient: number[]): InstrumentPoint => ({ epoch, gradient, lowSlope: [] });
 
   it('makes one line per layer, floored for the log axis, thinned to the limit with shared epochs', () => {
-    const history = Array.from({ length: 500 }, (_, i) => point(i + 1, [i === 7 ? 0 : 1e-6 * (i + 1), 0.1, Number.NaN]));
+    const history = Array.from({ length: 500 }, (_, i) => point(i + 1, [i === 7 ? 0 : i === 8 ? 1e-20 : 1e-6 * (i + 1), 0.1, Number.NaN]));
     const lines = gradientLines(history, 50);
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
@@ -95,7 +96,8 @@ describe('the chart', () => {
     expect(lines[0].at(-1)).toEqual({ x: 500, y: 5e-4 });
     expect(lines[2].every((p) => Number.isNaN(p.y))).toBe(true);
     const all = gradientLines(history.slice(0, 10), 50);
-    expect(all[0][7]).toEqual({ x: 8, y: GRADIENT_FLOOR });
+    expect(all[0][7]).toEqual({ x: 8, y: Number.NaN });
+    expect(all[0][8]).toEqual({ x: 9, y: GRADIENT_FLOOR });
     expect(gradientLines([])).toEqual([]);
   });
 

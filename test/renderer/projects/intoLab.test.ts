@@ -100,4 +100,30 @@ describe('opening a table project in the Lab', () => {
     expect(lab.view).toMatchObject({ area: 'lab', showTestData: true });
     expect(lab.dirty).toBe(false);
   });
+
+  it('the explorer shows the activation a project saved, and the default when the file has none', async () => {
+    const { lab, finishRestore } = fakeLab();
+    lab.view.explorerActivation = 'relu';
+    const untrained = createProject({
+      name: 'flowers',
+      config: irisConfig(),
+      view: { area: 'lab', showTestData: false, discretize: false, layerSpaceLayer: 0 },
+      savedAt: new Date(0),
+    });
+    await putIntoLab(lab, lessonsTarget(), untrained, false);
+    expect(lab.view.explorerActivation).toBe('sigmoid');
+    await putIntoLab(lab, lessonsTarget(), { ...untrained, view: { ...untrained.view, explorerActivation: 'drawn' } }, false);
+    expect(lab.view.explorerActivation).toBe('drawn');
+    // A trained project hands its view, defaults filled in, to the Lab's restore.
+    const opening = putIntoLab(lab, lessonsTarget(), trainedDigits(), false);
+    finishRestore();
+    await opening;
+    expect(lab.restored[0].view).toMatchObject({
+      area: 'lab',
+      showTestData: false,
+      discretize: false,
+      layerSpaceLayer: 0,
+      explorerActivation: 'sigmoid',
+    });
+  });
 });
