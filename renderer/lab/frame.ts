@@ -43,9 +43,14 @@ export class FrameScheduler {
   /** Frames actually drawn (for tests and the benchmark). */
   frames = 0;
 
+  /** When the last frame was drawn, for `gap`. */
+  private lastFrame = Number.NEGATIVE_INFINITY;
+
+  /** `gap`: the shortest time between two drawn frames (reduced motion asks for fewer; 0: every frame). */
   constructor(
     private readonly clock: FrameClock = browserClock,
     private readonly prepare: () => void = () => {},
+    private readonly gap: () => number = () => 0,
   ) {}
 
   /** Registers a view; returns its key and a function that removes it. */
@@ -89,6 +94,12 @@ export class FrameScheduler {
 
   private run(): void {
     this.handle = null;
+    if (this.clock.now() - this.lastFrame < this.gap()) {
+      // Too soon after the last frame for the learner's motion setting: wait for a later one.
+      this.schedule();
+      return;
+    }
+    this.lastFrame = this.clock.now();
     if (this.prepareDirty) {
       this.prepareDirty = false;
       this.prepare();

@@ -140,3 +140,34 @@ export function describeParameter(shape: NetworkShape, featureLabels: readonly s
   }
   return `parameter ${index}`;
 }
+
+/**
+ * The parameters that belong to one neuron — its bias, then the weight of every link coming
+ * into it — with plain words for each, in the order the diagram's editor offers them.
+ */
+export function neuronParameters(
+  shape: NetworkShape,
+  featureLabels: readonly string[],
+  layer: number,
+  neuron: number,
+): { index: number; label: string }[] {
+  const fanIn = layer === 0 ? shape.inputs : shape.layers[layer - 1].size;
+  const indices = [shape.biasIndex(layer, neuron)];
+  for (let from = 0; from < fanIn; from++) indices.push(shape.weightIndex(layer, neuron, from));
+  return indices.map((index) => ({ index, label: describeParameter(shape, featureLabels, index) }));
+}
+
+/** The neuron a parameter (its bias or an incoming link's weight) belongs to, or null. */
+export function parameterOwner(shape: NetworkShape, index: number): { layer: number; neuron: number } | null {
+  let fanIn = shape.inputs;
+  for (let l = 0; l < shape.layers.length; l++) {
+    const size = shape.layers[l].size;
+    for (let to = 0; to < size; to++) {
+      if (shape.biasIndex(l, to) === index) return { layer: l, neuron: to };
+      const first = shape.weightIndex(l, to, 0);
+      if (index >= first && index < first + fanIn) return { layer: l, neuron: to };
+    }
+    fanIn = size;
+  }
+  return null;
+}

@@ -29,3 +29,23 @@ export function formatAccuracy(value: number | null | undefined): string {
   const tenths = Math.floor(value * 1000 + 1e-9);
   return `${(tenths / 10).toFixed(1)} %`;
 }
+
+/** A loss in two significant figures for speech: 0.0412 → "0.041". */
+function spokenLoss(value: number): string {
+  if (!Number.isFinite(value)) return 'not a number';
+  return Math.abs(value) >= 100 ? formatCount(value) : String(Number(value.toPrecision(2)));
+}
+
+/**
+ * One short sentence on how training stands, for a polite live region:
+ * "Epoch 1,200, test accuracy 97 %, test loss 0.041". Accuracy is left out where there is none
+ * (regression), the loss where there is no measurement yet.
+ */
+export function trainingSummary(epoch: number, metrics: { testAccuracy: number | null; testLoss: number } | null | undefined): string {
+  const parts = [`Epoch ${formatCount(epoch)}`];
+  if (metrics && metrics.testAccuracy !== null && Number.isFinite(metrics.testAccuracy)) {
+    parts.push(`test accuracy ${Math.floor(metrics.testAccuracy * 100 + 1e-9)} %`);
+  }
+  if (metrics && !Number.isNaN(metrics.testLoss)) parts.push(`test loss ${spokenLoss(metrics.testLoss)}`);
+  return parts.join(', ');
+}

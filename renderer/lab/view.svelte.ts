@@ -18,6 +18,7 @@ import { isTableDataset } from '../../core/tabular/info';
 import type { Lab } from '../app/lab.svelte';
 import { paletteFor, type Palette } from '../ui/palette';
 import type { ThemeView } from '../ui/theme.svelte';
+import { frameGap } from '../ui/motion';
 import { FrameScheduler } from './frame';
 
 /** Cells per side of the shared grid: the output plot uses all, thumbnails every other one. */
@@ -68,7 +69,7 @@ export class LabView {
     this.dataset = $derived(planeData(lab.config));
     this.shape = $derived(networkShape(lab.config));
     this.networkKey = $derived(networkKey(lab.config, this.shape.paramCount));
-    this.scheduler = new FrameScheduler(undefined, () => this.evaluate());
+    this.scheduler = new FrameScheduler(undefined, () => this.evaluate(), frameGap);
     this.stopEffects = $effect.root(() => {
       $effect(() => {
         // Any new snapshot, network, data or theme means every view draws again (once, next frame).

@@ -123,4 +123,37 @@ describe('FrameScheduler', () => {
     expect(order.filter((v) => v === 'heat')).toHaveLength(4);
     expect(order.slice(3).filter((v) => v !== 'heat')).toEqual(['chart', 'space']);
   });
+
+  it('with reduced motion, draws no more often than the gap asks, and still draws every change', () => {
+    const clock = manualClock();
+    let gap = 100;
+    const scheduler = new FrameScheduler(
+      clock,
+      () => {},
+      () => gap,
+    );
+    let drawn = 0;
+    scheduler.add(() => drawn++);
+    clock.tick();
+    expect(drawn).toBe(1);
+    // Sixty frames' worth of snapshots in one second: about ten draws, one per 100 ms.
+    for (let frame = 0; frame < 60; frame++) {
+      scheduler.invalidate();
+      clock.tick(1000 / 60);
+    }
+    expect(drawn).toBeGreaterThanOrEqual(9);
+    expect(drawn).toBeLessThanOrEqual(11);
+    // The last change is drawn once its time comes, not dropped.
+    scheduler.invalidate();
+    const before = drawn;
+    for (let frame = 0; frame < 8; frame++) clock.tick(16);
+    expect(drawn).toBe(before + 1);
+    // Motion allowed again: every frame draws.
+    gap = 0;
+    for (let frame = 0; frame < 5; frame++) {
+      scheduler.invalidate();
+      clock.tick(16);
+    }
+    expect(drawn).toBe(before + 6);
+  });
 });

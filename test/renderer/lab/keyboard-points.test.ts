@@ -30,6 +30,32 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('r', { tagName: 'DIV' }, { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(key(' ', { tagName: 'BUTTON' }))).toBeNull();
   });
+
+  it('leaves each key to the controls that use it, and no more', () => {
+    const attrs = (map: Record<string, string>) => (name: string) => map[name] ?? null;
+    // Space opens a summary and ticks a check box; arrows move radios, tabs and sliders.
+    expect(shortcutFor(key(' ', { tagName: 'SUMMARY' }))).toBeNull();
+    expect(shortcutFor(key(' ', { tagName: 'INPUT', getAttribute: attrs({ type: 'checkbox' }) }))).toBeNull();
+    expect(shortcutFor(key(' ', { tagName: 'DIV', getAttribute: attrs({ role: 'button' }) }))).toBeNull();
+    expect(shortcutFor(key('ArrowRight', { tagName: 'BUTTON', getAttribute: attrs({ role: 'radio' }) }))).toBeNull();
+    expect(shortcutFor(key('ArrowRight', { tagName: 'INPUT', getAttribute: attrs({ type: 'range' }) }))).toBeNull();
+    expect(shortcutFor(key('r', { tagName: 'INPUT', getAttribute: attrs({ type: 'number' }) }))).toBeNull();
+    expect(shortcutFor(key('r', { tagName: 'DIV', getAttribute: attrs({ role: 'application' }) }))).toBeNull();
+    // A key the focused control has no use for still acts.
+    expect(shortcutFor(key('ArrowRight', { tagName: 'BUTTON' }))).toBe('step');
+    expect(shortcutFor(key('r', { tagName: 'SUMMARY' }))).toBe('reset');
+    expect(shortcutFor(key(' ', { tagName: 'INPUT', getAttribute: attrs({ type: 'range' }) }))).toBe('toggle');
+    expect(shortcutFor(key('ArrowRight', { tagName: 'INPUT', getAttribute: attrs({ type: 'checkbox' }) }))).toBe('step');
+  });
+
+  it('never acts behind a modal dialog', () => {
+    const page = (selector: string | null) => ({ querySelector: (s: string) => (s === selector ? {} : null) }) as unknown as Document;
+    const inDialog = { tagName: 'BUTTON', closest: (s: string) => (s.includes('dialog') ? {} : null) };
+    expect(shortcutFor(key('r', inDialog), page(null))).toBeNull();
+    expect(shortcutFor(key('r', { tagName: 'BODY' }), page(':modal'))).toBeNull();
+    expect(shortcutFor(key('r', { tagName: 'BODY' }), page('[aria-modal="true"]'))).toBeNull();
+    expect(shortcutFor(key('r', { tagName: 'BODY' }), page(null))).toBe('reset');
+  });
 });
 
 describe('own points', () => {
