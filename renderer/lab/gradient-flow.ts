@@ -59,16 +59,47 @@ export function formatGradient(value: number): string {
   return value.toExponential(1);
 }
 
-/** The sentence under the panel's heading: how much of the gradient reaches the first layer. */
-export function flowReadout(gradient: readonly number[]): string {
+/**
+ * Why a gradient of exactly 0 can come with no hidden layer all dead. A layer's weights get
+ * nothing from an example when its inputs are all 0 there or nothing comes back from above,
+ * and a ReLU passes nothing back where it is off. Neurons that are each on for some examples
+ * (so not dead) can still never be on together with the layers they need: on spiral with
+ * 4,2,2,2,2,2 ReLU the last hidden layer ends up on only where the layer below outputs all
+ * zeros, so no hidden weight gets any gradient while the dead count shows almost none.
+ */
+const ON_BY_TURNS =
+  'Dead neurons do not explain it: every hidden layer still has neurons that are on for some examples. But on every training example some layer between the first and the output is switched off or passes on only zeros, so the signal stops there: the layers are on by turns, never together.';
+
+/**
+ * The first hidden layer (0-based) whose neurons are all dead, -1 when there is none, or null
+ * when the dead counts are not known for this network.
+ */
+function firstDeadLayer(deadCount: readonly number[] | undefined, sizes: readonly number[] | undefined): number | null {
+  if (!deadCount || !sizes || sizes.length === 0 || deadCount.length !== sizes.length) return null;
+  return sizes.findIndex((size, l) => size > 0 && deadCount[l] >= size);
+}
+
+/**
+ * The sentence under the panel's heading: how much of the gradient reaches the first layer.
+ * With the dead counts (`deadCount` per hidden layer of `sizes`) a gradient of 0 is put down
+ * to a layer whose neurons are all dead, or to layers that are on by turns (ON_BY_TURNS).
+ */
+export function flowReadout(gradient: readonly number[], deadCount?: readonly number[], sizes?: readonly number[]): string {
   if (gradient.length === 0) return 'Train for an epoch to see how much gradient reaches each layer.';
   if (gradient.length === 1) return 'No hidden layers: there is only one layer of weights, so nothing to compare.';
+  const deadLayer = firstDeadLayer(deadCount, sizes);
   if (gradient.every((g) => g === 0)) {
+    if (deadLayer === -1) return `No layer gets any gradient, so the network has stopped learning. ${ON_BY_TURNS}`;
     return 'No layer gets any gradient: every path back from the output runs through a dead neuron, so the network has stopped learning.';
   }
   const ratio = gradientRatio(gradient);
   if (ratio === null) return "The output layer's weights get no gradient this epoch, so there is nothing to compare with.";
-  if (ratio === 0) return "The first layer's gradient is 0: no learning signal reaches it.";
+  if (ratio === 0) {
+    if (deadLayer === null) return "The first layer's gradient is 0: no learning signal reaches it.";
+    if (deadLayer >= 0)
+      return `The first layer's gradient is 0: every neuron of layer ${deadLayer + 1} is dead, so no learning signal gets past it.`;
+    return `The first layer's gradient is 0: no learning signal reaches it. ${ON_BY_TURNS}`;
+  }
   const text = relativeText(gradient[0], gradient[gradient.length - 1]);
   const base =
     ratio < 1 ? `The first layer's gradient is ${text} of the output layer's` : `The first layer's gradient is ${text} the output layer's`;

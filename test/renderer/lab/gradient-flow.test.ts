@@ -60,6 +60,31 @@ describe('gradient ratio and read-out', () => {
     expect(flowReadout([0, 0, 0])).toMatch(/No layer gets any gradient: every path back from the output runs through a dead neuron/);
   });
 
+  it('explains a gradient of 0 that no dead layer accounts for (ReLU layers on by turns, never together)', () => {
+    // Spiral, 2→4,2,2,2,2,2→1 ReLU, rate 0.03, seed 1, epoch 5,000 (reproduced on core's session):
+    // every hidden layer's weights get exactly 0, the output's 0.11; one dead neuron (layer 1),
+    // every other hidden neuron on for some examples. The last hidden layer is on for 70 of 250
+    // examples, exactly those where the layer below outputs all zeros: its weights' inputs are 0
+    // there, and everywhere else it is off, so nothing passes further back. Blaming dead neurons
+    // would contradict the dead count.
+    const gradient = [0, 0, 0, 0, 0, 0, 0.11];
+    const sizes = [4, 2, 2, 2, 2, 2];
+    const text = flowReadout(gradient, [1, 0, 0, 0, 0, 0], sizes);
+    expect(text).toMatch(/^The first layer's gradient is 0: no learning signal reaches it\. /);
+    expect(text).toMatch(/Dead neurons do not explain it/);
+    expect(text).toMatch(/on every training example some layer/);
+    expect(flowReadout([0, 0, 0], [0, 0], [3, 3])).not.toMatch(/runs through a dead neuron/);
+    expect(flowReadout([0, 0, 0], [0, 0], [3, 3])).toMatch(/^No layer gets any gradient.*Dead neurons do not explain it/);
+    // A hidden layer whose neurons are all dead blocks every path: said so.
+    expect(flowReadout([0, 0, 0.1], [0, 2], [3, 2])).toBe(
+      "The first layer's gradient is 0: every neuron of layer 2 is dead, so no learning signal gets past it.",
+    );
+    expect(flowReadout([0, 0, 0], [0, 2], [3, 2])).toMatch(/every path back from the output runs through a dead neuron/);
+    // No count yet (or one for another network): the sentences stay as they were.
+    expect(flowReadout([0, 0.1])).toBe("The first layer's gradient is 0: no learning signal reaches it.");
+    expect(flowReadout([0, 0, 0.1], [0], [3, 3])).toBe("The first layer's gradient is 0: no learning signal reaches it.");
+  });
+
   it('formats gradients for the table', () => {
     expect(formatGradient(0.1234)).toBe('0.12');
     expect(formatGradient(3.4e-7)).toBe('3.4e-7');
