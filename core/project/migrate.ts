@@ -6,7 +6,7 @@
  * here, describe it in FORMAT.md and add a test with a file of the old version.
  */
 import { isRecord, type Json } from './read';
-import { PROJECT_VERSION } from './types';
+import { FIRST_EDITION_PREFIX, PROJECT_VERSION } from './types';
 
 export interface Migration {
   from: number;
@@ -36,13 +36,23 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 2,
     change:
       "Version 3 may name the curve-fitting data sets (sine, step, absolute, parabola, noisyLine, and ownCurve with the learner's " +
-      'own 1-D points) and the drawn activation, whose knots are "config.network.drawn". Nothing in a version-2 file changes; ' +
-      'the new number makes an older app refuse such a file with "Update the app" instead of misreading it.',
+      'own 1-D points) and the drawn activation, whose knots are "config.network.drawn". It also comes with the second edition ' +
+      'of the course, whose lessons have other steps: each lesson progress of a version-2 file is kept under "ed1_" + its id, ' +
+      'so that the app reads its step positions as the first edition numbered them. The new number makes an older app refuse ' +
+      'such a file with "Update the app" instead of misreading it.',
     up(file) {
-      return { ...file, version: 3 };
+      return { ...file, version: 3, lessons: firstEditionLessons(file.lessons) };
     },
   },
 ];
+
+/** Marks each lesson progress of a version-2 file as the first edition's: `id` → `ed1_id`. */
+function firstEditionLessons(lessons: unknown): unknown {
+  if (!isRecord(lessons)) return lessons;
+  const out: Json = {};
+  for (const [id, progress] of Object.entries(lessons)) out[FIRST_EDITION_PREFIX + id] = progress;
+  return out;
+}
 
 /**
  * Brings a decoded file of `version` up to PROJECT_VERSION. The caller has checked that

@@ -9,6 +9,12 @@ import type { EngineState, HistoryPoint } from '../protocol';
 export const PROJECT_FORMAT = 'activation-lab-project';
 /** The version this app writes. Older versions are upgraded on load (see migrate.ts). */
 export const PROJECT_VERSION = 3;
+
+/**
+ * Lesson progress read from a version-1 or -2 file is kept under this prefix + the lesson id:
+ * its step positions count the first edition of the course's steps (renderer/lessons/migrate.ts).
+ */
+export const FIRST_EDITION_PREFIX = 'ed1_';
 export const PROJECT_EXTENSION = '.actlab';
 /**
  * Larger files are refused before they are read or parsed. The largest network the Lab can

@@ -6,9 +6,9 @@ import { lesson as sigmoid } from './04-sigmoid/lesson';
 import { lesson as tanhAndFriends } from './05-tanh-and-friends/lesson';
 import { lesson as linearCollapse } from './06-linear-collapse/lesson';
 import { lesson as xor } from './07-xor/lesson';
-import { lesson as training } from './08-training/lesson';
-import { lesson as softmaxAndCos } from './09-softmax-and-cos/lesson';
-import { lesson as pixelsAreInputs } from './10-pixels-are-inputs/lesson';
+import { lesson as training } from './14-training/lesson';
+import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
+import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
 import type { LessonDef } from './types';
 
 export const LESSONS: readonly LessonDef[] = [

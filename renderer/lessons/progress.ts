@@ -2,8 +2,11 @@
  * Lesson progress as plain data, with pure functions to update, read and (de)serialise it.
  * Where it is kept (the Electron user-data folder or localStorage) is `progressStore.ts`.
  */
+import { LESSON_RENAMES, migrateDone } from './migrate';
+
 export interface Progress {
-  version: 1;
+  /** 1: the first edition of the course (ten lessons); 2: the second. Version 1 is migrated on reading. */
+  version: 2;
   /** Done step ids per lesson id. */
   done: Record<string, string[]>;
   /** Where the learner was: lesson id and step index, or null on the overview. */
@@ -13,7 +16,7 @@ export interface Progress {
 export type LessonStatus = 'not-started' | 'in-progress' | 'done';
 
 export function emptyProgress(): Progress {
-  return { version: 1, done: {}, last: null };
+  return { version: 2, done: {}, last: null };
 }
 
 export function markStepDone(progress: Progress, lessonId: string, stepId: string): Progress {
@@ -70,5 +73,12 @@ export function parseProgress(json: string): Progress {
   if (last && typeof last.lesson === 'string' && Number.isInteger(last.step) && (last.step as number) >= 0) {
     progress.last = { lesson: last.lesson, step: last.step as number };
   }
-  return progress;
+  return record.version === 2 ? progress : fromFirstEdition(progress);
+}
+
+/** Progress saved by the first edition of the course, moved to where the second keeps each step. */
+function fromFirstEdition(progress: Progress): Progress {
+  const last =
+    progress.last === null ? null : { lesson: LESSON_RENAMES[progress.last.lesson] ?? progress.last.lesson, step: progress.last.step };
+  return { version: 2, done: migrateDone(progress.done), last };
 }

@@ -8,7 +8,8 @@
  * Files count steps by position (`stepsDone: [0, 2]`), the app by step id; these plain
  * functions translate between the two.
  */
-import type { LessonProgress } from '../../core/project';
+import { FIRST_EDITION_PREFIX, type LessonProgress } from '../../core/project';
+import { LESSON_RENAMES, firstEditionStepIds, migrateStep } from './migrate';
 import { markStepDone, type Progress } from './progress';
 import type { LessonDef } from './types';
 
@@ -29,8 +30,12 @@ export function progressForProject(
   lessons: readonly LessonDef[],
 ): Record<string, LessonProgress> {
   const out: Record<string, LessonProgress> = {};
-  for (const [id, carried] of Object.entries(belonging)) {
+  for (const [key, carried] of Object.entries(belonging)) {
+    // A first-edition entry is written back under the lesson's id of this edition.
+    const old = firstEditionId(key);
+    const id = old === null ? key : (LESSON_RENAMES[old] ?? old);
     const lesson = lessons.find((l) => l.id === id);
+    if (old !== null && lesson === undefined) continue;
     out[id] =
       lesson === undefined ? { stepsDone: carried.stepsDone.slice(), completed: carried.completed } : lessonProgressOf(progress, lesson);
   }
@@ -41,6 +46,15 @@ export function progressForProject(
 export function mergeProjectLessons(progress: Progress, fromFile: Record<string, LessonProgress>, lessons: readonly LessonDef[]): Progress {
   let next = progress;
   for (const [id, recorded] of Object.entries(fromFile)) {
+    const old = firstEditionId(id);
+    if (old !== null) {
+      for (const stepId of firstEditionStepIds(old, recorded.stepsDone, recorded.completed) ?? []) {
+        const moved = migrateStep(old, stepId);
+        const known = moved !== null && lessons.some((l) => l.id === moved.lesson && l.steps.some((s) => s.id === moved.step));
+        if (known) next = markStepDone(next, moved.lesson, moved.step);
+      }
+      continue;
+    }
     const lesson = lessons.find((l) => l.id === id);
     if (lesson === undefined) continue;
     const indexes = recorded.completed ? lesson.steps.map((_, i) => i) : recorded.stepsDone;
@@ -50,4 +64,9 @@ export function mergeProjectLessons(progress: Progress, fromFile: Record<string,
     }
   }
   return next;
+}
+
+/** The first-edition lesson id a project entry names, or null for an entry of this edition. */
+function firstEditionId(key: string): string | null {
+  return key.startsWith(FIRST_EDITION_PREFIX) ? key.slice(FIRST_EDITION_PREFIX.length) : null;
 }

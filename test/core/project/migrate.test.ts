@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, PROJECT_VERSION, parseProject, serializeProject } from '../../../core/project';
+import { FIRST_EDITION_PREFIX, MIGRATIONS, PROJECT_VERSION, parseProject, serializeProject } from '../../../core/project';
 import { sampleProject } from './sample';
 
 /** A version-1 file, as the first release wrote it: engine state flat at the top, no view. */
@@ -11,16 +11,22 @@ function versionOneText(): { text: string; expected: ReturnType<typeof samplePro
   return { text: JSON.stringify(file), expected: project };
 }
 
+/** The project as version 3 reads an older file: lesson progress kept under `ed1_` + id. */
+function firstEdition(project: ReturnType<typeof sampleProject>): ReturnType<typeof sampleProject> {
+  const lessons = Object.fromEntries(Object.entries(project.lessons).map(([id, p]) => [FIRST_EDITION_PREFIX + id, p]));
+  return { ...project, lessons };
+}
+
 describe('migrations', () => {
   it('has one step for every older version', () => {
     expect(PROJECT_VERSION).toBe(3);
     expect(MIGRATIONS.map((m) => m.from)).toEqual([1, 2]);
   });
 
-  it('upgrades a version-1 file to the same project', () => {
+  it('upgrades a version-1 file to the same project, its lessons marked as the first edition\u2019s', () => {
     const { text, expected } = versionOneText();
     const result = parseProject(text);
-    expect(result.ok ? result.project : result.message).toEqual(expected);
+    expect(result.ok ? result.project : result.message).toEqual(firstEdition(expected));
     if (result.ok) expect(JSON.parse(serializeProject(result.project)).version).toBe(3);
   });
 
@@ -29,10 +35,10 @@ describe('migrations', () => {
     const file = JSON.parse(serializeProject(project));
     file.version = 2;
     const result = parseProject(JSON.stringify(file));
-    expect(result.ok ? result.project : result.message).toEqual(project);
+    expect(result.ok ? result.project : result.message).toEqual(firstEdition(project));
     const step = MIGRATIONS.find((m) => m.from === 2)!;
     const before = JSON.stringify(file);
-    expect(step.up(file)).toEqual({ ...file, version: 3 });
+    expect(step.up(file)).toEqual({ ...file, version: 3, lessons: { 'ed1_why-activations': file.lessons['why-activations'] } });
     expect(JSON.stringify(file)).toBe(before);
   });
 

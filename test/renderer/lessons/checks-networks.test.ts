@@ -13,8 +13,8 @@ import {
   checkSpiral,
   checkTooFast,
   lesson as trainingLesson,
-} from '../../../renderer/lessons/08-training/lesson';
-import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } from '../../../renderer/lessons/09-softmax-and-cos/lesson';
+} from '../../../renderer/lessons/14-training/lesson';
+import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
 import { neuronCorrect, XOR_CORNERS } from '../../../renderer/lessons/math';
 import type { Step, TrainerPreset } from '../../../renderer/lessons/types';
 import { trainFor, trainerState } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * Lesson 10's network (renderer/lessons/10-pixels-are-inputs/digits.svelte.ts): the images go
+ * Lesson 10's network (renderer/lessons/18-pixels-are-inputs/digits.svelte.ts): the images go
  * to its own engine before the first configure, a step that opens later keeps the trained
  * network, and a new hidden layer builds a new one. Driven through a scripted link.
  */
@@ -19,7 +19,7 @@ type LessonConstructor = new (hidden: LayerSpec[], digits: unknown, engine: Engi
 
 let LessonDigits: LessonConstructor;
 beforeAll(async () => {
-  ({ LessonDigits } = (await import('../../../renderer/lessons/10-pixels-are-inputs/digits.svelte')) as unknown as {
+  ({ LessonDigits } = (await import('../../../renderer/lessons/18-pixels-are-inputs/digits.svelte')) as unknown as {
     LessonDigits: LessonConstructor;
   });
 });

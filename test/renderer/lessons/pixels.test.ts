@@ -8,7 +8,7 @@ import {
   lesson,
   trainStep,
   type DigitsState,
-} from '../../../renderer/lessons/10-pixels-are-inputs/lesson';
+} from '../../../renderer/lessons/18-pixels-are-inputs/lesson';
 import { LESSONS, lessonById } from '../../../renderer/lessons/index';
 import { runCheck, runToLab } from '../../../renderer/lessons/types';
 import { checkConfig } from '../../../core/engine/validate';
@@ -42,7 +42,7 @@ const fresh: DigitsState = {
 describe('lesson 10 "Pixels are inputs"', () => {
   it('is the tenth lesson, with its three steps', () => {
     expect(LESSONS[9]).toBe(lesson);
-    expect(lessonById('10-pixels-are-inputs')).toBe(lesson);
+    expect(lessonById('18-pixels-are-inputs')).toBe(lesson);
     expect(lesson.steps).toEqual([firstStep, trainStep, drawStep]);
     expect(lesson.steps.map((s) => s.widget)).toEqual(['inputCount', 'digits', 'digits']);
   });

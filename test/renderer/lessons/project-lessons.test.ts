@@ -6,7 +6,7 @@ import { emptyProgress, markStepDone, type Progress } from '../../../renderer/le
 import { lessonProgressOf, mergeProjectLessons, progressForProject } from '../../../renderer/lessons/projectLessons';
 
 const xor = LESSONS.find((l) => l.id === '07-xor')!;
-const pixels = LESSONS.find((l) => l.id === '10-pixels-are-inputs')!;
+const pixels = LESSONS.find((l) => l.id === '18-pixels-are-inputs')!;
 
 function doneSteps(progress: Progress, lessonId: string, indexes: number[]): Progress {
   const lesson = LESSONS.find((l) => l.id === lessonId)!;

@@ -4,7 +4,7 @@ import SoftmaxWidget from '../../../../renderer/lessons/widgets/SoftmaxWidget.sv
 import type { SoftmaxState } from '../../../../renderer/lessons/types';
 import { lessonStep, passes } from './lesson-steps';
 
-const step = lessonStep('09-softmax-and-cos', 'softmax', 'softmax');
+const step = lessonStep('16-softmax-and-cos', 'softmax', 'softmax');
 
 /** The bars' percentages as the list reads them out, class 1 first. */
 function percentages(): string[] {

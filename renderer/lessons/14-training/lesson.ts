@@ -38,7 +38,7 @@ const noisy = labConfig({
 const handoff = (s: TrainerState) => ({ config: s.config, params: s.params });
 
 export const lesson: LessonDef = {
-  id: '08-training',
+  id: '14-training',
   title: 'Training a real boundary',
   summary: 'Race activations, push the learning rate too far, and meet overfitting.',
   steps: [

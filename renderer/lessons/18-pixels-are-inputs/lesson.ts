@@ -10,7 +10,7 @@ import { step, type DigitsState, type InputCountState, type LabHandoff, type Les
 
 export type { DigitsPreset, DigitsState } from '../types';
 
-export const LESSON_ID = '10-pixels-are-inputs';
+export const LESSON_ID = '18-pixels-are-inputs';
 
 /** The accuracy on unseen digits the exercise asks for. */
 export const GOAL_ACCURACY = 0.9;

@@ -25,7 +25,7 @@ export function softmaxFormula(s: SoftmaxState): string {
 const blobs = labConfig({ dataset: 'blobs3', hidden: [6], activation: 'relu', output: 'softmax', learningRate: 0.03, seed: 9 });
 
 export const lesson: LessonDef = {
-  id: '09-softmax-and-cos',
+  id: '16-softmax-and-cos',
   title: 'Softmax and the controversial cosine',
   summary: 'Turn scores into probabilities over several classes — then train with cos.',
   steps: [
