@@ -69,7 +69,7 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   const predict = page.getByRole('region', { name: 'Predict first' });
   await expect(predict).toBeVisible();
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
-  await expect(page.getByText(/appear once you commit your prediction/)).toBeVisible();
+  await expect(page.getByText(/race table appear once you commit/)).toBeVisible();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   const commit = page.getByRole('button', { name: 'Commit my prediction' });
@@ -111,7 +111,7 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
     await speed.selectOption({ label });
     const measured = await measureRate(page, rate === 1 ? 4_000 : 2_000);
     console.log(`${label}: ${measured.toFixed(1)} epochs a second`);
-    expect(measured).toBeGreaterThan(rate * 0.6);
+    expect(measured).toBeGreaterThan(rate * 0.5);
     expect(measured).toBeLessThan(rate * 1.4 + 0.5);
   }
   await speed.selectOption({ label: 'Full speed' });

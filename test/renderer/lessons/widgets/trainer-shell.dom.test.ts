@@ -97,7 +97,7 @@ describe('TrainerWidget with the shared shell', () => {
     const view = render(TrainerWidget, { preset, onState: () => {}, engine: inProcessEngine(), revealed: false });
     expect(screen.queryByText('Test accuracy')).toBeNull();
     expect(screen.queryByRole('table', { name: /Race/ })).toBeNull();
-    expect(screen.getByText(/appear once you commit your prediction/)).toBeTruthy();
+    expect(screen.getByText(/appear once you commit/)).toBeTruthy();
     // Training still works while hidden: the learner predicts, then watches.
     expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy();
     await view.rerender({ revealed: true });
