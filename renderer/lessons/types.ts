@@ -94,6 +94,11 @@ export interface TrainerState {
   trainAccuracy: number | null;
   testAccuracy: number | null;
   diverged: boolean;
+  /**
+   * Every learning rate training blew up at since the step opened (a blow-up is still seen
+   * after the learner lowers the rate and trains on); absent in states made before it existed.
+   */
+  divergedAt?: number[];
   /** True when every hidden activation is the identity and the engine collapsed the network. */
   collapsed: boolean;
   /** The learner's choice in the step's multiple-choice question, or null. */

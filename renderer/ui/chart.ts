@@ -118,6 +118,26 @@ export function tickLabel(this: Scale, value: number | string, index: number, ti
   return String(Number(Number(value).toPrecision(6)));
 }
 
+/** Epochs shown at least, so an empty chart reads 0 to 10 instead of Chart.js's −1 to 1. */
+export const EMPTY_EPOCHS = 10;
+
+/** The epoch axis of every loss chart: from epoch 0, forwards, at least EMPTY_EPOCHS long. */
+export function epochAxis(): {
+  type: 'linear';
+  min: number;
+  suggestedMax: number;
+  title: { display: true; text: string };
+  ticks: { maxTicksLimit: number; callback: typeof tickLabel; precision: number };
+} {
+  return {
+    type: 'linear',
+    min: 0,
+    suggestedMax: EMPTY_EPOCHS,
+    title: { display: true, text: 'Epoch' },
+    ticks: { maxTicksLimit: 6, callback: tickLabel, precision: 0 },
+  };
+}
+
 export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);

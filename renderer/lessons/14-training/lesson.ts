@@ -11,6 +11,8 @@ export function checkSpiral(s: TrainerState): boolean {
 
 /** A big learning rate that wrecked training: it blew up, or the accuracy is stuck near a coin toss. */
 export function checkTooFast(s: TrainerState): boolean {
+  // A blow-up seen at a big rate counts even after the learner lowered the rate to recover.
+  if ((s.divergedAt ?? []).some((rate) => rate >= 1)) return true;
   const big = s.config.training.learningRate >= 1;
   const stuck = s.epoch >= 20 && s.testAccuracy !== null && s.testAccuracy < 0.7;
   return big && (s.diverged || stuck);

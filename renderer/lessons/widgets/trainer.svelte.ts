@@ -20,6 +20,8 @@ function copy<T>(value: T): T {
 export class TrainerModel {
   config: LabConfig = $state() as LabConfig;
   diverged = $state(false);
+  /** The learning rates training blew up at while this widget was open. */
+  divergedAt = $state<number[]>([]);
   answer = $state<string | null>(null);
   race = $state<Partial<Record<ActivationName, number>>>({});
   peakTestLoss = $state(0);
@@ -169,7 +171,11 @@ export class TrainerModel {
   }
 
   private receive(event: EngineEvent): void {
-    if (event.type === 'diverged') this.diverged = true;
+    if (event.type === 'diverged') {
+      this.diverged = true;
+      const rate = this.config.training.learningRate;
+      if (!this.divergedAt.includes(rate)) this.divergedAt = [...this.divergedAt, rate];
+    }
     if (event.type === 'snapshot' || event.type === 'diverged') this.take(event.snapshot);
   }
 
@@ -218,6 +224,7 @@ export class TrainerModel {
       trainAccuracy: this.trainAccuracy,
       testAccuracy: this.testAccuracy,
       diverged: this.diverged,
+      divergedAt: [...this.divergedAt],
       collapsed: this.collapsed() !== null,
       answer: this.answer,
       race: { ...this.race },

@@ -92,6 +92,9 @@ describe('lesson 8: training', () => {
     expect(checkTooFast(trainFor(fast, 30, (c) => (c.training.learningRate = 10)))).toBe(true);
     expect(checkTooFast(trainFor(fast, 30))).toBe(false);
     expect(checkTooFast(trainerState(fast, { diverged: true }))).toBe(false);
+    // A blow-up seen at a big rate still counts after the rate is lowered again (#15 bug 1).
+    expect(checkTooFast(trainerState(fast, { divergedAt: [3], epoch: 40, testAccuracy: 0.95 }))).toBe(true);
+    expect(checkTooFast(trainerState(fast, { divergedAt: [0.3], epoch: 40, testAccuracy: 0.95 }))).toBe(false);
   });
   it('the noisy preset really overfits, and L2 keeps the test loss down', () => {
     const noisy50 = (c: TrainerPreset['config']): void => {

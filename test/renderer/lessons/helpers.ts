@@ -57,6 +57,7 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
     trainAccuracy: snap.metrics.trainAccuracy,
     testAccuracy: snap.metrics.testAccuracy,
     diverged,
+    divergedAt: diverged ? [config.training.learningRate] : [],
     collapsed: collapse(config, snap.params) !== null,
     params: snap.params,
     peakTestLoss: peak,

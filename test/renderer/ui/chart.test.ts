@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../../../core/history';
 import type { HistoryPoint } from '../../../core/protocol';
-import { CHART_POINTS, formatValue, historySeries } from '../../../renderer/ui/chart';
+import { CHART_POINTS, EMPTY_EPOCHS, epochAxis, formatValue, historySeries } from '../../../renderer/ui/chart';
 
 const point = (epoch: number, loss: number, accuracy: number | null = 0.5): HistoryPoint => ({
   epoch,
@@ -38,5 +38,16 @@ describe('chart series', () => {
     expect(formatValue(0.123456)).toBe('0.1235');
     expect(formatValue(0.00001234)).toBe('1.23e-5');
     expect(formatValue(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('the epoch axis', () => {
+  it('starts at epoch 0 and reads forwards before training (Chart.js alone shows −1 to 1 with no data)', () => {
+    const axis = epochAxis();
+    expect(axis.min).toBe(0);
+    expect(axis.suggestedMax).toBe(EMPTY_EPOCHS);
+    expect(EMPTY_EPOCHS).toBeGreaterThan(0);
+    // Whole epochs only: a short run's axis never reads 0.5.
+    expect(axis.ticks.precision).toBe(0);
   });
 });
