@@ -250,15 +250,22 @@ export class Lab {
     return this.whenTableReady(restore.config, () => this.sendConfig(restore.config, restore));
   }
 
-  /** Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its weights. */
-  openNetwork(config: LabConfig, params: Float64Array | null): Promise<void> {
+  /**
+   * Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its
+   * weights — with the epoch they were trained to and their loss curve, when known.
+   */
+  openNetwork(
+    config: LabConfig,
+    params: Float64Array | null,
+    trained?: { epoch: number; history: readonly HistoryPoint[] },
+  ): Promise<void> {
     this.dirty = true;
     return this.whenTableReady(config, () => {
-      this.sendConfig(config);
-      if (!params) return;
+      if (!params) return this.sendConfig(config);
       const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
       const zeros = () => new Array<number>(params.length).fill(0);
-      this.run.loadState({ epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 });
+      const state = { epoch: trained?.epoch ?? 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 };
+      this.sendConfig(config, { state, history: trained ? trained.history.slice() : [] });
     });
   }
 

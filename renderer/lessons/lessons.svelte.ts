@@ -4,7 +4,17 @@
  */
 import type { LessonProgress } from '../../core/project';
 import { LESSONS } from './index';
-import { emptyProgress, isStepDone, lessonStatus, markStepDone, setLast, type LessonStatus, type Progress } from './progress';
+import {
+  emptyProgress,
+  isStepDone,
+  lessonStatus,
+  markStepDone,
+  recordCapstone,
+  setLast,
+  type CapstoneRecord,
+  type LessonStatus,
+  type Progress,
+} from './progress';
 import { ProgressSaver, type ProgressBackend } from './progressStore';
 import { mergeProjectLessons, progressForProject } from './projectLessons';
 import type { Prediction } from './predict';
@@ -86,6 +96,16 @@ export class LessonsState {
 
   overview(): void {
     this.lesson = null;
+  }
+
+  /** Keeps a capstone solution if it is the smallest so far. */
+  recordCapstone(record: CapstoneRecord): void {
+    this.update(recordCapstone(this.progress, record));
+  }
+
+  /** True once every step of every lesson is done. */
+  get courseDone(): boolean {
+    return LESSONS.every((_, i) => this.status(i) === 'done');
   }
 
   /** The prediction committed for a step, or null. */

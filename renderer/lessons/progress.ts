@@ -11,6 +11,48 @@ export interface Progress {
   done: Record<string, string[]>;
   /** Where the learner was: lesson id and step index, or null on the overview. */
   last: { lesson: string; step: number } | null;
+  /** The smallest network that met the closing challenge (lesson 19), or absent before one did. */
+  capstone?: CapstoneRecord;
+}
+
+/** A network that solved the capstone: its size and shape, and when in training it got there. */
+export interface CapstoneRecord {
+  /** Hidden neurons in all. */
+  neurons: number;
+  /** Weights and biases in all. */
+  params: number;
+  /** Neurons per hidden layer. */
+  hidden: number[];
+  activation: string;
+  testAccuracy: number;
+  epoch: number;
+}
+
+/** True when `next` is a smaller solution than `best` (fewer parameters; on a tie, fewer neurons). */
+export function smallerCapstone(next: CapstoneRecord, best: CapstoneRecord | undefined): boolean {
+  if (best === undefined) return true;
+  return next.params < best.params || (next.params === best.params && next.neurons < best.neurons);
+}
+
+export function recordCapstone(progress: Progress, next: CapstoneRecord): Progress {
+  return smallerCapstone(next, progress.capstone) ? { ...progress, capstone: next } : progress;
+}
+
+function parseCapstone(raw: unknown): CapstoneRecord | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  const count = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+  if (!count(r.neurons) || !count(r.params) || !count(r.epoch)) return undefined;
+  if (!Array.isArray(r.hidden) || !r.hidden.every((n) => count(n) && n > 0) || typeof r.activation !== 'string') return undefined;
+  if (typeof r.testAccuracy !== 'number' || !(r.testAccuracy >= 0 && r.testAccuracy <= 1)) return undefined;
+  return {
+    neurons: r.neurons,
+    params: r.params,
+    hidden: r.hidden as number[],
+    activation: r.activation,
+    testAccuracy: r.testAccuracy,
+    epoch: r.epoch,
+  };
 }
 
 export type LessonStatus = 'not-started' | 'in-progress' | 'done';
@@ -73,6 +115,8 @@ export function parseProgress(json: string): Progress {
   if (last && typeof last.lesson === 'string' && Number.isInteger(last.step) && (last.step as number) >= 0) {
     progress.last = { lesson: last.lesson, step: last.step as number };
   }
+  const capstone = parseCapstone(record.capstone);
+  if (capstone) progress.capstone = capstone;
   return record.version === 2 ? progress : fromFirstEdition(progress);
 }
 
@@ -80,5 +124,5 @@ export function parseProgress(json: string): Progress {
 function fromFirstEdition(progress: Progress): Progress {
   const last =
     progress.last === null ? null : { lesson: LESSON_RENAMES[progress.last.lesson] ?? progress.last.lesson, step: progress.last.step };
-  return { version: 2, done: migrateDone(progress.done), last };
+  return { version: 2, done: migrateDone(progress.done), last, ...(progress.capstone ? { capstone: progress.capstone } : {}) };
 }

@@ -5,8 +5,10 @@
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
+import type { HistoryPoint } from '../../core/protocol';
 import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
+import type { CapstonePreset, CapstoneState } from './19-what-you-can-explain/capstone';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -111,6 +113,8 @@ export interface TrainerState {
   params: Float64Array | null;
   /** The network's output at each of the preset's probe points, or null when it has none. */
   probeOutputs: number[] | null;
+  /** Loss and accuracy since the last fresh start (the run's own array, not a copy), for the Lab hand-off. */
+  history?: readonly HistoryPoint[];
 }
 export interface TrainerPreset {
   config: LabConfig;
@@ -290,6 +294,7 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  capstone: CapstoneState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -305,6 +310,7 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  capstone: CapstonePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 
@@ -312,6 +318,20 @@ export type WidgetKind = keyof WidgetStates;
 export interface LabHandoff {
   config: LabConfig;
   params: Float64Array | null;
+}
+
+/** How far a handed-over network had trained: the Lab carries on from that epoch, with its curve. */
+export interface TrainedSoFar {
+  epoch: number;
+  history: readonly HistoryPoint[];
+}
+
+/** The epoch (and curve, where it has one) a widget's state reports, or null when it reports none. */
+export function trainedSoFar(state: unknown): TrainedSoFar | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const { epoch, history } = state as { epoch?: unknown; history?: unknown };
+  if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch <= 0) return null;
+  return { epoch, history: Array.isArray(history) ? (history as HistoryPoint[]) : [] };
 }
 
 export interface StepOf<K extends WidgetKind> {

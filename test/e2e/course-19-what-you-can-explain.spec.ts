@@ -129,5 +129,65 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
   await shoot(page, '1-solved');
+
+  // To the Lab and back (#15 bugs 4 and 10): the Lab carries on from the lesson's epoch, opens
+  // at its top, and the lesson's widget is as the learner left it.
+  const trainedTo = await epoch(page);
+  const trainedAccuracy = await accuracy(page);
+  await page.locator('main').evaluate((main) => (main.scrollTop = main.scrollHeight));
+  const lessonScroll = await page.locator('main').evaluate((main) => main.scrollTop);
+  expect(lessonScroll).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Open this in the Lab' }).click();
+  await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(async () => Number((await page.getByLabel('Epoch', { exact: true }).innerText()).replace(/\D/g, ''))).toBe(trainedTo);
+  expect(await page.locator('main').evaluate((main) => main.scrollTop)).toBe(0);
+  await shoot(page, '1-in-the-lab');
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByTestId('epoch')).toHaveText(String(trainedTo));
+  expect(await accuracy(page)).toBe(trainedAccuracy);
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  expect(await page.locator('main').evaluate((main) => main.scrollTop)).toBe(lessonScroll);
+
+  // Step 2: a lesson link goes back, and the slope read where an activation bends passes.
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByText('Step 2 of 3: What you can now explain')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Activation to explore' }).selectOption({ label: 'Tanh' });
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  // By keyboard: Page Up moves the cursor from 0 to 1, where tanh's slope is 0.42.
+  await page.getByRole('slider', { name: /Read-out cursor/ }).focus();
+  await page.keyboard.press('PageUp');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+  await shoot(page, '2-explain');
+  await page.getByRole('link', { name: 'lesson 6' }).click();
+  await expect(page.getByRole('heading', { name: 'Why stacked linear layers collapse', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: '← All lessons' }).click();
+  await page.getByRole('button', { name: /^Lesson 11: What you can now explain/ }).click();
+  await page.getByRole('button', { name: /^Step 3:/ }).click();
+
+  // Step 3, the capstone: the big starting network is no record; a 4-4 sine network is.
+  await expect(page.getByText('No network has reached 95 % yet.')).toBeVisible();
+  await shoot(page, '3-capstone');
+  await page.getByRole('combobox', { name: 'Neurons in layer 1' }).selectOption('4');
+  await page.getByRole('combobox', { name: 'Neurons in layer 2' }).selectOption('4');
+  await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption({ label: 'Sine' });
+  await page.getByRole('combobox', { name: 'Learning rate' }).selectOption('0.1');
+  await expect(page.getByTestId('capstone-params')).toHaveText('37');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('capstone-best')).toContainText('8 neurons', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+  await shoot(page, '3-capstone-solved');
+
+  // The course's end: lessons 1 to 10 are not done here, so the overview still offers Continue;
+  // the record is kept with the progress and survives a reload.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: /^Continue/ }).click();
+  await expect(page.getByTestId('capstone-best')).toContainText('37 weights and biases');
   expect(crashes).toEqual([]);
 });

@@ -1,5 +1,19 @@
 import { labConfig, trainerPreset } from '../presets';
-import { step, type LessonDef, type TrainerState } from '../types';
+import { step, type ExplorerState, type LessonDef, type TrainerState } from '../types';
+import type { CapstonePreset, CapstoneState } from './capstone';
+
+/** The challenge passes with a network this small (or smaller) that reached the target. */
+export const CAPSTONE_MAX_PARAMS = 40;
+
+/** A spiral solved to the target by a network of at most CAPSTONE_MAX_PARAMS weights and biases (now or before). */
+export function checkCapstone(s: CapstoneState): boolean {
+  return [s.solved, s.best].some((r) => r !== null && r.params <= CAPSTONE_MAX_PARAMS);
+}
+
+/** The summary's explorer: the learner looked at an activation's slope somewhere it is not flat. */
+export function checkSlopeSeen(s: ExplorerState): boolean {
+  return s.activation !== 'identity' && Math.abs(s.df) > 0.05 && Math.abs(s.df - 1) > 1e-9;
+}
 
 export const DEEP_ENOUGH = 'Yes: four layers are deep enough';
 export const ONE_LINE = 'No: however deep, it draws one straight line';
@@ -14,6 +28,17 @@ export function checkBentIt(s: TrainerState): boolean {
     s.testAccuracy >= 0.9
   );
 }
+
+const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.1, seed: 1 });
+
+export const capstonePreset: CapstonePreset = {
+  config: spiral,
+  target: 0.95,
+  activationChoices: ['identity', 'relu', 'sigmoid', 'tanh', 'sin'],
+  layerChoices: [1, 2, 3],
+  sizeChoices: [1, 2, 3, 4, 5, 6, 7, 8],
+  learningRates: [0.01, 0.03, 0.1, 0.3],
+};
 
 const deepLinear = labConfig({ dataset: 'circle', hidden: [4, 4, 4, 4], activation: 'identity', learningRate: 0.03, seed: 5 });
 
@@ -44,6 +69,26 @@ export const lesson: LessonDef = {
       hint: 'Commit your prediction, then switch the hidden activation to ReLU or tanh, press Train and wait until the test accuracy passes 90 %.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),
+    }),
+    step({
+      id: 'explain',
+      title: 'What you can now explain',
+      widget: 'explorer',
+      preset: { initial: 'tanh', choices: ['identity', 'relu', 'sigmoid', 'tanh', 'sin'], x: 0 },
+      check: checkSlopeSeen,
+      hint: 'Pick any activation except Linear and move the cursor to a place where its slope is neither flat nor exactly 1.',
+      formula: null,
+      toLab: null,
+    }),
+    step({
+      id: 'capstone',
+      title: 'The smallest spiral solver',
+      widget: 'capstone',
+      preset: capstonePreset,
+      check: checkCapstone,
+      hint: `Shrink the network a layer or a few neurons at a time. Small networks need a strongly bending activation: try each one, with learning rates 0.1 and 0.3, and use New random start when a run stalls. ${CAPSTONE_MAX_PARAMS} weights and biases or fewer passes.`,
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.weights }),
     }),
   ],
 };

@@ -11,6 +11,7 @@ import { dedicatedEngine, type EngineConnection } from '../../engine/connection'
 import { TrainingRun } from '../../engine/run.svelte';
 import { forwardPoints, generateData, collapse } from '../engine';
 import type { TrainerPreset, TrainerState } from '../types';
+import { lessonsVisible } from '../visibility';
 import { DEFAULT_LESSON_SPEED, engineSpeed, type LessonSpeed } from './speed';
 
 function copy<T>(value: T): T {
@@ -232,6 +233,7 @@ export class TrainerModel {
       lowestTestLoss: this.lowestTestLoss,
       params: params === null ? null : params.slice(),
       probeOutputs: this.probeOutputs(),
+      history: this.history,
     };
   }
 }
@@ -243,5 +245,10 @@ export class TrainerModel {
 export function lessonTrainer(preset: TrainerPreset, engine?: EngineConnection): TrainerModel {
   const model = new TrainerModel(preset, engine ?? dedicatedEngine());
   onDestroy(() => model.dispose());
+  // Hidden behind another area (the Lab), it pauses rather than train unseen.
+  const visible = lessonsVisible();
+  $effect(() => {
+    if (!visible()) model.pause();
+  });
   return model;
 }

@@ -68,6 +68,19 @@ function sampleState(step: Step): unknown {
         deadCount: step.preset.config.network.hidden.map(() => 0),
         sizes: step.preset.config.network.hidden.map((h) => h.size),
       };
+    case 'capstone':
+      return {
+        hidden: step.preset.config.network.hidden.map((h) => h.size),
+        activation: step.preset.config.network.hidden[0].activation,
+        neurons: 16,
+        params: 105,
+        epoch: 2,
+        testAccuracy: 0.5,
+        solved: null,
+        best: null,
+        config: step.preset.config,
+        weights: new Float64Array(networkShape(step.preset.config).paramCount),
+      };
     default:
       return step.preset.initial;
   }
