@@ -32,3 +32,4 @@ export { createCurveEvaluator, curveView, curveXs, type CurveEvaluator, type Cur
 export { traceExample, trainExample, largestChanges, neuronSum, type ExampleTrace, type ExampleStep, type NeuronSum } from './trace';
 export { exploreActivation, sampleActivation, valueAt, SATURATION_SLOPE, type ActivationSamples, type Interval } from './explorer';
 export { activationLine } from './inspect';
+export { readOutput, type OutputReading } from './output-loss';
