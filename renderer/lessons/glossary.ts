@@ -83,6 +83,16 @@ const entries: GlossaryEntry[] = [
     definition:
       'A function that turns a list of scores into probabilities: every result is positive and together they add up to 1. The biggest score gets the biggest share.',
   },
+  {
+    term: 'squared error',
+    definition:
+      'A loss that takes the gap between the output and the target and squares it (here with a half in front): ½·(y − t)². Small gaps cost little, big gaps a lot.',
+  },
+  {
+    term: 'cross-entropy',
+    definition:
+      'A loss for outputs that are probabilities: −ln of the probability the network gave the right answer. It grows without limit as that probability goes to 0, so confident mistakes cost the most.',
+  },
   { term: 'class', definition: 'One of the categories a classifier chooses between, such as "cat" and "dog".' },
   {
     term: 'test set',

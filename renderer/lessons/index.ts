@@ -6,6 +6,7 @@ import { lesson as sigmoid } from './04-sigmoid/lesson';
 import { lesson as tanhAndFriends } from './05-tanh-and-friends/lesson';
 import { lesson as linearCollapse } from './06-linear-collapse/lesson';
 import { lesson as xor } from './07-xor/lesson';
+import { lesson as outputMeetsLoss } from './13-output-meets-loss/lesson';
 import { lesson as training } from './14-training/lesson';
 import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
 import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
@@ -19,6 +20,7 @@ export const LESSONS: readonly LessonDef[] = [
   tanhAndFriends,
   linearCollapse,
   xor,
+  outputMeetsLoss,
   training,
   softmaxAndCos,
   pixelsAreInputs,

@@ -5,6 +5,7 @@
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
+import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -275,6 +276,7 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  outputLoss: OutputLossState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -290,6 +292,7 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  outputLoss: OutputLossPreset;
 }
 export type WidgetKind = keyof WidgetStates;
 
