@@ -9,6 +9,7 @@ import { lesson as xor } from './07-xor/lesson';
 import { lesson as outputMeetsLoss } from './13-output-meets-loss/lesson';
 import { lesson as training } from './14-training/lesson';
 import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
+import { lesson as inventYourOwn } from './17-invent-your-own/lesson';
 import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
 import type { LessonDef } from './types';
 
@@ -23,6 +24,7 @@ export const LESSONS: readonly LessonDef[] = [
   outputMeetsLoss,
   training,
   softmaxAndCos,
+  inventYourOwn,
   pixelsAreInputs,
 ];
 

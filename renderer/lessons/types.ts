@@ -6,6 +6,7 @@
  */
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
+import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -277,6 +278,7 @@ export interface WidgetStates {
   curve: CurveState;
   oneExample: OneExampleState;
   outputLoss: OutputLossState;
+  drawnTrainer: DrawnTrainerState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -293,6 +295,7 @@ export interface WidgetPresets {
   curve: CurvePreset;
   oneExample: OneExamplePreset;
   outputLoss: OutputLossPreset;
+  drawnTrainer: DrawnTrainerPreset;
 }
 export type WidgetKind = keyof WidgetStates;
 
