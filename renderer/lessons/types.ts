@@ -5,7 +5,9 @@
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
+import type { ComparePreset, CompareState } from './12-saturation-and-init/compare';
 import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
+import type { HingesPreset, HingesState } from './15-enough-bumps/hinges';
 import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
@@ -228,6 +230,15 @@ export interface CurveState {
   /** The widget's network and its newest weights, for "Open this in the Lab". */
   config: LabConfig;
   params: Float64Array | null;
+  /** With the preset's `recordWidths`: per width tried, the most epochs trained and the lowest test loss seen. */
+  widths?: WidthRecord[];
+  /** With the preset's `question`: the learner's typed answer, or null. */
+  answer?: number | null;
+}
+export interface WidthRecord {
+  width: number;
+  epochs: number;
+  lowestTestLoss: number;
 }
 export interface CurvePreset {
   /** A curve data set's network (one input, a linear output). */
@@ -240,6 +251,10 @@ export interface CurvePreset {
   showEachNeuron: boolean;
   /** Let the learner add and move points of their own (switches to `ownCurve`). */
   editable: boolean;
+  /** Keep a table of the lowest test loss per width tried (measuring loss against width). */
+  recordWidths?: boolean;
+  /** A question answered with a typed number. */
+  question?: string;
 }
 
 /** One example, forward and backward, on a small network of its own (the Lab's One example). */
@@ -277,7 +292,9 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  compare: CompareState;
   outputLoss: OutputLossState;
+  hinges: HingesState;
   drawnTrainer: DrawnTrainerState;
 }
 export interface WidgetPresets {
@@ -294,7 +311,9 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  compare: ComparePreset;
   outputLoss: OutputLossPreset;
+  hinges: HingesPreset;
   drawnTrainer: DrawnTrainerPreset;
 }
 export type WidgetKind = keyof WidgetStates;

@@ -1,5 +1,7 @@
 import { readOutput } from '../../../core/engine';
+import type { CompareState } from '../12-saturation-and-init/compare';
 import { tex } from '../math';
+import { labConfig } from '../presets';
 import { step, type LessonDef } from '../types';
 import type { OutputLossPreset, OutputLossState } from './output-loss';
 
@@ -19,6 +21,37 @@ export function pushRatioAt(z: number): number {
 /** The typed ratio at z = −5 is within 10 % of the measured one (pushes read off to four places give 150 or 151). */
 export function checkPushRatio(s: OutputLossState): boolean {
   return s.answer !== null && Math.abs(s.answer / pushRatioAt(-5) - 1) <= 0.1;
+}
+
+export const TRAINING_QUESTION = {
+  label: 'Why does squared error leave this neuron stuck?',
+  options: [
+    'Its sums sit on the flat ends of the sigmoid, so the push (y − t)·y(1 − y) is almost 0',
+    'Squared error cannot be used for yes-or-no answers',
+    'The learning rate is too small for squared error',
+  ],
+};
+
+/** Epochs squared error must be given before "it stayed stuck" counts. */
+export const FAIR_TRIAL = 100;
+
+/** Squared error given a fair trial never reached 90 %, cross-entropy did, and the learner says why. */
+export function checkTrainingRace(s: CompareState): boolean {
+  const squared = s.runs.halfSquared;
+  const cross = s.runs.binaryCrossEntropy;
+  const stuck = squared !== undefined && squared.epochs >= FAIR_TRIAL && squared.reachedAt === null;
+  return stuck && cross !== undefined && cross.reachedAt !== null && s.answer === TRAINING_QUESTION.options[0];
+}
+
+/**
+ * One sigmoid neuron (no hidden layer) on two clouds, started with large weights that point the
+ * wrong way: seed 9 gives weights of about (−2.5, −3.8), every answer confidently wrong.
+ */
+export function wrongNeuron() {
+  const config = labConfig({ dataset: 'gaussian', hidden: [], activation: 'tanh', output: 'sigmoid', learningRate: 0.03, seed: 9 });
+  config.training.initializer = 'large';
+  config.training.loss = 'halfSquared';
+  return config;
 }
 
 /** The lowest loss a tanh output can reach for a target of 3: ½·(3 − 1)² = 2, as z grows without end. */
@@ -75,6 +108,23 @@ export const lesson: LessonDef = {
       hint: 'Set z to −5. Read the push with Cross-entropy, then switch the loss to Squared error and read it again. Divide the first by the second.',
       formula: pushFormula,
       toLab: null,
+    }),
+    step({
+      id: 'training',
+      title: 'In training',
+      widget: 'compare',
+      preset: {
+        config: wrongNeuron(),
+        setting: 'loss',
+        choices: ['halfSquared', 'binaryCrossEntropy'],
+        target: 0.9,
+        showNeurons: false,
+        question: TRAINING_QUESTION,
+      },
+      check: checkTrainingRace,
+      hint: `Train with squared error for at least ${FAIR_TRIAL} epochs, then pick Cross-entropy and train until the table shows 90 % reached. What is the sigmoid's slope where it is sure and wrong?`,
+      formula: null,
+      toLab: (s) => ({ config: s.config, params: s.params }),
     }),
     step({
       id: 'reach-three',

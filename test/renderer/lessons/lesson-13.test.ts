@@ -6,10 +6,14 @@ import {
   checkPushRatio,
   checkReachThree,
   checkStrongestPush,
+  checkTrainingRace,
+  lesson,
   pushFormula,
   pushRatioAt,
   TANH_FLOOR,
+  TRAINING_QUESTION,
 } from '../../../renderer/lessons/13-output-meets-loss/lesson';
+import { compareRuns } from './compare-runs';
 
 function at(output: SingleOutput, loss: SingleLoss, z: number, target = 1, answer: number | null = null): OutputLossState {
   const r = readOutput(output, loss, z, target);
@@ -74,5 +78,29 @@ describe('lesson 13 formulas', () => {
     expect(pushFormula(at('sigmoid', 'halfSquared', -5))).toContain('= -0.0066');
     expect(pushFormula(at('tanh', 'halfSquared', 1, 3))).toContain('(1 - y^2)');
     expect(pushFormula(at('identity', 'halfSquared', 3, 3))).toContain('= 0.0000');
+  });
+});
+
+describe('lesson 13, training step: one confidently wrong sigmoid neuron (seed 9, large start)', () => {
+  const step = lesson.steps.find((s) => s.id === 'training');
+  if (step?.widget !== 'compare') throw new Error('lesson 13 has a compare step called training');
+  const preset = step.preset;
+  const both = compareRuns(preset, [
+    { value: 'halfSquared', epochs: 100 },
+    { value: 'binaryCrossEntropy', epochs: 50, untilTarget: true },
+  ]);
+
+  it('measures it: squared error stays at 0 % for 100 epochs, cross-entropy passes 90 % within 5', () => {
+    expect(both.runs.halfSquared.bestAccuracy).toBe(0);
+    expect(both.runs.halfSquared.reachedAt).toBeNull();
+    expect(both.runs.binaryCrossEntropy.reachedAt).toBeLessThanOrEqual(5);
+  });
+
+  it('passes with both runs and the flat-ends answer; fails with another answer or a missing run', () => {
+    expect(checkTrainingRace({ ...both, answer: TRAINING_QUESTION.options[0] })).toBe(true);
+    expect(checkTrainingRace({ ...both, answer: TRAINING_QUESTION.options[1] })).toBe(false);
+    expect(checkTrainingRace({ ...both, answer: TRAINING_QUESTION.options[2] })).toBe(false);
+    const crossOnly = compareRuns(preset, [{ value: 'binaryCrossEntropy', epochs: 50, untilTarget: true }], TRAINING_QUESTION.options[0]);
+    expect(checkTrainingRace(crossOnly)).toBe(false);
   });
 });
