@@ -68,6 +68,14 @@ function sampleState(step: Step): unknown {
         deadCount: step.preset.config.network.hidden.map(() => 0),
         sizes: step.preset.config.network.hidden.map((h) => h.size),
       };
+    case 'compare':
+    case 'drawnTrainer': {
+      const config = step.preset.config;
+      return { config, params: new Float64Array(networkShape(config).paramCount) };
+    }
+    case 'outputLoss':
+    case 'hinges':
+      return null;
     default:
       return step.preset.initial;
   }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../../core/engine';
-import type { CompareState } from '../../../renderer/lessons/12-saturation-and-init/compare';
+import type { ComparePreset, CompareState } from '../../../renderer/lessons/12-saturation-and-init/compare';
 import { distinctNeurons, recordRun } from '../../../renderer/lessons/12-saturation-and-init/compare';
 import {
   checkBrokenSymmetry,
@@ -14,7 +14,7 @@ import {
   lesson,
   SATURATION_QUESTION,
 } from '../../../renderer/lessons/12-saturation-and-init/lesson';
-import type { ComparePreset, ExplorerState } from '../../../renderer/lessons/types';
+import type { ExplorerState } from '../../../renderer/lessons/types';
 import { compareRuns } from './compare-runs';
 
 function comparePreset(index: number): ComparePreset {

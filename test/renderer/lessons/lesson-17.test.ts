@@ -17,6 +17,7 @@ import {
   STAIRS,
   STRAIGHT_QUESTION,
 } from '../../../renderer/lessons/17-invent-your-own/lesson';
+import { trainerPreset } from '../../../renderer/lessons/presets';
 import { trainFor } from './helpers';
 
 const knotsOf = (xs: number[], ys: number[]): Knot[] => xs.map((x, i) => ({ x, y: ys[i] }));
@@ -33,23 +34,9 @@ const config = base.preset.config;
 
 /** Trains the lesson's network with a drawing for real and reports what the widget would. */
 function trained(knots: Knot[], epochs: number, answer: string | null = null): DrawnTrainerState {
-  const s = trainFor(
-    {
-      ...base.preset,
-      controls: [],
-      activationChoices: [],
-      datasetChoices: [],
-      showCollapse: false,
-      raceTarget: null,
-      question: null,
-      probePoints: null,
-      view: null,
-    },
-    epochs,
-    (c) => {
-      c.network.drawn = knots;
-    },
-  );
+  const s = trainFor(trainerPreset(config), epochs, (c) => {
+    c.network.drawn = knots;
+  });
   return { knots, ...drawingFacts(knots), epoch: s.epoch, testAccuracy: s.testAccuracy, answer, config: s.config, params: s.params };
 }
 
