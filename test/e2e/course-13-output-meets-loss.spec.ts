@@ -12,7 +12,7 @@ const num = (text: string): number => Number(text.replace('−', '-'));
 
 test('lesson 13: the output meets its loss', async ({ page }) => {
   test.setTimeout(240_000);
-  await openLesson(page, 'The output meets its loss');
+  const crashes = await openLesson(page, 'The output meets its loss');
 
   // 1. Where does squared error push hardest? Not where the neuron is most wrong.
   await slider(page, 'sum z', -6);
@@ -59,4 +59,5 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   await expect(page.getByTestId('loss-value')).toHaveText('0.0000');
   await check(page);
   await shoot(page, DIR, '4-reach-three');
+  expect(crashes).toEqual([]);
 });

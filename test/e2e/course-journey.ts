@@ -6,16 +6,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the Lessons area on a fresh page (no saved progress) and then the lesson with this title. */
-export async function openLesson(page: Page, title: string): Promise<void> {
+/**
+ * Opens the Lessons area on a fresh page (no saved progress) and then the lesson with this
+ * title. Returns the page's uncaught errors, collected from now on (a journey ends expecting none).
+ */
+export async function openLesson(page: Page, title: string): Promise<string[]> {
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
+  // Tall enough that a step's text and widget fit on one screenshot.
+  await page.setViewportSize({ width: 1440, height: 1500 });
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: new RegExp(`^Lesson \\d+: ${title} — `) }).click();
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  return crashes;
 }
 
 export async function check(page: Page): Promise<void> {

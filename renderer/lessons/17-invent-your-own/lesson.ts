@@ -103,7 +103,7 @@ export const lesson: LessonDef = {
       widget: 'drawnTrainer',
       preset: preset(STAIRS),
       check: checkBent,
-      hint: 'Move the knots of each riser apart so it becomes a gentle ramp (or pick Step-like or Absolute value), then train until the test accuracy reaches 90 %.',
+      hint: 'The sums start near 0, where the staircase is flat. Move the middle piece’s left knot down and its right knot up (to about −0.9 and 0.9), then train until the test accuracy reaches 90 %.',
       formula: null,
       toLab: handoff,
     }),

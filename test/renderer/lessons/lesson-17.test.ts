@@ -25,7 +25,11 @@ const GRID = [-3, -2, -1, 0, 1, 2, 3];
 const SHIFTED = knotsOf(GRID, [-1, 0, 1, 2, 3, 4, 5]);
 const RELU_LIKE = knotsOf(GRID, [0, 0, 0, 0, 1, 2, 3]);
 const LEAKY = knotsOf(GRID, [-0.6, -0.4, -0.2, 0, 1, 2, 3]);
-/** The staircase with its risers widened into ramps. */
+/** The staircase with its middle tilted (slope 0.95), as step 3 asks. */
+const TILTED_MIDDLE = knotsOf([-4, -1.05, -0.95, 0.95, 1.05, 4], [-1, -1, -0.9, 0.9, 1, 1]);
+/** The staircase with its risers widened: still flat where the sums start, so still stuck. */
+const WIDENED = knotsOf([-4, -2.05, -0.95, 0.95, 2.05, 4], [-1, -1, 0, 0, 1, 1]);
+/** Ramps for risers and a narrow flat middle. */
 const RAMPS = knotsOf([-4, -2, -0.5, 0.5, 2, 4], [-1, -1, 0, 0, 1, 1]);
 
 const base = lesson.steps[0];
@@ -85,6 +89,8 @@ describe('lesson 17 with real training (the lesson network, seed 1)', () => {
     expect(checkBent(trained(presetKnots('absolute'), 60))).toBe(true);
     expect(checkBent(trained(RAMPS, 100))).toBe(true);
     expect(checkBent(trained(presetKnots('stepLike'), 60))).toBe(true);
+    expect(checkBent(trained(TILTED_MIDDLE, 60))).toBe(true);
+    expect(checkBent(trained(WIDENED, 100))).toBe(false);
     expect(checkBent(stairs)).toBe(false);
     expect(checkBent({ ...straight, testAccuracy: 0.95 })).toBe(false);
   });
