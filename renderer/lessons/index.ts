@@ -13,6 +13,7 @@ import { lesson as enoughBumps } from './15-enough-bumps/lesson';
 import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
 import { lesson as inventYourOwn } from './17-invent-your-own/lesson';
 import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
+import { lesson as whatYouCanExplain } from './19-what-you-can-explain/lesson';
 import type { LessonDef } from './types';
 
 export const LESSONS: readonly LessonDef[] = [
@@ -30,6 +31,7 @@ export const LESSONS: readonly LessonDef[] = [
   softmaxAndCos,
   inventYourOwn,
   pixelsAreInputs,
+  whatYouCanExplain,
 ];
 
 export function lessonById(id: string): LessonDef | undefined {
