@@ -5,6 +5,7 @@
  */
 import type { InitializerName, LabConfig, LossName } from '../../../core/config';
 import { networkShape } from '../../../core/engine';
+import type { LessonSpeed } from '../widgets/speed';
 
 /** The setting the learner switches. */
 export type CompareSetting = 'initializer' | 'loss';
@@ -41,6 +42,8 @@ export interface ComparePreset {
   /** Draw each neuron of the first hidden layer. */
   showNeurons: boolean;
   question: { label: string; options: string[] | null } | null;
+  /** How fast it trains at first (slow enough that a run can be stopped near a given epoch). */
+  speed: LessonSpeed;
 }
 
 export const INITIALIZER_LABELS: Record<InitializerName, string> = {

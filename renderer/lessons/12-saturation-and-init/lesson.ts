@@ -59,6 +59,7 @@ function compare(initializer: InitializerName, hidden: number[], o: Partial<Comp
     target: 0.9,
     showNeurons: false,
     question: null,
+    speed: 60,
     ...o,
   };
 }

@@ -120,6 +120,7 @@ export const lesson: LessonDef = {
         target: 0.9,
         showNeurons: false,
         question: TRAINING_QUESTION,
+        speed: 60,
       },
       check: checkTrainingRace,
       hint: `Train with squared error for at least ${FAIR_TRIAL} epochs, then pick Cross-entropy and train until the table shows 90 % reached. What is the sigmoid's slope where it is sure and wrong?`,
