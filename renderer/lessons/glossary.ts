@@ -88,6 +88,26 @@ const entries: GlossaryEntry[] = [
     term: 'test set',
     definition: 'Examples kept aside during training and used only to measure how well the network does on data it never learned from.',
   },
+  {
+    term: 'backpropagation',
+    definition:
+      "How training finds every weight's gradient: it starts at the loss and works backwards through the network, one layer at a time, multiplying by each neuron's slope on the way.",
+  },
+  {
+    term: 'vanishing gradient',
+    definition:
+      'A gradient that shrinks layer by layer on its way back, so the first layers of a deep network hardly learn. Sigmoid layers cause it: each passes on at most a quarter.',
+  },
+  {
+    term: 'dead neuron',
+    definition:
+      'A ReLU neuron whose input is negative for every example. It always outputs 0, its slope is 0, so no gradient reaches its weights and it never learns again.',
+  },
+  {
+    term: 'leaky relu',
+    definition:
+      'ReLU with a small slope (0.01) for negative inputs instead of none, so a neuron that is switched off still gets a little gradient.',
+  },
 ];
 
 export const GLOSSARY: ReadonlyMap<string, GlossaryEntry> = new Map(entries.map((e) => [e.term, e]));

@@ -180,6 +180,8 @@ export interface GradientFlowState {
   gradient: number[];
   /** The first layer's gradient over the output layer's, or null before an epoch (or with no hidden layer). */
   firstOverLast: number | null;
+  /** The learner's typed answer to the preset's question, or null while the box is empty (or there is none). */
+  answer: number | null;
 }
 export interface GradientFlowPreset {
   /** The network trained (its hidden layers all get the chosen activation). */
@@ -188,6 +190,8 @@ export interface GradientFlowPreset {
   activationChoices: ActivationName[];
   /** Hidden-layer counts the learner may pick from; one entry hides the picker. */
   depthChoices: number[];
+  /** A question answered with a number typed in a box (absent: none). */
+  question?: string;
 }
 
 /** Dead neurons of a network trained live (the Lab's dead marks and count). */
@@ -199,6 +203,10 @@ export interface DeadNeuronsState {
   deadCount: number[];
   /** Neurons per hidden layer. */
   sizes: number[];
+  /** Share of the test points classified right (0–1), or null before the first measurement. */
+  testAccuracy: number | null;
+  /** Epochs trained since the learning rate was last changed (all of them after a fresh start). */
+  epochsAtRate: number;
 }
 export interface DeadNeuronsPreset {
   config: LabConfig;

@@ -88,7 +88,7 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { name: 'Lessons', level: 2 })).toBeVisible();
       await expectReflow(page, 'lessons overview', found);
 
-      await page.getByRole('button', { name: /^Lesson 8:/ }).click();
+      await page.getByRole('button', { name: /^Lesson \d+: Training a real boundary — / }).click();
       await expect(page.getByText(/^Step 1 of/)).toBeVisible();
       await expectReflow(page, 'lesson 8 step 1', found);
       await page.screenshot({ path: `test-results/reflow/${slug}-lesson.png`, fullPage: true });

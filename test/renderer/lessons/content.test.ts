@@ -9,10 +9,10 @@ const lessonsDir = fileURLToPath(new URL('../../../renderer/lessons/', import.me
 const text = (id: string): string => readFileSync(`${lessonsDir}${id}/lesson.md`, 'utf8');
 
 describe('lesson content', () => {
-  it('has the ten lessons in order, with unique ids', () => {
-    expect(LESSONS).toHaveLength(10);
+  it('has the lessons in order, with unique ids', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(12);
     expect(LESSONS.map((l) => l.id)).toEqual([...LESSONS.map((l) => l.id)].sort());
-    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(10);
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
   });
 
   for (const lesson of LESSONS) {
