@@ -108,6 +108,21 @@ const entries: GlossaryEntry[] = [
     definition:
       'ReLU with a small slope (0.01) for negative inputs instead of none, so a neuron that is switched off still gets a little gradient.',
   },
+  {
+    term: 'gradient descent',
+    definition:
+      'Training by many small steps: work out the gradient of the loss, move every weight and bias a little the opposite way (downhill), and repeat from the new place.',
+  },
+  {
+    term: 'layer space',
+    definition:
+      "The points as a hidden layer sees them: each neuron of the layer gives every input one number, and those numbers are the point's new coordinates.",
+  },
+  {
+    term: 'linearly separable',
+    definition:
+      'Two groups of points that one straight line (or flat plane) can split, every point of one group on one side and the other group on the other.',
+  },
 ];
 
 export const GLOSSARY: ReadonlyMap<string, GlossaryEntry> = new Map(entries.map((e) => [e.term, e]));

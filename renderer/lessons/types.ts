@@ -4,6 +4,8 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
+import type { FoldSpacePreset, FoldSpaceState } from './widgets/fold-space';
+import type { LossSurfacePreset, LossSurfaceState } from './widgets/loss-surface';
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
@@ -283,6 +285,8 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  lossSurface: LossSurfaceState;
+  foldSpace: FoldSpaceState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -298,6 +302,8 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  lossSurface: LossSurfacePreset;
+  foldSpace: FoldSpacePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

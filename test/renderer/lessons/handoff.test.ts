@@ -71,6 +71,9 @@ function sampleState(step: Step): unknown {
         testAccuracy: 0.5,
         epochsAtRate: 2,
       };
+    case 'lossSurface':
+    case 'foldSpace':
+      return null; // these steps hand nothing to the Lab
     default:
       return step.preset.initial;
   }
