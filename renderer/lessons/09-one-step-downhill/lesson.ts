@@ -14,7 +14,7 @@ export const SMALLER = 'w gets smaller';
 export const SAME = 'w stays the same';
 
 function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null): LossSurfacePreset {
-  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 4, question };
+  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 6, question };
 }
 
 /** The way one step moves w from where the steps started (what the learner was asked to predict). */
@@ -57,9 +57,9 @@ export const lesson: LessonDef = {
       id: 'which-way',
       title: 'Which way is downhill?',
       widget: 'lossSurface',
-      preset: surface(WAY_START, { label: 'Predict: after one step of training, …', options: [BIGGER, SMALLER, SAME] }),
+      preset: surface(WAY_START, { label: 'Predict: what will one step of training do to w?', options: [BIGGER, SMALLER, SAME] }),
       check: (s) => checkWay(s, WAY_START),
-      hint: 'Find the dot on the map and look for the lighter ground (lower loss) nearest to it. Moving right makes w bigger. Answer, take a step, and see.',
+      hint: 'Find the dot on the map and look for the paler ground (lower loss) nearest to it. Moving right makes w bigger. Answer, take a step, and see.',
       formula: (s) =>
         `\\frac{\\partial L}{\\partial w} = ${s.answer === null ? '?' : s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.answer === null ? '?' : s.gradB.toFixed(3)}`,
       toLab: null,
@@ -81,7 +81,7 @@ export const lesson: LessonDef = {
       widget: 'lossSurface',
       preset: surface({ w: 0, b: 0 }),
       check: checkFlat,
-      hint: 'Drag the start into a far corner of the map where it is dark (a big loss), for example w = −4 and b = 4. Every z there is far from 0, where σ′ is nearly 0.',
+      hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4. Every z there is far from 0, where σ′ is nearly 0.',
       formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
       toLab: null,
     }),
