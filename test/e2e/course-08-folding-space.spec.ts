@@ -18,7 +18,7 @@ async function trainToAll(page: Page): Promise<void> {
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     try {
-      await expect.poll(() => trainedRight(page), { timeout: 20_000 }).toBe('100 %');
+      await expect.poll(() => trainedRight(page), { timeout: 45_000 }).toBe('100 %');
     } catch {
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.getByRole('button', { name: 'Start over' }).click();
@@ -61,6 +61,7 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
   // 3. Tanh, predicted to bend.
   await page.getByRole('radio', { name: /bends the plane/ }).check();
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('tanh');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
   await trainToAll(page);
   await check(page);
   await shoot(page, `${SHOTS}-3`);

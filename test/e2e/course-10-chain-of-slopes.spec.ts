@@ -40,7 +40,12 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await shoot(page, `${SHOTS}-1`);
   await next(page);
 
-  // 2. Stack sigmoid layers: one and two keep more than 1/100; three fall under it.
+  // 2. Predict first (the chart is hidden until then), then stack sigmoid layers: one and two keep more than 1/100; three fall under it.
+  await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
+  await checkFails(page);
+  await page.getByRole('textbox', { name: /^How many sigmoid layers/ }).fill('3');
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
   await trainUntil(page, 3);
   expect(await layerOneShare(page)).toBeGreaterThan(0.01);
   await checkFails(page);

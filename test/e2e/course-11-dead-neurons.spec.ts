@@ -28,7 +28,11 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   test.setTimeout(240_000);
   await openLesson(page, 'Dead neurons');
 
-  // 1. At 0.03 none die; at 3 (started over) many do.
+  // 1. Predict first (the neurons are hidden until then); at 0.03 none die; at 3 (started over) many do.
+  await expect(page.getByRole('list', { name: 'Hidden neurons' })).toHaveCount(0);
+  await page.getByRole('textbox', { name: /^How many of the 16 neurons/ }).fill('4');
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nine die here' })).toBeVisible();
   await trainUntil(page, 10);
   expect(await deadCount(page)).toBe(0);
   await checkFails(page);

@@ -27,7 +27,7 @@ function preset(
 ): FoldSpacePreset {
   const config = structuredClone(foldConfig);
   config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
-  return { config, activationChoices: choices, view: [-0.5, 1.5], question };
+  return { config, activationChoices: choices, view: [-0.5, 1.5], question, speed: 10 };
 }
 
 /** Predicted straight lines for a linear hidden layer, and watched it train without solving XOR. */

@@ -70,6 +70,15 @@ export const lesson: LessonDef = {
       title: 'Stack sigmoid layers',
       widget: 'gradientFlow',
       preset: { config: flowConfig(1, 'sigmoid'), activationChoices: ['sigmoid'], depthChoices: [1, 2, 3, 4, 5, 6] },
+      predict: {
+        kind: 'number',
+        question: 'How many sigmoid layers will it take before layer 1 gets less than 1/100 of the output layer’s gradient?',
+        unit: 'layers',
+        answer: 3,
+        tolerance: 0,
+        explanation:
+          'Measured on this circle: layer 1 gets about 1/13 with one layer, 1/31 with two and about 1/230 with three. Each sigmoid layer passes on at most a quarter, and the small weights on the way shrink it further.',
+      },
       check: checkVanished,
       hint: 'Choose more hidden layers, press Train for a few epochs, and read Layer 1 in the table. Keep adding layers until it is below 1/100.',
       formula: null,

@@ -4,6 +4,7 @@
  * straight line drawn there.
  */
 import type { ActivationName, LabConfig } from '../../../core/config';
+import type { LessonSpeed } from './speed';
 
 export interface FoldSpaceState {
   activation: ActivationName;
@@ -23,4 +24,6 @@ export interface FoldSpacePreset {
   view: [number, number];
   /** A prediction asked before layer space is shown (it stays hidden until answered), or null. */
   question: { label: string; options: string[] } | null;
+  /** How fast it trains at first (speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }

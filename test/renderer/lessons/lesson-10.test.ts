@@ -93,3 +93,14 @@ describe('lesson 10, step 4: predict the limit, then measure', () => {
     expect(checkPredicted({ ...six, firstOverLast: null })).toBe(false);
   });
 });
+
+describe('lesson 10: predict first', () => {
+  it('step 2 checks only after a prediction is committed, right or wrong', async () => {
+    const { runCheck } = await import('../../../renderer/lessons/types');
+    const step = lesson.steps[1];
+    const vanished = flow({ hiddenLayers: 3, firstOverLast: 0.004 });
+    expect(runCheck(step, vanished, null)).toBe(false);
+    expect(runCheck(step, vanished, { value: 3, correct: true })).toBe(true);
+    expect(runCheck(step, vanished, { value: 5, correct: false })).toBe(true);
+  });
+});

@@ -7,7 +7,10 @@ import {
   checkStayDead,
   deadConfig,
   deadTotal,
+  lesson,
 } from '../../../renderer/lessons/11-dead-neurons/lesson';
+
+const lessonSteps = () => lesson.steps;
 import type { DeadNeuronsState } from '../../../renderer/lessons/types';
 import { deadState, trainedSession } from './instrument-helpers';
 
@@ -88,5 +91,19 @@ describe('lesson 11: dead neurons', () => {
     expect(checkLeakySlope({ activation: 'leakyRelu', x: -0.01, f: -0.0001, df: 0.01 })).toBe(true);
     expect(checkLeakySlope({ activation: 'leakyRelu', x: 2, f: 2, df: 1 })).toBe(false);
     expect(checkLeakySlope({ activation: 'relu', x: -2, f: 0, df: 0 })).toBe(false);
+  });
+});
+
+describe('lesson 11: predict first', () => {
+  it('step 1 checks only after a prediction is committed, and any committed guess may go on', async () => {
+    const { runCheck } = await import('../../../renderer/lessons/types');
+    const { judgePrediction } = await import('../../../renderer/lessons/predict');
+    const step = lessonSteps()[0];
+    const killed = dead({});
+    expect(runCheck(step, killed, null)).toBe(false);
+    expect(judgePrediction(step.predict!, 9)?.correct).toBe(true);
+    expect(judgePrediction(step.predict!, 8)?.correct).toBe(true);
+    expect(judgePrediction(step.predict!, 0)?.correct).toBe(false);
+    expect(runCheck(step, killed, judgePrediction(step.predict!, 0))).toBe(true);
   });
 });
