@@ -42,7 +42,8 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
 
   // 2. Predict first (the chart is hidden until then), then stack sigmoid layers: one and two keep more than 1/100; three fall under it.
   await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
-  await checkFails(page);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   await page.getByRole('textbox', { name: /^How many sigmoid layers/ }).fill('3');
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
