@@ -139,5 +139,5 @@ export async function expectReflow(page: Page, where: string, found: string[]): 
 export async function screenshotWhole(page: Page, path: string): Promise<void> {
   const grow = await page.addStyleTag({ content: '.shell { height: auto !important; } main { overflow: visible !important; }' });
   await page.screenshot({ path, fullPage: true });
-  await grow.evaluate((el) => el.remove());
+  await grow.evaluate((el) => (el as HTMLElement).remove());
 }
