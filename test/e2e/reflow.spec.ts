@@ -105,3 +105,35 @@ for (const size of SIZES) {
     });
   }
 }
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 320, height: 700 },
+]) {
+  test.describe(`the network's layer heads at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('each layer menu shows its choice whole, "Draw your own" included', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+      await page.getByLabel('Activation of layer 1').selectOption('drawn');
+      await page.getByLabel('Activation of layer 2').selectOption('drawn');
+      for (const name of ['Activation of layer 1', 'Activation of layer 2']) {
+        // The menu's own width against the width it takes when nothing limits it.
+        const { shown, needed } = await page.getByLabel(name).evaluate((select: HTMLSelectElement) => {
+          const free = select.cloneNode(true) as HTMLSelectElement;
+          free.style.maxWidth = 'none';
+          free.style.width = 'auto';
+          free.style.position = 'absolute';
+          select.parentElement?.appendChild(free);
+          const width = free.getBoundingClientRect().width;
+          free.remove();
+          return { shown: select.getBoundingClientRect().width, needed: width };
+        });
+        expect(shown, `${name} is ${shown} px wide, its choices need ${needed}`).toBeGreaterThanOrEqual(needed - 0.5);
+      }
+      await page.getByRole('region', { name: 'Network' }).screenshot({ path: `test-results/reflow/layer-heads-${viewport.width}.png` });
+    });
+  });
+}
