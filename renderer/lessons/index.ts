@@ -6,6 +6,10 @@ import { lesson as sigmoid } from './04-sigmoid/lesson';
 import { lesson as tanhAndFriends } from './05-tanh-and-friends/lesson';
 import { lesson as linearCollapse } from './06-linear-collapse/lesson';
 import { lesson as xor } from './07-xor/lesson';
+import { lesson as foldingSpace } from './08-folding-space/lesson';
+import { lesson as oneStepDownhill } from './09-one-step-downhill/lesson';
+import { lesson as chainOfSlopes } from './10-chain-of-slopes/lesson';
+import { lesson as deadNeurons } from './11-dead-neurons/lesson';
 import { lesson as saturationAndInit } from './12-saturation-and-init/lesson';
 import { lesson as outputMeetsLoss } from './13-output-meets-loss/lesson';
 import { lesson as training } from './14-training/lesson';
@@ -24,6 +28,10 @@ export const LESSONS: readonly LessonDef[] = [
   tanhAndFriends,
   linearCollapse,
   xor,
+  foldingSpace,
+  oneStepDownhill,
+  chainOfSlopes,
+  deadNeurons,
   saturationAndInit,
   outputMeetsLoss,
   training,
