@@ -9,7 +9,7 @@
  * always bring it back within the limits; until then the goal does not count.
  */
 import { ACTIVATIONS } from '../engine';
-import type { ActivationName, LabConfig } from '../config';
+import type { ActivationName, LabConfig, LayerSpec } from '../config';
 import type { HistoryPoint } from '../protocol';
 import type { Challenge, ChallengeGoal, ChallengeLimits, ChallengeSolution } from '../project/challenge';
 
@@ -49,6 +49,46 @@ export function limitLines(limits: ChallengeLimits): string[] {
   if (limits.lockData) lines.push('The data stays as it is');
   if (limits.lockFeatures) lines.push('The inputs stay as they are');
   return lines;
+}
+
+/** One limit as the banner lists it: what it is, what the network has now, and whether it keeps it. */
+export interface LimitCheck {
+  text: string;
+  now: string | null;
+  kept: boolean;
+}
+
+/** The limits, each with the network's own number beside it; locks are kept by construction. */
+export function limitChecks(limits: ChallengeLimits, config: LabConfig): LimitCheck[] {
+  const lines = limitLines(limits);
+  const out: LimitCheck[] = [];
+  let i = 0;
+  if (limits.maxLayers !== undefined) {
+    const layers = config.network.hidden.length;
+    out.push({ text: lines[i++], now: `now ${layers}`, kept: layers <= limits.maxLayers });
+  }
+  if (limits.maxNeurons !== undefined) {
+    const neurons = hiddenNeurons(config);
+    out.push({ text: lines[i++], now: `now ${neurons}`, kept: neurons <= limits.maxNeurons });
+  }
+  if (limits.activations !== undefined) {
+    const allowed = limits.activations;
+    const used = [...new Set(config.network.hidden.map((layer) => layer.activation))];
+    out.push({
+      text: lines[i++],
+      now: used.length === 0 ? 'none used' : `using ${activationList(used)}`,
+      kept: used.every((name) => allowed.includes(name)),
+    });
+  }
+  while (i < lines.length) out.push({ text: lines[i++], now: null, kept: true });
+  return out;
+}
+
+/** A network in a line: "2 hidden layers: 6 ReLU, 2 ReLU", "no hidden layer". */
+export function networkText(hidden: readonly LayerSpec[]): string {
+  if (hidden.length === 0) return 'no hidden layer';
+  const layers = hidden.map((layer) => `${layer.size} ${ACTIVATIONS[layer.activation].label}`).join(', ');
+  return `${plural(hidden.length, 'hidden layer', 'hidden layers')}: ${layers}`;
 }
 
 /** Each limit the network breaks, as a sentence that says what to change; empty when it keeps them all. */
@@ -114,6 +154,53 @@ export function changeRefusal(challenge: Challenge | null, before: LabConfig, af
     if (switched) return LIMIT_TEXT.activations(allowed);
   }
   return null;
+}
+
+/** What the Lab's builder may do under a challenge: for each control, why it is disabled, or null. */
+export interface BuilderRules {
+  /** Adding a hidden layer (of `newLayerSize` neurons). */
+  addLayer: string | null;
+  /** Adding a neuron to any hidden layer. */
+  addNeuron: string | null;
+  /** Switching a layer that now uses `current` to `name` (keeping it is always allowed). */
+  activation(current: ActivationName, name: ActivationName): string | null;
+  /** Turning inputs on or off. */
+  features: string | null;
+  /** Changing the data set, noise, training share, points or seed. */
+  data: string | null;
+  /** The layer Add layer adds: a copy of the last, with no more neurons than are left and an allowed activation. */
+  newLayer(): LayerSpec;
+}
+
+/**
+ * The builder's rules for a network under a challenge; the same answers `changeRefusal`
+ * gives for the changes the builder makes, worked out without making them.
+ */
+export function builderRules(challenge: Challenge | null, config: LabConfig): BuilderRules {
+  const limits = challenge?.limits;
+  const layers = config.network.hidden.length;
+  const room = limits?.maxNeurons === undefined ? Number.POSITIVE_INFINITY : limits.maxNeurons - hiddenNeurons(config);
+  const allowed = limits?.activations;
+  let addLayer: string | null = null;
+  if (limits?.maxLayers !== undefined && layers + 1 > limits.maxLayers) addLayer = LIMIT_TEXT.layers(limits.maxLayers);
+  else if (limits?.maxNeurons !== undefined && room < 1) addLayer = LIMIT_TEXT.neurons(limits.maxNeurons);
+  return {
+    addLayer,
+    addNeuron: limits?.maxNeurons !== undefined && room < 1 ? LIMIT_TEXT.neurons(limits.maxNeurons) : null,
+    activation: (current, name) =>
+      allowed !== undefined && name !== current && !allowed.includes(name) ? LIMIT_TEXT.activations(allowed) : null,
+    features: limits?.lockFeatures ? LIMIT_TEXT.features : null,
+    data: limits?.lockData ? LIMIT_TEXT.data : null,
+    newLayer: () => {
+      // Like the Lab's Add layer: a copy of the last layer (or 4 tanh neurons), made to fit.
+      const last = config.network.hidden[layers - 1];
+      const activation = last?.activation ?? 'tanh';
+      return {
+        size: Math.max(1, Math.min(last?.size ?? 4, room)),
+        activation: allowed === undefined || allowed.includes(activation) ? activation : allowed[0],
+      };
+    },
+  };
 }
 
 /** The goal's measure in a point: its test accuracy or test loss; null when it has none (regression has no accuracy). */

@@ -173,6 +173,7 @@ export class Projects {
       lessons: this.lessons.forProject(),
       // A project reopens in the Lab rather than in this list of files.
       view: { ...view, area: view.area === 'projects' ? 'lab' : view.area },
+      challenge: $state.snapshot(this.lab.challenge),
       savedAt: this.now(),
     });
   }
@@ -247,6 +248,8 @@ export class Projects {
       return;
     }
     this.confirmingNew = false;
+    // A new project is no challenge (and its limits must not refuse the new settings).
+    this.lab.challenge = null;
     void this.lab.configure(defaultConfig());
     this.lab.markSaved();
     this.lessons.openProject({});

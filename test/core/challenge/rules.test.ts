@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type LabConfig } from '../../../core/config';
 import {
   brokenLimits,
+  builderRules,
   changeRefusal,
   goalText,
   hiddenNeurons,
+  limitChecks,
   limitLines,
+  networkText,
   meetsGoal,
   solutionIn,
   valueText,
@@ -235,5 +238,87 @@ describe('solutionIn', () => {
     rule.solved = solutionIn(rule, base(), [point(5, 0.96, 0.1)], now);
     expect(rule.solved?.epoch).toBe(5);
     expect(solutionIn(rule, base(), [point(9, 1, 0)], now)).toBeNull();
+  });
+});
+
+describe('builderRules', () => {
+  it('disables nothing without a challenge or without limits', () => {
+    for (const rule of [null, challenge()]) {
+      const rules = builderRules(rule, base());
+      expect([rules.addLayer, rules.addNeuron, rules.features, rules.data, rules.activation('tanh', 'sin')]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      expect(rules.newLayer()).toEqual({ size: 2, activation: 'tanh' });
+    }
+  });
+
+  it('disables Add layer and + at the limits, with the sentence the refusal gives', () => {
+    const full = builderRules(challenge({ maxLayers: 2, maxNeurons: 6 }), base());
+    expect(full.addLayer).toBe('This challenge allows at most 2 hidden layers.');
+    expect(full.addNeuron).toBe('This challenge allows at most 6 neurons in all hidden layers together.');
+    const noRoom = builderRules(challenge({ maxNeurons: 6 }), base());
+    expect(noRoom.addLayer).toBe(noRoom.addNeuron);
+    const room = builderRules(challenge({ maxLayers: 3, maxNeurons: 7 }), base());
+    expect([room.addLayer, room.addNeuron]).toEqual([null, null]);
+  });
+
+  it('adds a layer that fits: no more neurons than are left, an allowed activation', () => {
+    const rule = challenge({ maxNeurons: 7, activations: ['relu', 'sin'] });
+    const layer = builderRules(rule, base()).newLayer();
+    expect(layer).toEqual({ size: 1, activation: 'relu' });
+    const after = edited((c) => c.network.hidden.push(layer));
+    expect(changeRefusal(rule, base(), after)).toBeNull();
+    expect(
+      builderRules(
+        challenge(),
+        edited((c) => (c.network.hidden = [])),
+      ),
+    ).toMatchObject({ addLayer: null });
+    expect(
+      builderRules(
+        challenge(),
+        edited((c) => (c.network.hidden = [])),
+      ).newLayer(),
+    ).toEqual({ size: 4, activation: 'tanh' });
+  });
+
+  it('disables only the activations the challenge does not allow, never the one a layer has', () => {
+    const rules = builderRules(challenge({ activations: ['relu'] }), base());
+    expect(rules.activation('tanh', 'relu')).toBeNull();
+    expect(rules.activation('tanh', 'tanh')).toBeNull();
+    expect(rules.activation('tanh', 'sigmoid')).toBe('This challenge allows only the ReLU activation.');
+  });
+
+  it('locks the inputs and the data when the challenge does', () => {
+    const rules = builderRules(challenge({ lockData: true, lockFeatures: true }), base());
+    expect(rules.features).toBe('This challenge keeps the inputs the teacher chose.');
+    expect(rules.data).toBe('This challenge keeps the data as the teacher set it: data set, noise, training share and points.');
+  });
+});
+
+describe('limitChecks and networkText', () => {
+  it('puts the network beside each limit and says which it breaks', () => {
+    const limits = { maxLayers: 1, maxNeurons: 8, activations: ['tanh' as const, 'relu' as const], lockData: true, lockFeatures: false };
+    expect(limitChecks(limits, base())).toEqual([
+      { text: 'At most 1 hidden layer', now: 'now 2', kept: false },
+      { text: 'At most 8 hidden neurons in all', now: 'now 6', kept: true },
+      { text: 'Activations: Tanh and ReLU only', now: 'using Tanh', kept: true },
+      { text: 'The data stays as it is', now: null, kept: true },
+    ]);
+    expect(limitChecks({ activations: ['relu'], lockData: false, lockFeatures: false }, base())[0]).toEqual({
+      text: 'Activations: ReLU only',
+      now: 'using Tanh',
+      kept: false,
+    });
+  });
+
+  it('describes a network in a line', () => {
+    expect(networkText(base().network.hidden)).toBe('2 hidden layers: 4 Tanh, 2 Tanh');
+    expect(networkText([{ size: 1, activation: 'relu' }])).toBe('1 hidden layer: 1 ReLU');
+    expect(networkText([])).toBe('no hidden layer');
   });
 });
