@@ -162,6 +162,10 @@ export interface BuilderRules {
   addLayer: string | null;
   /** Adding a neuron to any hidden layer. */
   addNeuron: string | null;
+  /** The sentence that says which activations are allowed, when the challenge limits them. */
+  activations: string | null;
+  /** Whether hidden layers may use `name`. */
+  allows(name: ActivationName): boolean;
   /** Switching a layer that now uses `current` to `name` (keeping it is always allowed). */
   activation(current: ActivationName, name: ActivationName): string | null;
   /** Turning inputs on or off. */
@@ -187,6 +191,8 @@ export function builderRules(challenge: Challenge | null, config: LabConfig): Bu
   return {
     addLayer,
     addNeuron: limits?.maxNeurons !== undefined && room < 1 ? LIMIT_TEXT.neurons(limits.maxNeurons) : null,
+    activations: allowed === undefined ? null : LIMIT_TEXT.activations(allowed),
+    allows: (name) => allowed === undefined || allowed.includes(name),
     activation: (current, name) =>
       allowed !== undefined && name !== current && !allowed.includes(name) ? LIMIT_TEXT.activations(allowed) : null,
     features: limits?.lockFeatures ? LIMIT_TEXT.features : null,

@@ -284,7 +284,9 @@ export class Lab {
   private checkChallenge(snapshot: Snapshot): void {
     if (this.challenge === null || this.challenge.solved !== null) return;
     const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
-    const solved = solutionIn(this.challenge, this.config, points, new Date(Date.now()));
+    // A time stamp for the file, never shown reactively: a plain Date is right here.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const solved = solutionIn(this.challenge, this.config, points, new Date());
     if (solved === null) return;
     this.challenge.solved = solved;
     this.dirty = true;

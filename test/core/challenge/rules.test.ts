@@ -291,6 +291,9 @@ describe('builderRules', () => {
     expect(rules.activation('tanh', 'relu')).toBeNull();
     expect(rules.activation('tanh', 'tanh')).toBeNull();
     expect(rules.activation('tanh', 'sigmoid')).toBe('This challenge allows only the ReLU activation.');
+    expect(rules.activations).toBe('This challenge allows only the ReLU activation.');
+    expect([rules.allows('relu'), rules.allows('drawn')]).toEqual([true, false]);
+    expect(builderRules(challenge(), base()).activations).toBeNull();
   });
 
   it('locks the inputs and the data when the challenge does', () => {

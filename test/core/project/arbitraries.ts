@@ -140,8 +140,8 @@ function challengeArb(config: LabConfig): fc.Arbitrary<Challenge> {
     fc.record({
       epoch: fc.integer({ min: 0, max: 1e9 }),
       value: fc.double({ min: 0, max: 1, noNaN: true }),
-      hidden: fc.constant(config.network.hidden.map((layer) => ({ ...layer }))),
-      features: fc.constant([...config.features]),
+      hidden: fc.constant(null).map(() => config.network.hidden.map((layer) => ({ ...layer }))),
+      features: fc.constant(null).map(() => [...config.features]),
       solvedAt: fc.integer({ min: 0, max: 4e12 }).map((t) => new Date(t).toISOString()),
     }),
     { nil: null },
