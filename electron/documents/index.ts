@@ -53,6 +53,9 @@ export interface Documents {
     openRecent(file: string): Promise<ActionResult>;
     openDropped(file: string): Promise<ActionResult>;
     recent(): Promise<string[]>;
+    /** The page's Restore and Discard for work an earlier run left (offerBackup). */
+    restoreBackup(): Promise<ActionResult>;
+    discardBackup(): Promise<void>;
   };
   progress: ProgressStore;
   newProject(): Promise<ActionResult>;

@@ -39,11 +39,11 @@ function setup(devOrigin: string | null = null) {
       },
       recent: async () => ['/a.actlab'],
       restoreBackup: async () => {
-        calls.push(['restore-backup']);
+        calls.push(['restore-backup', null]);
         return { ok: true, message: '' };
       },
       discardBackup: async () => {
-        calls.push(['discard-backup']);
+        calls.push(['discard-backup', null]);
       },
     },
     progress: {
