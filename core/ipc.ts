@@ -20,6 +20,8 @@ export interface PageMessages {
   'engine:digits': Uint8Array;
   /** The open project's text and dirty flag. */
   'project:update': ProjectUpdate;
+  /** Which items of File › Export apply to what the Lab holds now (the menu greys out the rest). */
+  'export:available': ExportItem[];
 }
 
 /** Page → main requests: the arguments each takes and the reply it gets. */
@@ -43,6 +45,8 @@ export interface MainEvents {
   'project:load': LoadedProject;
   'project:saved': SavedProject;
   'menu:command': MenuCommand;
+  /** File › Export ▸ an item: the page builds that file and saves it through 'file:export'. */
+  'menu:export': ExportItem;
   /** Short notices, e.g. "The engine restarted; training resumed from epoch 1200." */
   'app:notice': string;
 }
@@ -66,6 +70,8 @@ export const CHANNELS = {
   projectOpenRecent: 'project:open-recent',
   projectOpenDropped: 'project:open-dropped',
   menuCommand: 'menu:command',
+  menuExport: 'menu:export',
+  exportAvailable: 'export:available',
   notice: 'app:notice',
   progressLoad: 'progress:load',
   progressSave: 'progress:save',
@@ -74,7 +80,12 @@ export const CHANNELS = {
 } as const satisfies Record<string, PageMessageChannel | PageRequestChannel | MainEventChannel>;
 
 /** Every channel of the three maps, each exactly once (a compile error if one is missing). */
-export const PAGE_MESSAGE_CHANNELS = ['engine:command', 'engine:digits', 'project:update'] as const satisfies readonly PageMessageChannel[];
+export const PAGE_MESSAGE_CHANNELS = [
+  'engine:command',
+  'engine:digits',
+  'project:update',
+  'export:available',
+] as const satisfies readonly PageMessageChannel[];
 export const PAGE_REQUEST_CHANNELS = [
   'project:action',
   'project:open-recent',
@@ -90,6 +101,7 @@ export const MAIN_EVENT_CHANNELS = [
   'project:load',
   'project:saved',
   'menu:command',
+  'menu:export',
   'app:notice',
 ] as const satisfies readonly MainEventChannel[];
 type Missing<All, Listed> = Exclude<All, Listed>;
@@ -161,6 +173,14 @@ export type MenuCommand =
 export const EXPORT_KINDS = ['png', 'csv', 'json', 'py'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/**
+ * The exports the Lab offers (its Export button, and File › Export in the desktop app): the
+ * output plot and network diagram as pictures, the loss history, the network as JSON, a
+ * PyTorch script, and the data points.
+ */
+export const EXPORT_ITEMS = ['output-png', 'diagram-png', 'history-csv', 'network-json', 'pytorch', 'points-csv'] as const;
+export type ExportItem = (typeof EXPORT_ITEMS)[number];
+
 /** One exported file: its kind, a suggested file name (no folder) and its contents. */
 export interface ExportFile {
   kind: ExportKind;
@@ -222,5 +242,9 @@ export interface LabApi {
   files: {
     /** Asks where to save an exported file and writes it (ok false with an empty message when cancelled). */
     saveExport(file: ExportFile): Promise<ActionResult>;
+    /** Tells main which File › Export items apply now (the others are greyed out). */
+    setAvailableExports(items: ExportItem[]): void;
+    /** File › Export ▸ an item was chosen; returns a function that unsubscribes. */
+    onExport(listener: (item: ExportItem) => void): () => void;
   };
 }

@@ -4,7 +4,7 @@
  * handler here runs. main.ts passes Electron's ipcMain (through ipc-main.ts); tests pass a
  * stand-in.
  */
-import type { ActionResult, AppInfo, ExportFile, ProjectAction, ProjectUpdate } from '../core/ipc';
+import type { ActionResult, AppInfo, ExportFile, ExportItem, ProjectAction, ProjectUpdate } from '../core/ipc';
 import type { Command } from '../core/protocol';
 import { DIGITS_REFUSED_PREFIX } from '../core/tabular/provide';
 import { PROJECT_EXTENSION } from './argv';
@@ -35,6 +35,8 @@ export interface IpcDeps {
   appInfo(): AppInfo;
   /** Asks where to save an export and writes it (electron/exports.ts). */
   saveExport(file: ExportFile): Promise<ActionResult>;
+  /** The page says which File › Export items apply now (main greys out the rest). */
+  exportsAvailable(items: ExportItem[]): void;
 }
 
 /** Said to the learner (not thrown) when a file that is not a project is dropped or chosen. */
@@ -54,6 +56,7 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
     (reason) => deps.engine.reportError(DIGITS_REFUSED_PREFIX + reason),
   );
   ipc.on('project:update', (update) => deps.project.update(update));
+  ipc.on('export:available', (items) => deps.exportsAvailable(items));
   ipc.handle('project:action', (action) => deps.project.action(action));
   ipc.handle(
     'project:open-recent',

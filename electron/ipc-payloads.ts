@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { LIMITS } from '../core/config';
-import { EXPORT_KINDS, type ExportFile, type ProjectAction, type ProjectUpdate } from '../core/ipc';
+import { EXPORT_ITEMS, EXPORT_KINDS, type ExportFile, type ExportItem, type ProjectAction, type ProjectUpdate } from '../core/ipc';
 import type { Command } from '../core/protocol';
 import type { PageMessageChannel, PageMessages, PageRequestChannel, RequestArgs } from '../core/ipc';
 import { MAX_PROJECT_BYTES } from '../core/project';
@@ -179,11 +179,27 @@ export function parseExportFile(args: unknown[]): Parsed<[ExportFile]> {
   return accept([{ kind: kind as ExportFile['kind'], name, data: new Uint8Array(data) }]);
 }
 
+/** Which File › Export items apply: known items, each at most once. */
+export function parseExportItems(args: unknown[]): Parsed<ExportItem[]> {
+  const one = exactlyOne(args);
+  if (!one.ok) return one;
+  const items = one.value;
+  if (!Array.isArray(items) || items.length > EXPORT_ITEMS.length)
+    return refuse(`needs a list of at most ${EXPORT_ITEMS.length} export items.`);
+  const known = EXPORT_ITEMS as readonly unknown[];
+  const unknown = items.find((item) => !known.includes(item));
+  if (unknown !== undefined)
+    return refuse(`unknown export ${JSON.stringify(unknown) ?? 'undefined'}; use one of ${EXPORT_ITEMS.join(', ')}.`);
+  if (new Set(items).size !== items.length) return refuse('names an export more than once.');
+  return accept(items as ExportItem[]);
+}
+
 /** The parser of every page → main message channel. */
 export const MESSAGE_PARSERS: { [C in PageMessageChannel]: (args: unknown[]) => Parsed<PageMessages[C]> } = {
   'engine:command': parseCommand,
   'engine:digits': parseDigits,
   'project:update': parseProjectUpdate,
+  'export:available': parseExportItems,
 };
 
 /** The parser of every page → main request channel. */

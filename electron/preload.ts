@@ -52,6 +52,8 @@ const lab = {
   appInfo: () => invoke('app:info'),
   files: {
     saveExport: (file) => invoke('file:export', file),
+    setAvailableExports: (items) => send('export:available', items),
+    onExport: (listener) => listen('menu:export', listener),
   },
 } satisfies LabApi;
 

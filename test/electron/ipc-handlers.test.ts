@@ -50,6 +50,7 @@ function setup(devOrigin: string | null = null) {
       calls.push(['export', file]);
       return { ok: true, message: `Saved ${file.name}.` };
     },
+    exportsAvailable: (items) => calls.push(['exports', items]),
   });
   return { handlers: { on, handle }, calls, log };
 }
@@ -72,6 +73,7 @@ const validArgs: Record<string, unknown[]> = {
   'engine:command': [{ type: 'play', id: 1 }],
   'engine:digits': [twoDigits],
   'project:update': [{ json: '{}', dirty: true }],
+  'export:available': [['history-csv', 'pytorch']],
   'project:action': ['save'],
   'project:open-recent': ['/home/ana/spiral.actlab'],
   'project:open-dropped': ['/home/ana/dropped.actlab'],
@@ -95,6 +97,7 @@ describe('IPC handlers over the typed helpers', () => {
     handlers.on['engine:command'](ours, { type: 'play', id: 1 });
     handlers.on['engine:digits'](ours, twoDigits);
     handlers.on['project:update'](ours, { json: '{"a":1}', dirty: false });
+    handlers.on['export:available'](ours, ['output-png', 'history-csv']);
     expect(await handlers.handle['project:action'](ours, 'save-as')).toEqual({ ok: true, message: '' });
     expect(await handlers.handle['project:open-recent'](ours, 'C:\\Users\\ana\\xor.actlab')).toEqual({ ok: true, message: '' });
     expect(await handlers.handle['project:open-dropped'](ours, '/home/ana/dropped.actlab')).toEqual({ ok: true, message: '' });
@@ -111,6 +114,7 @@ describe('IPC handlers over the typed helpers', () => {
       ['engine', { type: 'play', id: 1 }],
       ['digits', twoDigits],
       ['update', { json: '{"a":1}', dirty: false }],
+      ['exports', ['output-png', 'history-csv']],
       ['action', 'save-as'],
       ['open-recent', 'C:\\Users\\ana\\xor.actlab'],
       ['open-dropped', '/home/ana/dropped.actlab'],
@@ -152,6 +156,14 @@ describe('IPC handlers over the typed helpers', () => {
     update(ours, { json: '{}', dirty: true }, 'extra');
     update(ours, { json: '{}', dirty: true, loaded: -1 });
     update(ours, { json: '{}', dirty: true, loaded: '2' });
+    const exports = handlers.on['export:available'];
+    exports(ours, 'pytorch');
+    exports(ours, ['pytorch', 'format-disk']);
+    exports(ours, ['pytorch', 'pytorch']);
+    exports(
+      ours,
+      Array.from({ length: 7 }, () => 'pytorch'),
+    );
     expect(log).toEqual([
       'project:update: needs { json, dirty }.',
       'project:update: json must be a string.',
@@ -159,6 +171,10 @@ describe('IPC handlers over the typed helpers', () => {
       'project:update: takes one argument, not 2.',
       'project:update: loaded must be a whole number, 0 or more.',
       'project:update: loaded must be a whole number, 0 or more.',
+      'export:available: needs a list of at most 6 export items.',
+      'export:available: unknown export "format-disk"; use one of output-png, diagram-png, history-csv, network-json, pytorch, points-csv.',
+      'export:available: names an export more than once.',
+      'export:available: needs a list of at most 6 export items.',
     ]);
     const action = handlers.handle['project:action'];
     await expect(action(ours, 'delete-everything')).rejects.toThrow('project:action: unknown action "delete-everything"');

@@ -61,6 +61,7 @@ async function openShell(page: Page) {
       onNotice,
       progress: { load: async () => '', save: async () => undefined },
       appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+      files: { saveExport: ok, setAvailableExports: () => undefined, onExport: () => () => undefined },
     };
   });
   return engine;

@@ -122,6 +122,11 @@ async function openDesktop(page: Page, folder: string) {
         onNotice,
         progress: { load: async () => '', save: async () => undefined },
         appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+        files: {
+          saveExport: async () => ({ ok: false, message: 'No exports in this journey.' }),
+          setAvailableExports: () => undefined,
+          onExport: () => () => undefined,
+        },
       };
     });
   }
