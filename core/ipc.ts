@@ -11,6 +11,7 @@
  * functions. In the browser host `window.lab` is absent and the renderer uses its own adapters.
  */
 import type { Command, EngineEvent } from './protocol';
+import type { RecentDetails } from './recent';
 
 /** Page → main messages that get no reply: the payload each carries. */
 export interface PageMessages {
@@ -20,6 +21,8 @@ export interface PageMessages {
   'engine:digits': Uint8Array;
   /** The open project's text and dirty flag. */
   'project:update': ProjectUpdate;
+  /** A picture and summary of the project now open, for its place on the recent list. */
+  'project:preview': ProjectPreview;
   /** Which items of File › Export apply to what the Lab holds now (the menu greys out the rest). */
   'export:available': ExportItem[];
 }
@@ -31,7 +34,7 @@ export interface PageRequests {
   'project:open-recent': { args: [file: string]; reply: ActionResult };
   /** Opens a file dropped on the window; the preload takes its path from the dropped File. */
   'project:open-dropped': { args: [file: string]; reply: ActionResult };
-  'project:recent': { args: []; reply: string[] };
+  'project:recent': { args: []; reply: RecentProjects };
   'progress:load': { args: []; reply: string };
   'progress:save': { args: [json: string]; reply: void };
   'app:info': { args: []; reply: AppInfo };
@@ -63,6 +66,7 @@ export const CHANNELS = {
   engineEvent: 'engine:event',
   engineDigits: 'engine:digits',
   projectUpdate: 'project:update',
+  projectPreview: 'project:preview',
   projectLoad: 'project:load',
   projectSaved: 'project:saved',
   projectAction: 'project:action',
@@ -84,6 +88,7 @@ export const PAGE_MESSAGE_CHANNELS = [
   'engine:command',
   'engine:digits',
   'project:update',
+  'project:preview',
   'export:available',
 ] as const satisfies readonly PageMessageChannel[];
 export const PAGE_REQUEST_CHANNELS = [
@@ -130,6 +135,28 @@ export interface ProjectUpdate {
    * page's default project after a crash — so it never saves that over the open file.
    */
   loaded?: number;
+}
+
+/**
+ * The page's picture and summary of the project it has open. Main keeps them for the open
+ * file while that file is on the recent list; the page never names the file.
+ */
+export interface ProjectPreview extends RecentDetails {
+  /** The `seq` of main's last load in the Lab (as in ProjectUpdate): a preview of an older project is ignored. */
+  loaded: number;
+}
+
+/** One file of the recent list, with the picture and summary kept for it (null before any). */
+export interface RecentProject {
+  path: string;
+  details: RecentDetails | null;
+}
+
+export interface RecentProjects {
+  /** Newest first, at most ten. */
+  projects: RecentProject[];
+  /** Files that were on the list but are not there any more: taken off it since the page last asked. */
+  removed: string[];
 }
 
 /** A project the main process opened (from a menu, the OS, a drop or a restored backup). */
@@ -223,8 +250,10 @@ export interface LabApi {
      * no DOM types). Only a file from this computer has a path; any other is refused.
      */
     openDropped(file: object): Promise<ActionResult>;
-    /** Recently opened files, newest first (at most 10). */
-    recent(): Promise<string[]>;
+    /** Recently opened files, newest first (at most 10), with their pictures, and the ones that have gone. */
+    recent(): Promise<RecentProjects>;
+    /** Gives main the picture and summary of the open project, for the recent list. */
+    preview(preview: ProjectPreview): void;
     onLoad(listener: (project: LoadedProject) => void): () => void;
     onSaved(listener: (saved: SavedProject) => void): () => void;
   };

@@ -38,6 +38,7 @@ const lab = {
       return path ? invoke('project:open-dropped', path) : { ok: false, message: NOT_A_LOCAL_FILE };
     },
     recent: () => invoke('project:recent'),
+    preview: (preview) => send('project:preview', preview),
     onLoad: (listener) => listen('project:load', listener),
     onSaved: (listener) => listen('project:saved', listener),
   },

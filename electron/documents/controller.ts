@@ -110,6 +110,11 @@ export class DocumentController {
     return { path: this.file, name: this.name, dirty: this.dirty };
   }
 
+  /** True when a page update numbered `loaded` describes the open document (see update()). */
+  describes(loaded: number): boolean {
+    return loaded === this.loads;
+  }
+
   title(): string {
     return windowTitle(this.name, this.dirty, this.deps.platform);
   }
@@ -262,7 +267,10 @@ export class DocumentController {
   private async openNow(file: string): Promise<ActionResult> {
     const result = await this.deps.files.read(file);
     if (!result.ok) {
-      if (result.missing) await this.deps.recent.remove(file);
+      if (result.missing && this.deps.recent.has(file)) {
+        await this.deps.recent.remove(file);
+        return failed(`${result.message} It has been taken off your recent projects.`);
+      }
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;

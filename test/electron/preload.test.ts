@@ -60,7 +60,16 @@ describe('preload', () => {
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'files', 'menu', 'onNotice', 'progress', 'project']);
     expect(Object.keys(lab.files)).toEqual(['saveExport', 'setAvailableExports', 'onExport']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
-    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openDropped', 'openPath', 'recent', 'update']);
+    expect(Object.keys(lab.project).sort()).toEqual([
+      'action',
+      'onLoad',
+      'onSaved',
+      'openDropped',
+      'openPath',
+      'preview',
+      'recent',
+      'update',
+    ]);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
     // Every leaf is a plain function; ipcRenderer itself is not reachable.
@@ -83,6 +92,7 @@ describe('preload', () => {
     lab.engine.send({ type: 'pause', id: 3 });
     lab.project.update({ json: '{}', dirty: true });
     lab.files.setAvailableExports(['pytorch']);
+    lab.project.preview({ summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 });
     expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
     await lab.project.openPath('/x.actlab');
     expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
@@ -97,6 +107,7 @@ describe('preload', () => {
       [CHANNELS.engineCommand, { type: 'pause', id: 3 }],
       [CHANNELS.projectUpdate, { json: '{}', dirty: true }],
       [CHANNELS.exportAvailable, ['pytorch']],
+      [CHANNELS.projectPreview, { summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 }],
     ]);
     expect(fake.invoked).toEqual([
       [CHANNELS.projectAction, 'open'],
