@@ -118,14 +118,11 @@ export class RecentWork {
     this.api?.project.preview({ ...this.details(project), loaded });
   }
 
-  /** Browser: the text of a recent project; a gone one leaves the list and `notice` says so. */
+  /** Browser: the text of a recent project; a gone one leaves the list (the result's message says so). */
   async read(item: RecentItem): Promise<RecentRead> {
     if (!this.store) return { ok: false, missing: false, message: 'This browser cannot keep recent projects.' };
     const result = await this.store.read(item.key);
-    if (!result.ok) {
-      this.notice = result.message;
-      await this.refresh();
-    }
+    if (!result.ok) await this.refresh();
     return result;
   }
 }

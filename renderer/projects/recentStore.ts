@@ -141,7 +141,15 @@ export function indexedDbRecentStore(factory: IDBFactory, limits: { maxTextChars
         request.result.createObjectStore(ENTRIES, { keyPath: 'id' });
         request.result.createObjectStore(TEXTS);
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const opened = request.result;
+        // Another tab upgrading or deleting the store: step aside, and open again when next needed.
+        opened.onversionchange = () => {
+          opened.close();
+          opening = null;
+        };
+        resolve(opened);
+      };
       request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
       request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
     }).catch((error: unknown) => {

@@ -215,8 +215,8 @@ describe('desktop project journey', () => {
       expect(desk.titles.at(-1)).toBe('journey.actlab — Activation Lab');
       // The recent list shows the saved file with the network in a line and a picture the page sent main.
       const card = page.getByRole('list', { name: 'Recent projects' }).getByRole('listitem').first();
-      await expect(card.getByText(/^Network: 2 → .*, spiral$/)).toBeVisible();
-      await expect(card.getByRole('img', { name: /spiral/i })).toBeVisible();
+      await card.getByText(/^Network: 2 → .*, spiral$/).waitFor();
+      await card.getByRole('img', { name: 'Decision boundary of the network on the spiral data' }).waitFor();
 
       // New on a clean project asks nothing and starts again at epoch 0.
       await page.getByRole('button', { name: 'New', exact: true }).click();
