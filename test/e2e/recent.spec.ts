@@ -8,6 +8,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { installFakeDesktop } from './fake-desktop';
 
 const SHOTS = 'test-results/recent';
 
@@ -202,4 +203,52 @@ test('a damaged recent store does not stop the page: the good entries still show
   await expect(list.getByRole('button', { name: 'Open untitled.actlab' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeEnabled();
   expect(errors).toEqual([]);
+});
+
+test('desktop: main’s recent files show with their pictures, and files that have gone are named once', async ({ page }) => {
+  await installFakeDesktop(page);
+  // Main's answer: one file with the picture it kept, one without yet, and one found gone.
+  await page.addInitScript(() => {
+    const lab = (window as unknown as { lab: { project: { recent(): Promise<unknown> } } }).lab;
+    let asked = 0;
+    lab.project.recent = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 96;
+      canvas.height = 96;
+      const ctx = canvas.getContext('2d')!;
+      const gradient = ctx.createLinearGradient(0, 0, 96, 96);
+      gradient.addColorStop(0, '#e08a3c');
+      gradient.addColorStop(1, '#3c7be0');
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, 96, 96);
+      const url = canvas.toDataURL('image/png');
+      asked++;
+      return {
+        projects: [
+          {
+            path: '/home/ana/spiral.actlab',
+            details: {
+              summary: '2 → 8 → 1, spiral',
+              picture: { light: url, dark: url, label: 'Decision boundary of the network on the spiral data' },
+              at: '2026-12-01T10:00:00.000Z',
+            },
+          },
+          { path: '/home/ana/xor.actlab', details: null },
+        ],
+        removed: asked === 1 ? ['/home/ana/old/moved.actlab'] : [],
+      };
+    };
+  });
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Projects' }).click();
+  await expect(page.getByRole('status', { name: 'Recent projects notice' })).toHaveText(
+    '“moved.actlab” is not where it was (it may have been moved, renamed or deleted), so it was taken off your recent projects. Use Open… to find it again.',
+  );
+  const list = page.getByRole('list', { name: 'Recent projects' });
+  await expect(list.getByRole('button', { name: 'Open spiral.actlab from /home/ana' })).toBeVisible();
+  await expect(list.getByRole('img', { name: 'Decision boundary of the network on the spiral data' })).toBeVisible();
+  await expect(list.getByRole('img', { name: 'No picture yet: it is made when the project is next opened or saved' })).toBeVisible();
+  await expect(list.getByText('Network: 2 → 8 → 1, spiral')).toBeVisible();
+  await page.locator('.recent').screenshot({ path: `${SHOTS}/recent-desktop-light.png` });
+  await axeClean(page, 'desktop light');
 });
