@@ -113,6 +113,22 @@ for (const theme of THEMES) {
     await page.keyboard.press('Escape');
     await expect(editor).toBeHidden();
 
+    // The knot editor ("Draw your own", from a layer's activation menu) and the curve data:
+    // the curve picker, the curve plot with each neuron shown, and own curve points.
+    await page.getByLabel('Activation of layer 1').selectOption('drawn');
+    await expect(page.getByRole('region', { name: 'Draw your own' })).toBeVisible();
+    await scan(page, 'lab, knot editor', found);
+    const curves = page.getByRole('radiogroup', { name: 'Curve to fit' });
+    await curves.getByRole('radio', { name: 'Absolute value |x|' }).click();
+    const curve = page.getByRole('figure', { name: 'Curve fitting' });
+    await expect(curve).toBeVisible();
+    await trainBriefly(page);
+    await curve.getByRole('checkbox', { name: 'Show each neuron' }).check();
+    await scan(page, 'lab, curve data (trained, each neuron shown)', found);
+    await curves.getByRole('radio', { name: 'Your own curve points' }).click();
+    await expect(curves.getByRole('radio', { name: 'Your own curve points' })).toHaveAttribute('aria-checked', 'true');
+    await scan(page, 'lab, own curve points', found);
+
     const sets = page.getByRole('radiogroup', { name: 'Data set' });
     const spiral3 = sets.getByRole('radio', { name: 'Three-arm spiral', exact: true });
     await spiral3.click();
@@ -168,6 +184,37 @@ for (const theme of THEMES) {
       await nextLesson.click();
       await expect(title).not.toHaveText(before);
     }
+    expectClean(found);
+  });
+}
+
+for (const theme of THEMES) {
+  test(`the welcome, the way back to the course and the example projects have no serious axe violations (${theme})`, async ({ page }) => {
+    const found: Finding[] = [];
+    await open(page, theme);
+    await expect(page.getByRole('region', { name: 'Welcome to Activation Lab' })).toBeVisible();
+    await scan(page, 'welcome', found);
+
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Where you left the course' })).toBeVisible();
+    await scan(page, 'continue offer over the Lab', found);
+
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    const cards = page.getByRole('button', { name: /^Open example:/ });
+    await expect(cards).toHaveCount(8);
+    await page.waitForTimeout(500);
+    await scan(page, 'example projects', found);
+
+    // The question before an example replaces unsaved changes.
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await page.getByRole('radio', { name: 'Spiral', exact: true }).click();
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    await cards.first().click();
+    await expect(page.getByRole('group', { name: 'Unsaved changes' })).toBeVisible();
+    await scan(page, 'example over unsaved changes', found);
     expectClean(found);
   });
 }
