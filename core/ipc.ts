@@ -36,6 +36,10 @@ export interface PageRequests {
   /** Opens a file dropped on the window; the preload takes its path from the dropped File. */
   'project:open-dropped': { args: [file: string]; reply: ActionResult };
   'project:recent': { args: []; reply: RecentProjects };
+  /** Restores the unsaved work an earlier run left (offered by 'project:backup-found'); main asks about newer changes first. */
+  'project:restore-backup': { args: []; reply: ActionResult };
+  /** Lets that unsaved work go for good. */
+  'project:discard-backup': { args: []; reply: void };
   'progress:load': { args: []; reply: string };
   'progress:save': { args: [json: string]; reply: void };
   'app:info': { args: []; reply: AppInfo };
@@ -48,6 +52,8 @@ export interface MainEvents {
   'engine:event': EngineEvent;
   'project:load': LoadedProject;
   'project:saved': SavedProject;
+  /** Unsaved work an earlier run left: the page offers Restore or Discard in a notice. */
+  'project:backup-found': BackupOffer;
   'menu:command': MenuCommand;
   /** File › Export ▸ an item: the page builds that file and saves it through 'file:export'. */
   'menu:export': ExportItem;
@@ -74,6 +80,9 @@ export const CHANNELS = {
   projectRecent: 'project:recent',
   projectOpenRecent: 'project:open-recent',
   projectOpenDropped: 'project:open-dropped',
+  projectRestoreBackup: 'project:restore-backup',
+  projectDiscardBackup: 'project:discard-backup',
+  projectBackupFound: 'project:backup-found',
   menuCommand: 'menu:command',
   menuExport: 'menu:export',
   exportAvailable: 'export:available',
@@ -97,6 +106,8 @@ export const PAGE_REQUEST_CHANNELS = [
   'project:open-recent',
   'project:open-dropped',
   'project:recent',
+  'project:restore-backup',
+  'project:discard-backup',
   'progress:load',
   'progress:save',
   'app:info',
@@ -106,6 +117,7 @@ export const MAIN_EVENT_CHANNELS = [
   'engine:event',
   'project:load',
   'project:saved',
+  'project:backup-found',
   'menu:command',
   'menu:export',
   'app:notice',
@@ -177,6 +189,16 @@ export interface LoadedProject {
   restored: boolean;
   /** Counts main's loads (1, 2, …); the page echoes it in ProjectUpdate.loaded once applied. */
   seq: number;
+}
+
+/** What main says about unsaved work an earlier run left, for the page's notice. */
+export interface BackupOffer {
+  /** The project's name, e.g. "spiral.actlab" or "Untitled". */
+  name: string;
+  /** ISO time the backup was written. */
+  backedUpAt: string;
+  /** The network in a line, e.g. "784 → 64 → 10, handwritten digits". */
+  summary: string;
 }
 
 /** Where main saved the open project. */
@@ -275,6 +297,12 @@ export interface LabApi {
     preview(preview: ProjectPreview): void;
     onLoad(listener: (project: LoadedProject) => void): () => void;
     onSaved(listener: (saved: SavedProject) => void): () => void;
+    /** Unsaved work an earlier run left, offered once the page has loaded. */
+    onBackupFound(listener: (offer: BackupOffer) => void): () => void;
+    /** Restores that work (main asks about newer unsaved changes first); it arrives through onLoad. */
+    restoreBackup(): Promise<ActionResult>;
+    /** Lets it go for good. */
+    discardBackup(): Promise<void>;
   };
   menu: {
     onCommand(listener: (command: MenuCommand) => void): () => void;

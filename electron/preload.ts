@@ -41,6 +41,9 @@ const lab = {
     preview: (preview) => send('project:preview', preview),
     onLoad: (listener) => listen('project:load', listener),
     onSaved: (listener) => listen('project:saved', listener),
+    onBackupFound: (listener) => listen('project:backup-found', listener),
+    restoreBackup: () => invoke('project:restore-backup'),
+    discardBackup: () => invoke('project:discard-backup'),
   },
   menu: {
     onCommand: (listener) => listen('menu:command', listener),

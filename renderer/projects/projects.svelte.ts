@@ -42,6 +42,9 @@ export interface ProjectOverview {
   size: string;
 }
 
+/** Unsaved work found at start, as the notice describes it (the desktop's main process does not know its epoch). */
+export type RestoreOffer = Omit<BackupInfo, 'epoch'> & { epoch: number | null };
+
 export interface ProjectMessage {
   kind: 'error' | 'info';
   text: string;
@@ -54,8 +57,8 @@ export class Projects {
   path = $state<string | null>(null);
   message = $state<ProjectMessage | null>(null);
   busy = $state(false);
-  /** Browser: unsaved work found after a reload, waiting for Restore or Discard. */
-  pendingRestore = $state.raw<BackupInfo | null>(null);
+  /** Unsaved work an earlier visit (browser) or run (desktop) left, waiting for Restore or Discard. */
+  pendingRestore = $state.raw<RestoreOffer | null>(null);
   /** Browser: New was pressed with unsaved changes; waiting for the learner's answer. */
   confirmingNew = $state(false);
 
@@ -113,7 +116,8 @@ export class Projects {
       currentProject: () => this.currentProject(),
       dirty: () => this.lab.dirty,
       // Until a digits project's images arrive, the engine still holds the previous network.
-      held: () => this.lab.waitingFor !== null || this.pendingRestore !== null,
+      // In the browser the backup slot holds the offered work until it is answered; main keeps it apart.
+      held: () => this.lab.waitingFor !== null || (api === undefined && this.pendingRestore !== null),
       loaded: () => this.loadedSeq,
     };
     this.browserBackups = this.store ? new BrowserBackups(source, this.store, (text) => (this.message = { kind: 'error', text })) : null;
@@ -144,6 +148,7 @@ export class Projects {
             .finally(() => void this.refreshRecent());
         }),
       );
+      this.cleanups.push(this.api.project.onBackupFound((offer) => (this.pendingRestore = { ...offer, epoch: null })));
       void this.refreshRecent();
     } else if (this.store) {
       void this.refreshRecent();
@@ -194,6 +199,7 @@ export class Projects {
       lessons: this.lessons.forProject(),
       // A project reopens in the Lab rather than in this list of files.
       view: { ...view, area: view.area === 'projects' ? 'lab' : view.area },
+      challenge: $state.snapshot(this.lab.challenge),
       savedAt: this.now(),
     });
   }
@@ -341,6 +347,8 @@ export class Projects {
       return;
     }
     this.confirmingNew = false;
+    // A new project is no challenge (and its limits must not refuse the new settings).
+    this.lab.challenge = null;
     void this.lab.configure(defaultConfig());
     this.lab.markSaved();
     this.lessons.openProject({});
@@ -349,8 +357,18 @@ export class Projects {
     this.message = { kind: 'info', text: 'A new project has started.' };
   }
 
-  /** Browser: brings back the unsaved work found after a reload. */
+  /** Brings back the unsaved work found at start (the desktop's main asks about newer changes first). */
   async restore(): Promise<void> {
+    const api = this.api;
+    if (api) {
+      await this.run(async () => {
+        const result = await api.project.restoreBackup();
+        // Cancelled (the learner kept their newer changes): the notice stays.
+        if (result.ok || result.message) this.pendingRestore = null;
+        if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
+      });
+      return;
+    }
     const store = this.store;
     if (!this.pendingRestore || !store) return;
     await this.run(async () => {
@@ -370,7 +388,8 @@ export class Projects {
 
   discardRestore(): void {
     this.pendingRestore = null;
-    this.forgetBackup();
+    if (this.api) void this.api.project.discardBackup().catch(() => undefined);
+    else this.forgetBackup();
   }
 
   refreshRecent(): Promise<void> {

@@ -47,6 +47,9 @@ export async function installFakeDesktop(page: Page, options: { engineWorker?: s
         preview: () => {},
         onLoad: none,
         onSaved: none,
+        onBackupFound: none,
+        restoreBackup: () => Promise.resolve({ ok: false, message: '' }),
+        discardBackup: () => Promise.resolve(),
       },
       menu: {
         onCommand: (listener: (command: string) => void) => {

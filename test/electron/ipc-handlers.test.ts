@@ -39,6 +39,13 @@ function setup(devOrigin: string | null = null) {
       },
       recent: async () => ({ projects: [{ path: '/a.actlab', details: null }], removed: ['/gone.actlab'] }),
       preview: (preview) => calls.push(['preview', preview]),
+      restoreBackup: async () => {
+        calls.push(['restore-backup', null]);
+        return { ok: true, message: '' };
+      },
+      discardBackup: async () => {
+        calls.push(['discard-backup', null]);
+      },
     },
     progress: {
       load: async () => '{"done":[]}',
@@ -82,6 +89,8 @@ const validArgs: Record<string, unknown[]> = {
   'project:open-recent': ['/home/ana/spiral.actlab'],
   'project:open-dropped': ['/home/ana/dropped.actlab'],
   'project:recent': [],
+  'project:restore-backup': [],
+  'project:discard-backup': [],
   'progress:load': [],
   'progress:save': ['{"done":["01"]}'],
   'app:info': [],

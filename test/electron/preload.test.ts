@@ -62,12 +62,15 @@ describe('preload', () => {
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
     expect(Object.keys(lab.project).sort()).toEqual([
       'action',
+      'discardBackup',
+      'onBackupFound',
       'onLoad',
       'onSaved',
       'openDropped',
       'openPath',
       'preview',
       'recent',
+      'restoreBackup',
       'update',
     ]);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
@@ -97,6 +100,8 @@ describe('preload', () => {
     await lab.project.openPath('/x.actlab');
     expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
     await lab.project.recent();
+    await lab.project.restoreBackup();
+    await lab.project.discardBackup();
     await lab.progress.load();
     await lab.progress.save('{}');
     await lab.appInfo();
@@ -114,6 +119,8 @@ describe('preload', () => {
       [CHANNELS.projectOpenRecent, '/x.actlab'],
       [CHANNELS.projectOpenDropped, '/dropped/a.actlab'],
       [CHANNELS.projectRecent],
+      [CHANNELS.projectRestoreBackup],
+      [CHANNELS.projectDiscardBackup],
       [CHANNELS.progressLoad],
       [CHANNELS.progressSave, '{}'],
       [CHANNELS.appInfo],

@@ -52,6 +52,9 @@ async function openShell(page: Page) {
         preview: () => undefined,
         onLoad: () => () => undefined,
         onSaved: () => () => undefined,
+        onBackupFound: () => () => undefined,
+        restoreBackup: ok,
+        discardBackup: async () => undefined,
       },
       menu: {
         onCommand: (listener: Listener) => {

@@ -114,6 +114,8 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
       openDropped: notInHarness,
       recent: notInHarness,
       preview: () => undefined,
+      restoreBackup: notInHarness,
+      discardBackup: notInHarness,
     },
     progress: { load: notInHarness, save: notInHarness },
     appInfo: () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: process.versions.node }),
