@@ -4,7 +4,16 @@
  * handler here runs. main.ts passes Electron's ipcMain (through ipc-main.ts); tests pass a
  * stand-in.
  */
-import type { ActionResult, AppInfo, ExportFile, ProjectAction, ProjectUpdate } from '../core/ipc';
+import type {
+  ActionResult,
+  AppInfo,
+  ExportFile,
+  ExportItem,
+  ProjectAction,
+  ProjectPreview,
+  ProjectUpdate,
+  RecentProjects,
+} from '../core/ipc';
 import type { Command } from '../core/protocol';
 import { DIGITS_REFUSED_PREFIX } from '../core/tabular/provide';
 import { PROJECT_EXTENSION } from './argv';
@@ -29,12 +38,19 @@ export interface IpcDeps {
     openRecent(file: string): Promise<ActionResult>;
     /** Opens a file dropped on the window (its path came from the dropped File in the preload). */
     openDropped(file: string): Promise<ActionResult>;
-    recent(): Promise<string[]>;
+    recent(): Promise<RecentProjects>;
+    /** The page's picture of the open project, for its place on the recent list. */
+    preview(preview: ProjectPreview): void;
+    /** The page's answer to the unsaved work an earlier run left. */
+    restoreBackup(): Promise<ActionResult>;
+    discardBackup(): Promise<void>;
   };
   progress: { load(): Promise<string>; save(json: string): Promise<void> };
   appInfo(): AppInfo;
   /** Asks where to save an export and writes it (electron/exports.ts). */
   saveExport(file: ExportFile): Promise<ActionResult>;
+  /** The page says which File › Export items apply now (main greys out the rest). */
+  exportsAvailable(items: ExportItem[]): void;
 }
 
 /** Said to the learner (not thrown) when a file that is not a project is dropped or chosen. */
@@ -54,6 +70,8 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
     (reason) => deps.engine.reportError(DIGITS_REFUSED_PREFIX + reason),
   );
   ipc.on('project:update', (update) => deps.project.update(update));
+  ipc.on('project:preview', (preview) => deps.project.preview(preview));
+  ipc.on('export:available', (items) => deps.exportsAvailable(items));
   ipc.handle('project:action', (action) => deps.project.action(action));
   ipc.handle(
     'project:open-recent',
@@ -64,6 +82,8 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
     projectsOnly((file) => deps.project.openDropped(file)),
   );
   ipc.handle('project:recent', () => deps.project.recent());
+  ipc.handle('project:restore-backup', () => deps.project.restoreBackup());
+  ipc.handle('project:discard-backup', () => deps.project.discardBackup());
   ipc.handle('progress:load', () => deps.progress.load());
   ipc.handle('progress:save', (json) => deps.progress.save(json));
   ipc.handle('app:info', () => deps.appInfo());

@@ -38,8 +38,12 @@ const lab = {
       return path ? invoke('project:open-dropped', path) : { ok: false, message: NOT_A_LOCAL_FILE };
     },
     recent: () => invoke('project:recent'),
+    preview: (preview) => send('project:preview', preview),
     onLoad: (listener) => listen('project:load', listener),
     onSaved: (listener) => listen('project:saved', listener),
+    onBackupFound: (listener) => listen('project:backup-found', listener),
+    restoreBackup: () => invoke('project:restore-backup'),
+    discardBackup: () => invoke('project:discard-backup'),
   },
   menu: {
     onCommand: (listener) => listen('menu:command', listener),
@@ -52,6 +56,8 @@ const lab = {
   appInfo: () => invoke('app:info'),
   files: {
     saveExport: (file) => invoke('file:export', file),
+    setAvailableExports: (items) => send('export:available', items),
+    onExport: (listener) => listen('menu:export', listener),
   },
 } satisfies LabApi;
 

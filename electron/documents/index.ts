@@ -17,14 +17,14 @@
  *   - Files from the OS (argv, second-instance, macOS open-file, drops): `documents.openPath(file)`.
  *   - After creating the window: `documents.attachWindow(win)`. That keeps the title, asks
  *     "Save / Don't Save / Cancel" when the window closes or the app quits with unsaved
- *     changes (main process, not beforeunload), once the page has loaded offers to restore
- *     work a crash left behind (`restoreBackupIfAny`), and after the page itself crashed and
+ *     changes (main process, not beforeunload), once the page has loaded offers the page
+ *     work a crash left behind (`offerBackup`; the page's notice restores or discards it), and after the page itself crashed and
  *     reloaded hands it the open document again, unsaved changes included (`pageReloaded`).
  */
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { defaultConfig } from '../../core/config';
-import type { ActionResult, ProjectAction, ProjectUpdate } from '../../core/ipc';
+import type { ActionResult, ProjectAction, ProjectPreview, ProjectUpdate, RecentProjects } from '../../core/ipc';
 import type { PageSend } from '../ipc-typed';
 import { createProject, serializeProject } from '../../core/project';
 import { Backups } from './backups';
@@ -32,6 +32,7 @@ import { DocumentController, type Question } from './controller';
 import { readProjectFile, writeProjectFile } from './files';
 import { WorkerParser } from './parse-host';
 import { createProgressStore, type ProgressStore } from './progress';
+import { RecentPreviews } from './previews';
 import { RecentFiles } from './recent';
 
 export interface DocumentsDeps {
@@ -52,7 +53,13 @@ export interface Documents {
     action(action: ProjectAction): Promise<ActionResult>;
     openRecent(file: string): Promise<ActionResult>;
     openDropped(file: string): Promise<ActionResult>;
-    recent(): Promise<string[]>;
+    /** The recent list with each file's picture, and the files found gone since last asked. */
+    recent(): Promise<RecentProjects>;
+    /** The page's picture of the open project: kept for the open file while it is on the recent list. */
+    preview(preview: ProjectPreview): void;
+    /** The page's Restore and Discard for work an earlier run left (offerBackup). */
+    restoreBackup(): Promise<ActionResult>;
+    discardBackup(): Promise<void>;
   };
   progress: ProgressStore;
   newProject(): Promise<ActionResult>;
@@ -66,7 +73,7 @@ export interface Documents {
   recentFiles(): string[];
   clearRecent(): Promise<void>;
   confirmClose(): Promise<boolean>;
-  restoreBackupIfAny(): Promise<boolean>;
+  offerBackup(): Promise<boolean>;
   attachWindow(win: BrowserWindow): void;
 }
 
@@ -87,9 +94,15 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     file: path.join(deps.userData, 'recent-projects.json'),
     caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
   });
+  const previews = new RecentPreviews({
+    file: path.join(deps.userData, 'recent-previews.json'),
+    caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
+  });
+  // Pictures are kept only for files on the list: they go when their file leaves it.
   const recentChanged = <T>(task: Promise<T>): Promise<T> =>
     task.finally(() => {
       deps.onRecentChanged();
+      void previews.keepOnly(recent.cached());
     });
 
   // Project files and backups are parsed in a worker: no file can hold this event loop.
@@ -132,6 +145,7 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     page: {
       load: (project) => deps.toPage('project:load', project),
       saved: (saved) => deps.toPage('project:saved', saved),
+      offer: (offer) => deps.toPage('project:backup-found', offer),
     },
     recent: {
       has: (file) => recent.has(file),
@@ -168,7 +182,18 @@ export function installDocuments(deps: DocumentsDeps): Documents {
       action: (action) => controller.action(action),
       openRecent: (file) => controller.openRecent(file),
       openDropped: (file) => controller.openPath(file),
-      recent: () => recent.load(),
+      recent: async () => {
+        const files = await recent.load();
+        await previews.load();
+        return { projects: files.map((file) => ({ path: file, details: previews.get(file) })), removed: recent.takeGone() };
+      },
+      preview: ({ loaded, ...details }) => {
+        const file = controller.current().path;
+        if (!controller.describes(loaded) || file === null || !recent.has(file)) return;
+        void previews.set(file, details, recent.cached());
+      },
+      restoreBackup: () => controller.restoreOffered(),
+      discardBackup: () => controller.discardOffered(),
     },
     progress: createProgressStore(path.join(deps.userData, 'lesson-progress.json')),
     newProject: () => controller.newProject(),
@@ -180,7 +205,7 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     recentFiles: () => recent.cached(),
     clearRecent: () => recentChanged(recent.clear()),
     confirmClose: () => controller.confirmClose(),
-    restoreBackupIfAny: () => controller.restoreBackupIfAny(),
+    offerBackup: () => controller.offerBackup(),
     attachWindow(win) {
       controller.attachWindow({
         setTitle: (title) => win.setTitle(title),
@@ -203,11 +228,11 @@ export function installDocuments(deps: DocumentsDeps): Documents {
         });
       });
       win.on('closed', () => controller.attachWindow(null));
-      // The first load offers an earlier run's backup; every later one (the page crashed and
+      // The first load is told of an earlier run's backup; every later one (the page crashed and
       // window.ts reloaded it, or View › Reload) gets the open document back, unsaved or not.
       let firstLoad = true;
       win.webContents.on('did-finish-load', () => {
-        const task = firstLoad ? controller.restoreBackupIfAny() : controller.pageReloaded();
+        const task = firstLoad ? controller.offerBackup() : controller.pageReloaded();
         firstLoad = false;
         void task.catch((error: unknown) => deps.log(`Could not hand the project to the page: ${String(error)}`));
       });

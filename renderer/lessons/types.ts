@@ -4,8 +4,14 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
+import type { FoldSpacePreset, FoldSpaceState } from './widgets/fold-space';
+import type { LossSurfacePreset, LossSurfaceState } from './widgets/loss-surface';
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 import type { HistoryPoint } from '../../core/protocol';
+import type { ComparePreset, CompareState } from './12-saturation-and-init/compare';
+import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
+import type { HingesPreset, HingesState } from './15-enough-bumps/hinges';
+import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
 import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
 import type { CapstonePreset, CapstoneState } from './19-what-you-can-explain/capstone';
@@ -193,6 +199,8 @@ export interface GradientFlowState {
   gradient: number[];
   /** The first layer's gradient over the output layer's, or null before an epoch (or with no hidden layer). */
   firstOverLast: number | null;
+  /** The learner's typed answer to the preset's question, or null while the box is empty (or there is none). */
+  answer: number | null;
 }
 export interface GradientFlowPreset {
   /** The network trained (its hidden layers all get the chosen activation). */
@@ -201,6 +209,8 @@ export interface GradientFlowPreset {
   activationChoices: ActivationName[];
   /** Hidden-layer counts the learner may pick from; one entry hides the picker. */
   depthChoices: number[];
+  /** A question answered with a number typed in a box (absent: none). */
+  question?: string;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }
@@ -214,6 +224,10 @@ export interface DeadNeuronsState {
   deadCount: number[];
   /** Neurons per hidden layer. */
   sizes: number[];
+  /** Share of the test points classified right (0–1), or null before the first measurement. */
+  testAccuracy: number | null;
+  /** Epochs trained since the learning rate was last changed (all of them after a fresh start). */
+  epochsAtRate: number;
 }
 export interface DeadNeuronsPreset {
   config: LabConfig;
@@ -243,6 +257,15 @@ export interface CurveState {
   /** The widget's network and its newest weights, for "Open this in the Lab". */
   config: LabConfig;
   params: Float64Array | null;
+  /** With the preset's `recordWidths`: per width tried, the most epochs trained and the lowest test loss seen. */
+  widths?: WidthRecord[];
+  /** With the preset's `question`: the learner's typed answer, or null. */
+  answer?: number | null;
+}
+export interface WidthRecord {
+  width: number;
+  epochs: number;
+  lowestTestLoss: number;
 }
 export interface CurvePreset {
   /** A curve data set's network (one input, a linear output). */
@@ -255,6 +278,10 @@ export interface CurvePreset {
   showEachNeuron: boolean;
   /** Let the learner add and move points of their own (switches to `ownCurve`). */
   editable: boolean;
+  /** Keep a table of the lowest test loss per width tried (measuring loss against width). */
+  recordWidths?: boolean;
+  /** A question answered with a typed number. */
+  question?: string;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }
@@ -295,6 +322,12 @@ export interface WidgetStates {
   curve: CurveState;
   oneExample: OneExampleState;
   capstone: CapstoneState;
+  compare: CompareState;
+  outputLoss: OutputLossState;
+  hinges: HingesState;
+  drawnTrainer: DrawnTrainerState;
+  lossSurface: LossSurfaceState;
+  foldSpace: FoldSpaceState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -311,6 +344,12 @@ export interface WidgetPresets {
   curve: CurvePreset;
   oneExample: OneExamplePreset;
   capstone: CapstonePreset;
+  compare: ComparePreset;
+  outputLoss: OutputLossPreset;
+  hinges: HingesPreset;
+  drawnTrainer: DrawnTrainerPreset;
+  lossSurface: LossSurfacePreset;
+  foldSpace: FoldSpacePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

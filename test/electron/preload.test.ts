@@ -58,9 +58,21 @@ describe('preload', () => {
   it('exposes exactly LabApi as window.lab and nothing else', () => {
     expect(Object.keys(fake.exposed)).toEqual(['lab']);
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'files', 'menu', 'onNotice', 'progress', 'project']);
-    expect(Object.keys(lab.files)).toEqual(['saveExport']);
+    expect(Object.keys(lab.files)).toEqual(['saveExport', 'setAvailableExports', 'onExport']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
-    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openDropped', 'openPath', 'recent', 'update']);
+    expect(Object.keys(lab.project).sort()).toEqual([
+      'action',
+      'discardBackup',
+      'onBackupFound',
+      'onLoad',
+      'onSaved',
+      'openDropped',
+      'openPath',
+      'preview',
+      'recent',
+      'restoreBackup',
+      'update',
+    ]);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
     // Every leaf is a plain function; ipcRenderer itself is not reachable.
@@ -82,10 +94,14 @@ describe('preload', () => {
     lab.engine.provideDigits(file);
     lab.engine.send({ type: 'pause', id: 3 });
     lab.project.update({ json: '{}', dirty: true });
+    lab.files.setAvailableExports(['pytorch']);
+    lab.project.preview({ summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 });
     expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
     await lab.project.openPath('/x.actlab');
     expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
     await lab.project.recent();
+    await lab.project.restoreBackup();
+    await lab.project.discardBackup();
     await lab.progress.load();
     await lab.progress.save('{}');
     await lab.appInfo();
@@ -95,12 +111,16 @@ describe('preload', () => {
       [CHANNELS.engineDigits, file],
       [CHANNELS.engineCommand, { type: 'pause', id: 3 }],
       [CHANNELS.projectUpdate, { json: '{}', dirty: true }],
+      [CHANNELS.exportAvailable, ['pytorch']],
+      [CHANNELS.projectPreview, { summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 }],
     ]);
     expect(fake.invoked).toEqual([
       [CHANNELS.projectAction, 'open'],
       [CHANNELS.projectOpenRecent, '/x.actlab'],
       [CHANNELS.projectOpenDropped, '/dropped/a.actlab'],
       [CHANNELS.projectRecent],
+      [CHANNELS.projectRestoreBackup],
+      [CHANNELS.projectDiscardBackup],
       [CHANNELS.progressLoad],
       [CHANNELS.progressSave, '{}'],
       [CHANNELS.appInfo],
@@ -121,13 +141,17 @@ describe('preload', () => {
     const seen: unknown[][] = [];
     const off = lab.onNotice((...args: unknown[]) => seen.push(args));
     const offMenu = lab.menu.onCommand((command) => seen.push(['menu', command]));
+    const offExport = lab.files.onExport((item) => seen.push(['export', item]));
     fake.emit(CHANNELS.notice, 'Engine restarted.');
     fake.emit(CHANNELS.menuCommand, 'step');
-    expect(seen).toEqual([['Engine restarted.'], ['menu', 'step']]);
+    fake.emit(CHANNELS.menuExport, 'pytorch');
+    expect(seen).toEqual([['Engine restarted.'], ['menu', 'step'], ['export', 'pytorch']]);
     off();
     offMenu();
+    offExport();
     fake.emit(CHANNELS.notice, 'again');
-    expect(seen).toHaveLength(2);
+    fake.emit(CHANNELS.menuExport, 'history-csv');
+    expect(seen).toHaveLength(3);
     expect(fake.listeners.get(CHANNELS.notice)?.size).toBe(0);
     expect(() => lab.onNotice('not a function' as unknown as () => void)).toThrow(TypeError);
   });

@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standInEngine, startShellHarness, type ShellHarness } from '../shell-harness';
 import type { EngineHost } from '../../../electron/engine-host';
 import { defaultConfig } from '../../../core/config';
-import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
-import { createProject, momentCount, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
+import type { LoadedProject, ProjectAction, ProjectPreview, ProjectUpdate } from '../../../core/ipc';
+import { createProject, momentCount, paramCount, parseProject, serializeProject, summarize, type Project } from '../../../core/project';
 import { irisConfig } from '../../../core/tabular/presets';
 import { seeded } from '../../core/project/sample';
 import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { RecentFiles } from '../../../electron/documents/recent';
+import { RecentPreviews } from '../../../electron/documents/previews';
 import { Backups } from '../../../electron/documents/backups';
 import { projectWorkerForThisFile } from './parser';
 
@@ -65,6 +66,7 @@ async function openDesktop(page: Page, folder: string) {
   const pages: Page[] = [];
   let current = page;
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
+  const previews = new RecentPreviews({ file: path.join(folder, 'user-data', 'recent-previews.json') });
   const controller = new DocumentController({
     platform: 'linux',
     files: { read: (file) => readProjectFile(file, worker.parser()), write: (file, text) => writeProjectFile(file, text) },
@@ -76,6 +78,7 @@ async function openDesktop(page: Page, folder: string) {
     page: {
       load: (project: LoadedProject) => void call(current, '__labLoad', project),
       saved: (saved) => void call(current, '__labSaved', saved),
+      offer: (offer) => void call(current, '__labOffer', offer),
     },
     recent,
     backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey', parser: worker.parser() }),
@@ -95,10 +98,21 @@ async function openDesktop(page: Page, folder: string) {
     });
     await target.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
     await target.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
-    await target.exposeFunction('__labRecent', () => recent.load());
+    // As documents/index.ts wires them: the list with each file's picture, and pictures for the open file only.
+    await target.exposeFunction('__labRecent', async () => {
+      const files = await recent.load();
+      await previews.load();
+      return { projects: files.map((file) => ({ path: file, details: previews.get(file) })), removed: recent.takeGone() };
+    });
+    await target.exposeFunction('__labPreview', ({ loaded, ...details }: ProjectPreview) => {
+      const file = controller.current().path;
+      if (controller.describes(loaded) && file !== null && recent.has(file)) void previews.set(file, details, recent.cached());
+    });
+    await target.exposeFunction('__labRestoreBackup', () => controller.restoreOffered());
+    await target.exposeFunction('__labDiscardBackup', () => controller.discardOffered());
     await target.addInitScript(() => {
       type Listener = (value: unknown) => void;
-      const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), menu: new Set() };
+      const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), offer: new Set(), menu: new Set() };
       const on = (name: string) => (listener: Listener) => {
         channels[name].add(listener);
         return () => channels[name].delete(listener);
@@ -107,6 +121,7 @@ async function openDesktop(page: Page, folder: string) {
       const { onNotice, ...engine } = w.__labEngineApi as unknown as Record<string, unknown>;
       w.__labLoad = (project) => channels.load.forEach((l) => l(project));
       w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
+      w.__labOffer = (offer) => channels.offer.forEach((l) => l(offer));
       (window as unknown as { lab: unknown }).lab = {
         engine,
         project: {
@@ -115,13 +130,22 @@ async function openDesktop(page: Page, folder: string) {
           openPath: (file: unknown) => w.__labOpenPath(file),
           openDropped: async () => ({ ok: false, message: 'No drops in this journey.' }),
           recent: () => w.__labRecent(),
+          preview: (preview: unknown) => void w.__labPreview(preview),
           onLoad: on('load'),
           onSaved: on('saved'),
+          onBackupFound: on('offer'),
+          restoreBackup: () => w.__labRestoreBackup(),
+          discardBackup: () => w.__labDiscardBackup(),
         },
         menu: { onCommand: on('menu') },
         onNotice,
         progress: { load: async () => '', save: async () => undefined },
         appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+        files: {
+          saveExport: async () => ({ ok: false, message: 'No exports in this journey.' }),
+          setAvailableExports: () => undefined,
+          onExport: () => () => undefined,
+        },
       };
     });
   }
@@ -196,6 +220,10 @@ describe('desktop project journey', () => {
       await expect.poll(() => page.getByRole('status', { name: 'Project status' }).innerText()).toBe('Saved as journey.actlab.');
       await expect.poll(() => desk.controller.current()).toEqual({ path: file, name: 'journey.actlab', dirty: false });
       expect(desk.titles.at(-1)).toBe('journey.actlab — Activation Lab');
+      // The recent list shows the saved file with the network in a line and the picture the page sent main.
+      const card = page.getByRole('list', { name: 'Recent projects' }).getByRole('listitem').first();
+      await card.getByText(/^Network: 2 → /).waitFor();
+      await card.getByRole('img', { name: /^Decision boundary of the network on the / }).waitFor();
 
       // New on a clean project asks nothing and starts again at epoch 0.
       await page.getByRole('button', { name: 'New', exact: true }).click();
@@ -322,6 +350,37 @@ describe('desktop project journey', () => {
       expect(await desk.controller.save()).toEqual({ ok: true, message: '' });
       expect(epochOf(readFileSync(file, 'utf8'))).toBe(unsaved);
       expect(desk.controller.current().dirty).toBe(false);
+    });
+  });
+  it('work an earlier run left is a notice where the learner is; Restore brings it back without asking when nothing changed', async () => {
+    await withDesktop(async ({ folder, page, errors, desk }) => {
+      // An earlier run of the app backed up unsaved Iris work and closed without saving.
+      const earlier = new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'earlier', parser: worker.parser() });
+      const work = createProject({ name: 'earlier work', config: irisConfig() });
+      earlier.changed({ json: serializeProject(work), name: 'Untitled', path: null });
+      await earlier.flush();
+      // What main does once the page has loaded.
+      await page.getByRole('tab', { name: 'Lessons' }).waitFor();
+      expect(await desk.controller.offerBackup()).toBe(true);
+
+      const notice = page.getByRole('region', { name: 'Unsaved work found' });
+      await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain(summarize(irisConfig()).line);
+      expect(await notice.innerText()).toContain('when Activation Lab was last open');
+      // No question, no detour: the learner stays on the lessons.
+      expect(desk.questions).toEqual([]);
+      expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe('true');
+      await page.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-restore-notice.png') });
+
+      await notice.getByRole('button', { name: 'Restore unsaved work' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
+      expect(desk.questions).toEqual([]);
+      expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'Iris flowers' }).getAttribute('aria-checked'), { timeout: 20_000 })
+        .toBe('true');
+      await expect.poll(() => desk.controller.current().dirty).toBe(true);
+      expect(errors).toEqual([]);
     });
   });
 });

@@ -3,7 +3,7 @@
  * folder, a fake window that emits close events like BrowserWindow does.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProject } from '../../../core/project';
@@ -111,6 +111,40 @@ describe('installDocuments', () => {
     expect(electron.recentDocs).toEqual([file]);
   });
 
+  it('the recent list carries the picture the page sent for the open file, and says which files have gone', async () => {
+    const { documents } = install();
+    const spiral = path.join(folder.dir, 'spiral.actlab');
+    const xor = path.join(folder.dir, 'xor.actlab');
+    writeFileSync(spiral, text);
+    writeFileSync(xor, text);
+    expect(await documents.openPath(spiral)).toEqual({ ok: true, message: '' });
+    const picture = { light: 'data:image/png;base64,iVBORw0KGgo=', dark: 'data:image/png;base64,iVBORw0KGgoA', label: 'Decision boundary' };
+    const at = '2026-12-01T10:00:00.000Z';
+    // A preview from before the page had this load is not taken; one for it is.
+    documents.project.preview({ summary: 'old', picture, at, loaded: 0 });
+    documents.project.preview({ summary: '2 → 8 → 1, spiral', picture, at, loaded: 1 });
+    await flush();
+    expect(await documents.openPath(xor)).toEqual({ ok: true, message: '' });
+    expect(await documents.project.recent()).toEqual({
+      projects: [
+        { path: xor, details: null },
+        { path: spiral, details: { summary: '2 → 8 → 1, spiral', picture, at } },
+      ],
+      removed: [],
+    });
+
+    // The spiral file moves away: the next look at the list takes it off and says so, once.
+    unlinkSync(spiral);
+    expect(await documents.project.recent()).toEqual({ projects: [{ path: xor, details: null }], removed: [spiral] });
+    expect((await documents.project.recent()).removed).toEqual([]);
+    // Opening a recent file that has just gone says it was taken off the list.
+    unlinkSync(xor);
+    const result = await documents.project.openRecent(xor);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('It has been taken off your recent projects.');
+    expect((await documents.project.recent()).projects).toEqual([]);
+  });
+
   it('a damaged file from the menu shows a message box and the page gets nothing', async () => {
     const { sent, documents } = install();
     const file = path.join(folder.dir, 'bad.actlab');
@@ -147,7 +181,7 @@ describe('installDocuments', () => {
     expect(electron.quits).toBe(1);
   });
 
-  it('offers to restore a backup an earlier run left, once the page has loaded', async () => {
+  it('tells the page of a backup an earlier run left once it has loaded, asking nothing; the page restores it', async () => {
     const backups = path.join(folder.dir, 'user-data', 'backups');
     mkdirSync(backups, { recursive: true });
     const left = {
@@ -159,15 +193,21 @@ describe('installDocuments', () => {
       json: text,
     };
     writeFileSync(path.join(backups, 'backup-earlier-run.json'), JSON.stringify(left));
-    const { win, sent } = install();
-    electron.answers.push(0);
+    const { win, sent, documents } = install();
     win.webContents.emit('did-finish-load');
     // The backup is read in the project worker, which takes a moment to start.
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000 });
-    expect(electron.boxes[0].message).toMatch(/closed without saving your changes to "Untitled"/);
-    expect(sent).toEqual([
-      { channel: 'project:load', payload: { bytes: utf8(text), name: 'Untitled', path: null, restored: true, seq: 1 } },
-    ]);
+    expect(electron.boxes).toEqual([]);
+    expect(sent[0]).toMatchObject({
+      channel: 'project:backup-found',
+      payload: { name: 'Untitled', backedUpAt: '2026-11-28T21:00:00.000Z' },
+    });
+    expect(await documents.project.restoreBackup()).toEqual({ ok: true, message: '' });
+    expect(electron.boxes).toEqual([]);
+    expect(sent[1]).toEqual({
+      channel: 'project:load',
+      payload: { bytes: utf8(text), name: 'Untitled', path: null, restored: true, seq: 1 },
+    });
     expect(win.title).toBe('• Untitled — Activation Lab');
   });
 

@@ -59,6 +59,7 @@ function sampleState(step: Step): unknown {
         epoch: 2,
         gradient: [1e-4, 0.1],
         firstOverLast: 1e-3,
+        answer: null,
       };
     case 'deadNeurons':
       return {
@@ -67,6 +68,8 @@ function sampleState(step: Step): unknown {
         epoch: 2,
         deadCount: step.preset.config.network.hidden.map(() => 0),
         sizes: step.preset.config.network.hidden.map((h) => h.size),
+        testAccuracy: 0.5,
+        epochsAtRate: 2,
       };
     case 'capstone':
       return {
@@ -81,6 +84,17 @@ function sampleState(step: Step): unknown {
         config: step.preset.config,
         weights: new Float64Array(networkShape(step.preset.config).paramCount),
       };
+    case 'compare':
+    case 'drawnTrainer': {
+      const config = step.preset.config;
+      return { config, params: new Float64Array(networkShape(config).paramCount) };
+    }
+    case 'outputLoss':
+    case 'hinges':
+      return null;
+    case 'lossSurface':
+    case 'foldSpace':
+      return null; // these steps hand nothing to the Lab
     default:
       return step.preset.initial;
   }

@@ -40,8 +40,8 @@ const fresh: DigitsState = {
 };
 
 describe('lesson 10 "Pixels are inputs"', () => {
-  it('is the tenth lesson, with its three steps', () => {
-    expect(LESSONS[9]).toBe(lesson);
+  it('is in the course, with its three steps', () => {
+    expect(LESSONS).toContain(lesson);
     expect(lessonById('18-pixels-are-inputs')).toBe(lesson);
     expect(lesson.steps).toEqual([firstStep, trainStep, drawStep]);
     expect(lesson.steps.map((s) => s.widget)).toEqual(['inputCount', 'digits', 'digits']);
