@@ -121,7 +121,7 @@ export interface TrainerPreset {
   view: [number, number] | null;
 }
 
-/** Lesson 10: a network trained on real handwritten digits, and a pad to draw on. */
+/** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */
 export interface DigitsState {
   epoch: number;
   testAccuracy: number | null;

@@ -1,5 +1,5 @@
 /**
- * Lesson 10's digits network: a TrainingRun on a dedicated engine, fed the page's one download
+ * The digits lesson's network: a TrainingRun on a dedicated engine, fed the page's one download
  * of the digit images (handed to its engine once, as the Lab does: lab/table/gate.ts). The
  * views are the Lab's own (lab/digits/DigitsViews.svelte) over this run.
  */
