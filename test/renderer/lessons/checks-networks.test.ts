@@ -132,11 +132,19 @@ describe('lesson 9: softmax and cos', () => {
   it('formula shows the live probability', () => {
     expect(softmaxFormula({ scores: [0, 0, 0] })).toContain('= 0.333');
   });
-  it('a cosine network learns the three blobs; ReLU does not count', () => {
+  it('a cosine network learns the three blobs; ReLU alone does not count', () => {
     const cos = trainFor(blobs, 100, (c) => c.network.hidden.forEach((h) => (h.activation = 'cos')));
+    expect(cos.race.cos).toBeGreaterThan(0);
     expect(checkCosine(cos)).toBe(true);
     const relu = trainFor(blobs, 100);
     expect(relu.testAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(checkCosine(relu)).toBe(false);
+  });
+  it('comparing with ReLU afterwards, as the step asks, keeps the cosine result (bug 2)', () => {
+    const cos = trainFor(blobs, 100, (c) => c.network.hidden.forEach((h) => (h.activation = 'cos')));
+    // The learner switches to ReLU: a fresh ReLU network, early in its training, and cos's finish kept.
+    const relu = trainFor(blobs, 2);
+    expect(checkCosine({ ...relu, race: { ...cos.race, ...relu.race } })).toBe(true);
+    expect(checkCosine({ ...relu, race: { relu: 12 } })).toBe(false);
   });
 });
