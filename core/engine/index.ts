@@ -12,6 +12,7 @@ export { networkShape, type NetworkShape } from './shape';
 export { createGridEvaluator, gridPoints, type GridEvaluator, type GridOutputs } from './grid';
 export { createPointEvaluator, forwardPoints, collapse, type PointEvaluator } from './inspect';
 export { checkConfig } from './validate';
+export { initialParams } from './init';
 export { createRandom, type Random } from './rng';
 export { activationFor, drawnActivation } from './activations';
 export {

@@ -1,7 +1,7 @@
 /** Initial weights, drawn from a seeded generator. */
-import type { InitializerName } from '../config';
-import { normal, uniform, type Random } from './rng';
-import type { Topology } from './shape';
+import type { InitializerName, LabConfig } from '../config';
+import { createRandom, deriveSeed, normal, STREAM, uniform, type Random } from './rng';
+import { topology, type Topology } from './shape';
 
 /**
  * Fills `params` for a fresh network.
@@ -35,4 +35,14 @@ export function weightMask(topo: Topology): Uint8Array {
   const mask = new Uint8Array(topo.paramCount);
   for (let l = 0; l < topo.depth; l++) mask.fill(1, topo.weightOffsets[l], topo.biasOffsets[l]);
   return mask;
+}
+
+/**
+ * The weights a network of `config` starts from: exactly what the engine draws from the seed
+ * before any training (the same stream `initializeModel` uses), for showing an untrained project.
+ */
+export function initialParams(config: LabConfig): Float64Array {
+  const topo = topology(config);
+  const random = createRandom(deriveSeed(config.seed, STREAM.init));
+  return initializeParams(topo, config.training.initializer, random, new Float64Array(topo.paramCount));
 }
