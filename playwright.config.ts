@@ -18,6 +18,14 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Each test starts as a learner who left the app in the Lab (renderer/app/place.ts), where
+    // most journeys begin; the first-start journeys (home.spec.ts) clear it to see the welcome.
+    storageState: {
+      cookies: [],
+      origins: [
+        { origin: `http://127.0.0.1:${port}`, localStorage: [{ name: 'activation-lab.place', value: '{"area":"lab","inLesson":false}' }] },
+      ],
+    },
     viewport: { width: 1440, height: 900 },
     launchOptions: headlessChromium(),
   },

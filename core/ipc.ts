@@ -10,6 +10,7 @@
  * `window.lab`: the renderer never sees ipcRenderer or an IPC event object — only these
  * functions. In the browser host `window.lab` is absent and the renderer uses its own adapters.
  */
+import { isExampleId, type ExampleId } from './examples';
 import type { Command, EngineEvent } from './protocol';
 
 /** Page → main messages that get no reply: the payload each carries. */
@@ -154,8 +155,26 @@ export interface ActionResult {
 }
 
 /** Commands the native menu sends to the page. */
-export type MenuCommand =
+export type MenuCommand = PageCommand | OpenExampleCommand;
+export type PageCommand =
   'show-lessons' | 'show-lab' | 'show-projects' | 'show-digits' | 'play-pause' | 'step' | 'reset' | 'show-shortcuts';
+/** File › Open Example › …: open that bundled example (core/examples.ts) as an untitled copy. */
+export type OpenExampleCommand = `open-example:${ExampleId}`;
+
+export function openExampleCommand(id: ExampleId): OpenExampleCommand {
+  return `open-example:${id}`;
+}
+
+/** The example an Open Example command names, or null for any other command (or an unknown example). */
+export function exampleOfCommand(command: MenuCommand): ExampleId | null {
+  if (!command.startsWith('open-example:')) return null;
+  const id = command.slice('open-example:'.length);
+  return isExampleId(id) ? id : null;
+}
+
+export function isOpenExampleCommand(command: MenuCommand): command is OpenExampleCommand {
+  return exampleOfCommand(command) !== null;
+}
 
 /** What an export is: a picture, a table, the network as JSON, or a Python script. */
 export const EXPORT_KINDS = ['png', 'csv', 'json', 'py'] as const;

@@ -6,8 +6,11 @@
 import type { LabConfig, TrainingSettings } from './config';
 import type { ExampleStep, ExampleTrace } from './engine/trace';
 
-/** How fast the engine trains while playing. */
-export type Speed = { mode: 'max' } | { mode: 'epochsPerFrame'; epochs: number };
+/**
+ * How fast the engine trains while playing: flat out, a number of epochs per frame (about 60
+ * frames a second), or a number of epochs per second (the lessons' slow speeds, 0.1 to 1000).
+ */
+export type Speed = { mode: 'max' } | { mode: 'epochsPerFrame'; epochs: number } | { mode: 'epochsPerSecond'; epochs: number };
 
 /** Training state that can be restored exactly: parameters, optimizer moments, epoch. */
 export interface EngineState {
@@ -177,7 +180,16 @@ export function parseCommand(message: unknown): Command | string {
       ) {
         return command;
       }
-      return 'set-speed needs { mode: "max" } or { mode: "epochsPerFrame", epochs: 1–1000 }.';
+      if (
+        isRecord(speed) &&
+        speed.mode === 'epochsPerSecond' &&
+        isFiniteNumber(speed.epochs) &&
+        speed.epochs >= 0.1 &&
+        speed.epochs <= 1000
+      ) {
+        return command;
+      }
+      return 'set-speed needs { mode: "max" }, { mode: "epochsPerFrame", epochs: 1–1000 } or { mode: "epochsPerSecond", epochs: 0.1–1000 }.';
     }
     case 'load-state': {
       const state: unknown = command.state;

@@ -48,6 +48,8 @@ export interface RunnerHost {
 /** Length of one training slice: a frame at 60 Hz less some room for posting. */
 export const SLICE_MS = 14;
 const FRAME_MS = 16;
+/** At a speed in epochs per second, ticks this late catch up; later ones start the timetable afresh. */
+const CATCH_UP_MS = 100;
 /** How long a held snapshot waits for the page's next frame before it goes anyway and pacing stops. */
 export const PAGE_WAIT_MS = 50;
 
@@ -63,6 +65,10 @@ export class EngineRunner {
   private held: Snapshot | null = null;
   /** How long a slice trains while paced, from how well the page keeps up. */
   private readonly pacer = new FramePacer();
+  /** At a speed in epochs per second: when the next tick is due (the runner's clock, ms). */
+  private due = Number.NEGATIVE_INFINITY;
+  /** Counts scheduled ticks: a tick scheduled before a newer one does nothing (see `next`). */
+  private generation = 0;
 
   constructor(
     private readonly session: SessionLike,
@@ -83,6 +89,12 @@ export class EngineRunner {
     }
     // A kept-back snapshot goes before anything this command brings, so the page sees them in order.
     this.release();
+    // A new speed or a fresh start keeps time from now on, not from a tick due at the old pace.
+    // A tick already waiting at the old pace is replaced.
+    if (command.type === 'set-speed' || command.type === 'play') {
+      this.due = Number.NEGATIVE_INFINITY;
+      this.scheduled = false;
+    }
     let events: EngineEvent[];
     try {
       events = this.session.handle(command);
@@ -127,7 +139,20 @@ export class EngineRunner {
   private schedule(): void {
     if (this.scheduled || this.held || !this.session.isRunning()) return;
     this.scheduled = true;
-    this.host.later(() => this.tick(), 0);
+    this.next(this.untilDue());
+  }
+
+  /** Schedules the next tick, replacing any scheduled before. */
+  private next(ms: number): void {
+    const generation = ++this.generation;
+    this.host.later(() => {
+      if (generation === this.generation) this.tick();
+    }, ms);
+  }
+
+  /** How long until the next tick at a speed in epochs per second (0 at the other speeds). */
+  private untilDue(): number {
+    return this.session.speed().mode === 'epochsPerSecond' ? Math.max(0, this.due - this.host.now()) : 0;
   }
 
   private tick(): void {
@@ -135,7 +160,14 @@ export class EngineRunner {
     if (!this.session.isRunning()) return;
     const start = this.host.now();
     const speed = this.session.speed();
-    const maxEpochs = speed.mode === 'max' ? Number.POSITIVE_INFINITY : speed.epochs;
+    const perTick = ticking(speed);
+    if (perTick !== null) {
+      // Ticks keep to a timetable, so timer delays do not add up (late ticks catch up); one
+      // behind by more than CATCH_UP_MS (a pause, a busy machine) starts it again from now.
+      if (start - this.due > Math.max(perTick.period, CATCH_UP_MS)) this.due = start;
+      this.due += perTick.period;
+    }
+    const maxEpochs = speed.mode === 'max' ? Number.POSITIVE_INFINITY : perTick !== null ? perTick.epochs : speed.epochs;
     let events: EngineEvent[];
     try {
       events = this.session.train(maxEpochs, () => this.host.now(), start + (this.paced ? this.pacer.slice : SLICE_MS));
@@ -160,9 +192,20 @@ export class EngineRunner {
     this.scheduled = true;
     // In "max" mode yield briefly so incoming commands get through; otherwise keep a frame's
     // pace, which the page's own frames set while it paces us.
-    const wait = speed.mode === 'max' || this.paced ? 0 : Math.max(0, FRAME_MS - elapsed);
-    this.host.later(() => this.tick(), wait);
+    // At a speed in epochs per second, wait for the timetable.
+    const wait = perTick !== null ? this.untilDue() : speed.mode === 'max' || this.paced ? 0 : Math.max(0, FRAME_MS - elapsed);
+    this.next(wait);
   }
+}
+
+/**
+ * At a speed in epochs per second: the epochs each tick trains and the time between ticks
+ * (ms). Up to one epoch a frame each tick trains one; faster, a frame's worth.
+ */
+export function ticking(speed: Speed): { epochs: number; period: number } | null {
+  if (speed.mode !== 'epochsPerSecond') return null;
+  const epochs = Math.max(1, Math.round((speed.epochs * FRAME_MS) / 1000));
+  return { epochs, period: (epochs * 1000) / speed.epochs };
 }
 
 export function errorMessage(error: unknown): string {

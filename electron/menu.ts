@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, ProjectAction } from '../core/ipc';
+import { EXAMPLES } from '../core/examples';
+import { openExampleCommand, type MenuCommand, type ProjectAction } from '../core/ipc';
 import type { ThemeChoice } from './theme';
 
 export interface MenuContext {
@@ -40,6 +41,16 @@ function recentSubmenu(ctx: MenuContext): Item[] {
   return items;
 }
 
+/** The bundled examples: each opens in the page as an untitled copy (main asks about unsaved changes first). */
+function examplesSubmenu(ctx: MenuContext): Item[] {
+  return EXAMPLES.map((example) => ({
+    label: example.title,
+    toolTip: example.description,
+    enabled: ctx.hasWindow,
+    click: () => ctx.onCommand(openExampleCommand(example.id)),
+  }));
+}
+
 function fileMenu(ctx: MenuContext): Item {
   const mac = ctx.platform === 'darwin';
   return {
@@ -48,6 +59,7 @@ function fileMenu(ctx: MenuContext): Item {
       { label: '&New Project', accelerator: 'CmdOrCtrl+N', click: () => ctx.onProjectAction('new') },
       { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => ctx.onProjectAction('open') },
       { label: 'Open &Recent', submenu: recentSubmenu(ctx) },
+      { label: 'Open &Example', submenu: examplesSubmenu(ctx) },
       { type: 'separator' },
       { label: '&Save', accelerator: 'CmdOrCtrl+S', click: () => ctx.onProjectAction('save') },
       { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => ctx.onProjectAction('save-as') },

@@ -9,6 +9,7 @@ import { lesson as xor } from './07-xor/lesson';
 import { lesson as training } from './14-training/lesson';
 import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
 import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
+import { lesson as whatYouCanExplain } from './19-what-you-can-explain/lesson';
 import type { LessonDef } from './types';
 
 export const LESSONS: readonly LessonDef[] = [
@@ -22,6 +23,7 @@ export const LESSONS: readonly LessonDef[] = [
   training,
   softmaxAndCos,
   pixelsAreInputs,
+  whatYouCanExplain,
 ];
 
 export function lessonById(id: string): LessonDef | undefined {

@@ -7,6 +7,7 @@ import { LESSONS } from './index';
 import { emptyProgress, isStepDone, lessonStatus, markStepDone, setLast, type LessonStatus, type Progress } from './progress';
 import { ProgressSaver, type ProgressBackend } from './progressStore';
 import { mergeProjectLessons, progressForProject } from './projectLessons';
+import type { Prediction } from './predict';
 import type { LessonDef } from './types';
 
 export class LessonsState {
@@ -15,6 +16,8 @@ export class LessonsState {
   /** Index into LESSONS of the open lesson, or null on the overview. */
   lesson = $state<number | null>(null);
   step = $state(0);
+  /** Predictions committed while the page lives, by "lesson id/step id" (not saved: a reload asks again). */
+  predictions: Record<string, Prediction> = $state({});
   /** Lessons that belong to the open project, with what its file recorded (see projectLessons.ts). */
   private belonging: Record<string, LessonProgress> = {};
   private saver: ProgressSaver;
@@ -85,6 +88,18 @@ export class LessonsState {
     this.lesson = null;
   }
 
+  /** The prediction committed for a step, or null. */
+  prediction(index: number, step: number): Prediction | null {
+    return this.predictions[predictionKey(LESSONS[index], step)] ?? null;
+  }
+
+  /** Keeps a committed prediction; the first one stands (the answer has been seen since). */
+  commitPrediction(index: number, step: number, prediction: Prediction): void {
+    const key = predictionKey(LESSONS[index], step);
+    if (key in this.predictions) return;
+    this.predictions = { ...this.predictions, [key]: prediction };
+  }
+
   markDone(index: number, step: number): void {
     const l = LESSONS[index];
     this.update(markStepDone(this.progress, l.id, l.steps[step].id));
@@ -95,6 +110,10 @@ export class LessonsState {
     this.progress = next;
     void this.saver.save(next);
   }
+}
+
+function predictionKey(lesson: LessonDef, step: number): string {
+  return `${lesson.id}/${lesson.steps[step].id}`;
 }
 
 let shared: LessonsState | null = null;

@@ -11,6 +11,7 @@ import {
   type OutputActivationName,
 } from '../../core/config';
 import { networkShape } from './engine';
+import type { LessonSpeed } from './widgets/speed';
 import type { HandNetState, LabHandoff, NeuronState, TrainerControl, TrainerPreset } from './types';
 
 export interface NetOptions {
@@ -51,6 +52,7 @@ export interface TrainerOptions {
   question?: TrainerPreset['question'];
   probePoints?: DataPoint[] | null;
   view?: [number, number] | null;
+  speed?: LessonSpeed;
 }
 
 export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
@@ -64,6 +66,7 @@ export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): Traine
     question: o.question ?? null,
     probePoints: o.probePoints ?? null,
     view: o.view ?? null,
+    ...(o.speed === undefined ? {} : { speed: o.speed }),
   };
 }
 

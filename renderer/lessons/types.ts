@@ -5,6 +5,8 @@
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
+import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
+import type { LessonSpeed } from './widgets/speed';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -119,6 +121,8 @@ export interface TrainerPreset {
   probePoints: DataPoint[] | null;
   /** The square [low, high]² the plot shows; null for the Lab's usual [−6, 6]². */
   view: [number, number] | null;
+  /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }
 
 /** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */
@@ -192,6 +196,8 @@ export interface GradientFlowPreset {
   activationChoices: ActivationName[];
   /** Hidden-layer counts the learner may pick from; one entry hides the picker. */
   depthChoices: number[];
+  /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }
 
 /** Dead neurons of a network trained live (the Lab's dead marks and count). */
@@ -209,6 +215,8 @@ export interface DeadNeuronsPreset {
   activationChoices: ActivationName[];
   /** Learning rates the learner may pick from; one entry hides the picker. */
   learningRates: number[];
+  /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }
 
 /** A control the curve widget can show. */
@@ -242,6 +250,8 @@ export interface CurvePreset {
   showEachNeuron: boolean;
   /** Let the learner add and move points of their own (switches to `ownCurve`). */
   editable: boolean;
+  /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }
 
 /** One example, forward and backward, on a small network of its own (the Lab's One example). */
@@ -308,8 +318,14 @@ export interface StepOf<K extends WidgetKind> {
   title: string;
   widget: K;
   preset: WidgetPresets[K];
-  /** Completes the step; null for a step that is only read and explored. */
-  check: ((state: WidgetStates[K]) => boolean) | null;
+  /**
+   * Completes the step; null for a step that is only read and explored. A step that asks a
+   * prediction also gets what the learner committed (null before), e.g. to accept a run
+   * only after a prediction, or to ask for a different answer than the one predicted.
+   */
+  check: ((state: WidgetStates[K], prediction?: Prediction | null) => boolean) | null;
+  /** "Predict first" (predict.ts): a question answered before the widget reveals the answer. */
+  predict?: PredictionSpec;
   /** Shown after a failed "Check my answer". */
   hint: string;
   /** A TeX formula filled in with the live numbers, or null. */
@@ -330,9 +346,10 @@ export interface LessonDef {
 }
 
 /** Runs a step's check on a state the widget reported (typed loosely by the page). */
-export function runCheck(step: Step, state: unknown): boolean {
+export function runCheck(step: Step, state: unknown, prediction: Prediction | null = null): boolean {
+  if (!predictionSatisfied(step.predict, prediction)) return false;
   if (step.check === null) return true;
-  return (step.check as (s: unknown) => boolean)(state);
+  return (step.check as (s: unknown, p: Prediction | null) => boolean)(state, prediction);
 }
 
 export function runFormula(step: Step, state: unknown): string | null {

@@ -70,6 +70,13 @@ export class Projects {
   /** Desktop: the `seq` of main's last load that is in the Lab (0 before any). */
   private loadedSeq = 0;
   private readonly cleanups: (() => void)[] = [];
+  /** Desktop: settles once main's latest load is in the Lab (or has failed). */
+  private applying: Promise<void> = Promise.resolve();
+
+  /** Opening something else now would lose work: unsaved changes, or unsaved work found after a reload. */
+  get unsaved(): boolean {
+    return this.lab.dirty || this.pendingRestore !== null;
+  }
 
   /** The open project in a line, with its likely file size; never runs the network. */
   readonly overview: ProjectOverview = $derived.by(() => {
@@ -113,7 +120,11 @@ export class Projects {
   /** Starts listening and watching; returns a function that stops it all. */
   start(): () => void {
     if (this.api) {
-      this.cleanups.push(this.api.project.onLoad((loaded) => void this.loaded(loaded)));
+      this.cleanups.push(
+        this.api.project.onLoad((loaded) => {
+          this.applying = this.loaded(loaded).catch(() => undefined);
+        }),
+      );
       this.cleanups.push(
         this.api.project.onSaved((saved) => {
           this.path = saved.path;
@@ -240,6 +251,39 @@ export class Projects {
     });
   }
 
+  /**
+   * Opens a project the app holds (an example) as an untitled copy: Save asks where, and the
+   * copy it came from never changes. The desktop first asks main for a new document, so main
+   * asks its Save / Don't Save / Cancel question about unsaved changes; in the browser the
+   * caller asks first (ExampleList). Resolves true once the Lab has it.
+   */
+  async openCopy(project: Project): Promise<boolean> {
+    const api = this.api;
+    let opened = false;
+    await this.run(async () => {
+      if (api) {
+        await this.sync(hurriedSlicer());
+        const result = await api.project.action('new');
+        if (!result.ok) {
+          if (result.message) this.message = { kind: 'error', text: result.message };
+          return;
+        }
+        // Main's fresh, untitled document reaches the Lab first; the copy then replaces it.
+        await this.applying;
+        this.path = null;
+      } else {
+        this.pendingRestore = null;
+        this.confirmingNew = false;
+        this.forgetBackup();
+      }
+      this.projectName = project.name;
+      await this.apply(project, false);
+      this.message = { kind: 'info', text: `Opened the example “${project.name}”. It is your own copy: save it to keep your changes.` };
+      opened = true;
+    });
+    return opened;
+  }
+
   async newProject(confirmed = false): Promise<void> {
     if (this.api) return this.desktopAction('new');
     if (this.lab.dirty && !confirmed) {
@@ -269,7 +313,8 @@ export class Projects {
       }
       this.projectName = backup.project.name;
       this.message = { kind: 'info', text: 'Your unsaved work is back. Save it to keep it.' };
-      await this.apply(backup.project, true);
+      // It comes back in the Lab; the learner stays where they are.
+      await this.apply({ ...backup.project, view: { ...backup.project.view, area: this.lab.view.area } }, true);
     });
   }
 
@@ -304,12 +349,14 @@ export class Projects {
       ? { kind: 'info', text: 'Your unsaved work from last time is back. Save it to keep it.' }
       : { kind: 'info', text: `Opened ${loaded.name}.` };
     // Only once the Lab holds it do updates to main say so (main ignores the ones from before).
-    void this.apply(parsed.project, loaded.restored)
+    void this.refreshRecent();
+    // Unsaved work handed back (a crash, a reload) returns to the Lab; the learner stays where they are.
+    const project = loaded.restored ? { ...parsed.project, view: { ...parsed.project.view, area: this.lab.view.area } } : parsed.project;
+    await this.apply(project, loaded.restored)
       .finally(() => {
         this.loadedSeq = Math.max(this.loadedSeq, loaded.seq);
       })
       .then(() => this.backups.note('pause'));
-    void this.refreshRecent();
   }
 
   private async desktopAction(action: 'new' | 'open' | 'save' | 'save-as'): Promise<void> {
@@ -340,8 +387,8 @@ export class Projects {
   private async findBackup(store: BackupStore): Promise<void> {
     const info = await readBackupInfo(store);
     if (!info) return;
+    // Offered where the learner is (renderer/app/StartBar.svelte), not by taking them elsewhere.
     this.pendingRestore = info;
-    this.lab.view.area = 'projects';
   }
 
   /** Browser: a change not yet backed up is backed up at once when the page is hidden or closed. */

@@ -68,6 +68,8 @@ const IRIS_CELLS = 40;
 const IRIS_EXTENT = 3.2;
 /** The Iris plot's columns: petal length across, petal width up. */
 const IRIS_AXES = [2, 3] as const;
+/** At most this many data points are drawn (evenly picked), so they never hide the boundary. */
+const MAX_POINTS = 120;
 /** Digits: at most this many weight images (a 4 × 4 grid). */
 const DIGIT_TILES = 16;
 
@@ -170,7 +172,7 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number
   ctx.fill();
   if (rim !== null) {
     ctx.strokeStyle = rim;
-    ctx.lineWidth = 0.75;
+    ctx.lineWidth = 0.5;
     ctx.stroke();
   }
 }
@@ -195,11 +197,14 @@ function paintBoundary(ctx: CanvasRenderingContext2D, config: LabConfig, params:
     0,
     size,
   );
-  const radius = Math.max(1.2, size / 64);
-  for (const point of data.train) {
+  // A sample of the training points, small: the picture is about the boundary they sit on.
+  const radius = Math.max(1, size / 90);
+  const every = Math.max(1, Math.ceil(data.train.length / MAX_POINTS));
+  for (let i = 0; i < data.train.length; i += every) {
+    const point = data.train[i];
     const x = ((point.x1 + 6) / 12) * size;
     const y = ((6 - point.x2) / 12) * size;
-    dot(ctx, x, y, radius, pointColor(point.label, regression, palette), 'rgba(255, 255, 255, 0.9)');
+    dot(ctx, x, y, radius, pointColor(point.label, regression, palette), 'rgba(255, 255, 255, 0.8)');
   }
 }
 

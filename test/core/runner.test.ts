@@ -109,6 +109,44 @@ describe('EngineRunner with a training session', () => {
     expect(epochs).toEqual([3, 6]);
   });
 
+  it.each([1, 10, 60])('keeps to %d epochs a second by the clock, however long the timers take', (rate) => {
+    const { host, runner } = setup();
+    runner.receive({ type: 'set-speed', id: 1, speed: { mode: 'epochsPerSecond', epochs: rate } });
+    runner.receive({ type: 'play', id: 2 });
+    host.take();
+    const start = host.time;
+    while (host.time - start < 3000 && host.runNext()) {
+      /* the fake clock moves with each timer */
+    }
+    const epochs = host.take().flatMap((e) => (e.type === 'snapshot' ? [e.snapshot.epoch] : []));
+    expect(epochs.at(-1)).toBeGreaterThanOrEqual(3 * rate - 1);
+    expect(epochs.at(-1)).toBeLessThanOrEqual(3 * rate + 1);
+    // One epoch per tick: every epoch is seen.
+    expect(epochs.slice(0, 3)).toEqual([1, 2, 3]);
+  });
+
+  it('trains a frame of epochs per tick above one epoch a frame, and restarts its timetable on a new speed', () => {
+    const { host, runner } = setup();
+    runner.receive({ type: 'set-speed', id: 1, speed: { mode: 'epochsPerSecond', epochs: 1 } });
+    runner.receive({ type: 'play', id: 2 });
+    host.runNext();
+    host.take();
+    // The next tick is a second away; a faster speed must not wait for it.
+    runner.receive({ type: 'set-speed', id: 3, speed: { mode: 'epochsPerSecond', epochs: 250 } });
+    host.take();
+    const before = host.time;
+    host.runNext();
+    expect(host.time - before).toBeLessThan(20);
+    const epochs = host.take().flatMap((e) => (e.type === 'snapshot' ? [e.snapshot.epoch] : []));
+    expect(epochs).toEqual([1 + 4]);
+  });
+
+  it('refuses a speed in epochs per second out of range', () => {
+    const { host, runner } = setup();
+    runner.receive({ type: 'set-speed', id: 1, speed: { mode: 'epochsPerSecond', epochs: 0 } });
+    expect(host.take()[0]).toMatchObject({ type: 'error', replyTo: 1, message: expect.stringContaining('epochsPerSecond') });
+  });
+
   it('posts the divergence instead of a snapshot and stops', () => {
     const { host, runner } = setup();
     const config = defaultConfig();

@@ -171,3 +171,34 @@ for (const theme of THEMES) {
     expectClean(found);
   });
 }
+
+for (const theme of THEMES) {
+  test(`the welcome, the way back to the course and the example projects have no serious axe violations (${theme})`, async ({ page }) => {
+    const found: Finding[] = [];
+    await open(page, theme);
+    await expect(page.getByRole('region', { name: 'Welcome to Activation Lab' })).toBeVisible();
+    await scan(page, 'welcome', found);
+
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Where you left the course' })).toBeVisible();
+    await scan(page, 'continue offer over the Lab', found);
+
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    const cards = page.getByRole('button', { name: /^Open example:/ });
+    await expect(cards).toHaveCount(8);
+    await page.waitForTimeout(500);
+    await scan(page, 'example projects', found);
+
+    // The question before an example replaces unsaved changes.
+    await page.getByRole('tab', { name: 'Lab' }).click();
+    await page.getByRole('radio', { name: 'Spiral', exact: true }).click();
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    await cards.first().click();
+    await expect(page.getByRole('group', { name: 'Unsaved changes' })).toBeVisible();
+    await scan(page, 'example over unsaved changes', found);
+    expectClean(found);
+  });
+}

@@ -153,10 +153,16 @@ test('unsaved work comes back after a reload', async ({ page }) => {
   await expect(prompt).toBeVisible();
   await expect(prompt).toContainText(`at epoch ${epoch}`);
   await expect(prompt).toContainText('2 → 4 → 2 → 1, spiral');
-  await page.screenshot({ path: 'test-results/projects-restore-prompt.png', fullPage: true });
+  // A notice where the learner left off, not a detour: the Lab is still on show and works.
+  await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Test loss', { exact: true })).not.toHaveText('—');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `test-results/projects-restore-prompt-${colorScheme}.png` });
+  }
   await page.getByRole('button', { name: 'Restore unsaved work' }).click();
   await expect(prompt).toBeHidden();
-  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => readNumber(page, 'Epoch')).toBe(epoch);
 
   // Discarding it means it is gone for good.

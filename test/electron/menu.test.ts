@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand, ProjectAction } from '../../core/ipc';
+import { EXAMPLES } from '../../core/examples';
+import { exampleOfCommand, type MenuCommand, type ProjectAction } from '../../core/ipc';
 import { aboutText, buildMenuTemplate, type MenuContext } from '../../electron/menu';
 import type { ThemeChoice } from '../../electron/theme';
 
@@ -187,6 +188,21 @@ describe('buildMenuTemplate', () => {
       }
       expect(new Set(accelerators).size).toBe(accelerators.length);
     }
+  });
+
+  it('lists every bundled example under File › Open Example; each sends its own command through the one contract', () => {
+    const { ctx, calls } = context('linux');
+    const file = submenu(buildMenuTemplate(ctx)[0]);
+    const examples = submenu(find(file, 'Open Example'));
+    expect(examples.map((i) => i.label)).toEqual(EXAMPLES.map((e) => e.title));
+    click(find(examples, 'The spiral with ReLU'));
+    click(find(examples, 'Handwritten digits'));
+    expect(calls).toEqual(['command:open-example:spiral-relu', 'command:open-example:digits']);
+    expect(exampleOfCommand('open-example:spiral-relu')).toBe('spiral-relu');
+    expect(exampleOfCommand('show-lab')).toBeNull();
+    // With no window to open it in, the items are greyed out.
+    const none = submenu(find(submenu(buildMenuTemplate(context('linux', { hasWindow: false }).ctx)[0]), 'Open Example'));
+    expect(none.every((i) => i.enabled === false)).toBe(true);
   });
 
   it('writes the versions into the About text', () => {

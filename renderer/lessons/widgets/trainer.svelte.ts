@@ -4,15 +4,14 @@
  * (see TrainerState), and the data points for drawing; the history and the newest
  * parameters are the run's.
  */
+import { onDestroy } from 'svelte';
 import type { ActivationName, DataPoint, DatasetName, LabConfig, RegularizationName } from '../../../core/config';
 import type { EngineEvent, HistoryPoint, Snapshot } from '../../../core/protocol';
 import { dedicatedEngine, type EngineConnection } from '../../engine/connection';
 import { TrainingRun } from '../../engine/run.svelte';
 import { forwardPoints, generateData, collapse } from '../engine';
 import type { TrainerPreset, TrainerState } from '../types';
-
-/** Epochs trained per frame at most: slow enough to watch a small network learn. */
-const EPOCHS_PER_FRAME = 4;
+import { DEFAULT_LESSON_SPEED, engineSpeed, type LessonSpeed } from './speed';
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -29,14 +28,17 @@ export class TrainerModel {
   version = $state(0);
   train: DataPoint[] = $state([]);
   test: DataPoint[] = $state([]);
+  /** How fast it trains while playing (the speed menu). */
+  speed = $state<LessonSpeed>(DEFAULT_LESSON_SPEED);
   readonly run: TrainingRun;
 
   constructor(
     readonly preset: TrainerPreset,
     engine: EngineConnection = dedicatedEngine(),
   ) {
+    this.speed = preset.speed ?? DEFAULT_LESSON_SPEED;
     this.run = new TrainingRun(engine, {
-      speed: { mode: 'epochsPerFrame', epochs: EPOCHS_PER_FRAME },
+      speed: engineSpeed(this.speed),
       onEvent: (event) => this.receive(event),
     });
     this.configure(copy(preset.config));
@@ -141,6 +143,19 @@ export class TrainerModel {
     this.run.pause();
   }
 
+  /** Trains exactly one epoch (while paused). */
+  stepEpoch(): void {
+    if (this.running) return;
+    this.diverged = false;
+    this.run.message = null;
+    this.run.step('epoch');
+  }
+
+  setSpeed(speed: LessonSpeed): void {
+    this.speed = speed;
+    this.run.setSpeed(engineSpeed(speed));
+  }
+
   dispose(): void {
     this.run.close();
   }
@@ -159,16 +174,19 @@ export class TrainerModel {
   }
 
   private take(snapshot: Snapshot): void {
-    const m = snapshot.metrics;
-    if (Number.isFinite(m.testLoss)) {
-      this.peakTestLoss = Math.max(this.peakTestLoss, m.testLoss);
-      this.lowestTestLoss = Math.min(this.lowestTestLoss, m.testLoss);
-    }
+    // Every epoch since the last snapshot counts (at full speed one snapshot covers many).
+    const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
     const target = this.preset.raceTarget;
-    if (target !== null && m.testAccuracy !== null && m.testAccuracy >= target && snapshot.epoch > 0) {
-      const activation = this.config.network.hidden[0]?.activation ?? 'identity';
-      const best = this.race[activation];
-      if (best === undefined || snapshot.epoch < best) this.race = { ...this.race, [activation]: snapshot.epoch };
+    for (const m of points) {
+      if (Number.isFinite(m.testLoss)) {
+        this.peakTestLoss = Math.max(this.peakTestLoss, m.testLoss);
+        this.lowestTestLoss = Math.min(this.lowestTestLoss, m.testLoss);
+      }
+      if (target !== null && m.testAccuracy !== null && m.testAccuracy >= target && m.epoch > 0) {
+        const activation = this.config.network.hidden[0]?.activation ?? 'identity';
+        const best = this.race[activation];
+        if (best === undefined || m.epoch < best) this.race = { ...this.race, [activation]: m.epoch };
+      }
     }
     this.version++;
   }
@@ -209,4 +227,14 @@ export class TrainerModel {
       probeOutputs: this.probeOutputs(),
     };
   }
+}
+
+/**
+ * A lesson widget's trainer, closed with the widget: call it while the component is set up.
+ * Every live lesson trainer (Trainer, Gradient flow, Dead neurons, Curve) starts this way.
+ */
+export function lessonTrainer(preset: TrainerPreset, engine?: EngineConnection): TrainerModel {
+  const model = new TrainerModel(preset, engine ?? dedicatedEngine());
+  onDestroy(() => model.dispose());
+  return model;
 }

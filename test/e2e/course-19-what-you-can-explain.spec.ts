@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Lesson 19, "What you can now explain", solved the way a learner would, and the shared
+ * lesson mechanisms it shows: "predict first" (the answer hidden until a prediction is
+ * committed, by keyboard, announced in a live region) and the trainer's Step and speed.
+ * Every step is screenshotted in light and dark and scanned with axe.
+ */
+
+const SHOTS = 'test-results/course-19';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function epoch(page: Page): Promise<number> {
+  return Number(await page.getByTestId('epoch').innerText());
+}
+
+async function accuracy(page: Page): Promise<number> {
+  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
+}
+
+/** Epochs a second while training, over `ms` of the page's own clock (after a settling moment). */
+async function measureRate(page: Page, ms: number): Promise<number> {
+  await page.waitForTimeout(300);
+  return page.evaluate(async (wait) => {
+    const read = (): number => Number(document.querySelector('[data-testid="epoch"]')?.textContent ?? 'NaN');
+    const changed = async (from: number): Promise<[number, number]> => {
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const e = read();
+        if (e !== from) return [e, performance.now()];
+      }
+    };
+    const [e0, t0] = await changed(read());
+    await new Promise((r) => setTimeout(r, wait));
+    const [e1, t1] = await changed(read());
+    return ((e1 - e0) * 1000) / (t1 - t0);
+  }, ms);
+}
+
+async function openLesson(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: /^Lesson 11: What you can now explain/ }).click();
+  await expect(page.getByRole('heading', { name: 'What you can now explain', level: 2 })).toBeVisible();
+}
+
+test('step 1: predict first, then Step, the speed menu and a network that bends', async ({ page }) => {
+  test.setTimeout(180_000);
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await openLesson(page);
+
+  // Before the prediction the accuracy is hidden, and Check says to predict first.
+  const predict = page.getByRole('region', { name: 'Predict first' });
+  await expect(predict).toBeVisible();
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await expect(page.getByText(/race table appear once you commit/)).toBeVisible();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
+  const commit = page.getByRole('button', { name: 'Commit my prediction' });
+  await expect(commit).toBeDisabled();
+  await shoot(page, '1-predict');
+
+  // Step trains exactly one epoch at a time, and still hides the numbers.
+  const stepButton = page.getByRole('button', { name: 'Step: train one epoch' });
+  await expect.poll(() => epoch(page)).toBe(0);
+  await stepButton.click();
+  await expect.poll(() => epoch(page)).toBe(1);
+  await stepButton.click();
+  await expect.poll(() => epoch(page)).toBe(2);
+
+  // The prediction, by keyboard: pick an option with the arrow keys, commit with Enter.
+  await predict.getByRole('radio').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(predict.getByRole('radio', { name: /however deep, it draws one straight line/ })).toBeChecked();
+  await expect(commit).toBeEnabled();
+  await commit.focus();
+  await page.keyboard.press('Enter');
+  const reveal = page.getByRole('status').filter({ hasText: 'Your prediction was right:' });
+  await expect(reveal).toBeVisible();
+  await expect(reveal).toContainText('affine maps stacked are again one affine map');
+  await expect(page.getByTestId('test-accuracy')).toBeVisible();
+  await expect(commit).toHaveCount(0);
+  await shoot(page, '1-revealed');
+
+  // The speed menu starts where the step set it (60 a second). Each speed's real rate is
+  // measured in the page: epochs shown, and the page's clock, read together.
+  const speed = page.getByRole('combobox', { name: 'Speed' });
+  await expect(speed).toHaveValue('60');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  for (const [label, rate] of [
+    ['1 epoch a second', 1],
+    ['10 epochs a second', 10],
+    ['60 epochs a second', 60],
+  ] as const) {
+    await speed.selectOption({ label });
+    const measured = await measureRate(page, rate === 1 ? 4_000 : 2_000);
+    console.log(`${label}: ${measured.toFixed(1)} epochs a second`);
+    expect(measured).toBeGreaterThan(rate * 0.5);
+    expect(measured).toBeLessThan(rate * 1.4 + 0.5);
+  }
+  await speed.selectOption({ label: 'Full speed' });
+  console.log(`Full speed: ${(await measureRate(page, 2_000)).toFixed(0)} epochs a second`);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  // A linear network stays below 90 %; with ReLU and full speed it passes.
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption({ label: 'ReLU' });
+  await speed.selectOption({ label: 'Full speed' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => accuracy(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(90);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+  await shoot(page, '1-solved');
+  expect(crashes).toEqual([]);
+});

@@ -1,0 +1,159 @@
+/**
+ * The shell every live lesson trainer shares (TrainerControls): Step trains exactly one epoch,
+ * the speed menu sets the engine's pace and starts where the step's preset says, and a widget
+ * waiting for a prediction hides what would give the answer away. Over the real engine served
+ * in this thread.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import CurveWidget from '../../../../renderer/lessons/widgets/CurveWidget.svelte';
+import DeadNeuronsWidget from '../../../../renderer/lessons/widgets/DeadNeuronsWidget.svelte';
+import GradientFlowWidget from '../../../../renderer/lessons/widgets/GradientFlowWidget.svelte';
+import TrainerWidget from '../../../../renderer/lessons/widgets/TrainerWidget.svelte';
+import { curveNetwork } from '../../../../renderer/lessons/widgets/curve-lesson';
+import { engineSpeed, parseLessonSpeed } from '../../../../renderer/lessons/widgets/speed';
+import { labConfig, trainerPreset } from '../../../../renderer/lessons/presets';
+import type { TrainerState } from '../../../../renderer/lessons/types';
+import type { CommandBody } from '../../../../renderer/engine/connection';
+import { stubCanvas } from '../../canvas-stub';
+import { inProcessEngine } from '../../engine-in-process';
+
+beforeAll(stubCanvas);
+vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
+  class Chart {
+    data: unknown;
+    options: unknown;
+    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
+      this.data = config.data;
+      this.options = config.options;
+    }
+    update(): void {}
+    destroy(): void {}
+  }
+  return { ...actual, Chart };
+});
+afterEach(() => cleanup());
+
+/** An in-process engine that also records the commands the page sent it. */
+function recordingEngine(): { engine: ReturnType<typeof inProcessEngine>; sent: CommandBody[] } {
+  const engine = inProcessEngine();
+  const sent: CommandBody[] = [];
+  const send = engine.send.bind(engine);
+  engine.send = ((command: Parameters<typeof engine.send>[0]) => {
+    sent.push(command);
+    return send(command);
+  }) as typeof engine.send;
+  return { engine, sent };
+}
+
+const circle = () => labConfig({ dataset: 'circle', hidden: [4], activation: 'relu' });
+
+describe('speed.ts', () => {
+  it('maps each menu choice to an engine speed, and back from the menu text', () => {
+    expect(engineSpeed(1)).toEqual({ mode: 'epochsPerSecond', epochs: 1 });
+    expect(engineSpeed(60)).toEqual({ mode: 'epochsPerSecond', epochs: 60 });
+    expect(engineSpeed('full')).toEqual({ mode: 'max' });
+    expect(parseLessonSpeed('10')).toBe(10);
+    expect(parseLessonSpeed('full')).toBe('full');
+    expect(parseLessonSpeed('nonsense')).toBe('full');
+  });
+});
+
+describe('TrainerWidget with the shared shell', () => {
+  it('trains exactly one epoch per Step, and reports it to the step', async () => {
+    const states: TrainerState[] = [];
+    render(TrainerWidget, { preset: trainerPreset(circle()), onState: (s: TrainerState) => states.push(s), engine: inProcessEngine() });
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    const step = screen.getByRole('button', { name: 'Step: train one epoch' });
+    await fireEvent.click(step);
+    await vi.waitFor(() => expect(screen.getByTestId('epoch').textContent).toBe('1'));
+    await fireEvent.click(step);
+    await vi.waitFor(() => expect(screen.getByTestId('epoch').textContent).toBe('2'));
+    expect(states.at(-1)?.epoch).toBe(2);
+  });
+
+  it("starts at the preset's speed and sends the one the learner picks", async () => {
+    const { engine, sent } = recordingEngine();
+    render(TrainerWidget, { preset: trainerPreset(circle(), { speed: 1 }), onState: () => {}, engine });
+    const menu = screen.getByRole('combobox', { name: 'Speed' }) as HTMLSelectElement;
+    expect(menu.selectedOptions[0].textContent).toBe('1 epoch a second');
+    expect(sent.find((c) => c.type === 'set-speed')).toMatchObject({ speed: { mode: 'epochsPerSecond', epochs: 1 } });
+
+    // At one epoch a second, a third of a second of training is at most one epoch.
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await new Promise((r) => setTimeout(r, 330));
+    expect(Number(screen.getByTestId('epoch').textContent)).toBeLessThanOrEqual(1);
+    expect((screen.getByRole('button', { name: 'Step: train one epoch' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await fireEvent.change(menu, { target: { value: 'full' } });
+    expect(sent.filter((c) => c.type === 'set-speed').at(-1)).toMatchObject({ speed: { mode: 'max' } });
+    await vi.waitFor(() => expect(Number(screen.getByTestId('epoch').textContent)).toBeGreaterThan(20), { timeout: 10_000 });
+    await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+  });
+
+  it('hides the loss, the accuracy and the race table until the prediction is committed', async () => {
+    const preset = trainerPreset(circle(), { raceTarget: 0.9, activationChoices: ['relu', 'tanh'], controls: ['activation'] });
+    const view = render(TrainerWidget, { preset, onState: () => {}, engine: inProcessEngine(), revealed: false });
+    expect(screen.queryByText('Test accuracy')).toBeNull();
+    expect(screen.queryByRole('table', { name: /Race/ })).toBeNull();
+    expect(screen.getByText(/appear once you commit/)).toBeTruthy();
+    // Training still works while hidden: the learner predicts, then watches.
+    expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy();
+    await view.rerender({ revealed: true });
+    expect(screen.getByText('Test accuracy')).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Race/ })).toBeTruthy();
+  });
+});
+
+describe('the other live lesson trainers share the shell', () => {
+  const cases = [
+    {
+      name: 'GradientFlowWidget',
+      render: (engine: ReturnType<typeof inProcessEngine>) =>
+        render(GradientFlowWidget, {
+          preset: { config: circle(), activationChoices: ['relu'], depthChoices: [1], speed: 10 },
+          onState: () => {},
+          engine,
+        }),
+    },
+    {
+      name: 'DeadNeuronsWidget',
+      render: (engine: ReturnType<typeof inProcessEngine>) =>
+        render(DeadNeuronsWidget, {
+          preset: { config: circle(), activationChoices: ['relu'], learningRates: [0.03], speed: 10 },
+          onState: () => {},
+          engine,
+        }),
+    },
+    {
+      name: 'CurveWidget',
+      render: (engine: ReturnType<typeof inProcessEngine>) =>
+        render(CurveWidget, {
+          preset: {
+            config: curveNetwork('sine', 'relu', 4),
+            controls: [],
+            datasetChoices: ['sine'],
+            activationChoices: ['relu'],
+            widthChoices: [4],
+            showEachNeuron: false,
+            editable: false,
+            speed: 10,
+          },
+          onState: () => {},
+          engine,
+        }),
+    },
+  ];
+
+  it.each(cases)('$name: Step, the speed menu at the preset speed, Start over', async ({ render: show }) => {
+    const { engine, sent } = recordingEngine();
+    show(engine);
+    const menu = screen.getByRole('combobox', { name: 'Speed' }) as HTMLSelectElement;
+    expect(menu.selectedOptions[0].textContent).toBe('10 epochs a second');
+    await vi.waitFor(() => expect(sent.some((c) => c.type === 'configure')).toBe(true));
+    await fireEvent.click(screen.getByRole('button', { name: 'Step: train one epoch' }));
+    expect(sent.at(-1)).toMatchObject({ type: 'step', unit: 'epoch' });
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeTruthy();
+  });
+});
