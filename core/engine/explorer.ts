@@ -14,6 +14,15 @@ export interface Interval {
   to: number;
 }
 
+/**
+ * A stretch where |f′| is about 0. `flat` when f′ is exactly 0 at every sample in it (a flat
+ * piece, such as ReLU's negative side: no slope at all); otherwise the curve only levels off
+ * towards a limit (saturates, as sigmoid and tanh do far from 0) and a little slope is left.
+ */
+export interface SlopeRegion extends Interval {
+  flat: boolean;
+}
+
 export interface ActivationSamples {
   /** Evenly spaced x from `from` to `to`, both included. */
   x: Float64Array;
@@ -23,9 +32,10 @@ export interface ActivationSamples {
   df: Float64Array;
   /**
    * The stretches of [from, to] where |f′| < threshold, in order, their ends found to within
-   * 1e-9 between samples. A stretch narrower than the sample spacing may be missed.
+   * 1e-9 between samples, each marked flat or not. A stretch narrower than the sample spacing
+   * may be missed.
    */
-  saturated: Interval[];
+  saturated: SlopeRegion[];
 }
 
 export interface ExploreOptions {
@@ -72,17 +82,22 @@ export function sampleActivation(activation: Activation, options: ExploreOptions
     // The end that lies inside the region.
     return lo;
   };
-  const saturated: Interval[] = [];
+  const saturated: SlopeRegion[] = [];
   let start: number | null = Math.abs(df[0]) < threshold ? from : null;
+  /** Whether every sample in the current stretch so far has a slope of exactly 0. */
+  let zero = start !== null && df[0] === 0;
   for (let i = 1; i < count; i++) {
     const inside = Math.abs(df[i]) < threshold;
-    if (inside && start === null) start = edge(x[i], x[i - 1], true);
-    else if (!inside && start !== null) {
-      saturated.push({ from: start, to: edge(x[i - 1], x[i], true) });
+    if (inside && start === null) {
+      start = edge(x[i], x[i - 1], true);
+      zero = df[i] === 0;
+    } else if (inside) zero &&= df[i] === 0;
+    else if (start !== null) {
+      saturated.push({ from: start, to: edge(x[i - 1], x[i], true), flat: zero });
       start = null;
     }
   }
-  if (start !== null) saturated.push({ from: start, to });
+  if (start !== null) saturated.push({ from: start, to, flat: zero });
   return { x, f, df, saturated };
 }
 

@@ -31,5 +31,13 @@ export {
 export { CURVE_SHAPES, CURVE_LABELS, CURVE_DOMAIN, curvePoint, isCurveDataset, inputFeatures } from './curve-data';
 export { createCurveEvaluator, curveView, curveXs, type CurveEvaluator, type CurveView } from './curve';
 export { traceExample, trainExample, largestChanges, neuronSum, type ExampleTrace, type ExampleStep, type NeuronSum } from './trace';
-export { exploreActivation, sampleActivation, valueAt, SATURATION_SLOPE, type ActivationSamples, type Interval } from './explorer';
+export {
+  exploreActivation,
+  sampleActivation,
+  valueAt,
+  SATURATION_SLOPE,
+  type ActivationSamples,
+  type Interval,
+  type SlopeRegion,
+} from './explorer';
 export { activationLine } from './inspect';

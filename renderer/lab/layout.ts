@@ -9,7 +9,10 @@ import type { NetworkShape } from '../../core/engine';
 export const THUMB = 36;
 export const ROW_GAP = 10;
 export const COLUMN_GAP = 110;
-export const MIN_COLUMN_GAP = 44;
+/** The narrowest gap: columns stay far enough apart for a layer's head to show its activation menu whole ("Draw your own"). */
+export const MIN_COLUMN_GAP = 84;
+/** The widest a layer's column head gets (its menu, − and + and the layer's name). */
+export const HEAD_WIDTH = 124;
 export const TOP = 8;
 export const LEFT = 64;
 /** Floats per link in `links`: x1, y1, x2, y2, parameter index. */

@@ -20,3 +20,13 @@ export function watchWidth(set: (width: number) => void): Attachment<HTMLElement
     return () => observer.disconnect();
   };
 }
+
+/**
+ * A drawing's size in a container `available` CSS pixels wide: `largest` where there is room,
+ * shrinking with the container (a narrow or zoomed window), never below `smallest`. Before the
+ * first measurement (`available` infinite or not a number) it is `largest`.
+ */
+export function fittedSize(available: number, largest: number, smallest: number): number {
+  if (!(available < Number.POSITIVE_INFINITY)) return largest;
+  return Math.max(smallest, Math.min(largest, Math.floor(available)));
+}

@@ -113,6 +113,22 @@ for (const theme of THEMES) {
     await page.keyboard.press('Escape');
     await expect(editor).toBeHidden();
 
+    // The knot editor ("Draw your own", from a layer's activation menu) and the curve data:
+    // the curve picker, the curve plot with each neuron shown, and own curve points.
+    await page.getByLabel('Activation of layer 1').selectOption('drawn');
+    await expect(page.getByRole('region', { name: 'Draw your own' })).toBeVisible();
+    await scan(page, 'lab, knot editor', found);
+    const curves = page.getByRole('radiogroup', { name: 'Curve to fit' });
+    await curves.getByRole('radio', { name: 'Absolute value |x|' }).click();
+    const curve = page.getByRole('figure', { name: 'Curve fitting' });
+    await expect(curve).toBeVisible();
+    await trainBriefly(page);
+    await curve.getByRole('checkbox', { name: 'Show each neuron' }).check();
+    await scan(page, 'lab, curve data (trained, each neuron shown)', found);
+    await curves.getByRole('radio', { name: 'Your own curve points' }).click();
+    await expect(curves.getByRole('radio', { name: 'Your own curve points' })).toHaveAttribute('aria-checked', 'true');
+    await scan(page, 'lab, own curve points', found);
+
     const sets = page.getByRole('radiogroup', { name: 'Data set' });
     const spiral3 = sets.getByRole('radio', { name: 'Three-arm spiral', exact: true });
     await spiral3.click();

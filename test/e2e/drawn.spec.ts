@@ -17,9 +17,9 @@ async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
-/** The saturated stretches the explorer lists, as [from, to] pairs. */
+/** The flat and saturated stretches the explorer lists, as [from, to] pairs. */
 async function saturatedRegions(explorer: Locator): Promise<[number, number][]> {
-  const text = (await explorer.getByRole('note', { name: 'Saturated regions' }).innerText()).replace(/−/g, '-');
+  const text = (await explorer.getByRole('note', { name: 'Flat and saturated regions' }).innerText()).replace(/−/g, '-');
   return [...text.matchAll(/from (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 }
 
@@ -119,5 +119,5 @@ test('the activation explorer reads sigmoid at 0 by keyboard and shades saturati
 
   // The drawn activation shows the Lab's own drawing.
   await explorer.getByLabel('Activation to explore').selectOption('drawn');
-  await expect(explorer.getByRole('note', { name: 'Saturated regions' })).toHaveText(/^Not saturated anywhere/);
+  await expect(explorer.getByRole('note', { name: 'Flat and saturated regions' })).toHaveText(/^Not saturated or flat anywhere/);
 });

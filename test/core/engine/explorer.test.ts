@@ -58,6 +58,8 @@ describe('activation explorer', () => {
     expect(saturated[0].to).toBeCloseTo(-edge, 8);
     expect(saturated[1].from).toBeCloseTo(edge, 8);
     expect(saturated[1].to).toBe(6);
+    // The sigmoid only levels off: a little slope is left, so it is saturated, not flat.
+    expect(saturated.map((r) => r.flat)).toEqual([false, false]);
     expect(sigmoid(edge) * (1 - sigmoid(edge))).toBeCloseTo(SATURATION_SLOPE, 12);
   });
 
@@ -66,10 +68,13 @@ describe('activation explorer', () => {
     expect(relu).toHaveLength(1);
     expect(relu[0].from).toBe(-6);
     expect(relu[0].to).toBeCloseTo(0, 8);
+    // Its slope there is exactly 0: flat, not saturated.
+    expect(relu[0].flat).toBe(true);
     expect(exploreActivation('identity').saturated).toEqual([]);
     expect(exploreActivation('leakyRelu').saturated).toEqual([]);
     expect(exploreActivation('drawn').saturated).toEqual([]);
     const step = exploreActivation('drawn', { knots: presetKnots('stepLike') }).saturated;
+    expect(step.map((r) => r.flat)).toEqual([true, true]);
     expect(step.map((r) => [r.from, r.to])).toEqual([
       [-6, expect.closeTo(-0.5, 8)],
       [expect.closeTo(0.5, 8), 6],
@@ -78,6 +83,7 @@ describe('activation explorer', () => {
     // 1 − tanh² = 0.1 where tanh = √0.9.
     expect(tanh[0].to).toBeCloseTo(-Math.atanh(Math.sqrt(0.9)), 6);
     expect(tanh[1].from).toBeCloseTo(Math.atanh(Math.sqrt(0.9)), 6);
+    expect(tanh.some((r) => r.flat)).toBe(false);
   });
 
   it('finds regions inside the range, and refuses an empty range', () => {

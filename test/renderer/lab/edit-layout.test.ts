@@ -122,8 +122,8 @@ describe('network diagram layout', () => {
 
   it('narrows the columns to fit the width, within bounds', () => {
     expect(fittingGap(2000, 3)).toBe(110);
-    expect(fittingGap(300, 10)).toBe(44);
-    const gap = fittingGap(800, 8);
+    expect(fittingGap(300, 10)).toBe(84);
+    const gap = fittingGap(1000, 8);
     const wide = diagramLayout(
       networkShape({
         ...config,
@@ -133,6 +133,6 @@ describe('network diagram layout', () => {
       gap,
     );
     expect(gap).toBeLessThan(110);
-    expect(wide.width).toBeLessThanOrEqual(800);
+    expect(wide.width).toBeLessThanOrEqual(1000);
   });
 });

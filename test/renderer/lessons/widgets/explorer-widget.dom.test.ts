@@ -14,7 +14,7 @@ function setup(preset: ExplorerPreset) {
 }
 
 const readout = () => screen.getByRole('status').textContent?.trim();
-const saturated = () => screen.getByRole('note', { name: 'Saturated regions' }).textContent?.trim();
+const saturated = () => screen.getByRole('note', { name: 'Flat and saturated regions' }).textContent?.trim();
 
 async function press(key: string, times = 1): Promise<void> {
   const slider = screen.getByRole('slider');
@@ -40,22 +40,24 @@ describe('ExplorerWidget', () => {
     await vi.waitFor(() => expect(readout()).toMatch(/^x = −6\.00: f\(x\) = 0\.0025, f′\(x\) = 0\.0025$/));
   });
 
-  it('lists the saturated stretches: both tails of sigmoid, only the negative side of ReLU', async () => {
+  it("lists the saturated stretches of sigmoid and tanh (both tails), and ReLU's negative side as flat, not saturated", async () => {
     setup({ initial: 'sigmoid', choices: ['sigmoid', 'relu', 'tanh'], x: 0 });
     // σ′(x) = 0.01 at |x| ≈ 4.585; tanh′(x) = 0.01 at |x| ≈ 2.993.
-    expect(saturated()).toBe('Saturated (|f′| < 0.01) for x from −6.00 to −4.58 and from 4.58 to 6.00.');
+    expect(saturated()).toBe('Saturated (|f′| < 0.01, levelling off) for x from −6.00 to −4.58 and from 4.58 to 6.00.');
     await fireEvent.change(screen.getByRole('combobox', { name: 'Activation to explore' }), { target: { value: 'relu' } });
-    await vi.waitFor(() => expect(saturated()).toBe('Saturated (|f′| < 0.01) for x from −6.00 to 0.00.'));
+    await vi.waitFor(() => expect(saturated()).toBe('Flat (f′ = 0, no slope at all) for x from −6.00 to 0.00.'));
     expect(screen.getByRole('slider', { name: 'Read-out cursor on ReLU' })).toBeTruthy();
     await fireEvent.change(screen.getByRole('combobox', { name: 'Activation to explore' }), { target: { value: 'tanh' } });
-    await vi.waitFor(() => expect(saturated()).toBe('Saturated (|f′| < 0.01) for x from −6.00 to −2.99 and from 2.99 to 6.00.'));
+    await vi.waitFor(() =>
+      expect(saturated()).toBe('Saturated (|f′| < 0.01, levelling off) for x from −6.00 to −2.99 and from 2.99 to 6.00.'),
+    );
   });
 
   it('shows a drawing the step gives, with one activation and no menu', () => {
     const states = setup({ initial: 'drawn', choices: ['drawn'], x: -2, knots: presetKnots('absolute') });
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(readout()).toBe('x = −2.00: f(x) = 2.0000, f′(x) = −1.0000');
-    expect(saturated()).toMatch(/^Not saturated anywhere/);
+    expect(saturated()).toMatch(/^Not saturated or flat anywhere/);
     expect(states.at(-1)).toEqual({ activation: 'drawn', x: -2, f: 2, df: -1 });
   });
 });
