@@ -15,9 +15,7 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await check(page);
   await shoot(page, SHOTS, '1-race');
   await next(page);
-  // The spiral from x1 and x2 alone: tanh needs over a thousand epochs.
-  await trainUntil(page, async () => (await epoch(page)) >= 600, 120_000);
-  expect(await accuracy(page)).toBeLessThan(90);
+  // The spiral from x1 and x2 alone: tanh needs over a thousand epochs (the unit test counts them).
   await checkFails(page);
   await trainUntil(page, async () => (await accuracy(page)) >= 90, 240_000);
   expect(await epoch(page)).toBeGreaterThan(900);

@@ -67,8 +67,10 @@ test("finished steps and lessons survive a reload (each lesson's own journey is 
   await check(page);
   await page.getByRole('button', { name: 'Next lesson' }).click();
   await expect(page.getByRole('heading', { name: 'One neuron', level: 2 })).toBeVisible();
+  // A reload reopens the lesson the learner was in; the overview is one click away.
   await page.reload();
-  await openLessons(page);
+  await expect(page.getByRole('heading', { name: 'One neuron', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: '← All lessons' }).click();
   await expect(page.getByTestId('lessons-summary')).toHaveText(/^1 of \d+ lessons completed\.$/);
   await expect(page.getByRole('button', { name: /^Lesson \d+: What a network does — Done$/ })).toBeVisible();
   expect(blocked).toEqual([]);
