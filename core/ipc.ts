@@ -31,6 +31,10 @@ export interface PageRequests {
   /** Opens a file dropped on the window; the preload takes its path from the dropped File. */
   'project:open-dropped': { args: [file: string]; reply: ActionResult };
   'project:recent': { args: []; reply: string[] };
+  /** Restores the unsaved work an earlier run left (offered by 'project:backup-found'); main asks about newer changes first. */
+  'project:restore-backup': { args: []; reply: ActionResult };
+  /** Lets that unsaved work go for good. */
+  'project:discard-backup': { args: []; reply: void };
   'progress:load': { args: []; reply: string };
   'progress:save': { args: [json: string]; reply: void };
   'app:info': { args: []; reply: AppInfo };
@@ -43,6 +47,8 @@ export interface MainEvents {
   'engine:event': EngineEvent;
   'project:load': LoadedProject;
   'project:saved': SavedProject;
+  /** Unsaved work an earlier run left: the page offers Restore or Discard in a notice. */
+  'project:backup-found': BackupOffer;
   'menu:command': MenuCommand;
   /** Short notices, e.g. "The engine restarted; training resumed from epoch 1200." */
   'app:notice': string;
@@ -66,6 +72,9 @@ export const CHANNELS = {
   projectRecent: 'project:recent',
   projectOpenRecent: 'project:open-recent',
   projectOpenDropped: 'project:open-dropped',
+  projectRestoreBackup: 'project:restore-backup',
+  projectDiscardBackup: 'project:discard-backup',
+  projectBackupFound: 'project:backup-found',
   menuCommand: 'menu:command',
   notice: 'app:notice',
   progressLoad: 'progress:load',
@@ -81,6 +90,8 @@ export const PAGE_REQUEST_CHANNELS = [
   'project:open-recent',
   'project:open-dropped',
   'project:recent',
+  'project:restore-backup',
+  'project:discard-backup',
   'progress:load',
   'progress:save',
   'app:info',
@@ -90,6 +101,7 @@ export const MAIN_EVENT_CHANNELS = [
   'engine:event',
   'project:load',
   'project:saved',
+  'project:backup-found',
   'menu:command',
   'app:notice',
 ] as const satisfies readonly MainEventChannel[];
@@ -138,6 +150,16 @@ export interface LoadedProject {
   restored: boolean;
   /** Counts main's loads (1, 2, …); the page echoes it in ProjectUpdate.loaded once applied. */
   seq: number;
+}
+
+/** What main says about unsaved work an earlier run left, for the page's notice. */
+export interface BackupOffer {
+  /** The project's name, e.g. "spiral.actlab" or "Untitled". */
+  name: string;
+  /** ISO time the backup was written. */
+  backedUpAt: string;
+  /** The network in a line, e.g. "784 → 64 → 10, handwritten digits". */
+  summary: string;
 }
 
 /** Where main saved the open project. */
@@ -226,6 +248,12 @@ export interface LabApi {
     recent(): Promise<string[]>;
     onLoad(listener: (project: LoadedProject) => void): () => void;
     onSaved(listener: (saved: SavedProject) => void): () => void;
+    /** Unsaved work an earlier run left, offered once the page has loaded. */
+    onBackupFound(listener: (offer: BackupOffer) => void): () => void;
+    /** Restores that work (main asks about newer unsaved changes first); it arrives through onLoad. */
+    restoreBackup(): Promise<ActionResult>;
+    /** Lets it go for good. */
+    discardBackup(): Promise<void>;
   };
   menu: {
     onCommand(listener: (command: MenuCommand) => void): () => void;

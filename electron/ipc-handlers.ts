@@ -30,6 +30,9 @@ export interface IpcDeps {
     /** Opens a file dropped on the window (its path came from the dropped File in the preload). */
     openDropped(file: string): Promise<ActionResult>;
     recent(): Promise<string[]>;
+    /** The page's answer to the unsaved work an earlier run left. */
+    restoreBackup(): Promise<ActionResult>;
+    discardBackup(): Promise<void>;
   };
   progress: { load(): Promise<string>; save(json: string): Promise<void> };
   appInfo(): AppInfo;
@@ -64,6 +67,8 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
     projectsOnly((file) => deps.project.openDropped(file)),
   );
   ipc.handle('project:recent', () => deps.project.recent());
+  ipc.handle('project:restore-backup', () => deps.project.restoreBackup());
+  ipc.handle('project:discard-backup', () => deps.project.discardBackup());
   ipc.handle('progress:load', () => deps.progress.load());
   ipc.handle('progress:save', (json) => deps.progress.save(json));
   ipc.handle('app:info', () => deps.appInfo());

@@ -192,6 +192,8 @@ export const REQUEST_PARSERS: { [C in PageRequestChannel]: (args: unknown[]) => 
   'project:open-recent': parseFilePath,
   'project:open-dropped': parseFilePath,
   'project:recent': noArguments,
+  'project:restore-backup': noArguments,
+  'project:discard-backup': noArguments,
   'progress:load': noArguments,
   'progress:save': parseProgress,
   'app:info': noArguments,

@@ -40,6 +40,9 @@ const lab = {
     recent: () => invoke('project:recent'),
     onLoad: (listener) => listen('project:load', listener),
     onSaved: (listener) => listen('project:saved', listener),
+    onBackupFound: (listener) => listen('project:backup-found', listener),
+    restoreBackup: () => invoke('project:restore-backup'),
+    discardBackup: () => invoke('project:discard-backup'),
   },
   menu: {
     onCommand: (listener) => listen('menu:command', listener),

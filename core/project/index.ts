@@ -13,6 +13,7 @@ import {
   MAX_HISTORY_POINTS,
   PROJECT_VERSION,
   defaultView,
+  type Challenge,
   type LessonProgress,
   type ParseResult,
   type Project,
@@ -26,6 +27,7 @@ export { MAX_PROJECT_DEPTH, MAX_PROJECT_VALUES, MAX_UNKNOWN_FIELD_CHARS, structu
 export { paramCount, momentCount } from './shape';
 export { estimatedFileBytes, formatBytes, latestAccuracy, summarize, type DataKind, type ProjectSummary } from './summary';
 export { MIGRATIONS, OLDEST_VERSION } from './migrate';
+export { isRegression } from './validate-challenge';
 
 /** Shown if something unforeseen goes wrong; tests check that it never appears. */
 export const UNEXPECTED_MESSAGE =
@@ -90,6 +92,8 @@ export interface NewProject {
   history?: readonly HistoryPoint[];
   lessons?: Record<string, LessonProgress>;
   view?: ProjectView;
+  /** A teacher's challenge; absent or null, the project is none. */
+  challenge?: Challenge | null;
   /** Defaults to now. */
   savedAt?: Date;
 }
@@ -126,6 +130,7 @@ export function createProject(options: NewProject): Project {
     history: decimateHistory(points, MAX_HISTORY_POINTS),
     lessons: options.lessons ?? {},
     view: options.view ?? defaultView(),
+    ...(options.challenge ? { challenge: options.challenge } : {}),
   };
 }
 

@@ -93,3 +93,12 @@ export function numbers(value: unknown, where: string, length: number): number[]
   for (let i = 0; i < length; i++) out[i] = finite(value[i], `${where}[${i}]`);
   return out;
 }
+
+/** An ISO 8601 date and time such as 2026-11-28T20:46:29Z (with seconds and a zone), as text. */
+export function isoTime(value: unknown, where: string): string {
+  const time = text(value, where, 40);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(time) || Number.isNaN(Date.parse(time))) {
+    fail(`"${where}" should be a date and time such as 2026-11-28T20:46:29Z, but it is ${JSON.stringify(time)}.`);
+  }
+  return time;
+}

@@ -45,6 +45,7 @@ const KNOWN_FIELDS = new Set([
   'history',
   'lessons',
   'view',
+  'challenge',
   // version 1 kept the engine state at the top
   'epoch',
   'params',

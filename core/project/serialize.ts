@@ -10,7 +10,7 @@
  * caller on a busy thread spreads over several short tasks.
  */
 import type { EngineState } from '../protocol';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from './types';
+import { PROJECT_FORMAT, PROJECT_VERSION, canonicalChallenge, type Project } from './types';
 
 /** How many parameter numbers one piece of `projectPieces` writes: about 1–2 ms of work on a quiet machine. */
 export const NUMBERS_PER_PIECE = 4096;
@@ -90,7 +90,9 @@ export function* projectPieces(project: Project, perPiece: number = NUMBERS_PER_
   const history = project.history.map((point) => `    ${writeJson(point)}`).join(',\n');
   yield (
     `,\n  "history": ${history.length > 0 ? `[\n${history}\n  ]` : '[]'},\n` +
-    `  "lessons": ${writeJson(project.lessons)},\n  "view": ${writeJson(project.view)}\n}\n`
+    `  "lessons": ${writeJson(project.lessons)},\n  "view": ${writeJson(project.view)}` +
+    (project.challenge ? `,\n  "challenge": ${writeJson(canonicalChallenge(project.challenge))}` : '') +
+    '\n}\n'
   );
 }
 

@@ -4,6 +4,9 @@
  */
 import type { ActivationName, LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
+import type { Challenge } from './challenge';
+
+export * from './challenge';
 
 /** The value of the `format` field that marks a file as ours. */
 export const PROJECT_FORMAT = 'activation-lab-project';
@@ -102,6 +105,8 @@ export interface Project {
   history: HistoryPoint[];
   lessons: Record<string, LessonProgress>;
   view: ProjectView;
+  /** A teacher's challenge: goal, limits and, once met, the learner's result. Optional: absent, the project is no challenge. */
+  challenge?: Challenge;
 }
 
 export function defaultView(): ProjectView {

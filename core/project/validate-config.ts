@@ -82,8 +82,7 @@ function readData(value: unknown): DataSpec {
   return { dataset, noise, trainRatio, size, points, problem };
 }
 
-function readFeatures(value: unknown): FeatureName[] {
-  const where = 'config.features';
+export function readFeatures(value: unknown, where = 'config.features'): FeatureName[] {
   const raw = list(value, where, FEATURE_NAMES.length);
   if (raw.length === 0) fail(`"${where}" is empty; the network needs at least one input.`);
   const features = raw.map((name, i) => oneOf(name, `${where}[${i}]`, FEATURE_NAMES));
@@ -91,7 +90,7 @@ function readFeatures(value: unknown): FeatureName[] {
   return features;
 }
 
-function readLayer(value: unknown, where: string, widest: number): LayerSpec {
+export function readLayer(value: unknown, where: string, widest: number): LayerSpec {
   const raw = record(value, where);
   return {
     size: integerIn(field(raw, 'size', where), `${where}.size`, 1, widest),

@@ -6,7 +6,8 @@
 import { ACTIVATION_NAMES, LIMITS, type LabConfig } from '../config';
 import type { EngineState, HistoryPoint } from '../protocol';
 import { readConfig } from './validate-config';
-import { bool, fail, field, integerIn, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
+import { bool, fail, field, integerIn, isoTime, isRecord, list, numberIn, numbers, oneOf, record, text } from './read';
+import { readChallenge } from './validate-challenge';
 import { layerSizes, momentCount, paramCount } from './shape';
 import {
   MAX_HISTORY_POINTS,
@@ -142,14 +143,6 @@ function readExampleNeuron(view: Record<string, unknown>, config: LabConfig): Ne
   return layer < sizes.length && neuron < sizes[layer] ? { layer, neuron } : null;
 }
 
-function readSavedAt(value: unknown): string {
-  const savedAt = text(value, 'savedAt', 40);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(savedAt) || Number.isNaN(Date.parse(savedAt))) {
-    fail(`"savedAt" should be a date and time such as 2026-11-28T20:46:29Z, but it is ${JSON.stringify(savedAt)}.`);
-  }
-  return savedAt;
-}
-
 /** A whole current-version project, checked and copied; throws `Invalid` with a sentence. */
 export function readProject(value: unknown): Project {
   if (!isRecord(value)) fail('The file does not hold a project.');
@@ -158,11 +151,13 @@ export function readProject(value: unknown): Project {
   if (name.trim().length === 0) fail('"name" is empty; a project needs a name.');
   return {
     name,
-    savedAt: readSavedAt(field(value, 'savedAt', '')),
+    savedAt: isoTime(field(value, 'savedAt', ''), 'savedAt'),
     config,
     state: readState(field(value, 'state', ''), config),
     history: readHistory(field(value, 'history', '')),
     lessons: readLessons(field(value, 'lessons', '')),
     view: readView(field(value, 'view', ''), config),
+    // Optional: a project that is no challenge leaves it out (and files from before it existed do).
+    ...(value.challenge !== undefined ? { challenge: readChallenge(value.challenge, config) } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * drive it completely. On any failure the open project stays exactly as it was.
  */
 import path from 'node:path';
-import type { ActionResult, LoadedProject, ProjectAction, ProjectUpdate } from '../../core/ipc';
+import type { ActionResult, BackupOffer, LoadedProject, ProjectAction, ProjectUpdate } from '../../core/ipc';
 import { PROJECT_EXTENSION, nameFromFileName, parseProject, projectFileName } from '../../core/project';
 import type { BackupEntry, PendingBackup } from './backups';
 import type { ReadResult } from './files';
@@ -44,7 +44,7 @@ export interface ControllerDeps {
     chooseSave(defaultName: string): Promise<string | null>;
   };
   ask(question: Question): Promise<number>;
-  page: { load(project: LoadedProject): void; saved(saved: { name: string; path: string }): void };
+  page: { load(project: LoadedProject): void; saved(saved: { name: string; path: string }): void; offer(offer: BackupOffer): void };
   recent: { has(file: string): boolean; add(file: string): Promise<unknown>; remove(file: string): Promise<unknown> };
   backups: {
     changed(entry: BackupEntry): void;
@@ -58,11 +58,18 @@ export interface ControllerDeps {
   now(): Date;
 }
 
+/** Said when the page asks to restore unsaved work that is no longer on offer. */
+export const NO_BACKUP_MESSAGE = 'That unsaved work is not there any more: it was restored or discarded already.';
+
 /** Said when the page asks for a file that is not on the recent list. */
 export const NOT_RECENT_MESSAGE = 'That file is not in your recent projects any more. Open it with File › Open….';
 
 const OK: ActionResult = { ok: true, message: '' };
 const CANCELLED: ActionResult = { ok: false, message: '' };
+
+function offerOf(backup: PendingBackup): BackupOffer {
+  return { name: backup.name, backedUpAt: backup.backedUpAt, summary: backup.summary };
+}
 
 function failed(message: string): ActionResult {
   return { ok: false, message };
@@ -102,6 +109,8 @@ export class DocumentController {
   private loads = 0;
   /** Actions run one at a time (a second Save while a dialog is open waits its turn). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Unsaved work an earlier run left, offered to the page and not yet answered. */
+  private offered: PendingBackup | null = null;
 
   constructor(private readonly deps: ControllerDeps) {}
 
@@ -206,28 +215,47 @@ export class DocumentController {
    */
   pageReloaded(): Promise<boolean> {
     return this.serial(async () => {
+      // A fresh page has lost the notice about an earlier run's work: it is offered again.
+      if (this.offered) this.deps.page.offer(offerOf(this.offered));
       if (this.text === null) return false;
       this.handToPage({ text: this.text, name: this.name, path: this.file, restored: this.dirty });
       return true;
     });
   }
 
-  /** At start: offers to restore work an earlier run did not save. True when restored. */
-  restoreBackupIfAny(): Promise<boolean> {
+  /**
+   * At start: tells the page about work an earlier run did not save, asking nothing. The page
+   * shows a notice saying what it is, with Restore and Discard, and the learner carries on
+   * meanwhile. True when there was work to offer.
+   */
+  offerBackup(): Promise<boolean> {
     return this.serial(async () => {
       const backup = await this.deps.backups.pendingBackup();
-      if (!backup) return false;
-      const choice = await this.deps.ask({
-        message: `Activation Lab closed without saving your changes to "${backup.name}".`,
-        detail: `The network: ${backup.summary}. Restore them now? If you choose Discard, those changes are gone for good.`,
-        buttons: ['Restore', 'Discard'],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      if (choice !== 0) {
-        await this.deps.backups.forgetEarlier();
-        return false;
-      }
+      this.offered = backup;
+      if (backup) this.deps.page.offer(offerOf(backup));
+      return backup !== null;
+    });
+  }
+
+  /** The notice's Discard: the earlier run's work is gone for good. */
+  discardOffered(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.offered) return;
+      this.offered = null;
+      await this.deps.backups.forgetEarlier();
+    });
+  }
+
+  /**
+   * The notice's Restore: the earlier run's work replaces the open project, after the usual
+   * "Save / Don't Save / Cancel" question if the learner has made changes since.
+   */
+  restoreOffered(): Promise<ActionResult> {
+    return this.serial(async () => {
+      const backup = this.offered;
+      if (!backup) return failed(NO_BACKUP_MESSAGE);
+      if (!(await this.confirmDiscard())) return CANCELLED;
+      this.offered = null;
       this.show({ text: backup.json, name: backup.name, path: backup.path, restored: true });
       this.dirty = true;
       this.refreshWindow();
@@ -235,7 +263,7 @@ export class DocumentController {
       this.deps.backups.changed({ json: backup.json, name: backup.name, path: backup.path });
       await this.deps.backups.flush();
       await this.deps.backups.forgetEarlier();
-      return true;
+      return OK;
     });
   }
 

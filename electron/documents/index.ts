@@ -17,8 +17,8 @@
  *   - Files from the OS (argv, second-instance, macOS open-file, drops): `documents.openPath(file)`.
  *   - After creating the window: `documents.attachWindow(win)`. That keeps the title, asks
  *     "Save / Don't Save / Cancel" when the window closes or the app quits with unsaved
- *     changes (main process, not beforeunload), once the page has loaded offers to restore
- *     work a crash left behind (`restoreBackupIfAny`), and after the page itself crashed and
+ *     changes (main process, not beforeunload), once the page has loaded offers the page
+ *     work a crash left behind (`offerBackup`; the page's notice restores or discards it), and after the page itself crashed and
  *     reloaded hands it the open document again, unsaved changes included (`pageReloaded`).
  */
 import path from 'node:path';
@@ -53,6 +53,9 @@ export interface Documents {
     openRecent(file: string): Promise<ActionResult>;
     openDropped(file: string): Promise<ActionResult>;
     recent(): Promise<string[]>;
+    /** The page's Restore and Discard for work an earlier run left (offerBackup). */
+    restoreBackup(): Promise<ActionResult>;
+    discardBackup(): Promise<void>;
   };
   progress: ProgressStore;
   newProject(): Promise<ActionResult>;
@@ -66,7 +69,7 @@ export interface Documents {
   recentFiles(): string[];
   clearRecent(): Promise<void>;
   confirmClose(): Promise<boolean>;
-  restoreBackupIfAny(): Promise<boolean>;
+  offerBackup(): Promise<boolean>;
   attachWindow(win: BrowserWindow): void;
 }
 
@@ -132,6 +135,7 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     page: {
       load: (project) => deps.toPage('project:load', project),
       saved: (saved) => deps.toPage('project:saved', saved),
+      offer: (offer) => deps.toPage('project:backup-found', offer),
     },
     recent: {
       has: (file) => recent.has(file),
@@ -169,6 +173,8 @@ export function installDocuments(deps: DocumentsDeps): Documents {
       openRecent: (file) => controller.openRecent(file),
       openDropped: (file) => controller.openPath(file),
       recent: () => recent.load(),
+      restoreBackup: () => controller.restoreOffered(),
+      discardBackup: () => controller.discardOffered(),
     },
     progress: createProgressStore(path.join(deps.userData, 'lesson-progress.json')),
     newProject: () => controller.newProject(),
@@ -180,7 +186,7 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     recentFiles: () => recent.cached(),
     clearRecent: () => recentChanged(recent.clear()),
     confirmClose: () => controller.confirmClose(),
-    restoreBackupIfAny: () => controller.restoreBackupIfAny(),
+    offerBackup: () => controller.offerBackup(),
     attachWindow(win) {
       controller.attachWindow({
         setTitle: (title) => win.setTitle(title),
@@ -203,11 +209,11 @@ export function installDocuments(deps: DocumentsDeps): Documents {
         });
       });
       win.on('closed', () => controller.attachWindow(null));
-      // The first load offers an earlier run's backup; every later one (the page crashed and
+      // The first load is told of an earlier run's backup; every later one (the page crashed and
       // window.ts reloaded it, or View › Reload) gets the open document back, unsaved or not.
       let firstLoad = true;
       win.webContents.on('did-finish-load', () => {
-        const task = firstLoad ? controller.restoreBackupIfAny() : controller.pageReloaded();
+        const task = firstLoad ? controller.offerBackup() : controller.pageReloaded();
         firstLoad = false;
         void task.catch((error: unknown) => deps.log(`Could not hand the project to the page: ${String(error)}`));
       });

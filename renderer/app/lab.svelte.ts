@@ -13,7 +13,8 @@ import {
   type TrainingSettings,
 } from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
-import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN } from '../../core/project/types';
+import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN, type Challenge } from '../../core/project/types';
+import { changeRefusal, solutionIn } from '../../core/challenge';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { ExampleWalk, type PickedNeuron } from '../engine/example.svelte';
@@ -66,6 +67,11 @@ export class Lab {
    * Until it arrives `config` stays the one the engine runs.
    */
   waitingFor = $state<TableDatasetName | null>(null);
+  /**
+   * The teacher's challenge the open project holds, or null. While there is one, `configure`
+   * refuses changes that break its limits, and every snapshot is checked against its goal.
+   */
+  challenge = $state<Challenge | null>(null);
   /** The training on the shared engine. */
   readonly run: TrainingRun;
   /** One example, forward and backward, on the same engine (the One example button). */
@@ -83,6 +89,7 @@ export class Lab {
     this.run = new TrainingRun(engine, {
       onEvent: (event) => {
         if (event.type === 'snapshot' && event.snapshot.running) this.dirty = true;
+        if (event.type === 'snapshot') this.checkChallenge(event.snapshot);
       },
     });
     const view = this.view;
@@ -137,6 +144,14 @@ export class Lab {
    * digits it first waits, once, for the images to reach the page and the engine.
    */
   configure(config: LabConfig = this.config): Promise<void> {
+    // Every change the learner makes comes here: one a challenge's limits refuse changes nothing and says why.
+    const refusal = this.challenge
+      ? changeRefusal($state.snapshot(this.challenge), $state.snapshot(this.config) as LabConfig, config)
+      : null;
+    if (refusal) {
+      this.message = { kind: 'info', text: refusal };
+      return Promise.resolve();
+    }
     this.dirty = true;
     return this.whenTableReady(config, () => this.sendConfig(config));
   }
@@ -260,6 +275,21 @@ export class Lab {
       const zeros = () => new Array<number>(params.length).fill(0);
       this.run.loadState({ epoch: 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 });
     });
+  }
+
+  /**
+   * Records the challenge as solved at the first newly measured point that meets its goal,
+   * with the network that met it (only while the network keeps every limit).
+   */
+  private checkChallenge(snapshot: Snapshot): void {
+    if (this.challenge === null || this.challenge.solved !== null) return;
+    const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
+    // A time stamp for the file, never shown reactively: a plain Date is right here.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const solved = solutionIn(this.challenge, this.config, points, new Date());
+    if (solved === null) return;
+    this.challenge.solved = solved;
+    this.dirty = true;
   }
 
   markSaved(): void {

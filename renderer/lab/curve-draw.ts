@@ -7,7 +7,7 @@ import type { DataPoint } from '../../core/config';
 import type { CurveView } from '../../core/engine';
 import { rgbText, type Rgb } from '../ui/color';
 import type { Palette } from '../ui/palette';
-import { BIAS_DASH, labelX, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
+import { BIAS_DASH, labelSpot, labelX, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
 
 /** The colour of neuron j's thin curve (the dash pattern and number tell them apart as well). */
 export function neuronColor(palette: Palette, j: number): Rgb {
@@ -106,9 +106,10 @@ function tracePath(ctx: CanvasRenderingContext2D, f: CurveFrame, xs: Float64Arra
 
 /** A small number in a box on a curve, in the curve's colour. */
 function tag(ctx: CanvasRenderingContext2D, f: CurveFrame, palette: Palette, text: string, x: number, y: number, color: Rgb): void {
-  const px = xToPx(f, x);
-  const py = Math.max(f.top + 8, Math.min(f.bottom - 8, yToPx(f, y)));
   const w = ctx.measureText(text).width + 6;
+  // The whole box inside the plot, never across its edges.
+  const px = Math.max(f.left + w / 2 + 2, Math.min(f.right - w / 2 - 2, xToPx(f, x)));
+  const py = Math.max(f.top + 9, Math.min(f.bottom - 9, yToPx(f, y)));
   ctx.fillStyle = rgbText(palette.panel, 0.9);
   ctx.fillRect(px - w / 2, py - 7, w, 14);
   ctx.strokeStyle = rgbText(color);
@@ -162,7 +163,7 @@ export function drawCurves(
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (let j = 0; j < n; j++) {
-      const x = labelX(j, n);
+      const x = labelSpot(view.x, view.contributions[j], labelX(j, n), f.yMin, f.yMax);
       tag(ctx, f, palette, String(j + 1), x, view.contributions[j][sampleAt(view, x)], neuronColor(palette, j));
     }
     tag(ctx, f, palette, 'b', 5.6, view.bias, palette.fg);

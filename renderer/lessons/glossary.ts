@@ -88,6 +88,41 @@ const entries: GlossaryEntry[] = [
     term: 'test set',
     definition: 'Examples kept aside during training and used only to measure how well the network does on data it never learned from.',
   },
+  {
+    term: 'backpropagation',
+    definition:
+      "How training finds every weight's gradient: it starts at the loss and works backwards through the network, one layer at a time, multiplying by each neuron's slope on the way.",
+  },
+  {
+    term: 'vanishing gradient',
+    definition:
+      'A gradient that shrinks layer by layer on its way back, so the first layers of a deep network hardly learn. Sigmoid layers cause it: each passes on at most a quarter.',
+  },
+  {
+    term: 'dead neuron',
+    definition:
+      'A ReLU neuron whose input is negative for every example. It always outputs 0, its slope is 0, so no gradient reaches its weights and it never learns again.',
+  },
+  {
+    term: 'leaky relu',
+    definition:
+      'ReLU with a small slope (0.01) for negative inputs instead of none, so a neuron that is switched off still gets a little gradient.',
+  },
+  {
+    term: 'gradient descent',
+    definition:
+      'Training by many small steps: work out the gradient of the loss, move every weight and bias a little the opposite way (downhill), and repeat from the new place.',
+  },
+  {
+    term: 'layer space',
+    definition:
+      "The points as a hidden layer sees them: each neuron of the layer gives every input one number, and those numbers are the point's new coordinates.",
+  },
+  {
+    term: 'linearly separable',
+    definition:
+      'Two groups of points that one straight line (or flat plane) can split, every point of one group on one side and the other group on the other.',
+  },
 ];
 
 export const GLOSSARY: ReadonlyMap<string, GlossaryEntry> = new Map(entries.map((e) => [e.term, e]));

@@ -6,6 +6,10 @@ import { lesson as sigmoid } from './04-sigmoid/lesson';
 import { lesson as tanhAndFriends } from './05-tanh-and-friends/lesson';
 import { lesson as linearCollapse } from './06-linear-collapse/lesson';
 import { lesson as xor } from './07-xor/lesson';
+import { lesson as foldingSpace } from './08-folding-space/lesson';
+import { lesson as oneStepDownhill } from './09-one-step-downhill/lesson';
+import { lesson as chainOfSlopes } from './10-chain-of-slopes/lesson';
+import { lesson as deadNeurons } from './11-dead-neurons/lesson';
 import { lesson as training } from './14-training/lesson';
 import { lesson as softmaxAndCos } from './16-softmax-and-cos/lesson';
 import { lesson as pixelsAreInputs } from './18-pixels-are-inputs/lesson';
@@ -20,6 +24,10 @@ export const LESSONS: readonly LessonDef[] = [
   tanhAndFriends,
   linearCollapse,
   xor,
+  foldingSpace,
+  oneStepDownhill,
+  chainOfSlopes,
+  deadNeurons,
   training,
   softmaxAndCos,
   pixelsAreInputs,

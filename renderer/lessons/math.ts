@@ -68,3 +68,12 @@ export function tex(value: number, digits = 2, bracketNegative = false): string 
 export function near(a: number | null, b: number, tolerance: number): boolean {
   return a !== null && Number.isFinite(a) && Math.abs(a - b) <= tolerance;
 }
+
+/** A typed number: "1,024", "−0.5", "2.5e-4" or a fraction "1/256"; null when empty or not a number. */
+export function parseAnswer(text: string): number | null {
+  const cleaned = text.replace(/[,\s_]/g, '').replace(/\u2212/g, '-');
+  if (cleaned === '') return null;
+  const fraction = /^(.+)\/(.+)$/.exec(cleaned);
+  const parsed = fraction ? Number(fraction[1]) / Number(fraction[2]) : Number(cleaned);
+  return Number.isFinite(parsed) ? parsed : null;
+}

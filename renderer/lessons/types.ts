@@ -4,6 +4,8 @@
  * Lesson files (`<nn-slug>/lesson.ts`) are plain data plus these pure functions, so they
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
+import type { FoldSpacePreset, FoldSpaceState } from './widgets/fold-space';
+import type { LossSurfacePreset, LossSurfaceState } from './widgets/loss-surface';
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
@@ -188,6 +190,8 @@ export interface GradientFlowState {
   gradient: number[];
   /** The first layer's gradient over the output layer's, or null before an epoch (or with no hidden layer). */
   firstOverLast: number | null;
+  /** The learner's typed answer to the preset's question, or null while the box is empty (or there is none). */
+  answer: number | null;
 }
 export interface GradientFlowPreset {
   /** The network trained (its hidden layers all get the chosen activation). */
@@ -196,6 +200,8 @@ export interface GradientFlowPreset {
   activationChoices: ActivationName[];
   /** Hidden-layer counts the learner may pick from; one entry hides the picker. */
   depthChoices: number[];
+  /** A question answered with a number typed in a box (absent: none). */
+  question?: string;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }
@@ -209,6 +215,10 @@ export interface DeadNeuronsState {
   deadCount: number[];
   /** Neurons per hidden layer. */
   sizes: number[];
+  /** Share of the test points classified right (0–1), or null before the first measurement. */
+  testAccuracy: number | null;
+  /** Epochs trained since the learning rate was last changed (all of them after a fresh start). */
+  epochsAtRate: number;
 }
 export interface DeadNeuronsPreset {
   config: LabConfig;
@@ -289,6 +299,8 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  lossSurface: LossSurfaceState;
+  foldSpace: FoldSpaceState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -304,6 +316,8 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  lossSurface: LossSurfacePreset;
+  foldSpace: FoldSpacePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

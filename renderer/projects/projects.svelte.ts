@@ -39,6 +39,9 @@ export interface ProjectOverview {
   size: string;
 }
 
+/** Unsaved work found at start, as the notice describes it (the desktop's main process does not know its epoch). */
+export type RestoreOffer = Omit<BackupInfo, 'epoch'> & { epoch: number | null };
+
 export interface ProjectMessage {
   kind: 'error' | 'info';
   text: string;
@@ -52,8 +55,8 @@ export class Projects {
   recent = $state<string[]>([]);
   message = $state<ProjectMessage | null>(null);
   busy = $state(false);
-  /** Browser: unsaved work found after a reload, waiting for Restore or Discard. */
-  pendingRestore = $state.raw<BackupInfo | null>(null);
+  /** Unsaved work an earlier visit (browser) or run (desktop) left, waiting for Restore or Discard. */
+  pendingRestore = $state.raw<RestoreOffer | null>(null);
   /** Browser: New was pressed with unsaved changes; waiting for the learner's answer. */
   confirmingNew = $state(false);
 
@@ -108,7 +111,8 @@ export class Projects {
       currentProject: () => this.currentProject(),
       dirty: () => this.lab.dirty,
       // Until a digits project's images arrive, the engine still holds the previous network.
-      held: () => this.lab.waitingFor !== null || this.pendingRestore !== null,
+      // In the browser the backup slot holds the offered work until it is answered; main keeps it apart.
+      held: () => this.lab.waitingFor !== null || (api === undefined && this.pendingRestore !== null),
       loaded: () => this.loadedSeq,
     };
     this.browserBackups = this.store ? new BrowserBackups(source, this.store, (text) => (this.message = { kind: 'error', text })) : null;
@@ -135,6 +139,7 @@ export class Projects {
           void this.refreshRecent();
         }),
       );
+      this.cleanups.push(this.api.project.onBackupFound((offer) => (this.pendingRestore = { ...offer, epoch: null })));
       void this.refreshRecent();
     } else if (this.store) {
       const store = this.store;
@@ -184,6 +189,7 @@ export class Projects {
       lessons: this.lessons.forProject(),
       // A project reopens in the Lab rather than in this list of files.
       view: { ...view, area: view.area === 'projects' ? 'lab' : view.area },
+      challenge: $state.snapshot(this.lab.challenge),
       savedAt: this.now(),
     });
   }
@@ -291,6 +297,8 @@ export class Projects {
       return;
     }
     this.confirmingNew = false;
+    // A new project is no challenge (and its limits must not refuse the new settings).
+    this.lab.challenge = null;
     void this.lab.configure(defaultConfig());
     this.lab.markSaved();
     this.lessons.openProject({});
@@ -299,8 +307,18 @@ export class Projects {
     this.message = { kind: 'info', text: 'A new project has started.' };
   }
 
-  /** Browser: brings back the unsaved work found after a reload. */
+  /** Brings back the unsaved work found at start (the desktop's main asks about newer changes first). */
   async restore(): Promise<void> {
+    const api = this.api;
+    if (api) {
+      await this.run(async () => {
+        const result = await api.project.restoreBackup();
+        // Cancelled (the learner kept their newer changes): the notice stays.
+        if (result.ok || result.message) this.pendingRestore = null;
+        if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
+      });
+      return;
+    }
     const store = this.store;
     if (!this.pendingRestore || !store) return;
     await this.run(async () => {
@@ -320,7 +338,8 @@ export class Projects {
 
   discardRestore(): void {
     this.pendingRestore = null;
-    this.forgetBackup();
+    if (this.api) void this.api.project.discardBackup().catch(() => undefined);
+    else this.forgetBackup();
   }
 
   async refreshRecent(): Promise<void> {

@@ -189,6 +189,37 @@ for (const theme of THEMES) {
 }
 
 for (const theme of THEMES) {
+  test(`the challenge dialog and banner have no serious axe violations (${theme})`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const found: Finding[] = [];
+    await open(page, theme);
+    await openLab(page);
+
+    await page.getByRole('button', { name: 'Make a challenge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a challenge' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('checkbox', { name: 'Only these activations in hidden layers:' }).check();
+    // A limit the network breaks shows the dialog's warning list as well.
+    await dialog.getByRole('spinbutton', { name: 'Most hidden neurons in all' }).fill('5');
+    await expect(dialog.getByText(/does not keep these limits yet/)).toBeVisible();
+    await scan(page, 'challenge dialog', found);
+
+    const saved = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Make the challenge and save it' }).click();
+    await saved;
+    const banner = page.getByRole('region', { name: 'Challenge' });
+    await expect(banner).toContainText('The network does not keep every limit yet');
+    await scan(page, 'lab, challenge banner with a broken limit', found);
+
+    await page.getByRole('button', { name: 'Remove a neuron from layer 1' }).click();
+    await expect(banner).not.toContainText('The network does not keep every limit yet');
+    await page.getByRole('toolbar', { name: 'Training controls' }).getByRole('button', { name: 'Play' }).click();
+    await expect(banner.getByRole('status')).toContainText('Goal met!', { timeout: 90_000 });
+    await page.getByRole('toolbar', { name: 'Training controls' }).getByRole('button', { name: 'Pause' }).click();
+    await scan(page, 'lab, challenge met', found);
+    expectClean(found);
+  });
+
   test(`the welcome, the way back to the course and the example projects have no serious axe violations (${theme})`, async ({ page }) => {
     const found: Finding[] = [];
     await open(page, theme);

@@ -25,6 +25,9 @@ export async function installFakeDesktop(page: Page): Promise<void> {
         recent: () => Promise.resolve([]),
         onLoad: none,
         onSaved: none,
+        onBackupFound: none,
+        restoreBackup: () => Promise.resolve({ ok: false, message: '' }),
+        discardBackup: () => Promise.resolve(),
       },
       menu: {
         onCommand: (listener: (command: string) => void) => {

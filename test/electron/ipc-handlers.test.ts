@@ -38,6 +38,13 @@ function setup(devOrigin: string | null = null) {
         return { ok: true, message: '' };
       },
       recent: async () => ['/a.actlab'],
+      restoreBackup: async () => {
+        calls.push(['restore-backup', null]);
+        return { ok: true, message: '' };
+      },
+      discardBackup: async () => {
+        calls.push(['discard-backup', null]);
+      },
     },
     progress: {
       load: async () => '{"done":[]}',
@@ -76,6 +83,8 @@ const validArgs: Record<string, unknown[]> = {
   'project:open-recent': ['/home/ana/spiral.actlab'],
   'project:open-dropped': ['/home/ana/dropped.actlab'],
   'project:recent': [],
+  'project:restore-backup': [],
+  'project:discard-backup': [],
   'progress:load': [],
   'progress:save': ['{"done":["01"]}'],
   'app:info': [],

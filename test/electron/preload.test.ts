@@ -60,7 +60,18 @@ describe('preload', () => {
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'files', 'menu', 'onNotice', 'progress', 'project']);
     expect(Object.keys(lab.files)).toEqual(['saveExport']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
-    expect(Object.keys(lab.project).sort()).toEqual(['action', 'onLoad', 'onSaved', 'openDropped', 'openPath', 'recent', 'update']);
+    expect(Object.keys(lab.project).sort()).toEqual([
+      'action',
+      'discardBackup',
+      'onBackupFound',
+      'onLoad',
+      'onSaved',
+      'openDropped',
+      'openPath',
+      'recent',
+      'restoreBackup',
+      'update',
+    ]);
     expect(Object.keys(lab.menu)).toEqual(['onCommand']);
     expect(Object.keys(lab.progress).sort()).toEqual(['load', 'save']);
     // Every leaf is a plain function; ipcRenderer itself is not reachable.
@@ -86,6 +97,8 @@ describe('preload', () => {
     await lab.project.openPath('/x.actlab');
     expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
     await lab.project.recent();
+    await lab.project.restoreBackup();
+    await lab.project.discardBackup();
     await lab.progress.load();
     await lab.progress.save('{}');
     await lab.appInfo();
@@ -101,6 +114,8 @@ describe('preload', () => {
       [CHANNELS.projectOpenRecent, '/x.actlab'],
       [CHANNELS.projectOpenDropped, '/dropped/a.actlab'],
       [CHANNELS.projectRecent],
+      [CHANNELS.projectRestoreBackup],
+      [CHANNELS.projectDiscardBackup],
       [CHANNELS.progressLoad],
       [CHANNELS.progressSave, '{}'],
       [CHANNELS.appInfo],

@@ -51,6 +51,9 @@ async function openShell(page: Page) {
         recent: async () => [],
         onLoad: () => () => undefined,
         onSaved: () => () => undefined,
+        onBackupFound: () => () => undefined,
+        restoreBackup: ok,
+        discardBackup: async () => undefined,
       },
       menu: {
         onCommand: (listener: Listener) => {

@@ -107,7 +107,15 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
   const { ipc, on } = standInIpcMain();
   registerIpcHandlers(typedIpcMain(ipc, { devOrigin: null, log: (line) => log.push(line) }), {
     engine: host,
-    project: { update: () => undefined, action: notInHarness, openRecent: notInHarness, openDropped: notInHarness, recent: notInHarness },
+    project: {
+      update: () => undefined,
+      action: notInHarness,
+      openRecent: notInHarness,
+      openDropped: notInHarness,
+      recent: notInHarness,
+      restoreBackup: notInHarness,
+      discardBackup: notInHarness,
+    },
     progress: { load: notInHarness, save: notInHarness },
     appInfo: () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: process.versions.node }),
     saveExport: notInHarness,

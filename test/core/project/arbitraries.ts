@@ -13,7 +13,16 @@ import {
   type LabConfig,
 } from '../../../core/config';
 import { seeded } from './sample';
-import { PROJECT_AREAS, createProject, momentCount, paramCount, type Project } from '../../../core/project';
+import {
+  MAX_CHALLENGE_NEURONS,
+  PROJECT_AREAS,
+  createProject,
+  isRegression,
+  momentCount,
+  paramCount,
+  type Challenge,
+  type Project,
+} from '../../../core/project';
 
 const double = fc.double({ noNaN: true, noDefaultInfinity: true });
 
@@ -111,6 +120,40 @@ const lessonsArb = fc.dictionary(
 const vectorSeedArb = fc.tuple(fc.integer(), fc.array(fc.tuple(fc.nat(), double), { maxLength: 4 }));
 const nameArb = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0);
 
+/** A valid teacher's challenge for `config`: an accuracy goal only where the data has classes; sometimes solved. */
+function challengeArb(config: LabConfig): fc.Arbitrary<Challenge> {
+  const lossGoal = fc.record({ metric: fc.constant('testLoss' as const), target: fc.double({ min: 1e-6, max: 1e6, noNaN: true }) });
+  const accuracyGoal = fc.record({ metric: fc.constant('testAccuracy' as const), target: fc.double({ min: 1e-6, max: 1, noNaN: true }) });
+  const regression = isRegression(config);
+  const limits = fc.record(
+    {
+      maxLayers: fc.integer({ min: 0, max: 8 }),
+      maxNeurons: fc.integer({ min: 1, max: MAX_CHALLENGE_NEURONS }),
+      activations: fc.uniqueArray(fc.constantFrom(...ACTIVATION_NAMES), { minLength: 1 }),
+      lockData: fc.boolean(),
+      lockFeatures: fc.boolean(),
+    },
+    // Limits come and go: a challenge may set any of them, or none but the two locks.
+    { requiredKeys: ['lockData', 'lockFeatures'] },
+  );
+  const solved = fc.option(
+    fc.record({
+      epoch: fc.integer({ min: 0, max: 1e9 }),
+      value: fc.double({ min: 0, max: 1, noNaN: true }),
+      hidden: fc.constant(null).map(() => config.network.hidden.map((layer) => ({ ...layer }))),
+      features: fc.constant(null).map(() => [...config.features]),
+      solvedAt: fc.integer({ min: 0, max: 4e12 }).map((t) => new Date(t).toISOString()),
+    }),
+    { nil: null },
+  );
+  return fc.record({
+    note: fc.string({ maxLength: 60 }),
+    goal: regression ? lossGoal : fc.oneof(accuracyGoal, lossGoal),
+    limits,
+    solved,
+  });
+}
+
 /** A valid project with a random configuration, numbers, history and view. */
 export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
   const count = paramCount(config);
@@ -149,7 +192,16 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
     { requiredKeys: ['area', 'showTestData', 'discretize', 'layerSpaceLayer'] },
   );
   return fc
-    .record({ name: nameArb, state, history: historyArb, view, lessons: lessonsArb, time: fc.integer({ min: 0, max: 4e12 }) })
+    .record({
+      name: nameArb,
+      state,
+      history: historyArb,
+      view,
+      lessons: lessonsArb,
+      time: fc.integer({ min: 0, max: 4e12 }),
+      // Most projects are no challenge (and files from before challenges have none).
+      challenge: fc.option(challengeArb(config), { nil: undefined, freq: 3 }),
+    })
     .map((r) =>
       createProject({
         config,
@@ -158,6 +210,7 @@ export const projectArb: fc.Arbitrary<Project> = configArb.chain((config) => {
         history: r.history,
         view: r.view,
         lessons: r.lessons,
+        challenge: r.challenge,
         savedAt: new Date(r.time),
       }),
     );

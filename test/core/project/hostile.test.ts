@@ -149,3 +149,30 @@ describe('an Adam second moment below zero', () => {
     expect(parseProject(JSON.stringify(file)).ok).toBe(true);
   });
 });
+
+describe('a challenge built to hurt', () => {
+  const challenge = { note: '', goal: { metric: 'testLoss', target: 0.1 }, limits: { lockData: true, lockFeatures: true }, solved: null };
+
+  it('refuses a huge list of activations by its length, before reading its entries', () => {
+    const limits = { ...challenge.limits, activations: new Array(200_000).fill('relu') };
+    expect(messageFor(withField('challenge', JSON.stringify({ ...challenge, limits })))).toMatch(
+      /"challenge\.limits\.activations" has 200000 entries; the most allowed is 12\./,
+    );
+  });
+
+  it('refuses a note of a megabyte, and a challenge nested past any real one', () => {
+    expect(messageFor(withField('challenge', JSON.stringify({ ...challenge, note: 'n'.repeat(1_000_000) })))).toMatch(
+      /"challenge\.note" is 1000000 characters long; the most is 500\./,
+    );
+    const deep = `${'{"a":'.repeat(40)}1${'}'.repeat(40)}`;
+    expect(messageFor(withField('challenge', deep))).toMatch(new RegExp(`nests its values more than ${MAX_PROJECT_DEPTH} levels deep`));
+  });
+
+  it('does not let a "__proto__" key stand in for a field', () => {
+    const text = withField(
+      'challenge',
+      `{"note":"","goal":{"metric":"testLoss","target":0.1},"limits":{"__proto__":{"lockData":true},"lockFeatures":true},"solved":null}`,
+    );
+    expect(messageFor(text)).toMatch(/"challenge\.limits\.lockData" is missing\./);
+  });
+});

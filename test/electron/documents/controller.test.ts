@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedProject } from '../../../core/ipc';
+import type { BackupOffer, LoadedProject } from '../../../core/ipc';
 import { createProject, parseProject, serializeProject } from '../../../core/project';
 import { defaultConfig } from '../../../core/config';
 import {
   DocumentController,
   NOT_RECENT_MESSAGE,
+  NO_BACKUP_MESSAGE,
   type ControllerDeps,
   type Question,
   type WindowAdapter,
@@ -27,6 +28,7 @@ function setup(platform = 'linux') {
   const questions: Question[] = [];
   const loaded: LoadedProject[] = [];
   const saved: { name: string; path: string }[] = [];
+  const offers: BackupOffer[] = [];
   const recent: string[] = [];
   const backups = { changed: [] as BackupEntry[], discarded: 0, flushed: 0, forgotten: 0, pending: null as PendingBackup | null };
   const dialogs = { open: [] as (string | null)[], save: [] as (string | null)[], saveDefaults: [] as string[] };
@@ -65,7 +67,7 @@ function setup(platform = 'linux') {
       if (answer === undefined) throw new Error(`unexpected question: ${question.message}`);
       return answer;
     },
-    page: { load: (p) => loaded.push(p), saved: (s) => saved.push(s) },
+    page: { load: (p) => loaded.push(p), saved: (s) => saved.push(s), offer: (o) => offers.push(o) },
     recent: {
       has: (file) => recent.includes(file),
       add: async (file) => {
@@ -98,6 +100,7 @@ function setup(platform = 'linux') {
     questions,
     loaded,
     saved,
+    offers,
     recent,
     backups,
     dialogs,
@@ -320,41 +323,65 @@ describe('DocumentController', () => {
     expect(t.disk.has('/p/kept.actlab')).toBe(true);
   });
 
-  it('offers to restore a backup after a crash', async () => {
+  const crashed = (name: string, file: string | null) => ({
+    json: otherText,
+    name,
+    path: file,
+    backedUpAt: '2026-11-28T21:00:00.000Z',
+    summary: '4 → 6 → 3 → 1, spiral',
+  });
+
+  it('tells the page about work a crash left, asking nothing, and restores it when the page asks', async () => {
     const t = setup();
-    t.backups.pending = {
-      json: otherText,
-      name: 'spiral.actlab',
-      path: '/p/spiral.actlab',
-      backedUpAt: '2026-11-28T21:00:00.000Z',
-      summary: '4 → 6 → 3 → 1, spiral',
-    };
-    t.answers.push(0);
-    expect(await t.controller.restoreBackupIfAny()).toBe(true);
-    expect(t.questions[0].detail).toMatch(/^The network: 4 → 6 → 3 → 1, spiral\. Restore them now\?/);
+    t.backups.pending = crashed('spiral.actlab', '/p/spiral.actlab');
+    expect(await t.controller.offerBackup()).toBe(true);
+    expect(t.questions).toHaveLength(0);
+    expect(t.offers).toEqual([{ name: 'spiral.actlab', backedUpAt: '2026-11-28T21:00:00.000Z', summary: '4 → 6 → 3 → 1, spiral' }]);
+    expect(t.loaded).toEqual([]);
+    expect(await t.controller.restoreOffered()).toEqual({ ok: true, message: '' });
+    expect(t.questions).toHaveLength(0);
     expect(t.loaded).toEqual([{ bytes: utf8(otherText), name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 1 }]);
     expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
     expect(t.backups.changed.at(-1)).toEqual({ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab' });
     expect(t.backups.flushed).toBe(1);
     expect(t.backups.forgotten).toBe(1);
     expect(t.window.title).toBe('• spiral.actlab — Activation Lab');
+    // Answered: asking again changes nothing.
+    expect((await t.controller.restoreOffered()).message).toBe(NO_BACKUP_MESSAGE);
+    expect(t.loaded).toHaveLength(1);
   });
 
-  it('a declined restore deletes the backup; no backup asks nothing', async () => {
+  it("restoring over changes made since asks Save / Don't Save / Cancel first; Cancel keeps both", async () => {
     const t = setup();
-    expect(await t.controller.restoreBackupIfAny()).toBe(false);
-    expect(t.questions).toHaveLength(0);
-    t.backups.pending = {
-      json: otherText,
-      name: 'Untitled',
-      path: null,
-      backedUpAt: '2026-11-28T21:00:00.000Z',
-      summary: '4 → 6 → 3 → 1, spiral',
-    };
-    t.answers.push(1);
-    expect(await t.controller.restoreBackupIfAny()).toBe(false);
+    t.backups.pending = crashed('Untitled', null);
+    await t.controller.offerBackup();
+    t.controller.update({ json: projectText, dirty: true });
+    t.answers.push(CANCEL);
+    expect(await t.controller.restoreOffered()).toEqual({ ok: false, message: '' });
+    expect(t.questions[0].message).toMatch(/^Do you want to save the changes/);
     expect(t.loaded).toEqual([]);
-    expect(t.backups.forgotten).toBe(1);
+    expect(t.backups.forgotten).toBe(0);
+    t.answers.push(DONT_SAVE);
+    expect((await t.controller.restoreOffered()).ok).toBe(true);
+    expect(t.loaded).toEqual([{ bytes: utf8(otherText), name: 'Untitled', path: null, restored: true, seq: 1 }]);
+  });
+
+  it('Discard lets the work go for good; no backup offers nothing; a reloaded page is offered it again', async () => {
+    const t = setup();
+    expect(await t.controller.offerBackup()).toBe(false);
+    expect(t.offers).toEqual([]);
+    const u = setup();
+    u.backups.pending = crashed('Untitled', null);
+    await u.controller.offerBackup();
+    await u.controller.pageReloaded();
+    expect(u.offers).toHaveLength(2);
+    await u.controller.discardOffered();
+    expect(u.backups.forgotten).toBe(1);
+    expect((await u.controller.restoreOffered()).message).toBe(NO_BACKUP_MESSAGE);
+    await u.controller.pageReloaded();
+    expect(u.offers).toHaveLength(2);
+    expect(u.loaded).toEqual([]);
+    expect(u.questions).toHaveLength(0);
   });
 
   it('refuses to save a project text that is not valid', async () => {

@@ -13,7 +13,7 @@ import { standInEngine, startShellHarness, type ShellHarness } from '../shell-ha
 import type { EngineHost } from '../../../electron/engine-host';
 import { defaultConfig } from '../../../core/config';
 import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
-import { createProject, momentCount, paramCount, parseProject, serializeProject, type Project } from '../../../core/project';
+import { createProject, momentCount, paramCount, parseProject, serializeProject, summarize, type Project } from '../../../core/project';
 import { irisConfig } from '../../../core/tabular/presets';
 import { seeded } from '../../core/project/sample';
 import { DocumentController } from '../../../electron/documents/controller';
@@ -76,6 +76,7 @@ async function openDesktop(page: Page, folder: string) {
     page: {
       load: (project: LoadedProject) => void call(current, '__labLoad', project),
       saved: (saved) => void call(current, '__labSaved', saved),
+      offer: (offer) => void call(current, '__labOffer', offer),
     },
     recent,
     backups: new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'journey', parser: worker.parser() }),
@@ -96,9 +97,11 @@ async function openDesktop(page: Page, folder: string) {
     await target.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
     await target.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
     await target.exposeFunction('__labRecent', () => recent.load());
+    await target.exposeFunction('__labRestoreBackup', () => controller.restoreOffered());
+    await target.exposeFunction('__labDiscardBackup', () => controller.discardOffered());
     await target.addInitScript(() => {
       type Listener = (value: unknown) => void;
-      const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), menu: new Set() };
+      const channels: Record<string, Set<Listener>> = { load: new Set(), saved: new Set(), offer: new Set(), menu: new Set() };
       const on = (name: string) => (listener: Listener) => {
         channels[name].add(listener);
         return () => channels[name].delete(listener);
@@ -107,6 +110,7 @@ async function openDesktop(page: Page, folder: string) {
       const { onNotice, ...engine } = w.__labEngineApi as unknown as Record<string, unknown>;
       w.__labLoad = (project) => channels.load.forEach((l) => l(project));
       w.__labSaved = (saved) => channels.saved.forEach((l) => l(saved));
+      w.__labOffer = (offer) => channels.offer.forEach((l) => l(offer));
       (window as unknown as { lab: unknown }).lab = {
         engine,
         project: {
@@ -117,6 +121,9 @@ async function openDesktop(page: Page, folder: string) {
           recent: () => w.__labRecent(),
           onLoad: on('load'),
           onSaved: on('saved'),
+          onBackupFound: on('offer'),
+          restoreBackup: () => w.__labRestoreBackup(),
+          discardBackup: () => w.__labDiscardBackup(),
         },
         menu: { onCommand: on('menu') },
         onNotice,
@@ -322,6 +329,37 @@ describe('desktop project journey', () => {
       expect(await desk.controller.save()).toEqual({ ok: true, message: '' });
       expect(epochOf(readFileSync(file, 'utf8'))).toBe(unsaved);
       expect(desk.controller.current().dirty).toBe(false);
+    });
+  });
+  it('work an earlier run left is a notice where the learner is; Restore brings it back without asking when nothing changed', async () => {
+    await withDesktop(async ({ folder, page, errors, desk }) => {
+      // An earlier run of the app backed up unsaved Iris work and closed without saving.
+      const earlier = new Backups({ dir: path.join(folder, 'user-data', 'backups'), sessionId: 'earlier', parser: worker.parser() });
+      const work = createProject({ name: 'earlier work', config: irisConfig() });
+      earlier.changed({ json: serializeProject(work), name: 'Untitled', path: null });
+      await earlier.flush();
+      // What main does once the page has loaded.
+      await page.getByRole('tab', { name: 'Lessons' }).waitFor();
+      expect(await desk.controller.offerBackup()).toBe(true);
+
+      const notice = page.getByRole('region', { name: 'Unsaved work found' });
+      await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain(summarize(irisConfig()).line);
+      expect(await notice.innerText()).toContain('when Activation Lab was last open');
+      // No question, no detour: the learner stays on the lessons.
+      expect(desk.questions).toEqual([]);
+      expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe('true');
+      await page.screenshot({ path: path.join(root, 'test-results', 'projects-desktop-restore-notice.png') });
+
+      await notice.getByRole('button', { name: 'Restore unsaved work' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
+      expect(desk.questions).toEqual([]);
+      expect(await page.getByRole('tab', { name: 'Lessons' }).getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('tab', { name: 'Lab' }).click();
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'Iris flowers' }).getAttribute('aria-checked'), { timeout: 20_000 })
+        .toBe('true');
+      await expect.poll(() => desk.controller.current().dirty).toBe(true);
+      expect(errors).toEqual([]);
     });
   });
 });

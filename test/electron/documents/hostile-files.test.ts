@@ -86,7 +86,7 @@ describe.runIf(process.platform === 'linux')('a FIFO named x.actlab (Linux; mkfi
       files: { read: (file) => readProjectFile(file, parser), write: (file, body) => writeProjectFile(file, body) },
       dialogs: { chooseOpen: async () => fifo, chooseSave: async () => saveTo.shift() ?? null },
       ask: async () => answers.shift() ?? 2,
-      page: { load: () => undefined, saved: () => undefined },
+      page: { load: () => undefined, saved: () => undefined, offer: () => undefined },
       recent: { has: () => false, add: async () => undefined, remove: async () => undefined },
       backups: {
         changed: () => undefined,

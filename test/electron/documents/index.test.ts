@@ -147,7 +147,7 @@ describe('installDocuments', () => {
     expect(electron.quits).toBe(1);
   });
 
-  it('offers to restore a backup an earlier run left, once the page has loaded', async () => {
+  it('tells the page of a backup an earlier run left once it has loaded, asking nothing; the page restores it', async () => {
     const backups = path.join(folder.dir, 'user-data', 'backups');
     mkdirSync(backups, { recursive: true });
     const left = {
@@ -159,15 +159,21 @@ describe('installDocuments', () => {
       json: text,
     };
     writeFileSync(path.join(backups, 'backup-earlier-run.json'), JSON.stringify(left));
-    const { win, sent } = install();
-    electron.answers.push(0);
+    const { win, sent, documents } = install();
     win.webContents.emit('did-finish-load');
     // The backup is read in the project worker, which takes a moment to start.
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 10_000 });
-    expect(electron.boxes[0].message).toMatch(/closed without saving your changes to "Untitled"/);
-    expect(sent).toEqual([
-      { channel: 'project:load', payload: { bytes: utf8(text), name: 'Untitled', path: null, restored: true, seq: 1 } },
-    ]);
+    expect(electron.boxes).toEqual([]);
+    expect(sent[0]).toMatchObject({
+      channel: 'project:backup-found',
+      payload: { name: 'Untitled', backedUpAt: '2026-11-28T21:00:00.000Z' },
+    });
+    expect(await documents.project.restoreBackup()).toEqual({ ok: true, message: '' });
+    expect(electron.boxes).toEqual([]);
+    expect(sent[1]).toEqual({
+      channel: 'project:load',
+      payload: { bytes: utf8(text), name: 'Untitled', path: null, restored: true, seq: 1 },
+    });
     expect(win.title).toBe('• Untitled — Activation Lab');
   });
 

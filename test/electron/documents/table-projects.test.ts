@@ -57,6 +57,7 @@ function desktop(sessionId: string, answers: number[] = []) {
   const loaded: LoadedProject[] = [];
   const saveAs: string[] = [];
   const details: string[] = [];
+  const offers: string[] = [];
   const backups = new Backups({ dir: path.join(folder.dir, 'user-data', 'backups'), sessionId, delayMs: 60_000, parser: worker.parser() });
   const controller = new DocumentController({
     platform: 'linux',
@@ -66,13 +67,13 @@ function desktop(sessionId: string, answers: number[] = []) {
       details.push(question.detail);
       return answers.shift() ?? question.cancelId;
     },
-    page: { load: (project) => void loaded.push(project), saved: () => undefined },
+    page: { load: (project) => void loaded.push(project), saved: () => undefined, offer: (offer) => void offers.push(offer.summary) },
     recent: { has: () => false, add: async () => undefined, remove: async () => undefined },
     backups,
     newProjectJson: () => serializeProject(createProject({ config: irisConfig(), savedAt: new Date(0) })),
     now: () => new Date(Date.UTC(2026, 10, 28, 23, 30)),
   });
-  return { controller, loaded, saveAs, backups, details };
+  return { controller, loaded, saveAs, backups, details, offers };
 }
 
 function parsed(json: string): Project {
@@ -129,10 +130,12 @@ describe('table networks in the desktop documents', () => {
     const crashed = desktop('crashed');
     crashed.controller.update({ json: serializeProject(project), dirty: true });
     await crashed.backups.flush();
-    // The next start finds it and the learner chooses Restore (button 0).
-    const next = desktop('next', [0]);
-    expect(await next.controller.restoreBackupIfAny()).toBe(true);
-    expect(next.details[0]).toMatch(/^The network: 784 → 64 → 10, handwritten digits\./);
+    // The next start finds it, the page says what it is, and the learner chooses Restore.
+    const next = desktop('next');
+    expect(await next.controller.offerBackup()).toBe(true);
+    expect(next.offers).toEqual(['784 → 64 → 10, handwritten digits']);
+    expect((await next.controller.restoreOffered()).ok).toBe(true);
+    expect(next.details).toEqual([]);
     expect(next.loaded[0]).toMatchObject({ name: 'Untitled', path: null, restored: true });
     const back = parsed(textOf(next.loaded[0]));
     expect(back.config).toEqual(project.config);

@@ -63,6 +63,7 @@ function sampleState(step: Step): unknown {
         epoch: 2,
         gradient: [1e-4, 0.1],
         firstOverLast: 1e-3,
+        answer: null,
       };
     case 'deadNeurons':
       return {
@@ -71,7 +72,12 @@ function sampleState(step: Step): unknown {
         epoch: 2,
         deadCount: step.preset.config.network.hidden.map(() => 0),
         sizes: step.preset.config.network.hidden.map((h) => h.size),
+        testAccuracy: 0.5,
+        epochsAtRate: 2,
       };
+    case 'lossSurface':
+    case 'foldSpace':
+      return null; // these steps hand nothing to the Lab
     default:
       return step.preset.initial;
   }

@@ -12,6 +12,7 @@ function fakeLab() {
   const lab: LabTarget & { restored: Parameters<LabTarget['applyProject']>[0][]; configured: LabConfig[] } = {
     view: { area: 'projects', showTestData: false, discretize: false, layerSpaceLayer: 0 },
     dirty: false,
+    challenge: null,
     restored: [],
     configured: [],
     applyProject(restore) {
@@ -21,7 +22,7 @@ function fakeLab() {
       return new Promise<void>((resolve) => (finish = resolve));
     },
     configure(config) {
-      calls.push('configure');
+      calls.push(lab.challenge ? 'configure under a challenge' : 'configure');
       lab.configured.push(config);
       lab.dirty = true;
       return Promise.resolve();
@@ -125,5 +126,25 @@ describe('opening a table project in the Lab', () => {
       layerSpaceLayer: 0,
       explorerActivation: 'sigmoid',
     });
+  });
+
+  it("puts the project's challenge in the Lab only after its settings, so the old limits never refuse them", async () => {
+    const { lab, calls, finishRestore } = fakeLab();
+    const challenge = {
+      note: 'Fewer neurons',
+      goal: { metric: 'testAccuracy' as const, target: 0.9 },
+      limits: { maxNeurons: 4, lockData: true, lockFeatures: true },
+      solved: null,
+    };
+    lab.challenge = { ...challenge, note: 'the old one' };
+    const untrained = createProject({ name: 'challenge', config: irisConfig(), challenge, savedAt: new Date(0) });
+    await putIntoLab(lab, lessonsTarget(), untrained, false);
+    expect(calls).toEqual(['configure']);
+    expect(lab.challenge).toEqual(challenge);
+    // A project without one leaves no challenge behind.
+    const opening = putIntoLab(lab, lessonsTarget(), trainedDigits(), false);
+    finishRestore();
+    await opening;
+    expect(lab.challenge).toBeNull();
   });
 });

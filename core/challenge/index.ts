@@ -1,0 +1,2 @@
+/** A teacher's challenge: its rules (the format is core/project/challenge.ts). */
+export * from './rules';

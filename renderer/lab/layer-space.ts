@@ -1,0 +1,121 @@
+/**
+ * Layer space, the drawing: the input plane's grid lines and the training points, carried
+ * through the network, drawn where two neurons of one hidden layer put them. Shared by the
+ * Lab's panel (LayerSpace.svelte) and the lessons' folding-space widget.
+ */
+import type { DataPoint } from '../../core/config';
+import { rgbText } from '../ui/color';
+import type { Palette } from '../ui/palette';
+
+/** Grid lines x1 = const and x2 = const across the input square, each sampled finely. */
+export const LINES = 13;
+export const SAMPLES = 32;
+
+export interface LayerSpaceInputs {
+  /** The grid lines' samples first (LINES·2 lines of SAMPLES points), then the training points, as x1, x2 pairs. */
+  xy: Float64Array;
+  gridCount: number;
+  train: readonly DataPoint[];
+}
+
+/** The points to send through the network: grid lines over [low, high]², then the training points. */
+export function layerSpaceInputs(train: readonly DataPoint[], low = -6, high = 6): LayerSpaceInputs {
+  const gridCount = LINES * SAMPLES * 2;
+  const xy = new Float64Array((gridCount + train.length) * 2);
+  const span = high - low;
+  let k = 0;
+  for (let line = 0; line < LINES; line++) {
+    const c = low + (span * line) / (LINES - 1);
+    for (let s = 0; s < SAMPLES; s++) {
+      const t = low + (span * s) / (SAMPLES - 1);
+      xy[k++] = c; // vertical line x1 = c
+      xy[k++] = t;
+    }
+    for (let s = 0; s < SAMPLES; s++) {
+      const t = low + (span * s) / (SAMPLES - 1);
+      xy[k++] = t; // horizontal line x2 = c
+      xy[k++] = c;
+    }
+  }
+  for (const p of train) {
+    xy[k++] = p.x1;
+    xy[k++] = p.x2;
+  }
+  return { xy, gridCount, train };
+}
+
+/** Where a layer-space value lands on the canvas. */
+export interface LayerSpaceView {
+  px: (v: number) => number;
+  py: (v: number) => number;
+}
+
+/**
+ * Draws one hidden layer's outputs (`values`, `layerSize` per point) with neuron `xi` across and
+ * `yi` up (−1: none, everything on one line). The view is fitted to the transformed grid; it is
+ * returned so a caller can draw more in the same coordinates, or null when nothing could be drawn.
+ */
+export function drawLayerSpace(
+  ctx: CanvasRenderingContext2D,
+  size: number,
+  inputs: LayerSpaceInputs,
+  values: Float64Array,
+  layerSize: number,
+  xi: number,
+  yi: number,
+  palette: Palette,
+  regression: boolean,
+  /** Side of a training point's square in pixels; above 3 points are drawn as ringed dots. */
+  pointSize = 3,
+): LayerSpaceView | null {
+  const n = inputs.xy.length / 2;
+  const at = (p: number, j: number) => (j < 0 ? 0 : values[p * layerSize + j]);
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let p = 0; p < n; p++) {
+    const x = at(p, xi);
+    const y = at(p, yi);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (!Number.isFinite(minX)) return null;
+  // A square view centred on the transformed grid.
+  const span = Math.max(maxX - minX, maxY - minY, 1e-6) * 1.1;
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const px = (v: number) => ((v - cx) / span + 0.5) * size;
+  const py = (v: number) => (0.5 - (v - cy) / span) * size;
+  ctx.strokeStyle = rgbText(palette.fg, 0.35);
+  ctx.lineWidth = 1;
+  for (let line = 0; line < LINES * 2; line++) {
+    ctx.beginPath();
+    for (let s = 0; s < SAMPLES; s++) {
+      const p = line * SAMPLES + s;
+      if (s === 0) ctx.moveTo(px(at(p, xi)), py(at(p, yi)));
+      else ctx.lineTo(px(at(p, xi)), py(at(p, yi)));
+    }
+    ctx.stroke();
+  }
+  const colors = palette.classes;
+  for (let i = 0; i < inputs.train.length; i++) {
+    const p = inputs.gridCount + i;
+    const label = inputs.train[i].label;
+    ctx.fillStyle = regression ? rgbText(label >= 0 ? palette.classB : palette.classA) : rgbText(colors[label] ?? palette.muted);
+    if (pointSize <= 3) {
+      ctx.fillRect(px(at(p, xi)) - pointSize / 2, py(at(p, yi)) - pointSize / 2, pointSize, pointSize);
+      continue;
+    }
+    ctx.beginPath();
+    ctx.arc(px(at(p, xi)), py(at(p, yi)), pointSize / 2, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.strokeStyle = rgbText(palette.fg);
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
+  return { px, py };
+}

@@ -1,0 +1,91 @@
+import { XOR_POINTS } from '../07-xor/lesson';
+import { labConfig } from '../presets';
+import { step, type LessonDef } from '../types';
+import type { FoldSpacePreset, FoldSpaceState } from '../widgets/fold-space';
+
+export const STRAIGHT = 'Still straight, evenly spaced lines: a stretched, tilted copy of the plane';
+export const BENT = 'Bent or folded lines';
+export const FOLDS = 'It folds the plane along a sharp crease';
+export const BENDS = 'It bends the plane into smooth curves';
+
+/** XOR's corners (ten near each) and two hidden neurons: layer space is a plane too. */
+export const foldConfig = labConfig({
+  dataset: 'custom',
+  points: XOR_POINTS,
+  hidden: [2],
+  activation: 'identity',
+  output: 'sigmoid',
+  learningRate: 0.3,
+  trainRatio: 0.8,
+  seed: 4,
+});
+
+function preset(
+  activation: 'identity' | 'relu',
+  choices: FoldSpacePreset['activationChoices'],
+  question: FoldSpacePreset['question'],
+): FoldSpacePreset {
+  const config = structuredClone(foldConfig);
+  config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
+  return { config, activationChoices: choices, view: [-0.5, 1.5], question, speed: 10 };
+}
+
+/** Predicted straight lines for a linear hidden layer, and watched it train without solving XOR. */
+export function checkStraight(s: FoldSpaceState): boolean {
+  return s.answer === STRAIGHT && s.activation === 'identity' && s.epoch >= 50 && s.trainAccuracy !== null && s.trainAccuracy < 1;
+}
+
+/** A ReLU hidden layer that gets every training point right. */
+export function checkFolded(s: FoldSpaceState): boolean {
+  return s.activation === 'relu' && s.trainAccuracy === 1;
+}
+
+/** Predicted that tanh bends rather than folds, and trained a tanh layer to get every point right. */
+export function checkBent(s: FoldSpaceState): boolean {
+  return s.answer === BENDS && s.activation === 'tanh' && s.trainAccuracy === 1;
+}
+
+export const lesson: LessonDef = {
+  id: '08-folding-space',
+  title: 'Folding space',
+  summary:
+    'What a hidden layer does to the plane: a linear one only stretches it, an activation folds it until a straight line can split XOR.',
+  steps: [
+    step({
+      id: 'straight',
+      title: 'A linear layer only stretches',
+      widget: 'foldSpace',
+      preset: preset('identity', ['identity'], {
+        label: 'Predict: after training, what will the grid look like in layer space?',
+        options: [STRAIGHT, BENT],
+      }),
+      check: checkStraight,
+      hint: 'A linear layer multiplies and adds: straight lines stay straight and parallel ones stay parallel. Answer, then train for at least 50 epochs.',
+      formula: null,
+      toLab: null,
+    }),
+    step({
+      id: 'fold',
+      title: 'ReLU folds',
+      widget: 'foldSpace',
+      preset: preset('identity', ['identity', 'relu'], null),
+      check: checkFolded,
+      hint: 'Choose ReLU, press Train and wait until every training point is right (100 %). If it gets stuck, press Start over.',
+      formula: null,
+      toLab: null,
+    }),
+    step({
+      id: 'bend',
+      title: 'Tanh bends',
+      widget: 'foldSpace',
+      preset: preset('relu', ['relu', 'tanh'], {
+        label: 'Predict: what will a tanh hidden layer do to the grid?',
+        options: [FOLDS, BENDS],
+      }),
+      check: checkBent,
+      hint: 'Tanh is a smooth S with no corner anywhere. Answer, choose Tanh, and train until every training point is right.',
+      formula: null,
+      toLab: null,
+    }),
+  ],
+};

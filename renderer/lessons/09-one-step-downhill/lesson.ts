@@ -1,0 +1,99 @@
+import { labConfig } from '../presets';
+import { step, type LessonDef, type OneExampleState } from '../types';
+import { lossAt, SURFACE_POINTS, type LossSurfacePreset, type LossSurfaceState } from '../widgets/loss-surface';
+
+export const LEARNING_RATE = 3;
+/** The loss that counts as "at the bottom". */
+export const BOTTOM = 0.001;
+/** A loss that counts as "high", and a step that counts as "tiny", for the flat-ground step. */
+export const HIGH_LOSS = 0.2;
+export const TINY_STEP = 0.1;
+
+export const BIGGER = 'w gets bigger';
+export const SMALLER = 'w gets smaller';
+export const SAME = 'w stays the same';
+
+function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null): LossSurfacePreset {
+  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 6, question };
+}
+
+/** The way one step moves w from where the steps started (what the learner was asked to predict). */
+export function wayFrom(start: { w: number; b: number }): string {
+  const g = lossAt(SURFACE_POINTS, start.w, start.b).gradW;
+  if (Math.abs(g) < 1e-9) return SAME;
+  return g < 0 ? BIGGER : SMALLER;
+}
+
+/** The predicted way matches the step from where this path started, and a step was taken. */
+export function checkWay(s: LossSurfaceState, start: { w: number; b: number }): boolean {
+  return s.answer !== null && s.steps >= 1 && s.answer === wayFrom(start);
+}
+
+/** Walked down to the bottom by steps (not placed there with the sliders). */
+export function checkBottom(s: LossSurfaceState): boolean {
+  return s.steps >= 1 && s.startLoss >= 10 * BOTTOM && s.loss < BOTTOM;
+}
+
+/** A place with a high loss whose next step is tiny: the sigmoid's slope is nearly flat there. */
+export function checkFlat(s: LossSurfaceState): boolean {
+  const stepLength = LEARNING_RATE * Math.hypot(s.gradW, s.gradB);
+  return s.loss >= HIGH_LOSS && stepLength <= TINY_STEP;
+}
+
+export function checkOneExample(s: OneExampleState): boolean {
+  return s.updates >= 1 && s.phase === 'updated';
+}
+
+const WAY_START = { w: -2, b: 1 };
+
+const exampleConfig = labConfig({ dataset: 'circle', hidden: [3], activation: 'sigmoid', output: 'sigmoid', learningRate: 0.3, seed: 2 });
+
+export const lesson: LessonDef = {
+  id: '09-one-step-downhill',
+  title: 'One step downhill',
+  summary: 'What one step of training does to a weight and a bias, and why a flat activation makes that step tiny.',
+  steps: [
+    step({
+      id: 'which-way',
+      title: 'Which way is downhill?',
+      widget: 'lossSurface',
+      preset: surface(WAY_START, { label: 'Predict: what will one step of training do to w?', options: [BIGGER, SMALLER, SAME] }),
+      check: (s) => checkWay(s, WAY_START),
+      hint: 'Find the dot on the map and look for the paler ground (lower loss) nearest to it. Moving right makes w bigger. Answer, take a step, and see.',
+      formula: (s) =>
+        `\\frac{\\partial L}{\\partial w} = ${s.answer === null ? '?' : s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.answer === null ? '?' : s.gradB.toFixed(3)}`,
+      toLab: null,
+    }),
+    step({
+      id: 'to-the-bottom',
+      title: 'Step by step to the bottom',
+      widget: 'lossSurface',
+      preset: surface({ w: 0, b: 0 }),
+      check: checkBottom,
+      hint: 'Keep pressing Take one step (or Take 10 steps) until the loss is below 0.001.',
+      formula: (s) =>
+        `w \\leftarrow w - ${LEARNING_RATE}\\cdot(${s.gradW.toFixed(4)}),\\quad b \\leftarrow b - ${LEARNING_RATE}\\cdot(${s.gradB.toFixed(4)})`,
+      toLab: null,
+    }),
+    step({
+      id: 'flat-ground',
+      title: 'High up, but flat',
+      widget: 'lossSurface',
+      preset: surface({ w: 0, b: 0 }),
+      check: checkFlat,
+      hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4. Every z there is far from 0, where σ′ is nearly 0.',
+      formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
+      toLab: null,
+    }),
+    step({
+      id: 'one-example',
+      title: 'The same step inside a network',
+      widget: 'oneExample',
+      preset: { config: exampleConfig, picked: { layer: 0, neuron: 0 } },
+      check: checkOneExample,
+      hint: 'Press One example, then Backward, then Apply update.',
+      formula: null,
+      toLab: (s) => (s.params === null ? null : { config: s.config, params: s.params }),
+    }),
+  ],
+};

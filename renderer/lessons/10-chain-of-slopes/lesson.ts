@@ -1,0 +1,118 @@
+import { labConfig } from '../presets';
+import { step, type ExplorerState, type GradientFlowState, type LessonDef } from '../types';
+
+/** The sigmoid's slope is largest at 0, where it is exactly 1/4; the check allows the cursor a little way off. */
+export const STEEPEST_SLOPE = 0.249;
+/** The share of the output layer's gradient that step 2 asks layer 1 to fall under. */
+export const VANISHED = 0.01;
+/** The share of the output layer's gradient that counts as "arrives" for ReLU in step 3. */
+export const ARRIVES = 0.1;
+/** The depth step 4 asks about, and the bound the slopes alone put on layer 1's share there. */
+export const PREDICT_DEPTH = 6;
+export const SLOPE_BOUND = 0.25 ** PREDICT_DEPTH;
+
+export function checkSteepest(s: ExplorerState): boolean {
+  return s.activation === 'sigmoid' && Number.isFinite(s.df) && s.df >= STEEPEST_SLOPE;
+}
+
+/** Layer 1 of a sigmoid network (two hidden layers or more) gets under a hundredth of the output layer's gradient. */
+export function checkVanished(s: GradientFlowState): boolean {
+  return s.activation === 'sigmoid' && s.hiddenLayers >= 2 && s.firstOverLast !== null && s.firstOverLast < VANISHED;
+}
+
+/** A ReLU network at least four layers deep whose first layer gets a tenth of the output's gradient or more. */
+export function checkReluArrives(s: GradientFlowState): boolean {
+  return s.activation === 'relu' && s.hiddenLayers >= 4 && s.epoch >= 5 && s.firstOverLast !== null && s.firstOverLast >= ARRIVES;
+}
+
+/**
+ * The typed bound is 0.25⁶ — written as the share (0.000244, 1/4096) or as the factor (4096);
+ * and the measured share at six sigmoid layers is under it.
+ */
+export function predictedBound(answer: number | null): boolean {
+  if (answer === null || !(answer > 0)) return false;
+  const asShare = answer < 1 ? answer : 1 / answer;
+  return Math.abs(asShare / SLOPE_BOUND - 1) <= 0.05;
+}
+
+export function checkPredicted(s: GradientFlowState): boolean {
+  return (
+    predictedBound(s.answer) &&
+    s.activation === 'sigmoid' &&
+    s.hiddenLayers === PREDICT_DEPTH &&
+    s.firstOverLast !== null &&
+    s.firstOverLast <= SLOPE_BOUND
+  );
+}
+
+/** The network the gradient is measured on: the circle, four neurons per hidden layer. */
+function flowConfig(layers: number, activation: 'sigmoid' | 'relu') {
+  return labConfig({ dataset: 'circle', hidden: Array.from({ length: layers }, () => 4), activation, learningRate: 0.03, seed: 1 });
+}
+
+export const lesson: LessonDef = {
+  id: '10-chain-of-slopes',
+  title: 'The chain of slopes',
+  summary: 'Why a deep sigmoid network barely trains its first layers, and why ReLU does not have that problem.',
+  steps: [
+    step({
+      id: 'steepest',
+      title: 'How steep can a sigmoid get?',
+      widget: 'explorer',
+      preset: { initial: 'sigmoid', choices: ['sigmoid'], x: 3 },
+      check: checkSteepest,
+      hint: 'Move the cursor towards the middle of the S, where the curve climbs fastest. The slope there is as big as it gets.',
+      formula: (s) => `\\sigma'(${s.x.toFixed(2)}) = ${Number.isFinite(s.df) ? s.df.toFixed(4) : '?'}`,
+      toLab: null,
+    }),
+    step({
+      id: 'deep-sigmoid',
+      title: 'Stack sigmoid layers',
+      widget: 'gradientFlow',
+      preset: { config: flowConfig(1, 'sigmoid'), activationChoices: ['sigmoid'], depthChoices: [1, 2, 3, 4, 5, 6], speed: 10 },
+      predict: {
+        kind: 'number',
+        question: 'How many sigmoid layers will it take before layer 1 gets less than 1/100 of the output layer’s gradient?',
+        unit: 'layers',
+        answer: 3,
+        tolerance: 0,
+        explanation:
+          'Measured on this circle: layer 1 gets about 1/13 with one layer, 1/31 with two and about 1/230 with three. Each sigmoid layer passes on at most a quarter, and the small weights on the way shrink it further.',
+      },
+      check: checkVanished,
+      hint: 'Choose more hidden layers, press Train for a few epochs, and read Layer 1 in the table. Keep adding layers until it is below 1/100.',
+      formula: null,
+      toLab: null,
+    }),
+    step({
+      id: 'relu-flows',
+      title: 'The same depth with ReLU',
+      widget: 'gradientFlow',
+      preset: { config: flowConfig(5, 'sigmoid'), activationChoices: ['sigmoid', 'relu'], depthChoices: [4, 5, 6], speed: 10 },
+      check: checkReluArrives,
+      hint: 'Pick ReLU as the hidden activation, keep at least four layers, and train for five epochs or more. Then read Layer 1 in the table.',
+      formula: null,
+      toLab: null,
+    }),
+    step({
+      id: 'predict-six',
+      title: 'Predict, then measure',
+      widget: 'gradientFlow',
+      preset: {
+        config: flowConfig(4, 'sigmoid'),
+        activationChoices: ['sigmoid'],
+        depthChoices: [2, 4, 6],
+        speed: 10,
+        question: 'Most of the output layer’s gradient layer 1 can get with 6 sigmoid layers',
+      },
+      check: checkPredicted,
+      hint: 'Each sigmoid layer passes on at most a quarter: multiply 0.25 by itself once per layer (six times). Type it, then choose 6 hidden layers and train to see the measured share is smaller still.',
+      formula: (s) =>
+        `0.25^{${s.hiddenLayers}} = ${(0.25 ** s.hiddenLayers).toPrecision(2)}` +
+        (s.firstOverLast === null
+          ? ''
+          : `\\quad\\text{measured: } ${s.firstOverLast.toExponential(1).replace(/e([+-]\d+)/, '\\times 10^{$1}')}`),
+      toLab: null,
+    }),
+  ],
+};

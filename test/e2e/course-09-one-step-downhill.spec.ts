@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+import { check, checkFails, next, openLesson, shoot } from './course-kit';
+
+/**
+ * Lesson 9, "One step downhill", solved as a learner would: a prediction of where one step takes
+ * w (the arrow hidden until answered), steps to the bottom from the middle, a high but flat start
+ * found with the sliders, and one example walked forward, backward and applied.
+ */
+
+const SHOTS = 'test-results/course/09-one-step-downhill';
+
+async function readNumber(page: Page, id: string): Promise<number> {
+  return Number((await page.getByTestId(id).innerText()).replace('−', '-'));
+}
+
+test('lesson 9: a learner takes steps downhill and finds where the slope makes them tiny', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLesson(page, 'One step downhill');
+
+  // 1. Predict first: the step buttons wait for an answer; a wrong prediction fails the check.
+  const step = page.getByRole('button', { name: 'Take one step' });
+  await expect(step).toBeDisabled();
+  await expect(page.getByText('answer the question to see it')).toBeVisible();
+  await page.getByRole('radio', { name: 'w gets smaller' }).check();
+  await step.click();
+  await checkFails(page);
+  await page.getByRole('button', { name: 'Back to the start' }).click();
+  await page.getByRole('radio', { name: 'w gets bigger' }).check();
+  await step.click();
+  await expect(page.getByTestId('steps')).toHaveText('1');
+  await check(page);
+  await shoot(page, `${SHOTS}-1`);
+  await next(page);
+
+  // 2. From the middle to the bottom: 16 steps.
+  for (let k = 0; k < 10; k++) await page.getByRole('button', { name: 'Take one step' }).click();
+  expect(await readNumber(page, 'loss')).toBeGreaterThan(0.001);
+  await checkFails(page);
+  for (let k = 0; k < 6; k++) await page.getByRole('button', { name: 'Take one step' }).click();
+  await expect(page.getByTestId('steps')).toHaveText('16');
+  expect(await readNumber(page, 'loss')).toBeLessThan(0.001);
+  await check(page);
+  await shoot(page, `${SHOTS}-2`);
+  await next(page);
+
+  // 3. The far corner w = −4, b = 4: a big loss, a tiny step; then 100 steps barely get anywhere.
+  await checkFails(page);
+  await page.getByRole('slider', { name: 'Start w' }).fill('-4');
+  await page.getByRole('slider', { name: 'Start b' }).fill('4');
+  expect(await readNumber(page, 'loss')).toBeGreaterThan(0.2);
+  expect(await readNumber(page, 'step-length')).toBeLessThan(0.1);
+  await check(page);
+  await page.getByRole('button', { name: 'Take 100 steps' }).click();
+  expect(await readNumber(page, 'loss')).toBeGreaterThan(0.001);
+  await shoot(page, `${SHOTS}-3`);
+  await next(page);
+
+  // 4. One example: forward, backward, update.
+  await checkFails(page);
+  await page.getByRole('button', { name: 'One example', exact: true }).click();
+  await page.getByRole('button', { name: 'Backward', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Apply update', exact: true })).toBeVisible();
+  await expect(page.getByRole('list', { name: /^Formula of / })).toContainText('f′(z)');
+  await page.getByRole('button', { name: 'Apply update', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'One example', exact: true })).toBeVisible();
+  await check(page);
+  await shoot(page, `${SHOTS}-4`);
+});

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test';
+import { check, checkFails, next, openLesson, shoot, trainUntil } from './course-kit';
+
+/**
+ * Lesson 10, "The chain of slopes", solved as a learner would: the sigmoid's steepest point
+ * found with the explorer's cursor by keyboard, sigmoid layers added until layer 1's share of
+ * the gradient falls under 1/100, ReLU at the same depth, and the limit 0.25⁶ typed and measured.
+ */
+
+const SHOTS = 'test-results/course/10-chain-of-slopes';
+
+/** Layer 1's "vs output" cell in the Gradient flow table, e.g. "1/230". */
+async function layerOneShare(page: Page): Promise<number> {
+  const row = page.getByRole('region', { name: 'Gradient flow' }).getByRole('row', { name: /^Layer 1\b/ });
+  const text = (await row.getByRole('cell').nth(1).innerText()).replace(/,/g, '');
+  const fraction = /^1\/([\d.]+)$/.exec(text);
+  if (fraction) return 1 / Number(fraction[1]);
+  const times = /^([\d.]+)×$/.exec(text);
+  if (times) return Number(times[1]);
+  return Number.NaN;
+}
+
+async function depth(page: Page, layers: number): Promise<void> {
+  await page.getByRole('combobox', { name: 'Hidden layers' }).selectOption(String(layers));
+}
+
+test('lesson 10: a learner measures the vanishing gradient and explains it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openLesson(page, 'The chain of slopes');
+
+  // 1. The steepest point of the sigmoid, by keyboard from x = 3.
+  const cursor = page.getByRole('slider', { name: 'Read-out cursor on Sigmoid' });
+  await checkFails(page);
+  await cursor.focus();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(cursor).toHaveAttribute('aria-valuenow', '0');
+  await check(page);
+  await shoot(page, `${SHOTS}-1`);
+  await next(page);
+
+  // 2. Predict first (the chart is hidden until then), then stack sigmoid layers: one and two keep more than 1/100; three fall under it.
+  await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
+  await page.getByRole('textbox', { name: /^How many sigmoid layers/ }).fill('3');
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  await trainUntil(page, 3);
+  expect(await layerOneShare(page)).toBeGreaterThan(0.01);
+  await checkFails(page);
+  await depth(page, 2);
+  await trainUntil(page, 3);
+  expect(await layerOneShare(page)).toBeGreaterThan(0.01);
+  await depth(page, 3);
+  await trainUntil(page, 3);
+  expect(await layerOneShare(page)).toBeLessThan(0.01);
+  await check(page);
+  await shoot(page, `${SHOTS}-2`);
+  await next(page);
+
+  // 3. ReLU at five layers: layer 1 gets about as much as the output.
+  await trainUntil(page, 5);
+  expect(await layerOneShare(page)).toBeLessThan(0.001);
+  await checkFails(page);
+  await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('relu');
+  await trainUntil(page, 5);
+  expect(await layerOneShare(page)).toBeGreaterThan(0.1);
+  await check(page);
+  await shoot(page, `${SHOTS}-3`);
+  await next(page);
+
+  // 4. The limit for six layers: a wrong guess (four layers' limit) first, then 1/4096 measured at six.
+  const box = page.getByRole('textbox', { name: /Most of the output layer’s gradient/ });
+  await box.fill('1/256');
+  await depth(page, 6);
+  await trainUntil(page, 3);
+  await checkFails(page);
+  await box.fill('1/4096');
+  expect(await layerOneShare(page)).toBeLessThan(1 / 4096);
+  await check(page);
+  await shoot(page, `${SHOTS}-4`);
+});

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { check, checkFails, epoch, next, openLesson, shoot, trainUntil } from './course-kit';
+
+/**
+ * Lesson 11, "Dead neurons", solved as a learner would: learning rate 3 kills ReLU neurons,
+ * lowering it does not bring them back, leaky ReLU's slope left of 0 read with the explorer's
+ * cursor, and leaky ReLU at learning rate 3 losing none and learning the circle.
+ */
+
+const SHOTS = 'test-results/course/11-dead-neurons';
+
+async function deadCount(page: Page): Promise<number> {
+  return page
+    .getByRole('list', { name: 'Hidden neurons' })
+    .getByRole('listitem', { name: /: dead$/ })
+    .count();
+}
+
+async function accuracy(page: Page): Promise<number> {
+  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
+}
+
+async function rate(page: Page, value: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Learning rate' }).selectOption(value);
+}
+
+test('lesson 11: a learner kills ReLU neurons with a big step and keeps them alive with leaky ReLU', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openLesson(page, 'Dead neurons');
+
+  // 1. Predict first (the neurons are hidden until then); at 0.03 none die; at 3 (started over) many do.
+  await expect(page.getByRole('list', { name: 'Hidden neurons' })).toHaveCount(0);
+  await page.getByRole('textbox', { name: /^How many of the 16 neurons/ }).fill('4');
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nine die here' })).toBeVisible();
+  await trainUntil(page, 10);
+  expect(await deadCount(page)).toBe(0);
+  await checkFails(page);
+  await rate(page, '3');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await trainUntil(page, 10);
+  expect(await deadCount(page)).toBeGreaterThanOrEqual(4);
+  await check(page);
+  await shoot(page, `${SHOTS}-1`);
+  await next(page);
+
+  // 2. Killed at 3, then 0.03 for fifty epochs more: still dead, still a coin toss.
+  await trainUntil(page, 10);
+  const killed = await deadCount(page);
+  expect(killed).toBeGreaterThanOrEqual(4);
+  await rate(page, '0.03');
+  await checkFails(page);
+  const switched = await epoch(page);
+  await trainUntil(page, switched + 60);
+  expect(await deadCount(page)).toBe(killed);
+  expect(await accuracy(page)).toBeLessThan(60);
+  await check(page);
+  await shoot(page, `${SHOTS}-2`);
+  await next(page);
+
+  // 3. Left of 0 ReLU is flat; leaky ReLU keeps a slope of 0.01 there.
+  const relu = page.getByRole('slider', { name: 'Read-out cursor on ReLU' });
+  await relu.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+  await expect(page.getByRole('status').filter({ hasText: /^x = −2\.00/ })).toContainText('f′(x) = 0');
+  await checkFails(page);
+  await page.getByRole('combobox', { name: 'Activation to explore' }).selectOption('leakyRelu');
+  await expect(page.getByRole('status').filter({ hasText: /^x = −2\.00/ })).toContainText('f′(x) = 0.01');
+  await check(page);
+  await shoot(page, `${SHOTS}-3`);
+  await next(page);
+
+  // 4. Leaky ReLU at the same learning rate: nobody dies and the circle is learned.
+  await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('leakyRelu');
+  await trainUntil(page, 10);
+  expect(await deadCount(page)).toBe(0);
+  expect(await accuracy(page)).toBeGreaterThanOrEqual(90);
+  await check(page);
+  await shoot(page, `${SHOTS}-4`);
+});

@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * What the course journeys share: opening a lesson from the overview, checking a step, moving on,
+ * and screenshots of each step in light and dark.
+ */
+
+export async function openLesson(page: Page, title: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: new RegExp(`^Lesson \\d+: ${title} — `) }).click();
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+}
+
+export async function check(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+}
+
+export async function checkFails(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+}
+
+export async function next(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+}
+
+/** Screenshots of the whole page in both themes (the app's theme follows the system's). */
+export async function shoot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${path}-${theme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export async function epoch(page: Page): Promise<number> {
+  return Number(await page.getByTestId('epoch').innerText());
+}
+
+/** Presses Train, waits until the epoch counter reaches `epochs`, and pauses. */
+export async function trainUntil(page: Page, epochs: number): Promise<void> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(epochs);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BIGGER,
+  checkBottom,
+  checkFlat,
+  checkOneExample,
+  checkWay,
+  LEARNING_RATE,
+  lesson,
+  SAME,
+  SMALLER,
+  wayFrom,
+} from '../../../renderer/lessons/09-one-step-downhill/lesson';
+import type { OneExampleState } from '../../../renderer/lessons/types';
+import {
+  descend,
+  lossAt,
+  stepsToTarget,
+  SURFACE_MINIMUM,
+  SURFACE_POINTS,
+  type LossSurfacePreset,
+  type LossSurfaceState,
+} from '../../../renderer/lessons/widgets/loss-surface';
+
+/** The state the widget reports after placing the start at `start` and taking `steps` steps. */
+function walk(start: { w: number; b: number }, steps: number, answer: string | null = null): LossSurfaceState {
+  let at = start;
+  for (let k = 0; k < steps; k++) at = descend(SURFACE_POINTS, at.w, at.b, LEARNING_RATE);
+  const g = lossAt(SURFACE_POINTS, at.w, at.b);
+  return { ...at, ...g, steps, startLoss: lossAt(SURFACE_POINTS, start.w, start.b).loss, answer };
+}
+
+describe('the loss surface maths', () => {
+  it('has its minimum (loss 0) where the targets came from, and the gradient matches finite differences', () => {
+    expect(lossAt(SURFACE_POINTS, SURFACE_MINIMUM.w, SURFACE_MINIMUM.b).loss).toBeLessThan(1e-20);
+    for (const [w, b] of [
+      [-2, 1],
+      [0.3, -0.7],
+      [3, 2],
+    ]) {
+      const g = lossAt(SURFACE_POINTS, w, b);
+      const h = 1e-6;
+      const dw = (lossAt(SURFACE_POINTS, w + h, b).loss - lossAt(SURFACE_POINTS, w - h, b).loss) / (2 * h);
+      const db = (lossAt(SURFACE_POINTS, w, b + h).loss - lossAt(SURFACE_POINTS, w, b - h).loss) / (2 * h);
+      expect(g.gradW).toBeCloseTo(dw, 8);
+      expect(g.gradB).toBeCloseTo(db, 8);
+    }
+  });
+  it('measured: 16 steps from the middle, about 270 from the flat corner (−4, 4) whose loss is five times higher', () => {
+    const middle = stepsToTarget(SURFACE_POINTS, { w: 0, b: 0 }, LEARNING_RATE, 0.001);
+    const corner = stepsToTarget(SURFACE_POINTS, { w: -4, b: 4 }, LEARNING_RATE, 0.001);
+    const ratio = lossAt(SURFACE_POINTS, -4, 4).loss / lossAt(SURFACE_POINTS, 0, 0).loss;
+    console.log(`steps to loss < 0.001 at learning rate 3: from (0, 0) ${middle}, from (−4, 4) ${corner}; loss ratio ${ratio.toFixed(1)}`);
+    expect(middle).toBe(16);
+    expect(corner).toBeGreaterThan(250);
+    expect(corner).toBeLessThan(290);
+    expect(ratio).toBeGreaterThan(4.5);
+  });
+});
+
+describe('lesson 9, step 1: which way is downhill', () => {
+  const start = (lesson.steps[0].preset as LossSurfacePreset).start;
+  it('from (−2, 1) one step makes w bigger, and that prediction passes once a step is taken', () => {
+    expect(wayFrom(start)).toBe(BIGGER);
+    expect(walk(start, 1).w).toBeGreaterThan(start.w);
+    expect(checkWay(walk(start, 1, BIGGER), start)).toBe(true);
+    expect(checkWay(walk(start, 5, BIGGER), start)).toBe(true);
+    expect(checkWay(walk(start, 1, SMALLER), start)).toBe(false);
+    expect(checkWay(walk(start, 1, SAME), start)).toBe(false);
+    expect(checkWay(walk(start, 0, BIGGER), start)).toBe(false);
+    expect(checkWay(walk(start, 1, null), start)).toBe(false);
+  });
+  it('judges the prediction from where the learner actually started', () => {
+    const right = { w: 3, b: 0 };
+    expect(wayFrom(right)).toBe(SMALLER);
+    const s = walk(right, 1, SMALLER);
+    expect(checkWay(s, right)).toBe(true);
+  });
+});
+
+describe('lesson 9, step 2: to the bottom', () => {
+  it('passes once the steps reach loss < 0.001, not before, and not by placing the start there', () => {
+    expect(checkBottom(walk({ w: 0, b: 0 }, 16))).toBe(true);
+    expect(checkBottom(walk({ w: 0, b: 0 }, 10))).toBe(false);
+    expect(checkBottom(walk({ w: -1, b: 2 }, 200))).toBe(true);
+    expect(checkBottom(walk(SURFACE_MINIMUM, 1))).toBe(false);
+  });
+});
+
+describe('lesson 9, step 3: high up, but flat', () => {
+  it('accepts any high, flat place (several corners) and refuses the steep middle or a low place', () => {
+    for (const start of [
+      { w: -4, b: 4 },
+      { w: -4, b: 0 },
+      { w: 0, b: 4 },
+    ]) {
+      const s = walk(start, 0);
+      console.log(`flat at (${start.w}, ${start.b}): loss ${s.loss.toFixed(3)}, slope ${s.slope.toFixed(3)}`);
+      expect(checkFlat(s)).toBe(true);
+    }
+    expect(checkFlat(walk({ w: 0, b: 0 }, 0))).toBe(false);
+    expect(checkFlat(walk({ w: -1, b: 1 }, 0))).toBe(false);
+    expect(checkFlat(walk(SURFACE_MINIMUM, 0))).toBe(false);
+  });
+});
+
+describe('lesson 9, step 4: one example in a network', () => {
+  const base: OneExampleState = { phase: 'idle', updates: 0, picked: null, loss: null, config: {} as never, params: null };
+  it('passes after an update is applied, not after the forward or backward pass alone', () => {
+    expect(checkOneExample({ ...base, phase: 'updated', updates: 1, loss: 0.2 })).toBe(true);
+    expect(checkOneExample({ ...base, phase: 'forward', updates: 2, loss: 0.2 })).toBe(false);
+    expect(checkOneExample({ ...base, phase: 'backward', loss: 0.2 })).toBe(false);
+    expect(checkOneExample(base)).toBe(false);
+  });
+});

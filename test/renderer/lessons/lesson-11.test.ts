@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivationName, LabConfig } from '../../../core/config';
+import {
+  checkKilled,
+  checkLeakyAlive,
+  checkLeakySlope,
+  checkStayDead,
+  deadConfig,
+  deadTotal,
+  lesson,
+} from '../../../renderer/lessons/11-dead-neurons/lesson';
+
+const lessonSteps = () => lesson.steps;
+import type { DeadNeuronsState } from '../../../renderer/lessons/types';
+import { deadState, trainedSession } from './instrument-helpers';
+
+function config(activation: ActivationName, learningRate: number): LabConfig {
+  const c = structuredClone(deadConfig);
+  c.network.hidden = c.network.hidden.map((h) => ({ ...h, activation }));
+  c.training.learningRate = learningRate;
+  return c;
+}
+
+/** Trains at `rate` for `epochs`, then (optionally) at `then` for `more`, as the widget's pickers do. */
+function measure(activation: ActivationName, rate: number, epochs: number, then?: { rate: number; more: number }): DeadNeuronsState {
+  const c = config(activation, rate);
+  const run = trainedSession(c);
+  run.train(epochs);
+  if (!then) return deadState(run, c, rate, epochs);
+  run.setLearningRate(then.rate);
+  run.train(then.more);
+  return deadState(run, c, then.rate, then.more);
+}
+
+const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
+  activation: 'relu',
+  learningRate: 3,
+  epoch: 10,
+  deadCount: [1, 8],
+  sizes: [8, 8],
+  testAccuracy: 0.5,
+  epochsAtRate: 10,
+  ...change,
+});
+
+describe('lesson 11: dead neurons', () => {
+  it('measured: learning rate 0.03 kills no ReLU, 3 kills many and stalls the network', () => {
+    const safe = measure('relu', 0.03, 10);
+    const big = measure('relu', 3, 10);
+    console.log(
+      `ReLU dead after 10 epochs: at 0.03 ${JSON.stringify(safe.deadCount)}, at 3 ${JSON.stringify(big.deadCount)} (accuracy ${big.testAccuracy})`,
+    );
+    expect(deadTotal(safe)).toBe(0);
+    expect(checkKilled(safe)).toBe(false);
+    expect(checkKilled(big)).toBe(true);
+    expect(big.testAccuracy).toBeLessThan(0.6);
+    // Trained at 0.03 first, then raised to 3 without starting over: the same neurons die, and it passes too.
+    const raised = measure('relu', 0.03, 5, { rate: 3, more: 10 });
+    console.log(`ReLU trained at 0.03 then 3: dead ${JSON.stringify(raised.deadCount)}`);
+    expect(checkKilled(raised)).toBe(true);
+  });
+  it('measured: the dead stay dead after fifty epochs at 0.03', () => {
+    const after = measure('relu', 3, 10, { rate: 0.03, more: 60 });
+    console.log(`ReLU after 10 epochs at 3 and 60 at 0.03: dead ${JSON.stringify(after.deadCount)}, accuracy ${after.testAccuracy}`);
+    expect(checkStayDead(after)).toBe(true);
+    expect(after.testAccuracy).toBeLessThan(0.6);
+    // A network that never saw the big step has none dead, so it cannot pass.
+    expect(checkStayDead(measure('relu', 0.03, 60))).toBe(false);
+    // Switched to 0.03 after fifty epochs at 3, but not trained at 0.03 yet: not seen.
+    expect(checkStayDead({ ...after, epochsAtRate: 0 })).toBe(false);
+    expect(checkStayDead({ ...after, epochsAtRate: 20 })).toBe(false);
+    expect(checkStayDead({ ...after, learningRate: 3 })).toBe(false);
+  });
+  it('measured: leaky ReLU at 3 loses no neuron and learns the circle', () => {
+    const leaky = measure('leakyRelu', 3, 10);
+    console.log(`Leaky ReLU after 10 epochs at 3: dead ${JSON.stringify(leaky.deadCount)}, accuracy ${leaky.testAccuracy}`);
+    expect(checkLeakyAlive(leaky)).toBe(true);
+    expect(checkLeakyAlive(measure('relu', 3, 10))).toBe(false);
+    expect(checkLeakyAlive(measure('leakyRelu', 0.03, 10))).toBe(false);
+  });
+  it('counts nothing before the first measurement', () => {
+    expect(deadTotal(dead({ deadCount: [] }))).toBeNull();
+    expect(checkKilled(dead({ deadCount: [] }))).toBe(false);
+    expect(checkLeakyAlive(dead({ activation: 'leakyRelu', deadCount: [], testAccuracy: 0.95 }))).toBe(false);
+    expect(checkKilled(dead({ epoch: 2 }))).toBe(false);
+    expect(checkKilled(dead({}))).toBe(true);
+    expect(checkKilled(dead({ activation: 'leakyRelu' }))).toBe(false);
+  });
+  it("reads leaky ReLU's slope left of zero anywhere there", () => {
+    expect(checkLeakySlope({ activation: 'leakyRelu', x: -2, f: -0.02, df: 0.01 })).toBe(true);
+    expect(checkLeakySlope({ activation: 'leakyRelu', x: -0.01, f: -0.0001, df: 0.01 })).toBe(true);
+    expect(checkLeakySlope({ activation: 'leakyRelu', x: 2, f: 2, df: 1 })).toBe(false);
+    expect(checkLeakySlope({ activation: 'relu', x: -2, f: 0, df: 0 })).toBe(false);
+  });
+});
+
+describe('lesson 11: predict first', () => {
+  it('step 1 checks only after a prediction is committed, and any committed guess may go on', async () => {
+    const { runCheck } = await import('../../../renderer/lessons/types');
+    const { judgePrediction } = await import('../../../renderer/lessons/predict');
+    const step = lessonSteps()[0];
+    const killed = dead({});
+    expect(runCheck(step, killed, null)).toBe(false);
+    expect(judgePrediction(step.predict!, 9)?.correct).toBe(true);
+    expect(judgePrediction(step.predict!, 8)?.correct).toBe(true);
+    expect(judgePrediction(step.predict!, 0)?.correct).toBe(false);
+    expect(runCheck(step, killed, judgePrediction(step.predict!, 0))).toBe(true);
+  });
+});
