@@ -35,7 +35,12 @@ export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 export const REGULARIZATION_NAMES = ['none', 'l1', 'l2'] as const;
 export type RegularizationName = (typeof REGULARIZATION_NAMES)[number];
 
-export const INITIALIZER_NAMES = ['playground', 'glorot', 'he'] as const;
+/**
+ * How a fresh network's weights start (core/engine/init.ts). `large` and `equal` are there to
+ * be seen failing: weights too big to train (saturation) and weights that keep every neuron of
+ * a layer a clone of the others (symmetry).
+ */
+export const INITIALIZER_NAMES = ['playground', 'glorot', 'he', 'large', 'equal'] as const;
 export type InitializerName = (typeof INITIALIZER_NAMES)[number];
 
 export const FEATURE_NAMES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2', 'cosX1', 'cosX2'] as const;

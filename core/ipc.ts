@@ -12,6 +12,7 @@
  */
 import { isExampleId, type ExampleId } from './examples';
 import type { Command, EngineEvent } from './protocol';
+import type { RecentDetails } from './recent';
 
 /** Page → main messages that get no reply: the payload each carries. */
 export interface PageMessages {
@@ -21,6 +22,10 @@ export interface PageMessages {
   'engine:digits': Uint8Array;
   /** The open project's text and dirty flag. */
   'project:update': ProjectUpdate;
+  /** A picture and summary of the project now open, for its place on the recent list. */
+  'project:preview': ProjectPreview;
+  /** Which items of File › Export apply to what the Lab holds now (the menu greys out the rest). */
+  'export:available': ExportItem[];
 }
 
 /** Page → main requests: the arguments each takes and the reply it gets. */
@@ -30,7 +35,7 @@ export interface PageRequests {
   'project:open-recent': { args: [file: string]; reply: ActionResult };
   /** Opens a file dropped on the window; the preload takes its path from the dropped File. */
   'project:open-dropped': { args: [file: string]; reply: ActionResult };
-  'project:recent': { args: []; reply: string[] };
+  'project:recent': { args: []; reply: RecentProjects };
   /** Restores the unsaved work an earlier run left (offered by 'project:backup-found'); main asks about newer changes first. */
   'project:restore-backup': { args: []; reply: ActionResult };
   /** Lets that unsaved work go for good. */
@@ -50,6 +55,8 @@ export interface MainEvents {
   /** Unsaved work an earlier run left: the page offers Restore or Discard in a notice. */
   'project:backup-found': BackupOffer;
   'menu:command': MenuCommand;
+  /** File › Export ▸ an item: the page builds that file and saves it through 'file:export'. */
+  'menu:export': ExportItem;
   /** Short notices, e.g. "The engine restarted; training resumed from epoch 1200." */
   'app:notice': string;
 }
@@ -66,6 +73,7 @@ export const CHANNELS = {
   engineEvent: 'engine:event',
   engineDigits: 'engine:digits',
   projectUpdate: 'project:update',
+  projectPreview: 'project:preview',
   projectLoad: 'project:load',
   projectSaved: 'project:saved',
   projectAction: 'project:action',
@@ -76,6 +84,8 @@ export const CHANNELS = {
   projectDiscardBackup: 'project:discard-backup',
   projectBackupFound: 'project:backup-found',
   menuCommand: 'menu:command',
+  menuExport: 'menu:export',
+  exportAvailable: 'export:available',
   notice: 'app:notice',
   progressLoad: 'progress:load',
   progressSave: 'progress:save',
@@ -84,7 +94,13 @@ export const CHANNELS = {
 } as const satisfies Record<string, PageMessageChannel | PageRequestChannel | MainEventChannel>;
 
 /** Every channel of the three maps, each exactly once (a compile error if one is missing). */
-export const PAGE_MESSAGE_CHANNELS = ['engine:command', 'engine:digits', 'project:update'] as const satisfies readonly PageMessageChannel[];
+export const PAGE_MESSAGE_CHANNELS = [
+  'engine:command',
+  'engine:digits',
+  'project:update',
+  'project:preview',
+  'export:available',
+] as const satisfies readonly PageMessageChannel[];
 export const PAGE_REQUEST_CHANNELS = [
   'project:action',
   'project:open-recent',
@@ -103,6 +119,7 @@ export const MAIN_EVENT_CHANNELS = [
   'project:saved',
   'project:backup-found',
   'menu:command',
+  'menu:export',
   'app:notice',
 ] as const satisfies readonly MainEventChannel[];
 type Missing<All, Listed> = Exclude<All, Listed>;
@@ -131,6 +148,28 @@ export interface ProjectUpdate {
    * page's default project after a crash — so it never saves that over the open file.
    */
   loaded?: number;
+}
+
+/**
+ * The page's picture and summary of the project it has open. Main keeps them for the open
+ * file while that file is on the recent list; the page never names the file.
+ */
+export interface ProjectPreview extends RecentDetails {
+  /** The `seq` of main's last load in the Lab (as in ProjectUpdate): a preview of an older project is ignored. */
+  loaded: number;
+}
+
+/** One file of the recent list, with the picture and summary kept for it (null before any). */
+export interface RecentProject {
+  path: string;
+  details: RecentDetails | null;
+}
+
+export interface RecentProjects {
+  /** Newest first, at most ten. */
+  projects: RecentProject[];
+  /** Files that were on the list but are not there any more: taken off it since the page last asked. */
+  removed: string[];
 }
 
 /** A project the main process opened (from a menu, the OS, a drop or a restored backup). */
@@ -202,6 +241,14 @@ export function isOpenExampleCommand(command: MenuCommand): command is OpenExamp
 export const EXPORT_KINDS = ['png', 'csv', 'json', 'py'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+/**
+ * The exports the Lab offers (its Export button, and File › Export in the desktop app): the
+ * output plot and network diagram as pictures, the loss history, the network as JSON, a
+ * PyTorch script, and the data points.
+ */
+export const EXPORT_ITEMS = ['output-png', 'diagram-png', 'history-csv', 'network-json', 'pytorch', 'points-csv'] as const;
+export type ExportItem = (typeof EXPORT_ITEMS)[number];
+
 /** One exported file: its kind, a suggested file name (no folder) and its contents. */
 export interface ExportFile {
   kind: ExportKind;
@@ -244,8 +291,10 @@ export interface LabApi {
      * no DOM types). Only a file from this computer has a path; any other is refused.
      */
     openDropped(file: object): Promise<ActionResult>;
-    /** Recently opened files, newest first (at most 10). */
-    recent(): Promise<string[]>;
+    /** Recently opened files, newest first (at most 10), with their pictures, and the ones that have gone. */
+    recent(): Promise<RecentProjects>;
+    /** Gives main the picture and summary of the open project, for the recent list. */
+    preview(preview: ProjectPreview): void;
     onLoad(listener: (project: LoadedProject) => void): () => void;
     onSaved(listener: (saved: SavedProject) => void): () => void;
     /** Unsaved work an earlier run left, offered once the page has loaded. */
@@ -269,5 +318,9 @@ export interface LabApi {
   files: {
     /** Asks where to save an exported file and writes it (ok false with an empty message when cancelled). */
     saveExport(file: ExportFile): Promise<ActionResult>;
+    /** Tells main which File › Export items apply now (the others are greyed out). */
+    setAvailableExports(items: ExportItem[]): void;
+    /** File › Export ▸ an item was chosen; returns a function that unsubscribes. */
+    onExport(listener: (item: ExportItem) => void): () => void;
   };
 }

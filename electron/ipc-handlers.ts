@@ -4,7 +4,16 @@
  * handler here runs. main.ts passes Electron's ipcMain (through ipc-main.ts); tests pass a
  * stand-in.
  */
-import type { ActionResult, AppInfo, ExportFile, ProjectAction, ProjectUpdate } from '../core/ipc';
+import type {
+  ActionResult,
+  AppInfo,
+  ExportFile,
+  ExportItem,
+  ProjectAction,
+  ProjectPreview,
+  ProjectUpdate,
+  RecentProjects,
+} from '../core/ipc';
 import type { Command } from '../core/protocol';
 import { DIGITS_REFUSED_PREFIX } from '../core/tabular/provide';
 import { PROJECT_EXTENSION } from './argv';
@@ -29,7 +38,9 @@ export interface IpcDeps {
     openRecent(file: string): Promise<ActionResult>;
     /** Opens a file dropped on the window (its path came from the dropped File in the preload). */
     openDropped(file: string): Promise<ActionResult>;
-    recent(): Promise<string[]>;
+    recent(): Promise<RecentProjects>;
+    /** The page's picture of the open project, for its place on the recent list. */
+    preview(preview: ProjectPreview): void;
     /** The page's answer to the unsaved work an earlier run left. */
     restoreBackup(): Promise<ActionResult>;
     discardBackup(): Promise<void>;
@@ -38,6 +49,8 @@ export interface IpcDeps {
   appInfo(): AppInfo;
   /** Asks where to save an export and writes it (electron/exports.ts). */
   saveExport(file: ExportFile): Promise<ActionResult>;
+  /** The page says which File › Export items apply now (main greys out the rest). */
+  exportsAvailable(items: ExportItem[]): void;
 }
 
 /** Said to the learner (not thrown) when a file that is not a project is dropped or chosen. */
@@ -57,6 +70,8 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcDeps): void {
     (reason) => deps.engine.reportError(DIGITS_REFUSED_PREFIX + reason),
   );
   ipc.on('project:update', (update) => deps.project.update(update));
+  ipc.on('project:preview', (preview) => deps.project.preview(preview));
+  ipc.on('export:available', (items) => deps.exportsAvailable(items));
   ipc.handle('project:action', (action) => deps.project.action(action));
   ipc.handle(
     'project:open-recent',

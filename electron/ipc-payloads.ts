@@ -6,7 +6,16 @@
  */
 import path from 'node:path';
 import { LIMITS } from '../core/config';
-import { EXPORT_KINDS, type ExportFile, type ProjectAction, type ProjectUpdate } from '../core/ipc';
+import {
+  EXPORT_ITEMS,
+  EXPORT_KINDS,
+  type ExportFile,
+  type ExportItem,
+  type ProjectAction,
+  type ProjectPreview,
+  type ProjectUpdate,
+} from '../core/ipc';
+import { readRecentDetails, readRecentPicture } from '../core/recent';
 import type { Command } from '../core/protocol';
 import type { PageMessageChannel, PageMessages, PageRequestChannel, RequestArgs } from '../core/ipc';
 import { MAX_PROJECT_BYTES } from '../core/project';
@@ -115,6 +124,22 @@ export function parseProjectUpdate(args: unknown[]): Parsed<ProjectUpdate> {
   return accept({ json, dirty, loaded });
 }
 
+/** A picture and summary of the open project: checked pictures (PNG data URLs of bounded size), a short summary and a time. */
+export function parseProjectPreview(args: unknown[]): Parsed<ProjectPreview> {
+  const one = exactlyOne(args);
+  if (!one.ok) return one;
+  const value = one.value;
+  if (typeof value !== 'object' || value === null) return refuse('needs { summary, picture, at, loaded }.');
+  const { loaded, picture } = value as Record<string, unknown>;
+  if (typeof loaded !== 'number' || !Number.isSafeInteger(loaded) || loaded < 0) return refuse('loaded must be a whole number, 0 or more.');
+  const details = readRecentDetails(value);
+  if (!details) return refuse('needs a summary of at most 300 characters and the time as an ISO date.');
+  if (picture !== null && readRecentPicture(picture) === null) {
+    return refuse('the picture must be null or { light, dark, label } with PNG data URLs of at most 128 KB each.');
+  }
+  return accept({ ...details, loaded });
+}
+
 const PROJECT_ACTIONS: readonly ProjectAction[] = ['new', 'open', 'save', 'save-as'];
 
 export function parseAction(args: unknown[]): Parsed<[ProjectAction]> {
@@ -179,11 +204,28 @@ export function parseExportFile(args: unknown[]): Parsed<[ExportFile]> {
   return accept([{ kind: kind as ExportFile['kind'], name, data: new Uint8Array(data) }]);
 }
 
+/** Which File › Export items apply: known items, each at most once. */
+export function parseExportItems(args: unknown[]): Parsed<ExportItem[]> {
+  const one = exactlyOne(args);
+  if (!one.ok) return one;
+  const items = one.value;
+  if (!Array.isArray(items) || items.length > EXPORT_ITEMS.length)
+    return refuse(`needs a list of at most ${EXPORT_ITEMS.length} export items.`);
+  const known = EXPORT_ITEMS as readonly unknown[];
+  const unknown = items.find((item) => !known.includes(item));
+  if (unknown !== undefined)
+    return refuse(`unknown export ${JSON.stringify(unknown) ?? 'undefined'}; use one of ${EXPORT_ITEMS.join(', ')}.`);
+  if (new Set(items).size !== items.length) return refuse('names an export more than once.');
+  return accept(items as ExportItem[]);
+}
+
 /** The parser of every page → main message channel. */
 export const MESSAGE_PARSERS: { [C in PageMessageChannel]: (args: unknown[]) => Parsed<PageMessages[C]> } = {
   'engine:command': parseCommand,
   'engine:digits': parseDigits,
   'project:update': parseProjectUpdate,
+  'project:preview': parseProjectPreview,
+  'export:available': parseExportItems,
 };
 
 /** The parser of every page → main request channel. */

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session } from 'electron';
-import type { AppInfo, MenuCommand } from '../core/ipc';
+import type { AppInfo, ExportItem, MenuCommand } from '../core/ipc';
 import { registerAppScheme, handleAppProtocol } from './app-protocol';
 import { OpenFileQueue, argvSkip, projectFileFromArgv } from './argv';
 import { ENGINE_WORKER_LIMITS, EngineHost } from './engine-host';
@@ -99,6 +99,8 @@ async function start(): Promise<void> {
   engine.start();
   app.on('will-quit', () => void engine.dispose());
 
+  /** File › Export items the page says apply now; none until it says. */
+  let exportsAvailable: readonly ExportItem[] = [];
   const documents: Documents = installDocuments({
     userData,
     window: () => win,
@@ -122,6 +124,11 @@ async function start(): Promise<void> {
     progress: documents.progress,
     appInfo,
     saveExport,
+    exportsAvailable: (items) => {
+      if (items.length === exportsAvailable.length && items.every((item) => exportsAvailable.includes(item))) return;
+      exportsAvailable = items;
+      rebuildMenu();
+    },
   });
 
   const sendCommand = (command: MenuCommand) => toPage('menu:command', command);
@@ -140,6 +147,8 @@ async function start(): Promise<void> {
       onOpenRecent: (file) => void documents.openPath(file),
       onClearRecent: () => void documents.clearRecent(),
       onCommand: sendCommand,
+      exports: exportsAvailable,
+      onExport: (item) => toPage('menu:export', item),
       onTheme: (choice) => {
         theme = choice;
         nativeTheme.themeSource = choice;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { EXAMPLES } from '../core/examples';
-import { openExampleCommand, type MenuCommand, type ProjectAction } from '../core/ipc';
+import { EXPORT_ITEMS, openExampleCommand, type ExportItem, type MenuCommand, type ProjectAction } from '../core/ipc';
 import type { ThemeChoice } from './theme';
 
 export interface MenuContext {
@@ -23,6 +23,9 @@ export interface MenuContext {
   onOpenRecent(file: string): void;
   onClearRecent(): void;
   onCommand(command: MenuCommand): void;
+  /** File › Export items that apply to what the Lab holds now (the page says; the rest are greyed out). */
+  exports: readonly ExportItem[];
+  onExport(item: ExportItem): void;
   onTheme(theme: ThemeChoice): void;
   onAbout(): void;
 }
@@ -39,6 +42,24 @@ function recentSubmenu(ctx: MenuContext): Item[] {
   }));
   items.push({ type: 'separator' }, { label: 'Clear Recent', click: () => ctx.onClearRecent() });
   return items;
+}
+
+/** File › Export's items, in the order of the Lab's own Export button. */
+export const EXPORT_LABELS: Record<ExportItem, string> = {
+  'output-png': 'Output Plot as &PNG…',
+  'diagram-png': 'Network &Diagram as PNG…',
+  'history-csv': 'Loss and Accuracy &History as CSV…',
+  'network-json': 'Network as &JSON (Weights)…',
+  pytorch: 'As P&yTorch Script…',
+  'points-csv': 'Data P&oints as CSV…',
+};
+
+function exportSubmenu(ctx: MenuContext): Item[] {
+  return EXPORT_ITEMS.map((item) => ({
+    label: EXPORT_LABELS[item],
+    enabled: ctx.hasWindow && ctx.exports.includes(item),
+    click: () => ctx.onExport(item),
+  }));
 }
 
 /** The bundled examples: each opens in the page as an untitled copy (main asks about unsaved changes first). */
@@ -63,6 +84,8 @@ function fileMenu(ctx: MenuContext): Item {
       { type: 'separator' },
       { label: '&Save', accelerator: 'CmdOrCtrl+S', click: () => ctx.onProjectAction('save') },
       { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => ctx.onProjectAction('save-as') },
+      { type: 'separator' },
+      { label: 'Ex&port', enabled: ctx.hasWindow, submenu: exportSubmenu(ctx) },
       { type: 'separator' },
       { role: 'close', label: mac ? 'Close Window' : '&Close', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as Item, { role: 'quit', label: 'E&xit' } as Item]),

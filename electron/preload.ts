@@ -38,6 +38,7 @@ const lab = {
       return path ? invoke('project:open-dropped', path) : { ok: false, message: NOT_A_LOCAL_FILE };
     },
     recent: () => invoke('project:recent'),
+    preview: (preview) => send('project:preview', preview),
     onLoad: (listener) => listen('project:load', listener),
     onSaved: (listener) => listen('project:saved', listener),
     onBackupFound: (listener) => listen('project:backup-found', listener),
@@ -55,6 +56,8 @@ const lab = {
   appInfo: () => invoke('app:info'),
   files: {
     saveExport: (file) => invoke('file:export', file),
+    setAvailableExports: (items) => send('export:available', items),
+    onExport: (listener) => listen('menu:export', listener),
   },
 } satisfies LabApi;
 

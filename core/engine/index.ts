@@ -41,3 +41,4 @@ export {
   type SlopeRegion,
 } from './explorer';
 export { activationLine } from './inspect';
+export { readOutput, type OutputReading } from './output-loss';

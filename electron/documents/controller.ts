@@ -119,6 +119,11 @@ export class DocumentController {
     return { path: this.file, name: this.name, dirty: this.dirty };
   }
 
+  /** True when a page update numbered `loaded` describes the open document (see update()). */
+  describes(loaded: number): boolean {
+    return loaded === this.loads;
+  }
+
   title(): string {
     return windowTitle(this.name, this.dirty, this.deps.platform);
   }
@@ -290,12 +295,16 @@ export class DocumentController {
   private async openNow(file: string): Promise<ActionResult> {
     const result = await this.deps.files.read(file);
     if (!result.ok) {
-      if (result.missing) await this.deps.recent.remove(file);
+      if (result.missing && this.deps.recent.has(file)) {
+        await this.deps.recent.remove(file);
+        return failed(`${result.message} It has been taken off your recent projects.`);
+      }
       return failed(result.message);
     }
     if (!(await this.confirmDiscard())) return CANCELLED;
-    this.show({ text: result.bytes, name: path.basename(file), path: file, restored: false });
+    // On the list before the page hears of it: the page's picture of it (project:preview) is kept only for listed files.
     await this.deps.recent.add(file);
+    this.show({ text: result.bytes, name: path.basename(file), path: file, restored: false });
     await this.deps.backups.discard();
     return OK;
   }
@@ -321,8 +330,8 @@ export class DocumentController {
     this.dirty = false;
     this.text = text;
     this.refreshWindow();
-    this.deps.page.saved({ name: this.name, path: target });
     await this.deps.recent.add(target);
+    this.deps.page.saved({ name: this.name, path: target });
     await this.deps.backups.discard();
     return OK;
   }

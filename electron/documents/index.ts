@@ -24,7 +24,7 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { defaultConfig } from '../../core/config';
-import type { ActionResult, ProjectAction, ProjectUpdate } from '../../core/ipc';
+import type { ActionResult, ProjectAction, ProjectPreview, ProjectUpdate, RecentProjects } from '../../core/ipc';
 import type { PageSend } from '../ipc-typed';
 import { createProject, serializeProject } from '../../core/project';
 import { Backups } from './backups';
@@ -32,6 +32,7 @@ import { DocumentController, type Question } from './controller';
 import { readProjectFile, writeProjectFile } from './files';
 import { WorkerParser } from './parse-host';
 import { createProgressStore, type ProgressStore } from './progress';
+import { RecentPreviews } from './previews';
 import { RecentFiles } from './recent';
 
 export interface DocumentsDeps {
@@ -52,7 +53,10 @@ export interface Documents {
     action(action: ProjectAction): Promise<ActionResult>;
     openRecent(file: string): Promise<ActionResult>;
     openDropped(file: string): Promise<ActionResult>;
-    recent(): Promise<string[]>;
+    /** The recent list with each file's picture, and the files found gone since last asked. */
+    recent(): Promise<RecentProjects>;
+    /** The page's picture of the open project: kept for the open file while it is on the recent list. */
+    preview(preview: ProjectPreview): void;
     /** The page's Restore and Discard for work an earlier run left (offerBackup). */
     restoreBackup(): Promise<ActionResult>;
     discardBackup(): Promise<void>;
@@ -90,9 +94,15 @@ export function installDocuments(deps: DocumentsDeps): Documents {
     file: path.join(deps.userData, 'recent-projects.json'),
     caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
   });
+  const previews = new RecentPreviews({
+    file: path.join(deps.userData, 'recent-previews.json'),
+    caseInsensitive: process.platform === 'win32' || process.platform === 'darwin',
+  });
+  // Pictures are kept only for files on the list: they go when their file leaves it.
   const recentChanged = <T>(task: Promise<T>): Promise<T> =>
     task.finally(() => {
       deps.onRecentChanged();
+      void previews.keepOnly(recent.cached());
     });
 
   // Project files and backups are parsed in a worker: no file can hold this event loop.
@@ -172,7 +182,16 @@ export function installDocuments(deps: DocumentsDeps): Documents {
       action: (action) => controller.action(action),
       openRecent: (file) => controller.openRecent(file),
       openDropped: (file) => controller.openPath(file),
-      recent: () => recent.load(),
+      recent: async () => {
+        const files = await recent.load();
+        await previews.load();
+        return { projects: files.map((file) => ({ path: file, details: previews.get(file) })), removed: recent.takeGone() };
+      },
+      preview: ({ loaded, ...details }) => {
+        const file = controller.current().path;
+        if (!controller.describes(loaded) || file === null || !recent.has(file)) return;
+        void previews.set(file, details, recent.cached());
+      },
       restoreBackup: () => controller.restoreOffered(),
       discardBackup: () => controller.discardOffered(),
     },

@@ -49,6 +49,8 @@ export function cleanList(value: unknown, caseInsensitive: boolean): string[] {
 
 export class RecentFiles {
   private list: string[] = [];
+  /** Files found gone when the list was read, not yet reported (takeGone). */
+  private gone: string[] = [];
   private readonly exists: (file: string) => Promise<boolean>;
   private readonly caseInsensitive: boolean;
   /** Writes happen one after another, in the order asked. */
@@ -76,8 +78,17 @@ export class RecentFiles {
     const candidates = cleanList(stored, this.caseInsensitive);
     const present = await Promise.all(candidates.map((file) => this.exists(file)));
     this.list = candidates.filter((_, i) => present[i]);
-    if (this.list.length !== candidates.length) await this.persist();
+    const gone = candidates.filter((_, i) => !present[i]);
+    if (gone.length > 0) {
+      this.gone = [...this.gone, ...gone].slice(-MAX_RECENT);
+      await this.persist();
+    }
     return this.cached();
+  }
+
+  /** The files found gone since this was last asked (each said once). */
+  takeGone(): string[] {
+    return this.gone.splice(0);
   }
 
   /** True when `file` is on the list as last read or changed. */

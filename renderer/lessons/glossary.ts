@@ -83,6 +83,41 @@ const entries: GlossaryEntry[] = [
     definition:
       'A function that turns a list of scores into probabilities: every result is positive and together they add up to 1. The biggest score gets the biggest share.',
   },
+  {
+    term: 'squared error',
+    definition:
+      'A loss that takes the gap between the output and the target and squares it (here with a half in front): ½·(y − t)². Small gaps cost little, big gaps a lot.',
+  },
+  {
+    term: 'cross-entropy',
+    definition:
+      'A loss for outputs that are probabilities: −ln of the probability the network gave the right answer. It grows without limit as that probability goes to 0, so confident mistakes cost the most.',
+  },
+  {
+    term: 'hinge',
+    definition:
+      'The shape of one ReLU neuron over one input: flat, then a straight ramp, with one bend where its weighted sum crosses 0. Hinges added together make any bendy line.',
+  },
+  {
+    term: 'universal approximation',
+    definition:
+      'The fact that a network with one hidden layer of a non-linear activation can follow any reasonable curve as closely as you like, given enough neurons. It says such a network exists, not that training will find it quickly.',
+  },
+  {
+    term: 'saturation',
+    definition:
+      'A sigmoid or tanh neuron is saturated when its weighted sum is far out on a flat end of the curve. Its slope there is almost 0, so training barely moves the weights before it.',
+  },
+  {
+    term: 'symmetry',
+    definition:
+      'Neurons of one layer that start with exactly the same weights compute the same thing and get the same push at every step, so they stay copies of each other. Random starting weights break this symmetry.',
+  },
+  {
+    term: 'initialisation',
+    definition:
+      'Choosing the starting values of the weights and biases before training. Usual choices are small random numbers: small to keep neurons off their flat ends, random so that no two neurons start alike.',
+  },
   { term: 'class', definition: 'One of the categories a classifier chooses between, such as "cat" and "dog".' },
   {
     term: 'test set',

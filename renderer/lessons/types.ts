@@ -7,6 +7,10 @@
 import type { FoldSpacePreset, FoldSpaceState } from './widgets/fold-space';
 import type { LossSurfacePreset, LossSurfaceState } from './widgets/loss-surface';
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
+import type { ComparePreset, CompareState } from './12-saturation-and-init/compare';
+import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
+import type { HingesPreset, HingesState } from './15-enough-bumps/hinges';
+import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
 import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
 
@@ -248,6 +252,15 @@ export interface CurveState {
   /** The widget's network and its newest weights, for "Open this in the Lab". */
   config: LabConfig;
   params: Float64Array | null;
+  /** With the preset's `recordWidths`: per width tried, the most epochs trained and the lowest test loss seen. */
+  widths?: WidthRecord[];
+  /** With the preset's `question`: the learner's typed answer, or null. */
+  answer?: number | null;
+}
+export interface WidthRecord {
+  width: number;
+  epochs: number;
+  lowestTestLoss: number;
 }
 export interface CurvePreset {
   /** A curve data set's network (one input, a linear output). */
@@ -260,6 +273,10 @@ export interface CurvePreset {
   showEachNeuron: boolean;
   /** Let the learner add and move points of their own (switches to `ownCurve`). */
   editable: boolean;
+  /** Keep a table of the lowest test loss per width tried (measuring loss against width). */
+  recordWidths?: boolean;
+  /** A question answered with a typed number. */
+  question?: string;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }
@@ -299,6 +316,10 @@ export interface WidgetStates {
   deadNeurons: DeadNeuronsState;
   curve: CurveState;
   oneExample: OneExampleState;
+  compare: CompareState;
+  outputLoss: OutputLossState;
+  hinges: HingesState;
+  drawnTrainer: DrawnTrainerState;
   lossSurface: LossSurfaceState;
   foldSpace: FoldSpaceState;
 }
@@ -316,6 +337,10 @@ export interface WidgetPresets {
   deadNeurons: DeadNeuronsPreset;
   curve: CurvePreset;
   oneExample: OneExamplePreset;
+  compare: ComparePreset;
+  outputLoss: OutputLossPreset;
+  hinges: HingesPreset;
+  drawnTrainer: DrawnTrainerPreset;
   lossSurface: LossSurfacePreset;
   foldSpace: FoldSpacePreset;
 }

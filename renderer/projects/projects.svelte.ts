@@ -29,6 +29,9 @@ import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostS
 import { putIntoLab } from './intoLab';
 import { parseOffThread } from './parseOffThread';
 import { downloadText, readChosenFile } from './files';
+import { RecentWork, type RecentItem } from './recent.svelte';
+import { makeRecentPicture } from './recentPicture';
+import { browserRecentStore, MAX_TEXT_CHARS } from './recentStore';
 
 /** What the Projects area says about the open project. */
 export interface ProjectOverview {
@@ -52,7 +55,6 @@ export class Projects {
   projectName = $state('Untitled');
   /** Desktop: the file it was opened from or saved to. */
   path = $state<string | null>(null);
-  recent = $state<string[]>([]);
   message = $state<ProjectMessage | null>(null);
   busy = $state(false);
   /** Unsaved work an earlier visit (browser) or run (desktop) left, waiting for Restore or Discard. */
@@ -61,6 +63,8 @@ export class Projects {
   confirmingNew = $state(false);
 
   readonly desktop: boolean;
+  /** The recent projects with their pictures (main's list on the desktop, IndexedDB in the browser). */
+  readonly recentWork: RecentWork;
   /** The learner's lessons; the ones that belong to the project travel in its file. */
   private readonly lessons: LessonsState;
   /** Browser: where unsaved work is backed up (null on the desktop, or with no storage). */
@@ -107,6 +111,7 @@ export class Projects {
     this.desktop = api !== undefined;
     this.lessons = lessons ?? sharedLessons(defaultBackend);
     this.store = api ? null : browserBackupStore(storage);
+    this.recentWork = new RecentWork(api, api ? null : browserRecentStore(), makeRecentPicture, now);
     const source: SyncSource = {
       currentProject: () => this.currentProject(),
       dirty: () => this.lab.dirty,
@@ -136,12 +141,17 @@ export class Projects {
           this.lab.markSaved();
           this.message = { kind: 'info', text: `Saved as ${saved.name}.` };
           this.backups.note('settings');
-          void this.refreshRecent();
+          // Main keeps a picture of the file just saved for its place on the recent list.
+          void this.currentProject()
+            .then((project) => this.recentWork.describeToMain(project, this.loadedSeq))
+            .catch(() => undefined)
+            .finally(() => void this.refreshRecent());
         }),
       );
       this.cleanups.push(this.api.project.onBackupFound((offer) => (this.pendingRestore = { ...offer, epoch: null })));
       void this.refreshRecent();
     } else if (this.store) {
+      void this.refreshRecent();
       const store = this.store;
       void adoptLegacyBackup(this.storage, store).then(() => this.findBackup(store));
       this.listenForLeaving();
@@ -199,6 +209,11 @@ export class Projects {
    * is saved that could not be opened again. Throws with a message otherwise.
    */
   async projectText(): Promise<string> {
+    return projectTextInSlices(await this.checkedProject(), hurriedSlicer());
+  }
+
+  /** The current project, checked by the loader's own rules (throws with a message otherwise). */
+  private async checkedProject(): Promise<Project> {
     const check = checkProject(await this.currentProject());
     if (!check.ok) {
       throw new Error(
@@ -206,18 +221,20 @@ export class Projects {
           `Check the Lab for a message, then save again. (${check.message})`,
       );
     }
-    return projectTextInSlices(check.project, hurriedSlicer());
+    return check.project;
   }
 
   async save(): Promise<void> {
     if (this.api) return this.desktopAction('save');
     await this.run(async () => {
-      const text = await this.projectText();
+      const project = await this.checkedProject();
+      const text = await projectTextInSlices(project, hurriedSlicer());
       const fileName = projectFileName(this.projectName);
       downloadText(text, fileName);
       this.lab.markSaved();
       this.forgetBackup();
       this.message = { kind: 'info', text: `Saved as ${fileName} in your downloads.` };
+      await this.recentWork.remember(fileName, project, { text });
     });
   }
 
@@ -254,6 +271,39 @@ export class Projects {
       this.projectName = result.project.name;
       this.message = { kind: 'info', text: `Opened ${file.name}.` };
       await this.apply(result.project, false);
+      if (file.size <= MAX_TEXT_CHARS) await this.recentWork.remember(file.name, result.project, { text: await file.text() });
+    });
+  }
+
+  /**
+   * Opens a project of the recent list. The desktop app's main process asks about unsaved
+   * changes; the browser asks here first (`recentWork.confirming`), then reads the file
+   * again (a handle) or the text it kept. One that has gone leaves the list with a message.
+   */
+  async openRecentItem(item: RecentItem, confirmed = false): Promise<void> {
+    if (this.api) return this.openRecent(item.key);
+    if (this.lab.dirty && !confirmed) {
+      this.recentWork.confirming = item;
+      return;
+    }
+    this.recentWork.confirming = null;
+    await this.run(async () => {
+      const read = await this.recentWork.read(item);
+      if (!read.ok) {
+        this.message = { kind: 'error', text: read.message };
+        return;
+      }
+      const parsed = await parseOffThread(read.text, { fileName: read.name });
+      if (!parsed.ok) {
+        this.message = { kind: 'error', text: parsed.message };
+        return;
+      }
+      this.pendingRestore = null;
+      this.forgetBackup();
+      this.projectName = parsed.project.name;
+      this.message = { kind: 'info', text: `Opened ${item.name}.` };
+      await this.apply(parsed.project, false);
+      await this.recentWork.remember(item.name, parsed.project, read.handle ? { handle: read.handle } : { text: read.text });
     });
   }
 
@@ -342,13 +392,8 @@ export class Projects {
     else this.forgetBackup();
   }
 
-  async refreshRecent(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.recent = await this.api.project.recent();
-    } catch {
-      this.recent = [];
-    }
+  refreshRecent(): Promise<void> {
+    return this.recentWork.refresh();
   }
 
   /** Puts a project into the Lab; resolves once the Lab has it (digits wait for their images). */
@@ -375,7 +420,12 @@ export class Projects {
       .finally(() => {
         this.loadedSeq = Math.max(this.loadedSeq, loaded.seq);
       })
-      .then(() => this.backups.note('pause'));
+      .then(() => {
+        this.backups.note('pause');
+        // Main keeps this picture for the file just opened (a restored backup has no file: main ignores it).
+        if (loaded.path) this.recentWork.describeToMain(parsed.project, loaded.seq);
+      })
+      .finally(() => void this.refreshRecent());
   }
 
   private async desktopAction(action: 'new' | 'open' | 'save' | 'save-as'): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { check, checkFails, endJourney, next, openLesson, shoot, startJourney } from './course-journey';
+import { check, checkFails, endJourney, next, openLesson, shoot, startJourney } from './course-steps';
 
 const SHOTS = 'course-01-what-a-network-does';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { check, checkFails, endJourney, next, openLesson, shoot, slider, startJourney, trainUntil } from './course-journey';
+import { check, checkFails, endJourney, next, openLesson, shoot, slider, startJourney, trainUntil } from './course-steps';
 
 const SHOTS = 'course-03-relu';
 

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { check, endJourney, next, openLesson, shoot, slider, startJourney } from './course-journey';
+import { check, endJourney, next, openLesson, shoot, slider, startJourney } from './course-steps';
 
 const SHOTS = 'course-04-sigmoid';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accuracy, check, endJourney, epoch, next, openLesson, shoot, startJourney, trainUntil } from './course-journey';
+import { accuracy, check, endJourney, epoch, next, openLesson, shoot, startJourney, trainUntil } from './course-steps';
 
 const SHOTS = 'course-06-linear-collapse';
 

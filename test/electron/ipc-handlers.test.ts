@@ -37,7 +37,8 @@ function setup(devOrigin: string | null = null) {
         calls.push(['open-dropped', file]);
         return { ok: true, message: '' };
       },
-      recent: async () => ['/a.actlab'],
+      recent: async () => ({ projects: [{ path: '/a.actlab', details: null }], removed: ['/gone.actlab'] }),
+      preview: (preview) => calls.push(['preview', preview]),
       restoreBackup: async () => {
         calls.push(['restore-backup', null]);
         return { ok: true, message: '' };
@@ -57,9 +58,12 @@ function setup(devOrigin: string | null = null) {
       calls.push(['export', file]);
       return { ok: true, message: `Saved ${file.name}.` };
     },
+    exportsAvailable: (items) => calls.push(['exports', items]),
   });
   return { handlers: { on, handle }, calls, log };
 }
+
+const PICTURE = { light: 'data:image/png;base64,iVBORw0KGgo=', dark: 'data:image/png;base64,iVBORw0KGgoA', label: 'Decision boundary' };
 
 /** A whole digits file of two blank images labelled 3 and 7. */
 const twoDigits = encodeDigits({ count: 2, labels: new Uint8Array([3, 7]), pixels: new Uint8Array(2 * 784) });
@@ -79,6 +83,8 @@ const validArgs: Record<string, unknown[]> = {
   'engine:command': [{ type: 'play', id: 1 }],
   'engine:digits': [twoDigits],
   'project:update': [{ json: '{}', dirty: true }],
+  'export:available': [['history-csv', 'pytorch']],
+  'project:preview': [{ summary: '2 → 1, circle', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 }],
   'project:action': ['save'],
   'project:open-recent': ['/home/ana/spiral.actlab'],
   'project:open-dropped': ['/home/ana/dropped.actlab'],
@@ -104,10 +110,15 @@ describe('IPC handlers over the typed helpers', () => {
     handlers.on['engine:command'](ours, { type: 'play', id: 1 });
     handlers.on['engine:digits'](ours, twoDigits);
     handlers.on['project:update'](ours, { json: '{"a":1}', dirty: false });
+    handlers.on['export:available'](ours, ['output-png', 'history-csv']);
+    handlers.on['project:preview'](ours, { summary: '2 → 1, circle', picture: PICTURE, at: '2026-01-01T00:00:00.000Z', loaded: 2 });
     expect(await handlers.handle['project:action'](ours, 'save-as')).toEqual({ ok: true, message: '' });
     expect(await handlers.handle['project:open-recent'](ours, 'C:\\Users\\ana\\xor.actlab')).toEqual({ ok: true, message: '' });
     expect(await handlers.handle['project:open-dropped'](ours, '/home/ana/dropped.actlab')).toEqual({ ok: true, message: '' });
-    expect(await handlers.handle['project:recent'](ours)).toEqual(['/a.actlab']);
+    expect(await handlers.handle['project:recent'](ours)).toEqual({
+      projects: [{ path: '/a.actlab', details: null }],
+      removed: ['/gone.actlab'],
+    });
     expect(await handlers.handle['progress:load'](ours)).toBe('{"done":[]}');
     await handlers.handle['progress:save'](ours, '{"done":["01"]}');
     expect(await handlers.handle['app:info'](ours)).toMatchObject({ name: 'Activation Lab' });
@@ -120,6 +131,8 @@ describe('IPC handlers over the typed helpers', () => {
       ['engine', { type: 'play', id: 1 }],
       ['digits', twoDigits],
       ['update', { json: '{"a":1}', dirty: false }],
+      ['exports', ['output-png', 'history-csv']],
+      ['preview', { summary: '2 → 1, circle', picture: PICTURE, at: '2026-01-01T00:00:00.000Z', loaded: 2 }],
       ['action', 'save-as'],
       ['open-recent', 'C:\\Users\\ana\\xor.actlab'],
       ['open-dropped', '/home/ana/dropped.actlab'],
@@ -161,6 +174,21 @@ describe('IPC handlers over the typed helpers', () => {
     update(ours, { json: '{}', dirty: true }, 'extra');
     update(ours, { json: '{}', dirty: true, loaded: -1 });
     update(ours, { json: '{}', dirty: true, loaded: '2' });
+    const preview = handlers.on['project:preview'];
+    const at = '2026-01-01T00:00:00.000Z';
+    preview(ours, { summary: 's', picture: null, at, loaded: -1 });
+    preview(ours, { summary: 'x'.repeat(301), picture: null, at, loaded: 1 });
+    preview(ours, { summary: 's', picture: { ...PICTURE, light: 'javascript:alert(1)' }, at, loaded: 1 });
+    preview(ours, { summary: 's', picture: { ...PICTURE, dark: `data:image/png;base64,${'A'.repeat(128 * 1024)}` }, at, loaded: 1 });
+    preview(ours, { summary: 's', picture: null, at: 'yesterday', loaded: 1 });
+    const exports = handlers.on['export:available'];
+    exports(ours, 'pytorch');
+    exports(ours, ['pytorch', 'format-disk']);
+    exports(ours, ['pytorch', 'pytorch']);
+    exports(
+      ours,
+      Array.from({ length: 7 }, () => 'pytorch'),
+    );
     expect(log).toEqual([
       'project:update: needs { json, dirty }.',
       'project:update: json must be a string.',
@@ -168,6 +196,15 @@ describe('IPC handlers over the typed helpers', () => {
       'project:update: takes one argument, not 2.',
       'project:update: loaded must be a whole number, 0 or more.',
       'project:update: loaded must be a whole number, 0 or more.',
+      'project:preview: loaded must be a whole number, 0 or more.',
+      'project:preview: needs a summary of at most 300 characters and the time as an ISO date.',
+      'project:preview: the picture must be null or { light, dark, label } with PNG data URLs of at most 128 KB each.',
+      'project:preview: the picture must be null or { light, dark, label } with PNG data URLs of at most 128 KB each.',
+      'project:preview: needs a summary of at most 300 characters and the time as an ISO date.',
+      'export:available: needs a list of at most 6 export items.',
+      'export:available: unknown export "format-disk"; use one of output-png, diagram-png, history-csv, network-json, pytorch, points-csv.',
+      'export:available: names an export more than once.',
+      'export:available: needs a list of at most 6 export items.',
     ]);
     const action = handlers.handle['project:action'];
     await expect(action(ours, 'delete-everything')).rejects.toThrow('project:action: unknown action "delete-everything"');

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../core/examples';
-import { exampleOfCommand, type MenuCommand, type ProjectAction } from '../../core/ipc';
+import { exampleOfCommand, type ExportItem, type MenuCommand, type ProjectAction } from '../../core/ipc';
 import { aboutText, buildMenuTemplate, type MenuContext } from '../../electron/menu';
 import type { ThemeChoice } from '../../electron/theme';
 
@@ -20,6 +20,8 @@ function context(platform: NodeJS.Platform, overrides: Partial<MenuContext> = {}
     onOpenRecent: (f: string) => calls.push(`recent:${f}`),
     onClearRecent: () => calls.push('clear-recent'),
     onCommand: (c: MenuCommand) => calls.push(`command:${c}`),
+    exports: ['history-csv', 'network-json', 'pytorch'],
+    onExport: (item: ExportItem) => calls.push(`export:${item}`),
     onTheme: (t: ThemeChoice) => calls.push(`theme:${t}`),
     onAbout: () => calls.push('about'),
     ...overrides,
@@ -114,6 +116,42 @@ describe('buildMenuTemplate', () => {
     expect(calls).toEqual(['recent:/home/ana/xor.actlab', 'clear-recent']);
     const empty = submenu(find(submenu(buildMenuTemplate(context('linux', { recentFiles: [] }).ctx)[0]), 'Open Recent'));
     expect(empty).toEqual([{ label: 'No Recent Projects', enabled: false }]);
+  });
+
+  it('File › Export offers every export, enabled only where the page says it applies', () => {
+    const { ctx, calls } = context('linux');
+    const file = submenu(buildMenuTemplate(ctx)[0]);
+    const exportMenu = find(file, 'Export');
+    const items = submenu(exportMenu);
+    expect(items.map((i) => [plain(i.label), i.enabled])).toEqual([
+      ['Output Plot as PNG…', false],
+      ['Network Diagram as PNG…', false],
+      ['Loss and Accuracy History as CSV…', true],
+      ['Network as JSON (Weights)…', true],
+      ['As PyTorch Script…', true],
+      ['Data Points as CSV…', false],
+    ]);
+    // Its place: after Save As…, before Close.
+    const labels = file.map((i) => plain(i.label) || i.type);
+    expect(labels.indexOf('Export')).toBeGreaterThan(labels.indexOf('Save As…'));
+    expect(labels.indexOf('Export')).toBeLessThan(labels.indexOf('Close'));
+    for (const item of items) click(item);
+    expect(calls).toEqual([
+      'export:output-png',
+      'export:diagram-png',
+      'export:history-csv',
+      'export:network-json',
+      'export:pytorch',
+      'export:points-csv',
+    ]);
+    // A 2-D data set: every item applies. No window: nothing does.
+    const all = ['output-png', 'diagram-png', 'history-csv', 'network-json', 'pytorch', 'points-csv'] as const;
+    const plane = submenu(find(submenu(buildMenuTemplate(context('win32', { exports: all }).ctx)[0]), 'Export'));
+    expect(plane.every((i) => i.enabled === true)).toBe(true);
+    const noWindow = buildMenuTemplate(context('win32', { exports: all, hasWindow: false }).ctx);
+    const closed = find(submenu(noWindow[0]), 'Export');
+    expect(closed.enabled).toBe(false);
+    expect(submenu(closed).every((i) => i.enabled === false)).toBe(true);
   });
 
   it('Edit uses roles only', () => {

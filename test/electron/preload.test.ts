@@ -58,7 +58,7 @@ describe('preload', () => {
   it('exposes exactly LabApi as window.lab and nothing else', () => {
     expect(Object.keys(fake.exposed)).toEqual(['lab']);
     expect(Object.keys(lab).sort()).toEqual(['appInfo', 'engine', 'files', 'menu', 'onNotice', 'progress', 'project']);
-    expect(Object.keys(lab.files)).toEqual(['saveExport']);
+    expect(Object.keys(lab.files)).toEqual(['saveExport', 'setAvailableExports', 'onExport']);
     expect(Object.keys(lab.engine).sort()).toEqual(['onEvent', 'provideDigits', 'send']);
     expect(Object.keys(lab.project).sort()).toEqual([
       'action',
@@ -68,6 +68,7 @@ describe('preload', () => {
       'onSaved',
       'openDropped',
       'openPath',
+      'preview',
       'recent',
       'restoreBackup',
       'update',
@@ -93,6 +94,8 @@ describe('preload', () => {
     lab.engine.provideDigits(file);
     lab.engine.send({ type: 'pause', id: 3 });
     lab.project.update({ json: '{}', dirty: true });
+    lab.files.setAvailableExports(['pytorch']);
+    lab.project.preview({ summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 });
     expect(await lab.project.action('open')).toBe(`answer:${CHANNELS.projectAction}`);
     await lab.project.openPath('/x.actlab');
     expect(await lab.project.openDropped({ name: 'a.actlab', real: true })).toBe(`answer:${CHANNELS.projectOpenDropped}`);
@@ -108,6 +111,8 @@ describe('preload', () => {
       [CHANNELS.engineDigits, file],
       [CHANNELS.engineCommand, { type: 'pause', id: 3 }],
       [CHANNELS.projectUpdate, { json: '{}', dirty: true }],
+      [CHANNELS.exportAvailable, ['pytorch']],
+      [CHANNELS.projectPreview, { summary: 's', picture: null, at: '2026-01-01T00:00:00.000Z', loaded: 1 }],
     ]);
     expect(fake.invoked).toEqual([
       [CHANNELS.projectAction, 'open'],
@@ -136,13 +141,17 @@ describe('preload', () => {
     const seen: unknown[][] = [];
     const off = lab.onNotice((...args: unknown[]) => seen.push(args));
     const offMenu = lab.menu.onCommand((command) => seen.push(['menu', command]));
+    const offExport = lab.files.onExport((item) => seen.push(['export', item]));
     fake.emit(CHANNELS.notice, 'Engine restarted.');
     fake.emit(CHANNELS.menuCommand, 'step');
-    expect(seen).toEqual([['Engine restarted.'], ['menu', 'step']]);
+    fake.emit(CHANNELS.menuExport, 'pytorch');
+    expect(seen).toEqual([['Engine restarted.'], ['menu', 'step'], ['export', 'pytorch']]);
     off();
     offMenu();
+    offExport();
     fake.emit(CHANNELS.notice, 'again');
-    expect(seen).toHaveLength(2);
+    fake.emit(CHANNELS.menuExport, 'history-csv');
+    expect(seen).toHaveLength(3);
     expect(fake.listeners.get(CHANNELS.notice)?.size).toBe(0);
     expect(() => lab.onNotice('not a function' as unknown as () => void)).toThrow(TypeError);
   });

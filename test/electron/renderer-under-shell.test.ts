@@ -48,7 +48,8 @@ async function openShell(page: Page) {
         action: ok,
         openPath: ok,
         openDropped: ok,
-        recent: async () => [],
+        recent: async () => ({ projects: [], removed: [] }),
+        preview: () => undefined,
         onLoad: () => () => undefined,
         onSaved: () => () => undefined,
         onBackupFound: () => () => undefined,
@@ -64,6 +65,7 @@ async function openShell(page: Page) {
       onNotice,
       progress: { load: async () => '', save: async () => undefined },
       appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+      files: { saveExport: ok, setAvailableExports: () => undefined, onExport: () => () => undefined },
     };
   });
   return engine;

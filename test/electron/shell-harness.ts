@@ -113,12 +113,14 @@ export async function standInEngine(page: Page, scratch: string): Promise<Engine
       openRecent: notInHarness,
       openDropped: notInHarness,
       recent: notInHarness,
+      preview: () => undefined,
       restoreBackup: notInHarness,
       discardBackup: notInHarness,
     },
     progress: { load: notInHarness, save: notInHarness },
     appInfo: () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: process.versions.node }),
     saveExport: notInHarness,
+    exportsAvailable: () => undefined,
   });
   // The page is served over loopback; to the handlers it is the app's own page, as in Electron.
   const ours: SenderEvent = { senderFrame: { url: 'app://lab/index.html' } };

@@ -3,7 +3,7 @@
  * named after the data set and the epoch.
  */
 import { defaultConfig, type DataPoint, type LabConfig, type ProblemType } from '../../../core/config';
-import type { ExportFile } from '../../../core/ipc';
+import { EXPORT_ITEMS, type ExportFile, type ExportItem } from '../../../core/ipc';
 import { historyCsv, pointsCsv } from '../../../core/exchange/csv-write';
 import { networkJsonText } from '../../../core/exchange/network-json';
 import { dataLabel, type ExportSource } from '../../../core/exchange/network';
@@ -17,7 +17,10 @@ import { harmonize } from '../edit';
 import type { LabView } from '../view.svelte';
 import { elementPng } from './png';
 
-export type ExportItem = 'output-png' | 'diagram-png' | 'history-csv' | 'network-json' | 'pytorch' | 'points-csv';
+export type { ExportItem };
+
+/** The exports that need the 2-D views on the screen (or 2-D points). */
+const PLANE_ONLY: ReadonlySet<ExportItem> = new Set(['output-png', 'diagram-png', 'points-csv']);
 
 function stem(config: LabConfig, epoch: number): string {
   return `${fileStem(dataLabel(config))}-epoch-${epoch}`;
@@ -78,6 +81,12 @@ export async function buildExport(item: ExportItem, lab: Lab, view: LabView): Pr
 /** True when the Lab shows 2-D points (not a table set, not a curve): pictures, points and import apply. */
 export function showsPlane(config: LabConfig): boolean {
   return !isTableDataset(config.data.dataset) && !isCurveDataset(config.data.dataset);
+}
+
+/** The exports that apply to this configuration: pictures and points only for 2-D data. */
+export function availableExports(config: LabConfig): ExportItem[] {
+  const plane = showsPlane(config);
+  return EXPORT_ITEMS.filter((item) => plane || !PLANE_ONLY.has(item));
 }
 
 /**

@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standInEngine, startShellHarness, type ShellHarness } from '../shell-harness';
 import type { EngineHost } from '../../../electron/engine-host';
 import { defaultConfig } from '../../../core/config';
-import type { LoadedProject, ProjectAction, ProjectUpdate } from '../../../core/ipc';
+import type { LoadedProject, ProjectAction, ProjectPreview, ProjectUpdate } from '../../../core/ipc';
 import { createProject, momentCount, paramCount, parseProject, serializeProject, summarize, type Project } from '../../../core/project';
 import { irisConfig } from '../../../core/tabular/presets';
 import { seeded } from '../../core/project/sample';
 import { DocumentController } from '../../../electron/documents/controller';
 import { readProjectFile, writeProjectFile } from '../../../electron/documents/files';
 import { RecentFiles } from '../../../electron/documents/recent';
+import { RecentPreviews } from '../../../electron/documents/previews';
 import { Backups } from '../../../electron/documents/backups';
 import { projectWorkerForThisFile } from './parser';
 
@@ -65,6 +66,7 @@ async function openDesktop(page: Page, folder: string) {
   const pages: Page[] = [];
   let current = page;
   const recent = new RecentFiles({ file: path.join(folder, 'user-data', 'recent-projects.json') });
+  const previews = new RecentPreviews({ file: path.join(folder, 'user-data', 'recent-previews.json') });
   const controller = new DocumentController({
     platform: 'linux',
     files: { read: (file) => readProjectFile(file, worker.parser()), write: (file, text) => writeProjectFile(file, text) },
@@ -96,7 +98,16 @@ async function openDesktop(page: Page, folder: string) {
     });
     await target.exposeFunction('__labAction', (action: ProjectAction) => controller.action(action));
     await target.exposeFunction('__labOpenPath', (file: string) => controller.openRecent(file));
-    await target.exposeFunction('__labRecent', () => recent.load());
+    // As documents/index.ts wires them: the list with each file's picture, and pictures for the open file only.
+    await target.exposeFunction('__labRecent', async () => {
+      const files = await recent.load();
+      await previews.load();
+      return { projects: files.map((file) => ({ path: file, details: previews.get(file) })), removed: recent.takeGone() };
+    });
+    await target.exposeFunction('__labPreview', ({ loaded, ...details }: ProjectPreview) => {
+      const file = controller.current().path;
+      if (controller.describes(loaded) && file !== null && recent.has(file)) void previews.set(file, details, recent.cached());
+    });
     await target.exposeFunction('__labRestoreBackup', () => controller.restoreOffered());
     await target.exposeFunction('__labDiscardBackup', () => controller.discardOffered());
     await target.addInitScript(() => {
@@ -119,6 +130,7 @@ async function openDesktop(page: Page, folder: string) {
           openPath: (file: unknown) => w.__labOpenPath(file),
           openDropped: async () => ({ ok: false, message: 'No drops in this journey.' }),
           recent: () => w.__labRecent(),
+          preview: (preview: unknown) => void w.__labPreview(preview),
           onLoad: on('load'),
           onSaved: on('saved'),
           onBackupFound: on('offer'),
@@ -129,6 +141,11 @@ async function openDesktop(page: Page, folder: string) {
         onNotice,
         progress: { load: async () => '', save: async () => undefined },
         appInfo: async () => ({ name: 'Activation Lab', version: '0.0.0', electron: '45', chrome: '0', node: '0' }),
+        files: {
+          saveExport: async () => ({ ok: false, message: 'No exports in this journey.' }),
+          setAvailableExports: () => undefined,
+          onExport: () => () => undefined,
+        },
       };
     });
   }
@@ -203,6 +220,10 @@ describe('desktop project journey', () => {
       await expect.poll(() => page.getByRole('status', { name: 'Project status' }).innerText()).toBe('Saved as journey.actlab.');
       await expect.poll(() => desk.controller.current()).toEqual({ path: file, name: 'journey.actlab', dirty: false });
       expect(desk.titles.at(-1)).toBe('journey.actlab — Activation Lab');
+      // The recent list shows the saved file with the network in a line and the picture the page sent main.
+      const card = page.getByRole('list', { name: 'Recent projects' }).getByRole('listitem').first();
+      await card.getByText(/^Network: 2 → /).waitFor();
+      await card.getByRole('img', { name: /^Decision boundary of the network on the / }).waitFor();
 
       // New on a clean project asks nothing and starts again at epoch 0.
       await page.getByRole('button', { name: 'New', exact: true }).click();

@@ -3,7 +3,7 @@
  * folder, a fake window that emits close events like BrowserWindow does.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeProject } from '../../../core/project';
@@ -109,6 +109,40 @@ describe('installDocuments', () => {
     expect(win.title).toMatch(/^spiral.actlab — Activation Lab$/);
     expect(documents.recentFiles()).toEqual([file]);
     expect(electron.recentDocs).toEqual([file]);
+  });
+
+  it('the recent list carries the picture the page sent for the open file, and says which files have gone', async () => {
+    const { documents } = install();
+    const spiral = path.join(folder.dir, 'spiral.actlab');
+    const xor = path.join(folder.dir, 'xor.actlab');
+    writeFileSync(spiral, text);
+    writeFileSync(xor, text);
+    expect(await documents.openPath(spiral)).toEqual({ ok: true, message: '' });
+    const picture = { light: 'data:image/png;base64,iVBORw0KGgo=', dark: 'data:image/png;base64,iVBORw0KGgoA', label: 'Decision boundary' };
+    const at = '2026-12-01T10:00:00.000Z';
+    // A preview from before the page had this load is not taken; one for it is.
+    documents.project.preview({ summary: 'old', picture, at, loaded: 0 });
+    documents.project.preview({ summary: '2 → 8 → 1, spiral', picture, at, loaded: 1 });
+    await flush();
+    expect(await documents.openPath(xor)).toEqual({ ok: true, message: '' });
+    expect(await documents.project.recent()).toEqual({
+      projects: [
+        { path: xor, details: null },
+        { path: spiral, details: { summary: '2 → 8 → 1, spiral', picture, at } },
+      ],
+      removed: [],
+    });
+
+    // The spiral file moves away: the next look at the list takes it off and says so, once.
+    unlinkSync(spiral);
+    expect(await documents.project.recent()).toEqual({ projects: [{ path: xor, details: null }], removed: [spiral] });
+    expect((await documents.project.recent()).removed).toEqual([]);
+    // Opening a recent file that has just gone says it was taken off the list.
+    unlinkSync(xor);
+    const result = await documents.project.openRecent(xor);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('It has been taken off your recent projects.');
+    expect((await documents.project.recent()).projects).toEqual([]);
   });
 
   it('a damaged file from the menu shows a message box and the page gets nothing', async () => {

@@ -75,6 +75,14 @@ function sampleState(step: Step): unknown {
         testAccuracy: 0.5,
         epochsAtRate: 2,
       };
+    case 'compare':
+    case 'drawnTrainer': {
+      const config = step.preset.config;
+      return { config, params: new Float64Array(networkShape(config).paramCount) };
+    }
+    case 'outputLoss':
+    case 'hinges':
+      return null;
     case 'lossSurface':
     case 'foldSpace':
       return null; // these steps hand nothing to the Lab

@@ -1,0 +1,118 @@
+import type { InitializerName } from '../../../core/config';
+import { labConfig } from '../presets';
+import { step, type ExplorerState, type LessonDef } from '../types';
+import type { ComparePreset, CompareState } from './compare';
+
+/** The explorer's flat ends: a slope below this is too small to carry a push. */
+export const FLAT_SLOPE = 0.01;
+/** Epochs a starting choice must be given before "it did not get there" counts. */
+export const FAIR_TRIAL = 100;
+
+export const SATURATION_QUESTION = {
+  label: 'Why does training crawl with large starting weights?',
+  options: [
+    'Most sums land on the flat ends of tanh, so the slopes, and the pushes, are almost 0',
+    'Large weights make the learning rate smaller',
+    'The network has too few neurons for the circle',
+  ],
+};
+
+/** The cursor sits on a flat end of tanh or the sigmoid. */
+export function checkFlatEnd(s: ExplorerState): boolean {
+  return (s.activation === 'tanh' || s.activation === 'sigmoid') && Math.abs(s.df) < FLAT_SLOPE;
+}
+
+const ran = (s: CompareState, key: InitializerName) => s.runs[key];
+
+/** Large starting weights given a fair trial never reached the target, small ones did, and the learner says why. */
+export function checkSaturated(s: CompareState): boolean {
+  const large = ran(s, 'large');
+  const small = ran(s, 'playground');
+  const stalled = large !== undefined && large.epochs >= FAIR_TRIAL && large.reachedAt === null;
+  return stalled && small !== undefined && small.reachedAt !== null && s.answer === SATURATION_QUESTION.options[0];
+}
+
+/** Equal starting weights, trained a while, and the learner counted how many different neurons the first layer has. */
+export function checkClones(s: CompareState): boolean {
+  return s.initializer === 'equal' && s.epoch >= 50 && s.distinct.length > 0 && s.answer === s.distinct[0];
+}
+
+/** Random starting weights reached the target with every first-layer neuron its own, after equal ones had a fair trial. */
+export function checkBrokenSymmetry(s: CompareState): boolean {
+  const equal = ran(s, 'equal');
+  const size = s.config.network.hidden[0]?.size ?? 0;
+  const solved = s.initializer !== 'equal' && s.testAccuracy !== null && s.testAccuracy >= 0.9 && s.distinct[0] === size;
+  return solved && equal !== undefined && equal.epochs >= FAIR_TRIAL;
+}
+
+function network(initializer: InitializerName, hidden: number[]) {
+  const config = labConfig({ dataset: 'circle', hidden, activation: 'tanh', learningRate: 0.03, seed: 3 });
+  config.training.initializer = initializer;
+  return config;
+}
+
+function compare(initializer: InitializerName, hidden: number[], o: Partial<ComparePreset>): ComparePreset {
+  return {
+    config: network(initializer, hidden),
+    setting: 'initializer',
+    choices: [initializer],
+    target: 0.9,
+    showNeurons: false,
+    question: null,
+    speed: 60,
+    ...o,
+  };
+}
+
+const handoff = (s: CompareState) => ({ config: s.config, params: s.params });
+
+export const lesson: LessonDef = {
+  id: '12-saturation-and-init',
+  title: 'How the weights start',
+  summary: 'Start a network with weights too large, or all equal, and watch training stall: saturation and symmetry.',
+  steps: [
+    step({
+      id: 'flat-ends',
+      title: 'Flat ends',
+      widget: 'explorer',
+      preset: { initial: 'tanh', choices: ['tanh', 'sigmoid'], x: 0 },
+      check: checkFlatEnd,
+      hint: 'Move the cursor away from 0 (drag, or use the arrow keys) until the slope it reads drops below 0.01.',
+      formula: (s) => `f'(${s.x.toFixed(2)}) = ${s.df.toFixed(4)}`,
+      toLab: null,
+    }),
+    step({
+      id: 'large-weights',
+      title: 'Weights too large',
+      widget: 'compare',
+      preset: compare('large', [8, 8], { choices: ['large', 'playground'], question: SATURATION_QUESTION }),
+      check: checkSaturated,
+      hint: `Train the large start for at least ${FAIR_TRIAL} epochs, then pick Small random and train until the table shows it reached 90 %. Then answer: what is the slope of tanh at a sum of 20?`,
+      formula: null,
+      toLab: handoff,
+    }),
+    step({
+      id: 'clones',
+      title: 'Equal weights make clones',
+      widget: 'compare',
+      preset: compare('equal', [4, 4], {
+        showNeurons: true,
+        question: { label: 'How many different pictures do the 4 neurons show?', options: null },
+      }),
+      check: checkClones,
+      hint: 'Train for at least 50 epochs and look at the four small maps: count the different pictures, not the neurons.',
+      formula: null,
+      toLab: handoff,
+    }),
+    step({
+      id: 'break-symmetry',
+      title: 'Randomness breaks the tie',
+      widget: 'compare',
+      preset: compare('equal', [4, 4], { choices: ['equal', 'playground'], showNeurons: true }),
+      check: checkBrokenSymmetry,
+      hint: `Train the equal start for at least ${FAIR_TRIAL} epochs, then pick Small random and train until the test accuracy reaches 90 %.`,
+      formula: null,
+      toLab: handoff,
+    }),
+  ],
+};

@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { check, checkFails, next, openLesson, shoot, slider, trainUntil } from './course-journey';
+
+/**
+ * Lesson 15 as a learner takes it: a peak and then a flat-sided bump built from ReLU hinges
+ * with the sliders, a trained sum of hinges on the sine wave, and the loss measured against the
+ * number of neurons. Each step checked (a wrong try first), screenshots and axe in both themes.
+ */
+const DIR = 'course-15';
+const SUB = ['₁', '₂', '₃', '₄'];
+
+async function hinge(page: Page, j: number, w: number, b: number, v: number): Promise<void> {
+  await slider(page, `w${SUB[j]} input`, w);
+  await slider(page, `b${SUB[j]} bias`, b);
+  await slider(page, `v${SUB[j]} output`, v);
+}
+
+async function curveEpoch(page: Page): Promise<number> {
+  return Number(await page.getByTestId('curve-epoch').innerText());
+}
+
+test('lesson 15: enough bumps fit anything', async ({ page }) => {
+  test.setTimeout(300_000);
+  const crashes = await openLesson(page, 'Enough bumps fit anything');
+
+  // 1. Two hinges: rise from x = −1, turn down at x = 1 (a different scaling than the hint's).
+  await checkFails(page);
+  await hinge(page, 0, 2, 2, 0.5);
+  await hinge(page, 1, 1, -1, -2);
+  await expect(page.getByTestId('hinge-loss')).toHaveText('0.0000');
+  await check(page);
+  await shoot(page, DIR, '1-peak');
+  await next(page);
+
+  // 2. A bump flat on both sides takes three hinges.
+  const question = page.getByLabel('How many hinges does this bump need?');
+  await question.fill('2');
+  await hinge(page, 0, 1, 2, 1);
+  await hinge(page, 1, 1, 0, -2);
+  await hinge(page, 2, 1, -2, 1);
+  await expect(page.getByTestId('hinge-loss')).toHaveText('0.0000');
+  await checkFails(page);
+  await question.fill('3');
+  await check(page);
+  await shoot(page, DIR, '2-bump');
+  await next(page);
+
+  // 3. A trained sum of 8 hinges: at most 8 bends.
+  await trainUntil(page, async () => (await curveEpoch(page)) >= 100);
+  const bends = page.getByLabel('The most bends this curve can have');
+  await bends.fill('16');
+  await checkFails(page);
+  await bends.fill('8');
+  await check(page);
+  await shoot(page, DIR, '3-sum-of-hinges');
+  await next(page);
+
+  // 4. Loss against width: 1, 4 and 16 neurons, 300 epochs each.
+  const width = page.getByLabel('Neurons in the last hidden layer');
+  for (const size of ['1', '4', '16']) {
+    await width.selectOption(size);
+    await expect(page.getByTestId('curve-epoch')).toHaveText('0');
+    await trainUntil(page, async () => (await curveEpoch(page)) >= 300);
+    if (size === '4') await checkFails(page);
+  }
+  await expect(page.getByRole('table', { name: /Lowest test loss/ }).getByRole('row')).toHaveCount(4);
+  await check(page);
+  await shoot(page, DIR, '4-wider-fits-closer');
+  expect(crashes).toEqual([]);
+});

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { accuracy, check, checkFails, epoch, next, openLesson, shoot, trainUntil } from './course-journey';
+
+/**
+ * Lesson 17 as a learner takes it: a straight drawing and a staircase each get a fair trial and
+ * fail, the staircase's middle is tilted with the arrow keys until it learns, and a single bend
+ * drawn from the straight line learns the circle. Screenshots and axe in light and dark.
+ */
+const DIR = 'course-17';
+
+/** Moves knot `index` (1-based) with the arrow keys, as a learner at the keyboard would. */
+async function nudge(page: Page, index: number, key: string, times: number): Promise<void> {
+  const knot = page.getByRole('button', { name: new RegExp(`^Knot ${index} of \\d+:`) });
+  await knot.focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+test('lesson 17: invent your own activation', async ({ page }) => {
+  test.setTimeout(300_000);
+  const crashes = await openLesson(page, 'Invent your own activation');
+
+  // 1. A straight drawing, every knot lifted by one (y = x + 1): still a straight line, still fails.
+  for (let knot = 1; knot <= 7; knot++) await nudge(page, knot, 'Shift+ArrowUp', 1);
+  await expect(page.getByTestId('drawing-facts')).toContainText('Straight');
+  await page.getByRole('radio', { name: 'A curve, if the line is steep enough' }).check();
+  await trainUntil(page, async () => (await epoch(page)) >= 100);
+  expect(await accuracy(page)).toBeLessThan(75);
+  await checkFails(page);
+  await page.getByRole('radio', { name: 'One straight boundary, whatever the line' }).check();
+  await check(page);
+  await shoot(page, DIR, '1-straight');
+  await next(page);
+
+  // 2. The staircase: flat almost everywhere, it does not learn.
+  await expect(page.getByTestId('drawing-facts')).toContainText('flat on 98 %');
+  await page.getByRole('radio', { name: /slope is 0 almost everywhere/ }).check();
+  await checkFails(page);
+  await trainUntil(page, async () => (await epoch(page)) >= 100);
+  expect(await accuracy(page)).toBeLessThan(75);
+  await check(page);
+  await shoot(page, DIR, '2-flat');
+  await next(page);
+
+  // 3. Tilt the staircase's middle piece (knots 3 and 4) and it learns.
+  await nudge(page, 3, 'ArrowDown', 9);
+  await nudge(page, 4, 'ArrowUp', 9);
+  await expect(page.getByRole('button', { name: /^Knot 4 of 6: x = [0-9.]+, y = 0\.9$/ })).toBeVisible();
+  await trainUntil(page, async () => (await accuracy(page)) >= 90);
+  await check(page);
+  await shoot(page, DIR, '3-tilt');
+  await next(page);
+
+  // 4. One bend: lift the three knots left of 0 to y = 0 (a ReLU).
+  await page.getByRole('radio', { name: 'One is enough' }).check();
+  await nudge(page, 1, 'Shift+ArrowUp', 3);
+  await nudge(page, 2, 'Shift+ArrowUp', 2);
+  await expect(page.getByTestId('drawing-facts')).toContainText('2 bends');
+  await checkFails(page);
+  await nudge(page, 3, 'Shift+ArrowUp', 1);
+  await expect(page.getByTestId('drawing-facts')).toContainText('1 bend ');
+  await trainUntil(page, async () => (await accuracy(page)) >= 90);
+  await check(page);
+  await shoot(page, DIR, '4-one-bend');
+  expect(crashes).toEqual([]);
+});
