@@ -4,6 +4,7 @@
  */
 import type { DataPoint } from '../../core/config';
 import { rgbText } from '../ui/color';
+import { drawDataPoint } from '../ui/data-points';
 import type { Palette } from '../ui/palette';
 import { toPixel } from './points';
 
@@ -19,7 +20,7 @@ export function pointColor(point: DataPoint, regression: boolean, palette: Palet
   return `rgb(${palette.lut[t]}, ${palette.lut[t + 1]}, ${palette.lut[t + 2]})`;
 }
 
-/** Draws points as dots of their colour: training points with a white rim, test points with a dark one. */
+/** Draws points the one way every plane does (ui/data-points.ts): training points filled, test points hollow rings. */
 export function drawPoints(
   ctx: CanvasRenderingContext2D,
   points: readonly DataPoint[],
@@ -30,14 +31,18 @@ export function drawPoints(
   radius = 3.5,
   outlined = true,
 ): void {
-  ctx.lineWidth = test ? 1.6 : 1.2;
-  ctx.strokeStyle = test ? 'rgba(10, 12, 16, 0.95)' : 'rgba(255, 255, 255, 0.95)';
+  const panel = rgbText(palette.panel);
   for (const point of points) {
     const { px, py } = toPixel(point.x1, point.x2, size);
+    const colour = pointColor(point, regression, palette);
+    if (outlined) {
+      drawDataPoint(ctx, px, py, test ? 'test' : 'train', colour, panel, radius);
+      continue;
+    }
+    // Thumbnails: bare dots, too small for a rim.
     ctx.beginPath();
     ctx.arc(px, py, radius, 0, Math.PI * 2);
-    ctx.fillStyle = pointColor(point, regression, palette);
+    ctx.fillStyle = colour;
     ctx.fill();
-    if (outlined) ctx.stroke();
   }
 }

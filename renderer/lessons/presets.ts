@@ -81,17 +81,30 @@ export function neuronHandoff(s: NeuronState, points: DataPoint[]): LabHandoff {
   return { config, params };
 }
 
-/** The hand-set XOR network (two ReLU units, linear output) as a Lab network. */
+/**
+ * How steeply the Lab's sigmoid output follows the hand-set network's output y: the Lab gets
+ * σ(k·(y − ½)), which is below ½ exactly where y is below ½ and close to 0 or 1 at y = 0 or 1.
+ */
+export const HAND_NET_SHARPNESS = 10;
+
+/**
+ * The hand-set XOR network (two ReLU units, output y = w·h + b, a 1 meaning "class 1") as a Lab
+ * network. The Lab offers no plain linear output for two classes and splits a linear output
+ * at 0, not at ½, so the network arrives with a sigmoid output of k·(y − ½): the same hidden
+ * layer, output weights k·w and bias k·(b − ½), cross-entropy loss. It then gets right in the
+ * Lab exactly the points it gets right in the lesson.
+ */
 export function handNetHandoff(s: HandNetState, points: DataPoint[]): LabHandoff {
-  const config = labConfig({ dataset: 'custom', hidden: [2], activation: 'relu', output: 'identity', points, trainRatio: 0.8 });
+  const k = HAND_NET_SHARPNESS;
+  const config = labConfig({ dataset: 'custom', hidden: [2], activation: 'relu', output: 'sigmoid', points, trainRatio: 0.8 });
   const shape = networkShape(config);
   const params = new Float64Array(shape.paramCount);
   for (let unit = 0; unit < 2; unit++) {
     params[shape.weightIndex(0, unit, 0)] = s.W[unit * 2];
     params[shape.weightIndex(0, unit, 1)] = s.W[unit * 2 + 1];
     params[shape.biasIndex(0, unit)] = s.c[unit];
-    params[shape.weightIndex(1, 0, unit)] = s.w[unit];
+    params[shape.weightIndex(1, 0, unit)] = k * s.w[unit];
   }
-  params[shape.biasIndex(1, 0)] = s.b;
+  params[shape.biasIndex(1, 0)] = k * (s.b - 0.5);
   return { config, params };
 }

@@ -140,7 +140,7 @@ export interface TrainerPreset {
   speed?: LessonSpeed;
 }
 
-/** Lesson 10: a network trained on real handwritten digits, and a pad to draw on. */
+/** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */
 export interface DigitsState {
   epoch: number;
   testAccuracy: number | null;
@@ -153,12 +153,16 @@ export interface DigitsState {
   /** The lesson's network and its newest weights, for "Open this in the Lab". */
   config: LabConfig;
   params: Float64Array | null;
+  /** The best test accuracy seen so far from a linear network (every hidden layer Linear) and from one with an activation. */
+  best: { linear: number | null; nonLinear: number | null };
 }
 export interface DigitsPreset {
   /** The hidden layers the lesson's network starts with. */
   hidden: LayerSpec[];
   /** Show the "which digit did you draw?" question. */
   askDrawn: boolean;
+  /** The test accuracy the lesson asks for, drawn as the chart's dashed line. */
+  goal: number;
 }
 
 /** The activation explorer: f and f′ of one activation, read at a cursor. */

@@ -7,13 +7,15 @@ export function checkConfident(s: SoftmaxState): boolean {
   return softmax(s.scores)[1] >= 0.9;
 }
 
+/** The test accuracy a network must reach for the race table (and the check). */
+export const COSINE_TARGET = 0.9;
+
+/**
+ * A cosine network reached the target on the three blobs. The race table remembers it, so
+ * switching to ReLU afterwards to compare, as the step asks, keeps the step passed.
+ */
 export function checkCosine(s: TrainerState): boolean {
-  return (
-    s.config.network.outputActivation === 'softmax' &&
-    s.config.network.hidden.every((layer) => layer.activation === 'cos') &&
-    s.testAccuracy !== null &&
-    s.testAccuracy >= 0.9
-  );
+  return s.config.network.outputActivation === 'softmax' && s.race.cos !== undefined;
 }
 
 export function softmaxFormula(s: SoftmaxState): string {
@@ -43,9 +45,9 @@ export const lesson: LessonDef = {
       id: 'cosine',
       title: 'Three classes with cosine neurons',
       widget: 'trainer',
-      preset: trainerPreset(blobs, { controls: ['activation'], activationChoices: ['relu', 'cos', 'tanh'] }),
+      preset: trainerPreset(blobs, { controls: ['activation'], activationChoices: ['relu', 'cos', 'tanh'], raceTarget: COSINE_TARGET }),
       check: checkCosine,
-      hint: 'Choose cos as the hidden activation, press Train, and wait until test accuracy reaches 90 %.',
+      hint: 'Choose cos as the hidden activation, press Train, and wait until the race table shows the epoch it reached 90 %.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),
     }),

@@ -1,5 +1,5 @@
 /**
- * Lesson 10's digits network: a TrainingRun on a dedicated engine, fed the page's one download
+ * The digits lesson's network: a TrainingRun on a dedicated engine, fed the page's one download
  * of the digit images (handed to its engine once, as the Lab does: lab/table/gate.ts). The
  * views are the Lab's own (lab/digits/DigitsViews.svelte) over this run.
  */
@@ -15,6 +15,8 @@ export class LessonDigits {
   progress = $state.raw<DigitsProgress>({ status: 'idle', received: 0, total: null, message: null });
   /** True once the engine has the images and the network is configured. */
   ready = $state(false);
+  /** The best test accuracy seen from a linear network and from one with an activation, for the lesson's comparison. */
+  best = $state.raw<{ linear: number | null; nonLinear: number | null }>({ linear: null, nonLinear: null });
   readonly run: TrainingRun;
   private readonly gate: TableGate;
   private readonly stop: () => void;
@@ -46,6 +48,14 @@ export class LessonDigits {
           // The download's own message is in `progress`; "Try again" calls load() again.
         },
       );
+  }
+
+  /** Keeps a measured test accuracy if it is the best of its kind (the kind is the network's, not the step's). */
+  record(accuracy: number | null): void {
+    if (accuracy === null || !Number.isFinite(accuracy)) return;
+    const kind = this.config.network.hidden.every((layer) => layer.activation === 'identity') ? 'linear' : 'nonLinear';
+    const old = this.best[kind];
+    if (old === null || accuracy > old) this.best = { ...this.best, [kind]: accuracy };
   }
 
   setHidden(hidden: LayerSpec[]): void {

@@ -1,30 +1,42 @@
 /**
- * Lesson "Pixels are inputs": from the syllabus's 100 × 100 colour photo to the 28 × 28 grey
- * digits, then a real network on real digits. The first step uses the input-count widget;
- * the other two show the digits views as the `digits` widget (DigitsWidget.svelte), which
- * keeps one network for the whole lesson so the network trained in step 2 is the one the
- * learner draws for in step 3.
+ * Lesson "Pixels are inputs": the course's question asked of real data. The same digits
+ * network is trained first with a Linear hidden layer, which is one linear map from pixels to
+ * scores however wide it is and stops near 92 % on the test digits, then with ReLU, which
+ * passes a goal no linear network reaches; then the learner draws a digit for it. Every step
+ * shows the digits views as the `digits` widget (DigitsWidget.svelte), which keeps one network
+ * for the whole lesson, so the network trained in one step is the one the next step shows.
  */
 import type { LayerSpec } from '../../../core/config';
-import { step, type DigitsState, type InputCountState, type LabHandoff, type LessonDef } from '../types';
+import { step, type DigitsState, type LabHandoff, type LessonDef } from '../types';
 
 export type { DigitsPreset, DigitsState } from '../types';
 
 export const LESSON_ID = '18-pixels-are-inputs';
 
-/** The accuracy on unseen digits the exercise asks for. */
-export const GOAL_ACCURACY = 0.9;
+/**
+ * The test accuracy the lesson asks of a network with an activation. Measured on the bundled
+ * digits (8,000 to train, 2,000 to test, the lesson's seed): a Linear hidden layer of 32 or 128
+ * neurons peaks at 92.3 % and 91.8 % within 15 epochs, while 128 ReLU neurons pass 94 % at
+ * epoch 4 and reach 95.3 % by epoch 12.
+ */
+export const GOAL_ACCURACY = 0.94;
 
-export function pixelCount(s: InputCountState): number {
-  return s.width * s.height * s.channels;
+/** Epochs a linear network trains before its plateau counts as seen (it levels off by epoch 4). */
+export const LINEAR_EPOCHS = 3;
+
+/** True when every hidden layer is Linear (or there is none): the whole network is one linear map. */
+export function isLinear(hidden: readonly LayerSpec[]): boolean {
+  return hidden.every((layer) => layer.activation === 'identity');
 }
 
-export function checkDigitInputs(s: InputCountState): boolean {
-  return s.width === 28 && s.height === 28 && s.channels === 1 && s.answer === 784;
+/** A linear network trained long enough to see where it levels off. */
+export function checkLinearPlateau(s: DigitsState): boolean {
+  return isLinear(s.hidden) && s.epoch >= LINEAR_EPOCHS && s.testAccuracy !== null;
 }
 
+/** A network with an activation past the goal (no linear one gets there). */
 export function checkTrained(s: DigitsState): boolean {
-  return s.testAccuracy !== null && s.testAccuracy >= GOAL_ACCURACY;
+  return !isLinear(s.hidden) && s.testAccuracy !== null && s.testAccuracy >= GOAL_ACCURACY;
 }
 
 /** Trained to the goal, and the learner's own drawing is read as the digit they say it is. */
@@ -32,35 +44,32 @@ export function checkDrawnRight(s: DigitsState): boolean {
   return checkTrained(s) && s.claimed !== null && s.drawnPrediction === s.claimed;
 }
 
-const inputFormula = (s: InputCountState): string =>
-  `${s.width} \\times ${s.height} \\times ${s.channels} = ${pixelCount(s).toLocaleString('en-US')}\\ \\text{inputs}`;
-
-export const firstStep = step({
-  id: 'from-photo-to-digit',
-  title: 'From a photo to a digit',
-  widget: 'inputCount',
-  preset: { initial: { width: 100, height: 100, channels: 3, answer: null } },
-  check: checkDigitInputs,
-  hint: 'Set the picture to 28 by 28 pixels with 1 channel (grey), then type 28 × 28 × 1 in the box.',
-  formula: inputFormula,
-  toLab: null,
-});
-
 /** The lesson's digits network, trained as far as it got, for the Lab's builder and views. */
 export function digitsHandoff(s: DigitsState): LabHandoff {
   return { config: s.config, params: s.params };
 }
 
-/** The network the lesson starts with: one hidden layer of 32 ReLU neurons. */
-export const LESSON_NETWORK: LayerSpec[] = [{ size: 32, activation: 'relu' }];
+/** The network the lesson starts with: one hidden layer of 128 Linear neurons. */
+export const LESSON_NETWORK: LayerSpec[] = [{ size: 128, activation: 'identity' }];
+
+export const linearStep = step({
+  id: 'linear',
+  title: 'A network with no activation',
+  widget: 'digits',
+  preset: { hidden: LESSON_NETWORK, askDrawn: false, goal: GOAL_ACCURACY },
+  check: checkLinearPlateau,
+  hint: `Keep the hidden layer Linear, press Train and let it run for at least ${LINEAR_EPOCHS} epochs: watch where the test accuracy levels off.`,
+  formula: null,
+  toLab: digitsHandoff,
+});
 
 export const trainStep = step({
   id: 'train',
-  title: 'Train on real digits',
+  title: 'Switch on ReLU',
   widget: 'digits',
-  preset: { hidden: LESSON_NETWORK, askDrawn: false },
+  preset: { hidden: LESSON_NETWORK, askDrawn: false, goal: GOAL_ACCURACY },
   check: checkTrained,
-  hint: 'Press Train and wait for one or two epochs. If the test accuracy stays under 90 %, try 64 neurons or a learning rate of 0.001.',
+  hint: `Set the hidden layer's activation to ReLU (that starts a new network), press Train and wait until the test accuracy passes ${Math.round(GOAL_ACCURACY * 100)} %: about four epochs with 128 neurons.`,
   formula: null,
   toLab: digitsHandoff,
 });
@@ -69,9 +78,9 @@ export const drawStep = step({
   id: 'draw',
   title: 'Draw one it gets right',
   widget: 'digits',
-  preset: { hidden: LESSON_NETWORK, askDrawn: true },
+  preset: { hidden: LESSON_NETWORK, askDrawn: true, goal: GOAL_ACCURACY },
   check: checkDrawnRight,
-  hint: 'Train to 90 % first. Then draw one large digit in the middle of the pad, say which digit it is, and compare with the network’s answer.',
+  hint: `Train a ReLU network to ${Math.round(GOAL_ACCURACY * 100)} % first. Then draw one large digit in the middle of the pad, say which digit it is, and compare with the network’s answer.`,
   formula: null,
   toLab: digitsHandoff,
 });
@@ -79,6 +88,6 @@ export const drawStep = step({
 export const lesson: LessonDef = {
   id: LESSON_ID,
   title: 'Pixels are inputs',
-  summary: 'A picture is just many numbers: train a network on 784 pixels per digit, then test it with your own handwriting.',
-  steps: [firstStep, trainStep, drawStep],
+  summary: 'The course’s question on real handwriting: a linear network against a ReLU one on 784 pixels per digit, then your own digits.',
+  steps: [linearStep, trainStep, drawStep],
 };

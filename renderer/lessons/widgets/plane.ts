@@ -4,6 +4,7 @@
  * tints go through the kit's heatmap painter (renderer/ui).
  */
 import type { DataPoint } from '../../../core/config';
+import { drawDataPoint } from '../../ui/data-points';
 import type { ThemeColors } from '../../ui/palette';
 
 /** Maps a value range onto a pixel range. */
@@ -46,7 +47,7 @@ export function drawPoint(ctx: CanvasRenderingContext2D, x: number, y: number, f
   ctx.stroke();
 }
 
-/** Data points over [low, high]²: training points filled, test points as rings on the panel colour. */
+/** Data points over [low, high]², the way every plane draws them (renderer/ui/data-points.ts). */
 export function drawData(
   ctx: CanvasRenderingContext2D,
   train: readonly DataPoint[],
@@ -54,30 +55,13 @@ export function drawData(
   view: [number, number],
   size: number,
   colours: string[],
-  ink: string,
   panel: string,
 ): void {
   const [low, high] = view;
   const px = (v: number): number => ((v - low) / (high - low)) * size;
   const py = (v: number): number => size - ((v - low) / (high - low)) * size;
-  ctx.lineWidth = 1;
-  for (const p of train) {
-    ctx.beginPath();
-    ctx.arc(px(p.x1), py(p.x2), 3.2, 0, 2 * Math.PI);
-    ctx.fillStyle = colours[p.label % colours.length];
-    ctx.fill();
-    ctx.strokeStyle = ink;
-    ctx.stroke();
-  }
-  ctx.lineWidth = 2;
-  for (const p of test) {
-    ctx.beginPath();
-    ctx.arc(px(p.x1), py(p.x2), 3, 0, 2 * Math.PI);
-    ctx.fillStyle = panel;
-    ctx.fill();
-    ctx.strokeStyle = colours[p.label % colours.length];
-    ctx.stroke();
-  }
+  for (const p of train) drawDataPoint(ctx, px(p.x1), py(p.x2), 'train', colours[p.label % colours.length], panel);
+  for (const p of test) drawDataPoint(ctx, px(p.x1), py(p.x2), 'test', colours[p.label % colours.length], panel);
 }
 
 /** Cell centres of a res × res grid over [low, high]², row 0 at the top, as (x1, x2) pairs. */

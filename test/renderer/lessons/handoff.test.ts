@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LabConfig } from '../../../core/config';
+import { measure } from '../../../core/engine/metrics';
+import { createModel } from '../../../core/engine/model';
+import { lossChoices, outputChoices, problemOf } from '../../../renderer/lab/edit';
 import { checkConfig, forwardPoints, networkShape } from '../../../core/engine';
 import type { LabApi } from '../../../core/ipc';
 import { LESSONS } from '../../../renderer/lessons/index';
@@ -168,9 +172,36 @@ describe('where progress is kept', () => {
 });
 
 describe('the hand-set XOR network in the Lab', () => {
-  it('computes the same four outputs in the engine as in the lesson', () => {
-    const { config, params } = handNetHandoff({ W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 }, XOR_POINTS);
+  const book = { W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 };
+
+  /** Test accuracy the Lab's engine measures for a hand-off, weights as handed over. */
+  function labAccuracy(handoff: { config: LabConfig; params: Float64Array | null }): number | null {
+    const model = createModel(handoff.config);
+    model.params.set(handoff.params!);
+    return measure(model, 0).point.testAccuracy;
+  }
+
+  it('answers the four corners in the engine as the lesson does: below ½ for 0, above for 1', () => {
+    const { config, params } = handNetHandoff(book, XOR_POINTS);
     const layers = forwardPoints(config, params!, new Float64Array([0, 0, 0, 1, 1, 0, 1, 1]));
-    expect(Array.from(layers[layers.length - 1])).toEqual([0, 1, 1, 0]);
+    const out = Array.from(layers[layers.length - 1]);
+    expect(out.map((p) => (p > 0.5 ? 1 : 0))).toEqual([0, 1, 1, 0]);
+    for (const p of out) expect(Math.min(p, 1 - p)).toBeLessThan(0.01);
+  });
+
+  it('scores 100 % in the Lab, with an output and a loss its menus offer (bug 3)', () => {
+    const handoff = handNetHandoff(book, XOR_POINTS);
+    const { problem, classes } = problemOf(handoff.config);
+    expect(outputChoices(problem, classes)).toContain(handoff.config.network.outputActivation);
+    const losses = lossChoices(handoff.config.network.outputActivation);
+    expect(losses).toContain(handoff.config.training.loss);
+    expect(losses.length).toBeGreaterThan(1);
+    expect(labAccuracy(handoff)).toBe(1);
+    // Every exact solution, not only the book's: one hidden neuron per blue corner.
+    expect(labAccuracy(handNetHandoff({ W: [1, -1, -1, 1], c: [0, 0], w: [1, 1], b: 0 }, XOR_POINTS))).toBe(1);
+  });
+
+  it('keeps a wrong network wrong: the Lab sees the mistakes the lesson table shows', () => {
+    expect(labAccuracy(handNetHandoff({ W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 }, XOR_POINTS))).toBeLessThan(1);
   });
 });

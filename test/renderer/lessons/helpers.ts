@@ -34,12 +34,20 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
   let diverged = false;
   let lowest = Number.POSITIVE_INFINITY;
   let peak = 0;
+  /** As the widget keeps it: the first epoch the hidden activation reached the race target. */
+  let race: TrainerState['race'] = {};
+  const activation = config.network.hidden[0]?.activation ?? 'identity';
   for (let e = 0; e < epochs && !diverged; e++) {
     const events = session.train(1, () => 0, Number.POSITIVE_INFINITY);
     diverged = events.some((ev) => ev.type === 'diverged');
-    const m = session.snapshot().metrics;
+    const snap = session.snapshot();
+    const m = snap.metrics;
     lowest = Math.min(lowest, m.testLoss);
     peak = Math.max(peak, m.testLoss);
+    const target = preset.raceTarget;
+    if (target !== null && race[activation] === undefined && m.testAccuracy !== null && m.testAccuracy >= target) {
+      race = { [activation]: snap.epoch };
+    }
   }
   const snap = session.snapshot();
   const probe = (points: DataPoint[] | null): number[] | null => {
@@ -62,6 +70,7 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
     params: snap.params,
     peakTestLoss: peak,
     lowestTestLoss: lowest,
+    race,
     probeOutputs: probe(preset.probePoints),
   });
 }

@@ -14,6 +14,8 @@ interface LessonModel {
   load(): Promise<void>;
   setHidden(hidden: LayerSpec[]): void;
   setLearningRate(rate: number): void;
+  record(accuracy: number | null): void;
+  best: { linear: number | null; nonLinear: number | null };
 }
 type LessonConstructor = new (hidden: LayerSpec[], digits: unknown, engine: EngineConnection) => LessonModel;
 
@@ -66,5 +68,22 @@ describe('lesson 10’s digits network', () => {
     expect(log.slice(3)).toEqual(['configure 64', 'set-training']);
     expect(lesson.config.training.learningRate).toBe(0.003);
     expect(lesson.config.network.hidden[0].size).toBe(64);
+  });
+
+  it('keeps the best test accuracy of the linear networks apart from those with an activation', async () => {
+    const { lesson, finish } = setup();
+    const loading = lesson.load();
+    finish();
+    await loading;
+    lesson.setHidden([{ size: 128, activation: 'identity' }]);
+    lesson.record(0.9);
+    lesson.record(0.923);
+    lesson.record(0.918);
+    lesson.record(null);
+    expect(lesson.best).toEqual({ linear: 0.923, nonLinear: null });
+    lesson.setHidden([{ size: 128, activation: 'relu' }]);
+    lesson.record(0.945);
+    lesson.record(Number.NaN);
+    expect(lesson.best).toEqual({ linear: 0.923, nonLinear: 0.945 });
   });
 });

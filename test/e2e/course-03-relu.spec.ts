@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { check, checkFails, endJourney, next, openLesson, shoot, slider, startJourney, trainUntil } from './course-steps';
+
+const SHOTS = 'course-03-relu';
+
+test('a learner reads ReLU, sets a threshold and fits |x| with hinges', async ({ page }) => {
+  test.setTimeout(240000);
+  const journey = await startJourney(page);
+  await openLesson(page, 'ReLU');
+  await slider(page, 'probe x', -3);
+  await page.getByLabel('ReLU of −3 is').fill('0');
+  await check(page);
+  await shoot(page, SHOTS, '1-negative');
+  await next(page);
+  await slider(page, 'bias b', -2);
+  await check(page);
+  await shoot(page, SHOTS, '2-threshold');
+  await next(page);
+  const curve = page.getByRole('figure', { name: 'Curve fitting' });
+  await expect(curve.getByRole('checkbox', { name: 'Show each neuron' })).toBeChecked();
+  await expect(curve.getByRole('rowheader', { name: /^Neuron \d+$/ })).toHaveCount(4);
+  await checkFails(page);
+  await trainUntil(page, async () => Number(await page.getByTestId('curve-train-loss').innerText()) < 0.01);
+  await check(page);
+  await shoot(page, SHOTS, '3-hinges');
+  await endJourney(page, journey);
+});

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { check, checkFails, endJourney, next, openLesson, shoot, startJourney } from './course-steps';
+
+const SHOTS = 'course-18';
+
+/** The digits read-out's number in percent, or NaN before the first measurement. */
+async function percent(page: Page, label: string): Promise<number> {
+  const text = await page.getByLabel(label, { exact: true }).innerText();
+  return text.includes('%') ? Number(text.replace(/[^0-9.]/g, '')) : NaN;
+}
+
+/** Trains the digits network until `done` holds, then pauses. */
+async function trainDigits(page: Page, done: () => Promise<boolean>, timeout: number): Promise<void> {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(done, { timeout, intervals: [1000] }).toBe(true);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+}
+
+/** Draws a one on the digits pad: a single upright stroke. */
+async function drawOne(page: Page): Promise<void> {
+  const box = await page.getByRole('application', { name: /Drawing pad/ }).boundingBox();
+  if (box === null) throw new Error('no drawing pad');
+  const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(0.52, 0.15));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.5, 0.5), { steps: 8 });
+  await page.mouse.move(...at(0.48, 0.85), { steps: 8 });
+  await page.mouse.up();
+}
+
+test('a learner trains a linear network on digits, beats it with ReLU, and draws a digit it reads', async ({ page }) => {
+  test.setTimeout(900_000);
+  const journey = await startJourney(page);
+  await openLesson(page, 'Pixels are inputs');
+
+  // 1. A Linear hidden layer levels off.
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('combobox', { name: 'Activation of hidden layer 1' })).toHaveValue('identity');
+  await checkFails(page);
+  await trainDigits(page, async () => Number(await page.getByLabel('Epoch', { exact: true }).innerText()) >= 3, 400_000);
+  const linearBest = await page
+    .getByRole('row', { name: /^Linear network/ })
+    .getByRole('cell')
+    .innerText();
+  expect(Number.parseFloat(linearBest)).toBeGreaterThan(85);
+  expect(Number.parseFloat(linearBest)).toBeLessThan(94);
+  await check(page);
+  await shoot(page, SHOTS, '1-linear');
+  await next(page);
+
+  // 2. ReLU passes the goal the linear network never reached; the table keeps both.
+  await checkFails(page);
+  await page.getByRole('combobox', { name: 'Activation of hidden layer 1' }).selectOption('relu');
+  await trainDigits(page, async () => (await percent(page, 'Test accuracy')) >= 94, 600_000);
+  await check(page);
+  await expect(page.getByRole('row', { name: /^Linear network/ })).toContainText(linearBest);
+  await shoot(page, SHOTS, '2-relu');
+  await next(page);
+
+  // 3. The same trained network reads the learner's handwriting.
+  expect(await percent(page, 'Test accuracy')).toBeGreaterThanOrEqual(94);
+  await drawOne(page);
+  await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
+  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('7');
+  await checkFails(page);
+  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('1');
+  await check(page);
+  await page.getByRole('heading', { name: 'Draw a digit' }).scrollIntoViewIfNeeded();
+  await shoot(page, SHOTS, '3-draw');
+  await endJourney(page, journey);
+});
+
+/** Left and right edges of an element. */
+async function edges(page: Page, selector: ReturnType<Page['getByRole']>): Promise<{ left: number; right: number }> {
+  const box = (await selector.boundingBox())!;
+  return { left: box.x, right: box.x + box.width };
+}
+
+test('the digits lesson keeps its confusion matrix inside its panel from 1000 to 1400 px wide (bug 8)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await startJourney(page);
+  await openLesson(page, 'Pixels are inputs');
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  const panel = page.getByRole('region', { name: 'How the network does on the test digits' });
+  const matrix = panel.getByRole('table');
+  await expect(matrix).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'One epoch' })).toBeEnabled({ timeout: 120_000 });
+  const widget = page.getByRole('region', { name: 'Try it' });
+  for (const width of [1400, 1280, 1180, 1080, 1000]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(200);
+    const outer = await edges(page, panel);
+    const inner = await edges(page, matrix);
+    const frame = await edges(page, widget);
+    expect.soft(inner.left, `matrix left at ${width} px`).toBeGreaterThanOrEqual(outer.left);
+    expect.soft(inner.right, `matrix right at ${width} px`).toBeLessThanOrEqual(outer.right + 0.5);
+    expect.soft(outer.right, `panel right at ${width} px`).toBeLessThanOrEqual(frame.right + 0.5);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/course-18/matrix-${width}.png` });
+  }
+});

@@ -1,0 +1,108 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * What every course journey (course-NN-slug.spec.ts) does the way a learner would: open a
+ * lesson from the overview by its title, answer, press Check, move on, train until a goal is
+ * met, and take a screenshot of each step in light and dark. Every request that leaves the
+ * local server is refused (KaTeX must render with its bundled fonts), and a page error fails
+ * the journey.
+ */
+
+export interface Journey {
+  /** Requests refused because they left the machine. */
+  blocked: string[];
+  /** Uncaught page errors. */
+  crashes: string[];
+}
+
+/** Opens the app on a clean slate (no saved progress) with the network blocked. */
+export async function startJourney(page: Page): Promise<Journey> {
+  const journey: Journey = { blocked: [], crashes: [] };
+  page.on('pageerror', (error) => journey.crashes.push(error.message));
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:';
+    if (local) return route.continue();
+    journey.blocked.push(url.href);
+    return route.abort();
+  });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  return journey;
+}
+
+/** Nothing left the machine, KaTeX used its own fonts, and the page threw nothing. */
+export async function endJourney(page: Page, journey: Journey): Promise<void> {
+  expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  expect(journey.blocked).toEqual([]);
+  expect(journey.crashes).toEqual([]);
+}
+
+export async function openLessons(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { name: 'Lessons', level: 2 })).toBeVisible();
+}
+
+/** Opens a lesson from the overview by its title (its number changes as the course grows). */
+export async function openLesson(page: Page, title: string): Promise<void> {
+  await openLessons(page);
+  await page.getByRole('button', { name: new RegExp(`^Lesson \\d+: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `) }).click();
+  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+}
+
+export async function check(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+}
+
+export async function checkFails(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+}
+
+export async function slider(page: Page, name: string, value: number): Promise<void> {
+  await page.getByRole('slider', { name, exact: true }).fill(String(value));
+}
+
+export async function next(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+}
+
+/** Screenshots of the current screen in both themes (the theme select follows the system). */
+export async function shoot(page: Page, dir: string, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `test-results/${dir}/${name}-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The lesson trainer's epoch. */
+export async function epoch(page: Page): Promise<number> {
+  return Number(await page.getByTestId('epoch').innerText());
+}
+
+/** The lesson trainer's test accuracy in percent (NaN before the first measurement). */
+export async function accuracy(page: Page): Promise<number> {
+  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
+}
+
+/**
+ * Trains until `done` holds, then pauses, as a learner would. Accuracy is measured at the end
+ * of each time slice and wobbles by a few tenths, so a pause can land just under a goal that
+ * was met a moment before: then it trains on.
+ */
+export async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 60_000): Promise<void> {
+  for (let round = 0; round < 5; round += 1) {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(done, { timeout }).toBe(true);
+    const pause = page.getByRole('button', { name: 'Pause', exact: true });
+    if (await pause.isVisible()) await pause.click();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+    if (await done()) return;
+  }
+  throw new Error('the goal was met while training but not once paused, five times over');
+}
