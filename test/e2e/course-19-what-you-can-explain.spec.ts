@@ -160,7 +160,7 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
   await shoot(page, '2-explain');
-  await page.getByRole('link', { name: 'lesson 6' }).click();
+  await page.getByRole('link', { name: 'Why stacked linear layers collapse' }).click();
   await expect(page.getByRole('heading', { name: 'Why stacked linear layers collapse', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: '← All lessons' }).click();
   await page.getByRole('button', { name: /^Lesson 11: What you can now explain/ }).click();
