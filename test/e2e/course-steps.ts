@@ -32,9 +32,14 @@ export async function startJourney(page: Page): Promise<Journey> {
   return journey;
 }
 
-/** Nothing left the machine, KaTeX used its own fonts, and the page threw nothing. */
+/**
+ * Nothing left the machine, KaTeX used its own fonts, and the page threw nothing. The font is
+ * checked where the page shows a formula: a lesson without one (the digits) never loads it.
+ */
 export async function endJourney(page: Page, journey: Journey): Promise<void> {
-  expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  if ((await page.locator('.katex').count()) > 0) {
+    expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  }
   expect(journey.blocked).toEqual([]);
   expect(journey.crashes).toEqual([]);
 }
@@ -99,10 +104,23 @@ export async function trainUntil(page: Page, done: () => Promise<boolean>, timeo
   for (let round = 0; round < 5; round += 1) {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(done, { timeout }).toBe(true);
-    const pause = page.getByRole('button', { name: 'Pause', exact: true });
-    if (await pause.isVisible()) await pause.click();
-    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+    await pauseIfRunning(page);
     if (await done()) return;
   }
   throw new Error('the goal was met while training but not once paused, five times over');
+}
+
+/**
+ * Pauses the run if it is still training. A run can stop by itself (the engine pauses a run
+ * that ran away), also between reading the button and pressing it: so Pause is pressed only if
+ * it is there, a Train button is never pressed by mistake, and either way the run ends paused.
+ */
+export async function pauseIfRunning(page: Page): Promise<void> {
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pause.isVisible()) {
+    await pause.click({ timeout: 5_000 }).catch(async (error: unknown) => {
+      if (await pause.isVisible()) throw error;
+    });
+  }
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 }
