@@ -7,7 +7,10 @@
  */
 import type { Attachment } from 'svelte/attachments';
 
-/** Attach with `{@attach watchWidth((w) => (width = w))}`: `set` gets the element's clientWidth. */
+/**
+ * Attach with `{@attach watchWidth((w) => (width = w))}`: `set` gets the element's clientWidth,
+ * whenever it changes while the element is shown.
+ */
 export function watchWidth(set: (width: number) => void): Attachment<HTMLElement> {
   return (element) => {
     if (typeof ResizeObserver === 'undefined') {
@@ -15,7 +18,12 @@ export function watchWidth(set: (width: number) => void): Attachment<HTMLElement
       return;
     }
     // Read inside the observer's callback the layout is fresh, so clientWidth costs nothing.
-    const observer = new ResizeObserver(() => set(element.clientWidth));
+    // An element with no box (its area hidden, `display: none`) keeps the width it had: a
+    // drawing shrunk to nothing while hidden would come back small and grow a frame later,
+    // moving everything below it after the area's scroll position was put back.
+    const observer = new ResizeObserver(() => {
+      if (element.getClientRects().length > 0) set(element.clientWidth);
+    });
     observer.observe(element);
     return () => observer.disconnect();
   };
