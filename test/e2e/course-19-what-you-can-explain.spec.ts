@@ -59,10 +59,7 @@ async function openLesson(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'What you can now explain', level: 2 })).toBeVisible();
 }
 
-// Pending (issue #15): after the home and reflow work landed, coming back from the Lab puts the
-// lesson at scroll 113 instead of the 213 the learner left (bugs 4 and 10's scroll check, line
-// "toBe(lessonScroll)"); the rest of this journey passed on its branch.
-test.fixme('step 1: predict first, then Step, the speed menu and a network that bends', async ({ page }) => {
+test('step 1: predict first, then Step, the speed menu and a network that bends', async ({ page }) => {
   test.setTimeout(180_000);
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
