@@ -58,7 +58,7 @@ describe('RaceWidget', () => {
     render(RaceWidget, { preset, onState: (s: RaceState) => states.push(s), engines: inProcessEngine });
     await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
     await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
-    await vi.waitFor(() => expect(screen.getByText(/^Race over\./)).toBeTruthy(), { timeout: 30_000 });
+    await vi.waitFor(() => expect(screen.getByText(/^Race over\. First to 90 %: Tanh\.$/)).toBeTruthy(), { timeout: 30_000 });
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy());
 
     const [tanh, linear] = states.at(-1)?.racers ?? [];
