@@ -173,6 +173,26 @@ const entries: GlossaryEntry[] = [
     definition:
       'Two groups of points that one straight line (or flat plane) can split, every point of one group on one side and the other group on the other.',
   },
+  {
+    term: 'batch',
+    definition:
+      'The handful of training examples whose gradients are averaged before one step of training. A batch of one steps after every example; a batch of all the examples steps once per epoch.',
+  },
+  {
+    term: 'momentum',
+    definition:
+      'A way of stepping that keeps some of the previous steps going, like a ball rolling downhill: each step is the new gradient plus a share of the last step, so it speeds up on long slopes.',
+  },
+  {
+    term: 'adam',
+    definition:
+      'A popular way of stepping: it keeps a running average of each weight’s recent gradients (like momentum) and of their size, and divides one by the other, so every weight takes steps of a similar size.',
+  },
+  {
+    term: 'scientific notation',
+    definition:
+      'A short way to write very big or very small numbers: 2.2e-4 means 2.2 × 10⁻⁴, that is 2.2 divided by 10 four times, 0.00022; 3e5 means 3 × 10⁵, 300,000.',
+  },
 ];
 
 export const GLOSSARY: ReadonlyMap<string, GlossaryEntry> = new Map(entries.map((e) => [e.term, e]));
