@@ -27,6 +27,16 @@ const entries: GlossaryEntry[] = [
     definition:
       'The function a neuron applies to its weighted sum, such as ReLU, sigmoid or tanh. Without a non-linear one, a whole network is no more powerful than one neuron layer.',
   },
+  {
+    term: 'hidden layer',
+    definition:
+      'A layer between the inputs and the output. Nobody tells it what to compute: training finds weights that make its outputs useful to the layers after it.',
+  },
+  {
+    term: 'confusion matrix',
+    definition:
+      'A table of right and wrong answers: each row is the true class, each column the class the network said, and each cell counts the examples. Everything off the diagonal is a mistake, and where it sits says which classes get mixed up.',
+  },
   { term: 'layer', definition: "A group of neurons that all read the same inputs. Each layer's outputs become the next layer's inputs." },
   {
     term: 'input',
