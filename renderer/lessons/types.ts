@@ -26,6 +26,8 @@ export interface InputCountState {
 }
 export interface InputCountPreset {
   initial: InputCountState;
+  /** The answer box's label; null hides the box (the step asks with `predict` instead); absent: "Number of inputs:". */
+  question?: string | null;
 }
 
 /** One neuron with two inputs over the plane: z = w1·x1 + w2·x2 + b. */

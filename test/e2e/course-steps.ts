@@ -106,3 +106,28 @@ export async function trainUntil(page: Page, done: () => Promise<boolean>, timeo
   }
   throw new Error('the goal was met while training but not once paused, five times over');
 }
+
+/**
+ * Answers a step's "Predict first" question through its form — a number typed in the box named
+ * by `question`, or the radio button of that name for a choice — commits it, and expects the
+ * reveal to say whether it was right.
+ */
+export async function predict(
+  page: Page,
+  question: RegExp,
+  answer: string,
+  right: boolean,
+  kind: 'number' | 'choice' = 'number',
+): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Predict first' });
+  if (kind === 'number') await panel.getByRole('textbox', { name: question }).fill(answer);
+  else await panel.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+  await panel.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(panel.getByRole('status')).toContainText(right ? 'Your prediction was right' : 'Not this time');
+}
+
+/** Check refuses while the step's prediction is not committed yet. */
+export async function checkNeedsPrediction(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
+}

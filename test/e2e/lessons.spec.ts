@@ -30,6 +30,14 @@ async function check(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
 }
 
+/** Types a number under "Predict first" and commits it. */
+async function commitPrediction(page: Page, question: RegExp, answer: string): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Predict first' });
+  await panel.getByRole('textbox', { name: question }).fill(answer);
+  await panel.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(panel.getByRole('status')).toContainText('Your prediction was right');
+}
+
 async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next', exact: true }).click();
 }
@@ -57,13 +65,15 @@ test("finished steps and lessons survive a reload (each lesson's own journey is 
   await expect(page.getByTestId('lessons-summary')).toHaveText(/^0 of \d+ lessons completed\.$/);
   await shoot(page, '00-overview');
   await page.getByRole('button', { name: /^Lesson \d+: What a network does — / }).click();
-  await page.getByLabel('Number of inputs:').fill('30000');
+  await commitPrediction(page, /^How many numbers does a colour photo/, '30000');
+  await page.getByLabel('Width in pixels').fill('300');
+  await page.getByRole('combobox', { name: 'Colour channels', exact: true }).selectOption('1');
   await check(page);
   await next(page);
+  await commitPrediction(page, /^How many inputs does a greyscale picture/, '784');
   await page.getByLabel('Width in pixels').fill('28');
   await page.getByLabel('Height in pixels').fill('28');
   await page.getByRole('combobox', { name: 'Colour channels', exact: true }).selectOption('1');
-  await page.getByLabel('Number of inputs:').fill('784');
   await check(page);
   await page.getByRole('button', { name: 'Next lesson' }).click();
   await expect(page.getByRole('heading', { name: 'One neuron', level: 2 })).toBeVisible();

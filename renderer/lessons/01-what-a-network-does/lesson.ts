@@ -4,12 +4,17 @@ export function inputCount(s: InputCountState): number {
   return s.width * s.height * s.channels;
 }
 
-export function checkPhotoCount(s: InputCountState): boolean {
-  return s.answer === 30_000;
+/** The inputs of the colour photo the first step asks about: 100 × 100 pixels, 3 channels. */
+export const PHOTO_INPUTS = 100 * 100 * 3;
+
+/** Any greyscale picture that feeds in as many numbers as the colour photo (300 × 100, 150 × 200, …). */
+export function checkGreyTwin(s: InputCountState): boolean {
+  return s.channels === 1 && inputCount(s) === PHOTO_INPUTS;
 }
 
-export function checkDigitCount(s: InputCountState): boolean {
-  return s.width === 28 && s.height === 28 && s.channels === 1 && s.answer === 784;
+/** The controls show a 28 × 28 greyscale digit. */
+export function checkDigitPicture(s: InputCountState): boolean {
+  return s.width === 28 && s.height === 28 && s.channels === 1;
 }
 
 const formula = (s: InputCountState): string =>
@@ -24,9 +29,18 @@ export const lesson: LessonDef = {
       id: 'photo',
       title: 'A photo is a list of numbers',
       widget: 'inputCount',
-      preset: { initial: { width: 100, height: 100, channels: 3, answer: null } },
-      check: checkPhotoCount,
-      hint: 'Each pixel has three colour values. Multiply width, height and channels: 100 × 100 × 3.',
+      preset: { initial: { width: 100, height: 100, channels: 3, answer: null }, question: null },
+      predict: {
+        kind: 'number',
+        question: 'How many numbers does a colour photo of 100 × 100 pixels feed into the network?',
+        unit: 'inputs',
+        answer: PHOTO_INPUTS,
+        tolerance: 0,
+        explanation:
+          'There are 100 × 100 = 10,000 pixels, and each one holds three numbers (red, green and blue): 10,000 × 3 = 30,000 inputs.',
+      },
+      check: checkGreyTwin,
+      hint: 'With one channel every pixel is one number, so width × height must come to 30,000 by itself: for example 300 × 100, or 200 × 150.',
       formula,
       toLab: null,
     }),
@@ -34,9 +48,17 @@ export const lesson: LessonDef = {
       id: 'digits',
       title: 'Smaller, greyer pictures',
       widget: 'inputCount',
-      preset: { initial: { width: 100, height: 100, channels: 3, answer: null } },
-      check: checkDigitCount,
-      hint: 'Set width and height to 28 and use 1 channel (grey), then type 28 × 28 × 1.',
+      preset: { initial: { width: 100, height: 100, channels: 3, answer: null }, question: null },
+      predict: {
+        kind: 'number',
+        question: 'How many inputs does a greyscale picture of 28 × 28 pixels make?',
+        unit: 'inputs',
+        answer: 28 * 28,
+        tolerance: 0,
+        explanation: 'One brightness number per pixel: 28 × 28 × 1 = 784 inputs, almost forty times fewer than the colour photo.',
+      },
+      check: checkDigitPicture,
+      hint: 'Set width and height to 28 and choose 1 channel (greyscale).',
       formula,
       toLab: null,
     }),

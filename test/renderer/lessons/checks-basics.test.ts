@@ -1,29 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigitCount, checkPhotoCount, inputCount } from '../../../renderer/lessons/01-what-a-network-does/lesson';
+import { checkDigitPicture, checkGreyTwin, inputCount, lesson as lesson1 } from '../../../renderer/lessons/01-what-a-network-does/lesson';
 import { checkFlipped, checkSeparates, CLUSTERS, neuronFormula } from '../../../renderer/lessons/02-one-neuron/lesson';
 import { checkHingesFit, checkNegativeIsZero, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
 import { checkFlat, checkHalf, checkThree } from '../../../renderer/lessons/04-sigmoid/lesson';
 import { activationFormula, checkLeaky, checkPeriodic, checkTanh } from '../../../renderer/lessons/05-tanh-and-friends/lesson';
 import { neuronCorrect } from '../../../renderer/lessons/math';
-import type { CurveState, ProbeState } from '../../../renderer/lessons/types';
+import { judgePrediction } from '../../../renderer/lessons/predict';
+import { runCheck, type CurveState, type InputCountState, type ProbeState } from '../../../renderer/lessons/types';
 import { curveNetwork } from '../../../renderer/lessons/widgets/curve-lesson';
 
 const probe = (change: Partial<ProbeState>): ProbeState => ({ activation: 'relu', w: 1, b: 0, x: 0, answer: null, ...change });
 
 describe('lesson 1: counting inputs', () => {
+  const picture = (width: number, height: number, channels: number): InputCountState => ({ width, height, channels, answer: null });
+  const photo = lesson1.steps[0];
+  const digits = lesson1.steps[1];
+
   it('counts width × height × channels', () => {
-    expect(inputCount({ width: 100, height: 100, channels: 3, answer: null })).toBe(30_000);
+    expect(inputCount(picture(100, 100, 3))).toBe(30_000);
   });
-  it('accepts 30,000 for the colour photo and nothing else', () => {
-    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: 30_000 })).toBe(true);
-    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: 10_000 })).toBe(false);
-    expect(checkPhotoCount({ width: 100, height: 100, channels: 3, answer: null })).toBe(false);
+  it('asks for the photo’s count as a prediction, and the widget does not show it before', () => {
+    expect(photo.predict).toMatchObject({ kind: 'number', answer: 30_000, tolerance: 0 });
+    expect(photo.widget === 'inputCount' && photo.preset.question).toBeNull();
+    expect(judgePrediction(photo.predict!, 30_000)?.correct).toBe(true);
+    expect(judgePrediction(photo.predict!, 10_000)?.correct).toBe(false);
+    expect(digits.predict).toMatchObject({ kind: 'number', answer: 784, tolerance: 0 });
+    expect(judgePrediction(digits.predict!, 2352)?.correct).toBe(false);
   });
-  it('wants a 28 × 28 grey picture and its 784 inputs', () => {
-    expect(checkDigitCount({ width: 28, height: 28, channels: 1, answer: 784 })).toBe(true);
-    expect(checkDigitCount({ width: 28, height: 28, channels: 3, answer: 784 })).toBe(false);
-    expect(checkDigitCount({ width: 28, height: 28, channels: 1, answer: 2352 })).toBe(false);
-    expect(checkDigitCount({ width: 100, height: 100, channels: 3, answer: 784 })).toBe(false);
+  it('accepts every greyscale picture with 30,000 inputs, whatever its shape', () => {
+    for (const [w, h] of [
+      [300, 100],
+      [100, 300],
+      [200, 150],
+      [150, 200],
+      [250, 120],
+      [1000, 30],
+    ]) {
+      expect(checkGreyTwin(picture(w, h, 1))).toBe(true);
+    }
+  });
+  it('refuses the colour photo itself, other counts, and 30,000 made with more than one channel', () => {
+    expect(checkGreyTwin(picture(100, 100, 3))).toBe(false);
+    expect(checkGreyTwin(picture(100, 100, 1))).toBe(false);
+    expect(checkGreyTwin(picture(173, 173, 1))).toBe(false);
+    expect(checkGreyTwin(picture(100, 75, 4))).toBe(false);
+  });
+  it('passes only after a prediction is committed, right or wrong', () => {
+    const twin = picture(300, 100, 1);
+    expect(runCheck(photo, twin, null)).toBe(false);
+    expect(runCheck(photo, twin, { value: 10_000, correct: false })).toBe(true);
+    expect(runCheck(photo, twin, { value: 30_000, correct: true })).toBe(true);
+    expect(runCheck(photo, picture(100, 100, 3), { value: 30_000, correct: true })).toBe(false);
+  });
+  it('wants the controls on a 28 × 28 grey picture', () => {
+    expect(checkDigitPicture(picture(28, 28, 1))).toBe(true);
+    expect(checkDigitPicture(picture(28, 28, 3))).toBe(false);
+    expect(checkDigitPicture(picture(28, 27, 1))).toBe(false);
+    expect(checkDigitPicture(picture(100, 100, 3))).toBe(false);
+    expect(runCheck(digits, picture(28, 28, 1), null)).toBe(false);
+    expect(runCheck(digits, picture(28, 28, 1), { value: 2352, correct: false })).toBe(true);
   });
 });
 

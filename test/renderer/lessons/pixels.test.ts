@@ -59,7 +59,7 @@ describe('lesson "Pixels are inputs"', () => {
 
   it('no longer opens by repeating the digit count of "What a network does" (bug 12)', () => {
     const answer = { width: 28, height: 28, channels: 1, answer: 784 };
-    expect(runCheck(firstLesson.steps[1], answer)).toBe(true);
+    expect(runCheck(firstLesson.steps[1], answer, { value: 784, correct: true })).toBe(true);
     for (const s of lesson.steps) expect(s.widget).not.toBe(firstLesson.steps[1].widget);
   });
 

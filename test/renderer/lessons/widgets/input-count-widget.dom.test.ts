@@ -14,14 +14,23 @@ const count = () =>
     .trim();
 
 describe('InputCountWidget (lesson 1)', () => {
-  it('counts width × height × channels, and reports the typed answer', async () => {
+  it('hides the count until the prediction is committed, and asks nothing itself', async () => {
+    const { rerender } = render(InputCountWidget, { preset: photo.preset, onState: () => undefined, revealed: false });
+    expect(screen.queryByText(/30,000/)).toBeNull();
+    expect(screen.getByText('The count stays hidden until you commit your prediction.')).toBeTruthy();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await rerender({ preset: photo.preset, onState: () => undefined, revealed: true });
+    expect(count()).toBe('This picture feeds 30,000 numbers into the network.');
+  });
+
+  it('a greyscale picture as big as the photo passes step 1', async () => {
     const states: InputCountState[] = [];
     render(InputCountWidget, { preset: photo.preset, onState: (s: InputCountState) => states.push({ ...s }) });
-    expect(count()).toBe('This picture feeds 30,000 numbers into the network.');
     expect(passes(photo, states.at(-1))).toBe(false);
-
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Number of inputs:' }), { target: { value: '30,000' } });
-    await vi.waitFor(() => expect(states.at(-1)?.answer).toBe(30_000));
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Colour channels' }), { target: { value: '1' } });
+    await vi.waitFor(() => expect(count()).toBe('This picture feeds 10,000 numbers into the network.'));
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Width in pixels' }), { target: { value: '300' } });
+    await vi.waitFor(() => expect(count()).toBe('This picture feeds 30,000 numbers into the network.'));
     expect(passes(photo, states.at(-1))).toBe(true);
   });
 
@@ -30,12 +39,22 @@ describe('InputCountWidget (lesson 1)', () => {
     render(InputCountWidget, { preset: digits.preset, onState: (s: InputCountState) => states.push({ ...s }) });
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Width in pixels' }), { target: { value: '28' } });
     await vi.waitFor(() => expect(count()).toBe('This picture feeds 8,400 numbers into the network.'));
+    expect(passes(digits, states.at(-1))).toBe(false);
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Height in pixels' }), { target: { value: '28' } });
     await fireEvent.change(screen.getByRole('combobox', { name: 'Colour channels' }), { target: { value: '1' } });
     await vi.waitFor(() => expect(count()).toBe('This picture feeds 784 numbers into the network.'));
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Number of inputs:' }), { target: { value: '784' } });
-    await vi.waitFor(() => expect(states.at(-1)).toEqual({ width: 28, height: 28, channels: 1, answer: 784 }));
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ width: 28, height: 28, channels: 1, answer: null }));
     expect(passes(digits, states.at(-1))).toBe(true);
+  });
+
+  it('still offers a typed answer box when a preset asks one', async () => {
+    const states: InputCountState[] = [];
+    render(InputCountWidget, {
+      preset: { initial: photo.preset.initial, question: 'Number of inputs:' },
+      onState: (s: InputCountState) => states.push({ ...s }),
+    });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Number of inputs:' }), { target: { value: '30,000' } });
+    await vi.waitFor(() => expect(states.at(-1)?.answer).toBe(30_000));
   });
 
   it('ignores a size below one and caps one above a thousand', async () => {
