@@ -42,6 +42,11 @@ const entries: GlossaryEntry[] = [
   },
   { term: 'epoch', definition: 'One pass of training over every training example once.' },
   {
+    term: 'monotonic',
+    definition:
+      'Always moving one way: a monotonic function only ever rises (or only ever falls) as its input grows. ReLU, sigmoid and tanh are; cosine is not, since it rises and falls again and again.',
+  },
+  {
     term: 'loss',
     definition: "One number measuring how wrong the network's answers are on some examples. Training tries to make it small.",
   },

@@ -69,11 +69,56 @@ export function near(a: number | null, b: number, tolerance: number): boolean {
   return a !== null && Number.isFinite(a) && Math.abs(a - b) <= tolerance;
 }
 
-/** A typed number: "1,024", "−0.5", "2.5e-4" or a fraction "1/256"; null when empty or not a number. */
+/** Number words a newcomer may type instead of digits. */
+const WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  half: 0.5,
+};
+
+/**
+ * A typed number, read as a person means it; null when empty or not a number. Accepts
+ * "1,024" and "30 000" (thousands), "0,95" (a decimal comma), "−0.5", "2.5e-4", a fraction
+ * "1/256", a number word ("one", "twelve"), and ignores "about"/"~"/"≈" before it and a
+ * "%" or a unit word after it ("150 epochs", "94 %").
+ */
 export function parseAnswer(text: string): number | null {
-  const cleaned = text.replace(/[,\s_]/g, '').replace(/\u2212/g, '-');
-  if (cleaned === '') return null;
-  const fraction = /^(.+)\/(.+)$/.exec(cleaned);
-  const parsed = fraction ? Number(fraction[1]) / Number(fraction[2]) : Number(cleaned);
+  let t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\u2212/g, '-');
+  t = t.replace(/^(?:about|around|roughly|approximately|approx\.?|~|≈)\s*/, '');
+  t = t.replace(/(\d)\s*(?:%|[a-z]{2,})$/, '$1');
+  if (t in WORDS) return WORDS[t];
+  t = t.replace(/[\s_]/g, '');
+  if (t === '') return null;
+  if (t.includes(',')) {
+    // "1,024" and "30,000,000" group thousands; any other comma is a decimal comma ("0,95").
+    const thousands = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(t);
+    if (thousands) t = t.replace(/,/g, '');
+    else if (/^-?\d*,\d+$/.test(t)) t = t.replace(',', '.');
+    else return null;
+  }
+  const fraction = /^(.+)\/(.+)$/.exec(t);
+  const parsed = fraction ? Number(fraction[1]) / Number(fraction[2]) : Number(t);
   return Number.isFinite(parsed) ? parsed : null;
 }

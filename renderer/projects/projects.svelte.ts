@@ -7,48 +7,25 @@
  * Telling main and backing up follow BackupSchedule: spaced out while training, in idle
  * time, the file text made in slices, so a digits network never stalls the page.
  */
+export type { ProjectMessage, ProjectOverview, RestoreOffer } from './overview';
 import { defaultConfig, type LabConfig } from '../../core/config';
 import type { LabApi, LoadedProject } from '../../core/ipc';
-import {
-  checkProject,
-  createProject,
-  estimatedFileBytes,
-  formatBytes,
-  nameFromFileName,
-  projectFileName,
-  summarize,
-  type Project,
-} from '../../core/project';
+import { checkProject, createProject, nameFromFileName, projectFileName, type Project } from '../../core/project';
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
-import { adoptLegacyBackup, projectTextInSlices, readBackupInfo, readBackupProject, type BackupInfo } from './backup';
+import { adoptLegacyBackup, projectTextInSlices, readBackupInfo, readBackupProject } from './backup';
 import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock } from './backupSchedule';
 import { browserBackupStore, type BackupStore } from './backupStore';
 import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostSync';
 import { putIntoLab } from './intoLab';
+import { onLeaving } from './leaving';
+import { projectOverview, type ProjectMessage, type ProjectOverview, type RestoreOffer } from './overview';
 import { parseOffThread } from './parseOffThread';
 import { downloadText, readChosenFile } from './files';
 import { RecentWork, type RecentItem } from './recent.svelte';
 import { makeRecentPicture } from './recentPicture';
 import { browserRecentStore, MAX_TEXT_CHARS } from './recentStore';
-
-/** What the Projects area says about the open project. */
-export interface ProjectOverview {
-  /** "784 → 64 → 10, handwritten digits". */
-  line: string;
-  kind: 'plane' | 'digits' | 'iris';
-  /** "about 5.8 MB". */
-  size: string;
-}
-
-/** Unsaved work found at start, as the notice describes it (the desktop's main process does not know its epoch). */
-export type RestoreOffer = Omit<BackupInfo, 'epoch'> & { epoch: number | null };
-
-export interface ProjectMessage {
-  kind: 'error' | 'info';
-  text: string;
-}
 
 export class Projects {
   /** The project's own name, saved inside the file ("spiral"). */
@@ -86,16 +63,7 @@ export class Projects {
   }
 
   /** The open project in a line, with its likely file size; never runs the network. */
-  readonly overview: ProjectOverview = $derived.by(() => {
-    const config = this.lab.config;
-    try {
-      const summary = summarize(config);
-      return { line: summary.line, kind: summary.kind, size: `about ${formatBytes(estimatedFileBytes(config, true))}` };
-    } catch {
-      // Settings the engine cannot lay out yet (the Lab shows why): no line rather than a broken page.
-      return { line: 'A network that is being changed', kind: 'plane', size: 'size not known yet' };
-    }
-  });
+  readonly overview: ProjectOverview = $derived(projectOverview(this.lab.config));
 
   constructor(
     private readonly lab: Lab,
@@ -154,7 +122,8 @@ export class Projects {
       void this.refreshRecent();
       const store = this.store;
       void adoptLegacyBackup(this.storage, store).then(() => this.findBackup(store));
-      this.listenForLeaving();
+      // A change not yet backed up is backed up at once when the page is hidden or closed.
+      this.cleanups.push(onLeaving(() => this.backups.note('leave')));
     }
     this.cleanups.push(
       $effect.root(() => {
@@ -266,11 +235,7 @@ export class Projects {
         this.message = { kind: 'error', text: result.message };
         return;
       }
-      this.pendingRestore = null;
-      this.forgetBackup();
-      this.projectName = result.project.name;
-      this.message = { kind: 'info', text: `Opened ${file.name}.` };
-      await this.apply(result.project, false);
+      await this.adopt(result.project, `Opened ${file.name}.`);
       if (file.size <= MAX_TEXT_CHARS) await this.recentWork.remember(file.name, result.project, { text: await file.text() });
     });
   }
@@ -298,11 +263,7 @@ export class Projects {
         this.message = { kind: 'error', text: parsed.message };
         return;
       }
-      this.pendingRestore = null;
-      this.forgetBackup();
-      this.projectName = parsed.project.name;
-      this.message = { kind: 'info', text: `Opened ${item.name}.` };
-      await this.apply(parsed.project, false);
+      await this.adopt(parsed.project, `Opened ${item.name}.`);
       await this.recentWork.remember(item.name, parsed.project, read.handle ? { handle: read.handle } : { text: read.text });
     });
   }
@@ -396,6 +357,15 @@ export class Projects {
     return this.recentWork.refresh();
   }
 
+  /** Browser: a file the learner opened replaces the open project; any unsaved work on offer is dropped. */
+  private async adopt(project: Project, said: string): Promise<void> {
+    this.pendingRestore = null;
+    this.forgetBackup();
+    this.projectName = project.name;
+    this.message = { kind: 'info', text: said };
+    await this.apply(project, false);
+  }
+
   /** Puts a project into the Lab; resolves once the Lab has it (digits wait for their images). */
   private apply(project: Project, dirty: boolean): Promise<void> {
     return putIntoLab(this.lab, this.lessons, project, dirty);
@@ -458,21 +428,6 @@ export class Projects {
     if (!info) return;
     // Offered where the learner is (renderer/app/StartBar.svelte), not by taking them elsewhere.
     this.pendingRestore = info;
-  }
-
-  /** Browser: a change not yet backed up is backed up at once when the page is hidden or closed. */
-  private listenForLeaving(): void {
-    if (typeof window === 'undefined' || typeof document === 'undefined') return;
-    const leave = () => this.backups.note('leave');
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') leave();
-    };
-    window.addEventListener('pagehide', leave);
-    document.addEventListener('visibilitychange', hidden);
-    this.cleanups.push(() => {
-      window.removeEventListener('pagehide', leave);
-      document.removeEventListener('visibilitychange', hidden);
-    });
   }
 
   private forgetBackup(): void {

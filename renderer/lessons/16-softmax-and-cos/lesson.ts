@@ -45,7 +45,12 @@ export const lesson: LessonDef = {
       id: 'cosine',
       title: 'Three classes with cosine neurons',
       widget: 'trainer',
-      preset: trainerPreset(blobs, { controls: ['activation'], activationChoices: ['relu', 'cos', 'tanh'], raceTarget: COSINE_TARGET }),
+      preset: trainerPreset(blobs, {
+        controls: ['activation'],
+        activationChoices: ['relu', 'cos', 'tanh'],
+        raceTarget: COSINE_TARGET,
+        speed: 1,
+      }),
       check: checkCosine,
       hint: 'Choose cos as the hidden activation, press Train, and wait until the race table shows the epoch it reached 90 %.',
       formula: null,
