@@ -41,6 +41,9 @@ export const STEP_RENAMES: Readonly<Record<string, string | null>> = {
   // It asked for 28 × 28 × 1 inputs again, as lesson "What a network does" already had; the
   // digits lesson now opens by training a linear network instead, which no old step did.
   '18-pixels-are-inputs/from-photo-to-digit': null,
+  // It asked for σ(3), which its own widget printed; it now asks for σ(−2), which the text
+  // does not give (found from σ(2) and the curve's symmetry), predicted before it is shown.
+  '04-sigmoid/three': 'mirror',
 };
 
 /** Where a first-edition step is now, or null if the course no longer has it. */

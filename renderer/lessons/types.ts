@@ -15,6 +15,7 @@ import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own
 import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
 import type { CapstonePreset, CapstoneState } from './19-what-you-can-explain/capstone';
+import type { RacePreset, RaceState } from './race/race';
 
 /** Lesson 1: how many numbers go into a network for one picture. */
 export interface InputCountState {
@@ -334,6 +335,7 @@ export interface WidgetStates {
   drawnTrainer: DrawnTrainerState;
   lossSurface: LossSurfaceState;
   foldSpace: FoldSpaceState;
+  race: RaceState;
 }
 export interface WidgetPresets {
   inputCount: InputCountPreset;
@@ -356,6 +358,7 @@ export interface WidgetPresets {
   drawnTrainer: DrawnTrainerPreset;
   lossSurface: LossSurfacePreset;
   foldSpace: FoldSpacePreset;
+  race: RacePreset;
 }
 export type WidgetKind = keyof WidgetStates;
 

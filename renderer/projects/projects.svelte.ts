@@ -63,7 +63,7 @@ export class Projects {
   }
 
   /** The open project in a line, with its likely file size; never runs the network. */
-  readonly overview: ProjectOverview = $derived(projectOverview(this.lab.config));
+  readonly overview: ProjectOverview = $derived.by(() => projectOverview(this.lab.config));
 
   constructor(
     private readonly lab: Lab,

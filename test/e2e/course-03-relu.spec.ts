@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { check, checkFails, endJourney, next, openLesson, shoot, slider, startJourney, trainUntil } from './course-steps';
+import {
+  check,
+  checkFails,
+  checkNeedsPrediction,
+  endJourney,
+  next,
+  openLesson,
+  predict,
+  shoot,
+  slider,
+  startJourney,
+  trainUntil,
+} from './course-steps';
 
 const SHOTS = 'course-03-relu';
 
@@ -7,8 +19,13 @@ test('a learner reads ReLU, sets a threshold and fits |x| with hinges', async ({
   test.setTimeout(240000);
   const journey = await startJourney(page);
   await openLesson(page, 'ReLU');
+  // The output stays hidden until the learner commits a prediction; the probe moves meanwhile.
   await slider(page, 'probe x', -3);
-  await page.getByLabel('ReLU of −3 is').fill('0');
+  await expect(page.getByText('output hidden until you commit your prediction')).toBeVisible();
+  await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '1-negative-predict');
+  await predict(page, /^What does ReLU give for an input of −3\?/, '0', true);
+  await expect(page.getByText('output 0.00')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '1-negative');
   await next(page);

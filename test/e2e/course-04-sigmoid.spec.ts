@@ -1,21 +1,47 @@
-import { test } from '@playwright/test';
-import { check, endJourney, next, openLesson, shoot, slider, startJourney } from './course-steps';
+import { expect, test } from '@playwright/test';
+import {
+  check,
+  checkFails,
+  checkNeedsPrediction,
+  endJourney,
+  next,
+  openLesson,
+  predict,
+  shoot,
+  slider,
+  startJourney,
+} from './course-steps';
 
 const SHOTS = 'course-04-sigmoid';
 
-test('a learner reads the sigmoid and finds where it goes flat', async ({ page }) => {
+test('a learner predicts σ(0) and σ(−2) before reading them, and finds where the sigmoid goes flat', async ({ page }) => {
   test.setTimeout(120000);
   const journey = await startJourney(page);
   await openLesson(page, 'Sigmoid');
+  const hidden = page.getByText('output and slope hidden until you commit your prediction');
+  await expect(hidden).toBeVisible();
+  await expect(page.getByTestId('live-formula')).toHaveCount(0);
+  await checkNeedsPrediction(page);
+  await predict(page, /^What is σ\(0\)\?/, '0.5', true);
+  // It starts at −4, not at −2: step 2 asks for σ(−2).
+  await expect(page.getByText('output 0.01799 · slope 0.01766')).toBeVisible();
+  await checkFails(page);
   await slider(page, 'probe x', 0);
-  await page.getByLabel('σ(0) is').fill('0.5');
+  await expect(page.getByText('output 0.50000 · slope 0.25000')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '1-middle');
   await next(page);
-  await slider(page, 'probe x', 3);
-  await page.getByLabel('σ(3) is, to two decimals,').fill('0.95');
+  // σ(−2) is not in the text (it gives σ(2) ≈ 0.88); the read-out and the formula wait for the prediction.
+  await expect(hidden).toBeVisible();
+  await expect(page.getByTestId('live-formula')).toHaveCount(0);
+  await slider(page, 'probe x', -2);
+  await expect(hidden).toBeVisible();
+  await shoot(page, SHOTS, '2-mirror-predict');
+  await predict(page, /^What is σ\(−2\), to two decimals\?/, '0.12', true);
+  await expect(page.getByText('output 0.11920 · slope 0.10499')).toBeVisible();
+  await expect(page.getByTestId('live-formula')).toBeVisible();
   await check(page);
-  await shoot(page, SHOTS, '2-three');
+  await shoot(page, SHOTS, '2-mirror');
   await next(page);
   await slider(page, 'probe x', 6);
   await check(page);

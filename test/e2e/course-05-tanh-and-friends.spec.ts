@@ -1,25 +1,60 @@
-import { test } from '@playwright/test';
-import { check, checkFails, endJourney, next, openLesson, shoot, startJourney } from './course-steps';
+import { expect, test } from '@playwright/test';
+import {
+  check,
+  checkFails,
+  checkNeedsPrediction,
+  endJourney,
+  next,
+  openLesson,
+  predict,
+  shoot,
+  slider,
+  startJourney,
+} from './course-steps';
 
 const SHOTS = 'course-05-tanh-and-friends';
 
-test('a learner picks tanh, leaky ReLU and a wave from their curves', async ({ page }) => {
+test('a learner predicts tanh’s range, the leaky slope and where the sine returns to zero, then shows each with the probe', async ({
+  page,
+}) => {
   test.setTimeout(120000);
   const journey = await startJourney(page);
   await openLesson(page, 'Tanh and friends');
   const pick = page.getByRole('combobox', { name: 'Activation function', exact: true });
-  await checkFails(page);
+  const hidden = page.getByText('output and slope hidden until you commit your prediction');
+  // 1. Tanh's range, reasoned from σ; the read-out and description wait for the prediction.
   await pick.selectOption('tanh');
+  await expect(hidden).toBeVisible();
+  await expect(page.getByText('Squashes any number into the range between −1 and 1')).toHaveCount(0);
+  await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '1-tanh-predict');
+  await predict(page, /^tanh\(x\) = 2σ\(2x\) − 1/, '−1 and 1', true, 'choice');
+  await expect(page.getByText('Squashes any number into the range between −1 and 1')).toBeVisible();
+  await slider(page, 'probe x', -1);
+  await checkFails(page);
+  await slider(page, 'probe x', -2);
+  await expect(page.getByText('output -0.96403')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '1-tanh');
   await next(page);
+  // 2. A wrong guess first (ELU), then the answer shown with the probe on the left.
+  await pick.selectOption('elu');
+  await expect(hidden).toBeVisible();
+  await predict(page, /^Which one has a slope on the left/, 'ELU', false, 'choice');
+  await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('the answer is Leaky ReLU');
+  await checkFails(page);
   await pick.selectOption('leakyRelu');
+  await expect(page.getByText('output -0.02000 · slope 0.01000')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '2-leaky');
   await next(page);
-  await pick.selectOption('cos');
-  await check(page);
+  // 3. Where the sine is back at zero.
   await pick.selectOption('sin');
+  await expect(hidden).toBeVisible();
+  await predict(page, /^The sine gives 0 at x = 0/, '3.14', true);
+  await checkFails(page);
+  await slider(page, 'probe x', 3.1);
+  await expect(page.getByText('output 0.04158')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '3-periodic');
   await endJourney(page, journey);

@@ -7,11 +7,35 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   test.setTimeout(600000);
   const journey = await startJourney(page);
   await openLesson(page, 'Training a real boundary');
-  const activation = page.getByRole('combobox', { name: 'Hidden activation', exact: true });
-  await activation.selectOption('tanh');
-  await trainUntil(page, async () => (await page.getByRole('row', { name: /^Tanh \d+$/ }).count()) === 1);
-  await activation.selectOption('relu');
-  await trainUntil(page, async () => (await page.getByRole('row', { name: /^ReLU \d+$/ }).count()) === 1);
+  // 1. The race: predict the winner first (the racers wait at the start until then), then race at 10 epochs a second.
+  await expect(page.getByText(/wait at the start line/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Tanh', exact: true }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const reached = (name: string) =>
+    page
+      .getByRole('row', { name: new RegExp(`^${name} `) })
+      .getByRole('cell')
+      .nth(2);
+  await expect(reached('Tanh')).toHaveText(/^\d+$/, { timeout: 60_000 });
+  await expect(reached('ReLU')).toHaveText(/^\d+$/, { timeout: 60_000 });
+  const racing = await page.getByRole('table', { name: /First epoch at 90 %/ }).innerText();
+  console.log(`race table at 10 epochs a second: ${racing.replace(/\s+/g, ' ')}`);
+  await shoot(page, SHOTS, '1-race-leaders');
+  await checkFails(page);
+  // The slow racers: 60 epochs a second (still every epoch measured) until the sigmoid finishes and the linear network drops out.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60 epochs a second');
+  await expect(page.getByText(/^Race over\. First to 90 %: Tanh\.$/)).toBeVisible({ timeout: 120_000 });
+  await expect(reached('Sigmoid')).toHaveText(/^\d+$/);
+  await expect(reached('Linear')).toHaveText('dropped out');
+  const table = await page.getByRole('table', { name: /First epoch at 90 %/ }).innerText();
+  test.info().annotations.push({ type: 'race table', description: table.replace(/\s+/g, ' ') });
+  console.log(`race table: ${table.replace(/\s+/g, ' ')}`);
   await check(page);
   await shoot(page, SHOTS, '1-race');
   await next(page);

@@ -123,7 +123,7 @@ test.fixme('step 1: predict first, then Step, the speed menu and a network that 
 
   // A linear network stays below 90 %; with ReLU and full speed it passes.
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption({ label: 'ReLU' });
   await speed.selectOption({ label: 'Full speed' });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -156,7 +156,7 @@ test.fixme('step 1: predict first, then Step, the speed menu and a network that 
   await expect(page.getByText('Step 2 of 3: What you can now explain')).toBeVisible();
   await page.getByRole('combobox', { name: 'Activation to explore' }).selectOption({ label: 'Tanh' });
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
   // By keyboard: Page Up moves the cursor from 0 to 1, where tanh's slope is 0.42.
   await page.getByRole('slider', { name: /Read-out cursor/ }).focus();
   await page.keyboard.press('PageUp');
@@ -178,7 +178,7 @@ test.fixme('step 1: predict first, then Step, the speed menu and a network that 
   await page.getByRole('combobox', { name: 'Learning rate' }).selectOption('0.1');
   await expect(page.getByTestId('capstone-params')).toHaveText('37');
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('capstone-best')).toContainText('8 neurons', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -21,7 +21,12 @@ export async function check(page: Page): Promise<void> {
 
 export async function checkFails(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check my answer' }).click();
+  // A wrong answer says so; the hint shows only when the learner asks for it.
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show a hint' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show a hint' })).toHaveCount(0);
 }
 
 export async function next(page: Page): Promise<void> {

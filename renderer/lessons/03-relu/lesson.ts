@@ -5,8 +5,9 @@ const relu = ACTIVATIONS.relu.f;
 import { step, type CurveState, type LessonDef, type ProbeState } from '../types';
 import { curveNetwork } from '../widgets/curve-lesson';
 
-export function checkNegativeIsZero(s: ProbeState): boolean {
-  return near(s.answer, 0, 1e-9);
+/** The probe sits at −3, where the learner sees the value they predicted. */
+export function checkProbeAtMinusThree(s: ProbeState): boolean {
+  return s.activation === 'relu' && near(s.x, -3, 0.05);
 }
 
 /** Fires only above 2: the neuron's threshold −b/w sits at 2 and it rises to the right. */
@@ -38,11 +39,18 @@ export const lesson: LessonDef = {
         choices: ['relu'],
         showWeights: false,
         showDerivative: false,
-        question: 'ReLU of −3 is',
+        question: null,
         extent: 5,
       },
-      check: checkNegativeIsZero,
-      hint: 'Slide the probe to −3 and read the height of the curve there. ReLU never gives anything below zero.',
+      predict: {
+        kind: 'number',
+        question: 'What does ReLU give for an input of −3?',
+        answer: 0,
+        tolerance: 0,
+        explanation: 'ReLU(−3) = max(0, −3) = 0: the larger of 0 and −3. Every negative input comes out as exactly zero.',
+      },
+      check: checkProbeAtMinusThree,
+      hint: 'Slide the probe to −3 and read the output there.',
       formula: reluFormula,
       toLab: null,
     }),

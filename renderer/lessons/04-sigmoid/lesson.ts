@@ -5,12 +5,17 @@ import { near, tex } from '../math';
 const sigmoidSlope = (x: number): number => ACTIVATIONS.sigmoid.df(x, sigmoid(x));
 import { step, type LessonDef, type ProbePreset, type ProbeState } from '../types';
 
-export function checkHalf(s: ProbeState): boolean {
-  return near(s.answer, 0.5, 0.005);
+/** Where step 2 asks for σ: a place the text gives no value for (it gives σ(2) and σ(10)). */
+export const MIRROR_X = -2;
+
+/** The probe sits at 0, the middle of the S, where the learner sees the value they predicted. */
+export function checkProbeAtMiddle(s: ProbeState): boolean {
+  return near(s.x, 0, 0.05);
 }
 
-export function checkThree(s: ProbeState): boolean {
-  return near(s.answer, sigmoid(3), 0.006);
+/** The probe sits at −2, where the learner sees the value they predicted. */
+export function checkProbeAtMirror(s: ProbeState): boolean {
+  return near(s.x, MIRROR_X, 0.05);
 }
 
 /** The probe sits where the curve is nearly flat: slope under 0.01. */
@@ -43,19 +48,34 @@ export const lesson: LessonDef = {
       id: 'middle',
       title: 'The middle of the S',
       widget: 'probe',
-      preset: preset('σ(0) is', -2),
-      check: checkHalf,
-      hint: 'Move the probe to x = 0 and read the curve: it sits exactly half way between 0 and 1.',
+      preset: preset(null, -4),
+      predict: {
+        kind: 'number',
+        question: 'What is σ(0)?',
+        answer: 0.5,
+        tolerance: 0.005,
+        explanation: 'σ(0) = 1 / (1 + e⁰) = 1 / (1 + 1) = 0.5: the middle of the S sits exactly half way between 0 and 1.',
+      },
+      check: checkProbeAtMiddle,
+      hint: 'Move the probe to x = 0 and read the output there.',
       formula: sigmoidFormula,
       toLab: null,
     }),
     step({
-      id: 'three',
-      title: 'Reading values off the curve',
+      id: 'mirror',
+      title: 'The mirror image',
       widget: 'probe',
-      preset: preset('σ(3) is, to two decimals,', 0),
-      check: checkThree,
-      hint: 'Move the probe to x = 3. The value is a little under 1 — round it to two decimals.',
+      preset: preset(null, 0),
+      predict: {
+        kind: 'number',
+        question: 'What is σ(−2), to two decimals?',
+        answer: sigmoid(MIRROR_X),
+        tolerance: 0.01,
+        explanation:
+          'σ(2) is about 0.88, which is 0.38 above one half. The S is symmetric, so σ(−2) is 0.38 below one half: about 0.12. In general σ(−x) = 1 − σ(x).',
+      },
+      check: checkProbeAtMirror,
+      hint: 'Move the probe to x = −2 and read the output there.',
       formula: sigmoidFormula,
       toLab: null,
     }),

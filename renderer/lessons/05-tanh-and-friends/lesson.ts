@@ -5,17 +5,28 @@ import { step, type LessonDef, type ProbePreset, type ProbeState } from '../type
 
 const CHOICES: ActivationName[] = ['relu', 'tanh', 'leakyRelu', 'softplus', 'elu', 'gelu', 'sin', 'cos'];
 
-export function checkTanh(s: ProbeState): boolean {
-  return s.activation === 'tanh';
+/** What the picked function gives where the probe is. */
+function output(s: ProbeState): number {
+  return ACTIVATIONS[s.activation].f(s.w * s.x + s.b);
 }
 
-export function checkLeaky(s: ProbeState): boolean {
-  return s.activation === 'leakyRelu';
+/** Tanh is picked and the probe sits where it says a clear "no": below −0.9 (anywhere left of about −1.47). */
+export function checkTanhSaysNo(s: ProbeState): boolean {
+  return s.activation === 'tanh' && output(s) < -0.9;
 }
 
-export function checkPeriodic(s: ProbeState): boolean {
-  return s.activation === 'sin' || s.activation === 'cos';
+/** Leaky ReLU is picked and the probe sits on its left side, where the slope is its small constant. */
+export function checkLeakyLeft(s: ProbeState): boolean {
+  return s.activation === 'leakyRelu' && s.w * s.x + s.b < 0;
 }
+
+/** The sine is picked and the probe sits where it is back at 0, away from 0 itself (about ±3.14 in view). */
+export function checkSineZeroAgain(s: ProbeState): boolean {
+  return s.activation === 'sin' && Math.abs(s.x) >= 1 && Math.abs(output(s)) <= 0.06;
+}
+
+export const RANGES = ['0 and 1', '−1 and 1', '0 and any large number', 'no limits: any number at all'];
+export const RELATIVES = ['Leaky ReLU', 'ELU', 'Softplus', 'GELU'];
 
 export function activationFormula(s: ProbeState): string {
   const a = ACTIVATIONS[s.activation];
@@ -44,8 +55,16 @@ export const lesson: LessonDef = {
       title: 'Negative or positive',
       widget: 'probe',
       preset: preset(),
-      check: checkTanh,
-      hint: 'Look for the S-shaped curve that levels off at −1 on the left and +1 on the right.',
+      predict: {
+        kind: 'choice',
+        question: 'tanh(x) = 2σ(2x) − 1. Between which values do its outputs stay?',
+        options: RANGES,
+        answers: ['−1 and 1'],
+        explanation:
+          'σ stays between 0 and 1, so 2σ − 1 stays between 2·0 − 1 = −1 and 2·1 − 1 = 1. Negative inputs give negative outputs: tanh can say a clear "no".',
+      },
+      check: checkTanhSaysNo,
+      hint: 'Choose Tanh in the menu, then move the probe to the left until the output is below −0.9.',
       formula: activationFormula,
       toLab: null,
     }),
@@ -54,8 +73,16 @@ export const lesson: LessonDef = {
       title: 'Never completely silent',
       widget: 'probe',
       preset: preset(),
-      check: checkLeaky,
-      hint: 'It looks almost exactly like ReLU, but its slope on the left is a tiny 0.01 instead of 0.',
+      predict: {
+        kind: 'choice',
+        question: 'Which one has a slope on the left that is small, never zero, and the same everywhere there?',
+        options: RELATIVES,
+        answers: ['Leaky ReLU'],
+        explanation:
+          'Leaky ReLU is ReLU with a slope of 0.01 for negative inputs: tiny, but never zero and the same all along the left. ELU’s and Softplus’s slopes fade towards zero far to the left, and GELU’s slope is zero at one place and then turns negative.',
+      },
+      check: checkLeakyLeft,
+      hint: 'Choose Leaky ReLU, then move the probe to a negative x and read the slope there.',
       formula: activationFormula,
       toLab: null,
     }),
@@ -64,8 +91,16 @@ export const lesson: LessonDef = {
       title: 'Waves',
       widget: 'probe',
       preset: preset(),
-      check: checkPeriodic,
-      hint: 'Pick a curve that goes up and down again and again.',
+      predict: {
+        kind: 'number',
+        question: 'The sine gives 0 at x = 0. At which x between 1 and 5 does it give 0 again?',
+        answer: Math.PI,
+        tolerance: 0.15,
+        explanation:
+          'At π, about 3.14. The sine comes back to 0 every π and repeats its whole shape every 2π (about 6.28), for ever: it never settles the way the other curves do.',
+      },
+      check: checkSineZeroAgain,
+      hint: 'Choose Sine, then move the probe between 1 and 5 until the output is 0 (or as close as the probe gets).',
       formula: activationFormula,
       toLab: null,
     }),

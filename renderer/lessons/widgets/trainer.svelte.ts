@@ -14,11 +14,23 @@ import type { TrainerPreset, TrainerState } from '../types';
 import { lessonsVisible } from '../visibility';
 import { DEFAULT_LESSON_SPEED, engineSpeed, type LessonSpeed } from './speed';
 
+/** What the shared TrainerControls drive: one trainer, or several side by side (the race). */
+export interface TrainerTransport {
+  readonly running: boolean;
+  readonly epoch: number;
+  readonly speed: LessonSpeed;
+  play(): void;
+  pause(): void;
+  stepEpoch(): void;
+  restart(): void;
+  setSpeed(speed: LessonSpeed): void;
+}
+
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export class TrainerModel {
+export class TrainerModel implements TrainerTransport {
   config: LabConfig = $state() as LabConfig;
   diverged = $state(false);
   /** The learning rates training blew up at while this widget was open. */

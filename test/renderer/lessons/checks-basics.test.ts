@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigitPicture, checkGreyTwin, inputCount, lesson as lesson1 } from '../../../renderer/lessons/01-what-a-network-does/lesson';
 import { checkFlipped, checkSeparates, CLUSTERS, neuronFormula } from '../../../renderer/lessons/02-one-neuron/lesson';
-import { checkHingesFit, checkNegativeIsZero, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
-import { checkFlat, checkHalf, checkThree } from '../../../renderer/lessons/04-sigmoid/lesson';
-import { activationFormula, checkLeaky, checkPeriodic, checkTanh } from '../../../renderer/lessons/05-tanh-and-friends/lesson';
+import { checkHingesFit, checkProbeAtMinusThree, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
 import { neuronCorrect } from '../../../renderer/lessons/math';
+import { lessonById } from '../../../renderer/lessons/index';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { runCheck, type CurveState, type InputCountState, type ProbeState } from '../../../renderer/lessons/types';
 import { curveNetwork } from '../../../renderer/lessons/widgets/curve-lesson';
@@ -84,10 +83,17 @@ describe('lesson 2: one neuron', () => {
 });
 
 describe('lesson 3: ReLU', () => {
-  it('reads zero for a negative input', () => {
-    expect(checkNegativeIsZero(probe({ answer: 0 }))).toBe(true);
-    expect(checkNegativeIsZero(probe({ answer: -3 }))).toBe(false);
-    expect(checkNegativeIsZero(probe({ answer: null }))).toBe(false);
+  it('asks ReLU(−3) as a prediction (0 is right, −3 is not), then wants the probe at −3 to see it', () => {
+    const negative = lessonById('03-relu')!.steps[0];
+    expect(judgePrediction(negative.predict!, 0)?.correct).toBe(true);
+    expect(judgePrediction(negative.predict!, -3)?.correct).toBe(false);
+    expect(judgePrediction(negative.predict!, 3)?.correct).toBe(false);
+    expect(checkProbeAtMinusThree(probe({ x: -3 }))).toBe(true);
+    expect(checkProbeAtMinusThree(probe({ x: -2.98 }))).toBe(true);
+    expect(checkProbeAtMinusThree(probe({ x: 1.5 }))).toBe(false);
+    expect(checkProbeAtMinusThree(probe({ x: 3 }))).toBe(false);
+    expect(runCheck(negative, probe({ x: -3 }), null)).toBe(false);
+    expect(runCheck(negative, probe({ x: -3 }), { value: -3, correct: false })).toBe(true);
   });
   it('threshold at 2: bias −2 with weight 1, or any scaling of it', () => {
     expect(checkThresholdTwo(probe({ w: 1, b: -2 }))).toBe(true);
@@ -98,43 +104,6 @@ describe('lesson 3: ReLU', () => {
   });
   it('shows the worked formula', () => {
     expect(reluFormula(probe({ w: 1, b: -2, x: 3 }))).toContain('= 1.00');
-  });
-});
-
-describe('lesson 4: sigmoid', () => {
-  const s = (change: Partial<ProbeState>): ProbeState => probe({ activation: 'sigmoid', ...change });
-  it('σ(0) = 0.5', () => {
-    expect(checkHalf(s({ answer: 0.5 }))).toBe(true);
-    expect(checkHalf(s({ answer: 0 }))).toBe(false);
-  });
-  it('σ(3) ≈ 0.95 to two decimals', () => {
-    expect(checkThree(s({ answer: 0.95 }))).toBe(true);
-    expect(checkThree(s({ answer: 0.9526 }))).toBe(true);
-    expect(checkThree(s({ answer: 0.9 }))).toBe(false);
-    expect(checkThree(s({ answer: 1 }))).toBe(false);
-  });
-  it('flat where the slope is under 0.01', () => {
-    expect(checkFlat(s({ x: 5 }))).toBe(true);
-    expect(checkFlat(s({ x: -6 }))).toBe(true);
-    expect(checkFlat(s({ x: 4 }))).toBe(false);
-    expect(checkFlat(s({ x: 0 }))).toBe(false);
-  });
-});
-
-describe('lesson 5: tanh and friends', () => {
-  it('picks by name', () => {
-    expect(checkTanh(probe({ activation: 'tanh' }))).toBe(true);
-    expect(checkTanh(probe({ activation: 'sigmoid' }))).toBe(false);
-    expect(checkLeaky(probe({ activation: 'leakyRelu' }))).toBe(true);
-    expect(checkLeaky(probe({ activation: 'elu' }))).toBe(false);
-    expect(checkPeriodic(probe({ activation: 'sin' }))).toBe(true);
-    expect(checkPeriodic(probe({ activation: 'cos' }))).toBe(true);
-    expect(checkPeriodic(probe({ activation: 'gelu' }))).toBe(false);
-  });
-  it('formula carries the function and the values at the probe', () => {
-    const text = activationFormula(probe({ activation: 'tanh', x: 0 }));
-    expect(text).toContain('f(0.00) = 0.000');
-    expect(text).toContain("f'(0.00) = 1.000");
   });
 });
 

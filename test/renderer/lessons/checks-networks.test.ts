@@ -9,7 +9,6 @@ import {
 import { checkBestLine, checkHandNet, checkTrained, lesson as xorLesson } from '../../../renderer/lessons/07-xor/lesson';
 import {
   checkOverfits,
-  checkRace,
   checkRegularized,
   checkSpiral,
   checkTooFast,
@@ -30,7 +29,8 @@ function trainerPresetOf(step: Step): TrainerPreset {
 
 const collapsePreset = trainerPresetOf(collapseLesson.steps[0]);
 const xorPreset = trainerPresetOf(xorLesson.steps[2]);
-const [race, spiral, fast, noisy] = trainingLesson.steps.map(trainerPresetOf);
+// Step 1 is the race (its own widget): test/renderer/lessons/lesson-14.test.ts.
+const [spiral, fast, noisy] = trainingLesson.steps.slice(1).map(trainerPresetOf);
 const blobs = trainerPresetOf(softmaxLesson.steps[1]);
 
 describe('lesson 6: the linear collapse', () => {
@@ -79,15 +79,6 @@ describe('lesson 7: XOR', () => {
 });
 
 describe('lesson 8: training', () => {
-  it('race needs two finishers', () => {
-    expect(checkRace(trainerState(race, { race: { tanh: 48 } }))).toBe(false);
-    expect(checkRace(trainerState(race, { race: { tanh: 48, relu: 80 } }))).toBe(true);
-  });
-  it('tanh learns the circle within 200 epochs, the linear network does not', () => {
-    const tanh = trainFor(race, 200, (c) => c.network.hidden.forEach((h) => (h.activation = 'tanh')));
-    expect(tanh.testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(trainFor(race, 200).testAccuracy).toBeLessThan(0.9);
-  });
   it('the spiral is hard: tanh needs over a thousand epochs, the linear network never gets there', () => {
     expect(checkSpiral(trainFor(spiral, 600))).toBe(false);
     expect(checkSpiral(trainFor(spiral, 1300))).toBe(true);

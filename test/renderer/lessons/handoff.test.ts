@@ -10,6 +10,7 @@ import { XOR_POINTS } from '../../../renderer/lessons/07-xor/lesson';
 import { handNetHandoff, neuronHandoff } from '../../../renderer/lessons/presets';
 import { defaultBackend, localStorageBackend, STORAGE_KEY } from '../../../renderer/lessons/progressStore';
 import { runToLab, type Step } from '../../../renderer/lessons/types';
+import { racerConfig } from '../../../renderer/lessons/race/race';
 import { trainFor } from './helpers';
 import { digitsConfig } from '../../../core/tabular/presets';
 import { registerTable } from '../../../core/tabular/table';
@@ -88,6 +89,17 @@ function sampleState(step: Step): unknown {
         config: step.preset.config,
         weights: new Float64Array(networkShape(step.preset.config).paramCount),
       };
+    case 'race': {
+      const config = racerConfig(step.preset.config, step.preset.activations[0]);
+      return {
+        racers: [],
+        target: step.preset.target,
+        maxEpochs: step.preset.maxEpochs,
+        config,
+        params: new Float64Array(networkShape(config).paramCount),
+        epoch: 1,
+      };
+    }
     case 'compare':
     case 'drawnTrainer': {
       const config = step.preset.config;

@@ -25,25 +25,22 @@ function record() {
 }
 
 describe('ProbeWidget', () => {
-  it('lesson 3: reads ReLU where the probe is, and reports the typed answer', async () => {
+  it('lesson 3: hides the output until the prediction is committed, then reads ReLU where the probe is', async () => {
     const step = lessonStep('03-relu', 'negative', 'probe');
     const { states, onState } = record();
-    render(ProbeWidget, { preset: step.preset, onState });
-    expect(readout()).toBe('output 1.50');
-    // One curve, one activation: no menu and no weight sliders in this step.
+    const { rerender } = render(ProbeWidget, { preset: step.preset, onState, revealed: false });
+    expect(readout()).toBe('output hidden until you commit your prediction');
+    // One curve, one activation, no question box: no menu, no weight sliders, nothing to type.
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('slider', { name: 'weight w' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
 
     await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '-3' } });
+    await vi.waitFor(() => expect(states.at(-1)?.x).toBe(-3));
+    expect(readout()).toBe('output hidden until you commit your prediction');
+    await rerender({ preset: step.preset, onState, revealed: true });
     await vi.waitFor(() => expect(readout()).toBe('output 0.00'));
     expect(screen.getByRole('img', { name: 'Plot of ReLU, with the probe at x = -3.0' })).toBeTruthy();
-    expect(passes(step, states.at(-1))).toBe(false);
-
-    const answer = screen.getByRole('textbox', { name: 'ReLU of −3 is' });
-    await fireEvent.input(answer, { target: { value: 'zero' } });
-    await vi.waitFor(() => expect(states.at(-1)?.answer).toBeNull());
-    await fireEvent.input(answer, { target: { value: ' 0 ' } });
-    await vi.waitFor(() => expect(states.at(-1)).toEqual({ activation: 'relu', w: 1, b: 0, x: -3, answer: 0 }));
     expect(passes(step, states.at(-1))).toBe(true);
   });
 
@@ -71,6 +68,13 @@ describe('ProbeWidget', () => {
     // σ(5) = 0.993307, σ′(5) = σ(1 − σ) = 0.006648.
     await vi.waitFor(() => expect(readout()).toBe('output 0.99331 · slope 0.00665'));
     expect(passes(step, states.at(-1))).toBe(true);
+  });
+
+  it('lesson 5: before the prediction the picked function’s description and read-out stay hidden', () => {
+    const step = lessonStep('05-tanh-and-friends', 'leaky', 'probe');
+    render(ProbeWidget, { preset: step.preset, onState: () => undefined, revealed: false });
+    expect(readout()).toBe('output and slope hidden until you commit your prediction');
+    expect(document.querySelector('p.description')).toBeNull();
   });
 
   it('lesson 5: the activation menu swaps the curve, its description and the read-out', async () => {

@@ -1,0 +1,98 @@
+/**
+ * Lesson 14's race: the preset raced for real under Node (the engine every worker runs), the
+ * winner the prediction names, and the check on finished, unfinished and unpredicted races.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ActivationName } from '../../../core/config';
+import { createSession } from '../../../core/session';
+import { checkRace, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
+import type { Prediction } from '../../../renderer/lessons/predict';
+import {
+  leaders,
+  raceOver,
+  racePresetProblems,
+  racerConfig,
+  racerDone,
+  type Racer,
+  type RaceState,
+} from '../../../renderer/lessons/race/race';
+
+/** One racer trained as its lane would: until it reaches the target, uses its epochs, or `stopAt`. */
+function race(activation: ActivationName, stopAt = RACE.maxEpochs): Racer {
+  const session = createSession({ fastPath: true });
+  session.handle({ type: 'configure', id: 1, config: racerConfig(RACE.config, activation) });
+  const racer: Racer = { activation, epochs: 0, testAccuracy: null, reachedAt: null };
+  while (!racerDone(racer, RACE.maxEpochs) && racer.epochs < stopAt) {
+    session.train(1, () => 0, Number.POSITIVE_INFINITY);
+    const { epoch, metrics } = session.snapshot();
+    racer.epochs = epoch;
+    racer.testAccuracy = metrics.testAccuracy;
+    if (metrics.testAccuracy !== null && metrics.testAccuracy >= RACE.target) racer.reachedAt = epoch;
+  }
+  return racer;
+}
+
+const stateOf = (racers: Racer[]): RaceState => ({
+  racers,
+  target: RACE.target,
+  maxEpochs: RACE.maxEpochs,
+  config: RACE.config,
+  params: null,
+  epoch: Math.max(...racers.map((r) => r.epochs)),
+});
+
+const step = lesson.steps[0];
+const right: Prediction = { value: 'Tanh', correct: true };
+const wrong: Prediction = { value: 'ReLU', correct: false };
+
+describe('lesson 14, step 1: the race', () => {
+  const finished = RACE.activations.map((a) => race(a));
+
+  it('is a race step with a sound preset and a prediction asked first', () => {
+    expect(step.id).toBe('race');
+    expect(step.widget).toBe('race');
+    expect(racePresetProblems(RACE)).toEqual([]);
+    expect(step.predict?.kind).toBe('choice');
+  });
+
+  it('tanh wins as the prediction says, ReLU is close, the sigmoid is slow and the linear network drops out', () => {
+    const at = Object.fromEntries(finished.map((r) => [r.activation, r.reachedAt]));
+    expect(leaders(finished)).toEqual(['tanh']);
+    if (step.predict?.kind !== 'choice') throw new Error('the race asks a choice');
+    expect(step.predict.answers).toEqual(['Tanh']);
+    expect(at.tanh).toBeLessThan(at.relu as number);
+    expect(at.relu).toBeLessThan(150);
+    expect(at.sigmoid).toBeGreaterThan(500);
+    expect(at.identity).toBeNull();
+    expect(finished.find((r) => r.activation === 'identity')?.epochs).toBe(RACE.maxEpochs);
+  });
+
+  it('passes once every racer finished or dropped out, whichever winner was predicted', () => {
+    expect(raceOver(finished, RACE.maxEpochs)).toBe(true);
+    expect(checkRace(stateOf(finished), right)).toBe(true);
+    expect(checkRace(stateOf(finished), wrong)).toBe(true);
+  });
+
+  it('fails without a committed prediction, while a racer is still racing, or with a single racer', () => {
+    expect(checkRace(stateOf(finished), null)).toBe(false);
+    expect(checkRace(stateOf(finished))).toBe(false);
+    // Stopped as a learner would after the leaders finish: the sigmoid and the linear network are still out there.
+    const early = RACE.activations.map((a) => race(a, 200));
+    expect(early.filter((r) => r.reachedAt !== null).map((r) => r.activation)).toEqual(['relu', 'tanh']);
+    expect(checkRace(stateOf(early), right)).toBe(false);
+    expect(checkRace(stateOf([]), right)).toBe(false);
+    expect(checkRace(stateOf(finished.filter((r) => r.activation === 'tanh')), right)).toBe(false);
+  });
+
+  it('counts a tie as every racer in front, and no one before anyone finishes', () => {
+    const r = (activation: ActivationName, reachedAt: number | null): Racer => ({ activation, epochs: 90, testAccuracy: 0.9, reachedAt });
+    expect(leaders([r('relu', 40), r('tanh', 40), r('sigmoid', null)])).toEqual(['relu', 'tanh']);
+    expect(leaders([r('relu', null), r('tanh', null)])).toEqual([]);
+  });
+
+  it('finds a preset it cannot race', () => {
+    expect(racePresetProblems({ ...RACE, activations: ['relu'] })).toHaveLength(1);
+    expect(racePresetProblems({ ...RACE, activations: ['relu', 'relu'] })).toContain('a racer is listed twice');
+    expect(racePresetProblems({ ...RACE, target: 90 })).toHaveLength(1);
+  });
+});

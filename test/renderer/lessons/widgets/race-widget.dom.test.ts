@@ -1,0 +1,94 @@
+/**
+ * The lesson race widget over the real engine served in this thread, one engine per racer:
+ * the racers wait until the prediction is committed, Step moves every racer one epoch, and a
+ * race run to the end records who reached the target when, stops the ones that dropped out,
+ * and reports a state the step's check accepts.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkRace, RACE } from '../../../../renderer/lessons/14-training/lesson';
+import type { RacePreset, RaceState } from '../../../../renderer/lessons/race/race';
+import RaceWidget from '../../../../renderer/lessons/race/RaceWidget.svelte';
+import { stubCanvas } from '../../canvas-stub';
+import { inProcessEngine } from '../../engine-in-process';
+
+beforeAll(stubCanvas);
+vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
+  class Chart {
+    data: unknown;
+    options: unknown;
+    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
+      this.data = config.data;
+      this.options = config.options;
+    }
+    update(): void {}
+    destroy(): void {}
+  }
+  return { ...actual, Chart };
+});
+afterEach(() => cleanup());
+
+const row = (name: string): string[] =>
+  within(screen.getByRole('row', { name: new RegExp(`^${name} `) }))
+    .getAllByRole('cell')
+    .map((c) => c.textContent ?? '');
+
+describe('RaceWidget', () => {
+  it('keeps the racers at the start until the prediction is committed, then Step moves each one epoch', async () => {
+    const states: RaceState[] = [];
+    const view = render(RaceWidget, { preset: RACE, onState: (s: RaceState) => states.push(s), engines: inProcessEngine, revealed: false });
+    expect(screen.queryByRole('button', { name: 'Train' })).toBeNull();
+    expect(screen.getByText(/wait at the start line/)).toBeTruthy();
+    expect(screen.getAllByRole('img', { name: /the network's answer over the plane$/ })).toHaveLength(4);
+
+    await view.rerender({ revealed: true });
+    const menu = screen.getByRole('combobox', { name: 'Speed' }) as HTMLSelectElement;
+    expect(menu.selectedOptions[0].textContent).toBe('10 epochs a second');
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    await fireEvent.click(screen.getByRole('button', { name: 'Step: train one epoch' }));
+    await vi.waitFor(() => expect(states.at(-1)?.racers.map((r) => r.epochs)).toEqual([1, 1, 1, 1]));
+    expect(row('Tanh')[0]).toBe('1');
+    expect(row('Tanh')[2]).toBe('not yet');
+  });
+
+  it('runs a race to the end: the winner recorded, the loser dropped out and stopped, the check passes', async () => {
+    const preset: RacePreset = { ...RACE, activations: ['tanh', 'identity'], maxEpochs: 120, speed: 60 };
+    const states: RaceState[] = [];
+    render(RaceWidget, { preset, onState: (s: RaceState) => states.push(s), engines: inProcessEngine });
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(screen.getByText(/^Race over\. First to 90 %: Tanh\.$/)).toBeTruthy(), { timeout: 30_000 });
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy());
+
+    const [tanh, linear] = states.at(-1)?.racers ?? [];
+    // At 60 epochs a second every epoch is measured: tanh's first epoch at 90 %, as under Node.
+    expect(tanh.reachedAt).toBe(48);
+    expect(linear.reachedAt).toBeNull();
+    // The linear racer stops at the end of its chance (a pause can arrive an epoch or two late).
+    expect(linear.epochs).toBeGreaterThanOrEqual(120);
+    expect(linear.epochs).toBeLessThanOrEqual(123);
+    expect(row('Linear')[2]).toBe('dropped out');
+    expect(row('Tanh')[2]).toBe('48');
+    expect(screen.getByText(/First to 90 %: Tanh\./)).toBeTruthy();
+    const state = states.at(-1) as RaceState;
+    expect(checkRace(state, { value: 'Tanh', correct: true })).toBe(true);
+    expect(checkRace(state, null)).toBe(false);
+
+    // Train again after the race is over: nobody moves.
+    const epochs = linear.epochs;
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(states.at(-1)?.racers[1].epochs).toBe(epochs);
+
+    // Start over: the same race from the start line, with an empty table.
+    await fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    await vi.waitFor(() =>
+      expect(states.at(-1)?.racers.map((r) => [r.epochs, r.reachedAt])).toEqual([
+        [0, null],
+        [0, null],
+      ]),
+    );
+    expect(row('Tanh')[2]).toBe('not yet');
+  });
+});
