@@ -170,11 +170,14 @@ test('lesson 14: Train and Pause work after Next, and Start over shows epoch 0',
   const inert = watchInert(page);
   await startJourney(page);
   await openLesson(page, 'Training a real boundary');
+  // Step 1 is the race; steps 2 to 5 are live trainers, one per step.
+  await next(page);
+  await expect(page.getByText('Step 2 of 5')).toBeVisible();
   const epoch = trainerEpoch(page);
 
   const epochMs = await trainThenPause(page, epoch);
   await next(page);
-  await expect(page.getByText('Step 2 of 5')).toBeVisible();
+  await expect(page.getByText('Step 3 of 5')).toBeVisible();
   await expectStill(page, epoch, epochMs);
   await trainThenPause(page, epoch);
   await page.getByRole('button', { name: 'Start over' }).click();
@@ -184,7 +187,7 @@ test('lesson 14: Train and Pause work after Next, and Start over shows epoch 0',
   await trainButton(page).click();
   await expectRising(page, epoch);
   await next(page);
-  await expect(page.getByText('Step 3 of 5')).toBeVisible();
+  await expect(page.getByText('Step 4 of 5')).toBeVisible();
   await expectStill(page, epoch, epochMs);
   await trainThenPause(page, epoch);
   expect(inert).toEqual([]);
