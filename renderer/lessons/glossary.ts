@@ -27,6 +27,16 @@ const entries: GlossaryEntry[] = [
     definition:
       'The function a neuron applies to its weighted sum, such as ReLU, sigmoid or tanh. Without a non-linear one, a whole network is no more powerful than one neuron layer.',
   },
+  {
+    term: 'hidden layer',
+    definition:
+      'A layer between the inputs and the output. Nobody tells it what to compute: training finds weights that make its outputs useful to the layers after it.',
+  },
+  {
+    term: 'confusion matrix',
+    definition:
+      'A table of right and wrong answers: each row is the true class, each column the class the network said, and each cell counts the examples. Everything off the diagonal is a mistake, and where it sits says which classes get mixed up.',
+  },
   { term: 'layer', definition: "A group of neurons that all read the same inputs. Each layer's outputs become the next layer's inputs." },
   {
     term: 'input',
@@ -162,6 +172,26 @@ const entries: GlossaryEntry[] = [
     term: 'linearly separable',
     definition:
       'Two groups of points that one straight line (or flat plane) can split, every point of one group on one side and the other group on the other.',
+  },
+  {
+    term: 'batch',
+    definition:
+      'The handful of training examples whose gradients are averaged before one step of training. A batch of one steps after every example; a batch of all the examples steps once per epoch.',
+  },
+  {
+    term: 'momentum',
+    definition:
+      'A way of stepping that keeps some of the previous steps going, like a ball rolling downhill: each step is the new gradient plus a share of the last step, so it speeds up on long slopes.',
+  },
+  {
+    term: 'adam',
+    definition:
+      'A popular way of stepping: it keeps a running average of each weight’s recent gradients (like momentum) and of their size, and divides one by the other, so every weight takes steps of a similar size.',
+  },
+  {
+    term: 'scientific notation',
+    definition:
+      'A short way to write very big or very small numbers: 2.2e-4 means 2.2 × 10⁻⁴, that is 2.2 divided by 10 four times, 0.00022; 3e5 means 3 × 10⁵, 300,000.',
   },
 ];
 

@@ -1,15 +1,33 @@
 import { expect, test } from '@playwright/test';
-import { accuracy, check, endJourney, epoch, next, openLesson, shoot, startJourney, trainUntil } from './course-steps';
+import {
+  accuracy,
+  check,
+  checkNeedsPrediction,
+  endJourney,
+  epoch,
+  next,
+  openLesson,
+  predict,
+  shoot,
+  startJourney,
+  trainUntil,
+} from './course-steps';
 
 const SHOTS = 'course-06-linear-collapse';
 
-test('a learner watches linear layers collapse, then bends the line with ReLU', async ({ page }) => {
+test('a learner predicts that linear layers cannot bend, watches them collapse, then bends the line with ReLU', async ({ page }) => {
   test.setTimeout(240000);
   const journey = await startJourney(page);
   await openLesson(page, 'Why stacked linear layers collapse');
+  // The single map and the accuracy wait for the prediction.
+  await expect(page.getByTestId('collapse-formula')).toHaveCount(0);
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '1-collapse-predict');
+  await predict(page, /^Can this network ever separate the circle\?/, 'No — its boundary stays a straight line', true, 'choice');
   await expect(page.getByTestId('collapse-formula')).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
-  await page.getByRole('radio', { name: 'No — its boundary stays a straight line' }).check();
+  expect(await accuracy(page)).toBeLessThan(80);
   await check(page);
   await shoot(page, SHOTS, '1-collapse');
   await next(page);

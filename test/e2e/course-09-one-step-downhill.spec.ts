@@ -38,20 +38,32 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await checkFails(page);
   for (let k = 0; k < 6; k++) await page.getByRole('button', { name: 'Take one step' }).click();
   await expect(page.getByTestId('steps')).toHaveText('16');
+  await expect(page.getByTestId('bottom-after')).toHaveText('16 steps');
   expect(await readNumber(page, 'loss')).toBeLessThan(0.001);
   await check(page);
   await shoot(page, `${SHOTS}-2`);
   await next(page);
 
-  // 3. The far corner w = −4, b = 4: a big loss, a tiny step; then 100 steps barely get anywhere.
+  // 3. A flat start the tester found, w = −3, b = 3: a big loss and a tiny first step. The check
+  // waits for the hundred steps the text asks for, and still passes when they reach the bottom.
   await checkFails(page);
-  await page.getByRole('slider', { name: 'Start w' }).fill('-4');
-  await page.getByRole('slider', { name: 'Start b' }).fill('4');
+  await page.getByRole('slider', { name: 'Start w' }).fill('-3');
+  await page.getByRole('slider', { name: 'Start b' }).fill('3');
   expect(await readNumber(page, 'loss')).toBeGreaterThan(0.2);
   expect(await readNumber(page, 'step-length')).toBeLessThan(0.1);
-  await check(page);
+  await checkFails(page);
   await page.getByRole('button', { name: 'Take 100 steps' }).click();
-  expect(await readNumber(page, 'loss')).toBeGreaterThan(0.001);
+  await expect(page.getByTestId('steps')).toHaveText('100');
+  await expect(page.getByTestId('bottom-after')).toHaveText('90 steps');
+  expect(await readNumber(page, 'loss')).toBeLessThan(0.001);
+  await check(page);
+  // From the corner (−4, 4) the hundred steps do not reach the bottom, and that passes too.
+  await page.getByRole('slider', { name: 'Start w' }).fill('-4');
+  await page.getByRole('slider', { name: 'Start b' }).fill('4');
+  await page.getByRole('button', { name: 'Take 100 steps' }).click();
+  await expect(page.getByTestId('bottom-after')).toHaveText('not yet');
+  expect(await readNumber(page, 'loss')).toBeGreaterThan(0.2);
+  await check(page);
   await shoot(page, `${SHOTS}-3`);
   await next(page);
 

@@ -55,7 +55,13 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await shoot(page, DIR, '3-sum-of-hinges');
   await next(page);
 
-  // 4. Loss against width: 1, 4 and 16 neurons, 300 epochs each.
+  // 4. Loss against width: predict first (the losses and their table stay hidden until then), then 1, 4 and 16 neurons, 300 epochs each.
+  await expect(page.getByRole('table', { name: /Lowest test loss/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
+  await page.getByRole('radio', { name: /^It falls/ }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
   const width = page.getByLabel('Neurons in the last hidden layer');
   for (const size of ['1', '4', '16']) {
     await width.selectOption(size);

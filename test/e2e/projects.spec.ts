@@ -210,6 +210,9 @@ test("lesson progress travels with the project whose Lab got the lesson's networ
   // Lesson 7, step 1: solve it, then hand its neuron to the Lab.
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: /^Lesson 7:/ }).click();
+  const predict = page.getByRole('region', { name: 'Predict first' });
+  await predict.getByRole('radio', { name: '3', exact: true }).check();
+  await predict.getByRole('button', { name: 'Commit my prediction' }).click();
   for (const [name, value] of [
     ['w₁', 1],
     ['w₂', 1],

@@ -4,8 +4,9 @@ import { step, type LessonDef, type TrainerState } from '../types';
 export const CANNOT = 'No — its boundary stays a straight line';
 export const CAN = 'Yes, given enough epochs';
 
+/** The identity network was watched for 100 epochs or more, still collapsed (the answer was predicted first). */
 export function checkSawCollapse(s: TrainerState): boolean {
-  return s.collapsed && s.epoch >= 100 && s.answer === CANNOT;
+  return s.collapsed && s.epoch >= 100;
 }
 
 export function checkReluBends(s: TrainerState): boolean {
@@ -28,10 +29,17 @@ export const lesson: LessonDef = {
       preset: trainerPreset(config, {
         controls: [],
         showCollapse: true,
-        question: { label: 'Can this network ever separate the circle?', options: [CAN, CANNOT] },
       }),
+      predict: {
+        kind: 'choice',
+        question: 'Can this network ever separate the circle?',
+        options: [CAN, CANNOT],
+        answers: [CANNOT],
+        explanation:
+          'The three layers multiply out to one matrix and one vector, and one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains.',
+      },
       check: checkSawCollapse,
-      hint: 'Let it train for at least 100 epochs and watch the boundary: does it ever bend? Then answer the question.',
+      hint: 'Commit your prediction, then let it train for at least 100 epochs and watch the boundary: does it ever bend?',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),
     }),

@@ -7,9 +7,35 @@ export function checkBestLine(s: NeuronState): boolean {
   return neuronCorrect(s, XOR_CORNERS) >= 3;
 }
 
+/** The hand-set network computes XOR exactly on the four corners. */
 export function checkHandNet(s: HandNetState): boolean {
   return XOR_CORNERS.every((p) => Math.abs(handOutput(s, p.x1, p.x2) - p.label) < 1e-6);
 }
+
+/** The solution the text gives (from the Deep Learning book by Goodfellow, Bengio and Courville). */
+export const BOOK_XOR: HandNetState = { W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 };
+
+/** The same network with its two hidden neurons listed the other way round. */
+function swapHidden(s: HandNetState): HandNetState {
+  return { W: [s.W[2], s.W[3], s.W[0], s.W[1]], c: [s.c[1], s.c[0]], w: [s.w[1], s.w[0]], b: s.b };
+}
+
+function sameNumbers(a: HandNetState, b: HandNetState): boolean {
+  const close = (x: number[], y: number[]): boolean => x.every((v, i) => Math.abs(v - y[i]) < 1e-9);
+  return close(a.W, b.W) && close(a.c, b.c) && close(a.w, b.w) && Math.abs(a.b - b.b) < 1e-9;
+}
+
+/** The text's own numbers, or them with the hidden neurons swapped (the same network, copied). */
+export function isBookSolution(s: HandNetState): boolean {
+  return sameNumbers(s, BOOK_XOR) || sameNumbers(swapHidden(s), BOOK_XOR);
+}
+
+/** A hand-built network that computes XOR exactly, judged on the four corners, and is not the text's. */
+export function checkOwnXor(s: HandNetState): boolean {
+  return checkHandNet(s) && !isBookSolution(s);
+}
+
+export const LINE_BEST = ['2', '3', '4'];
 
 export function checkTrained(s: TrainerState): boolean {
   return allProbesCorrect(s.probeOutputs, XOR_CORNERS, s.config.network.outputActivation);
@@ -61,8 +87,16 @@ export const lesson: LessonDef = {
       title: 'One neuron against XOR',
       widget: 'neuron',
       preset: { initial: { w1: -1, w2: 1, b: 0.5 }, points: XOR_CORNERS.slice(), extent: 1.5, range: 3 },
+      predict: {
+        kind: 'choice',
+        question: 'At most how many of the four corners can one straight line get right?',
+        options: LINE_BEST,
+        answers: ['3'],
+        explanation:
+          'Three. The two diagonals cross at the middle of the square. A line with both blue corners on its blue side has the whole blue diagonal there, middle included; the orange diagonal runs through that same middle, so its two corners cannot both be on the orange side.',
+      },
       check: checkBestLine,
-      hint: 'Four is impossible, but three is not. Try w₁ = 1, w₂ = 1 and b = −0.5: only the corner (1, 1) ends up on the wrong side.',
+      hint: 'Try a line that leaves only one corner on the wrong side, for example w₁ = 1, w₂ = 1 and b = −0.5: then only (1, 1) is wrong.',
       formula: (s) => `z = ${tex(s.w1, 1, true)}\\,x_1 + ${tex(s.w2, 1, true)}\\,x_2 + ${tex(s.b, 1, true)}`,
       toLab: (s) => neuronHandoff(s, XOR_POINTS),
     }),
@@ -71,8 +105,8 @@ export const lesson: LessonDef = {
       title: 'Two hidden neurons, set by hand',
       widget: 'handNet',
       preset: { initial: { W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 } },
-      check: checkHandNet,
-      hint: 'Use W = [[1, 1], [1, 1]], c = (0, −1), w = (1, −2) and b = 0.',
+      check: checkOwnXor,
+      hint: 'The book’s numbers (or the same two neurons swapped) do not count. One idea: let h₁ fire only when x₁ is bigger than x₂ (W₁₁ = 1, W₁₂ = −1), h₂ only when x₂ is bigger, and add the two.',
       formula: handFormula,
       toLab: (s) => handNetHandoff(s, XOR_POINTS),
     }),

@@ -13,8 +13,8 @@ export const BIGGER = 'w gets bigger';
 export const SMALLER = 'w gets smaller';
 export const SAME = 'w stays the same';
 
-function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null): LossSurfacePreset {
-  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 6, question };
+function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null, bottom?: number): LossSurfacePreset {
+  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 6, question, ...(bottom === undefined ? {} : { bottom }) };
 }
 
 /** The way one step moves w from where the steps started (what the learner was asked to predict). */
@@ -34,10 +34,17 @@ export function checkBottom(s: LossSurfaceState): boolean {
   return s.steps >= 1 && s.startLoss >= 10 * BOTTOM && s.loss < BOTTOM;
 }
 
-/** A place with a high loss whose next step is tiny: the sigmoid's slope is nearly flat there. */
+/** How many steps step 3 asks the learner to take from the flat start. */
+export const FLAT_STEPS = 100;
+
+/**
+ * The learner started the path at a place with a high loss whose first step is tiny (the
+ * sigmoid's slope is nearly flat there), and took the hundred steps the text asks for. It
+ * judges where the path started, not where the dot is now: from some flat places 100 steps
+ * do reach the bottom (from (−3, 3) in 90), and following the text must not undo a pass.
+ */
 export function checkFlat(s: LossSurfaceState): boolean {
-  const stepLength = LEARNING_RATE * Math.hypot(s.gradW, s.gradB);
-  return s.loss >= HIGH_LOSS && stepLength <= TINY_STEP;
+  return s.startLoss >= HIGH_LOSS && s.startStep <= TINY_STEP && s.steps >= FLAT_STEPS;
 }
 
 export function checkOneExample(s: OneExampleState): boolean {
@@ -68,7 +75,7 @@ export const lesson: LessonDef = {
       id: 'to-the-bottom',
       title: 'Step by step to the bottom',
       widget: 'lossSurface',
-      preset: surface({ w: 0, b: 0 }),
+      preset: surface({ w: 0, b: 0 }, null, BOTTOM),
       check: checkBottom,
       hint: 'Keep pressing Take one step (or Take 10 steps) until the loss is below 0.001.',
       formula: (s) =>
@@ -79,9 +86,9 @@ export const lesson: LessonDef = {
       id: 'flat-ground',
       title: 'High up, but flat',
       widget: 'lossSurface',
-      preset: surface({ w: 0, b: 0 }),
+      preset: surface({ w: 0, b: 0 }, null, BOTTOM),
       check: checkFlat,
-      hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4. Every z there is far from 0, where σ′ is nearly 0.',
+      hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
       formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
       toLab: null,
     }),

@@ -26,6 +26,10 @@ export interface LossSurfaceState {
   steps: number;
   /** The loss where those steps started. */
   startLoss: number;
+  /** The length of the first step from where the steps started (learning rate × gradient's length there). */
+  startStep: number;
+  /** The first step count at which the loss fell below the preset's `bottom`, or null (not yet, or no `bottom`). */
+  bottomAfter: number | null;
   /** The learner's choice in the step's question, or null. */
   answer: string | null;
 }
@@ -39,6 +43,8 @@ export interface LossSurfacePreset {
   extent: number;
   /** A multiple-choice question whose options hide nothing the picture gives away, or null. */
   question: { label: string; options: string[] } | null;
+  /** A loss that counts as "at the bottom": the widget then shows after how many steps the path got below it. */
+  bottom?: number;
 }
 
 export interface LossAndGradient {
@@ -72,6 +78,12 @@ export function lossAt(points: readonly SurfacePoint[], w: number, b: number): L
 export function descend(points: readonly SurfacePoint[], w: number, b: number, learningRate: number): { w: number; b: number } {
   const g = lossAt(points, w, b);
   return { w: w - learningRate * g.gradW, b: b - learningRate * g.gradB };
+}
+
+/** The length of the step gradient descent takes from (w, b): the learning rate times the gradient's length. */
+export function stepLength(points: readonly SurfacePoint[], w: number, b: number, learningRate: number): number {
+  const g = lossAt(points, w, b);
+  return learningRate * Math.hypot(g.gradW, g.gradB);
 }
 
 /** Steps of gradient descent from (w, b) until the loss is below `target` (at most `limit`). */

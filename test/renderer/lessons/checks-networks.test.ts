@@ -6,7 +6,15 @@ import {
   checkSawCollapse,
   lesson as collapseLesson,
 } from '../../../renderer/lessons/06-linear-collapse/lesson';
-import { checkBestLine, checkHandNet, checkTrained, lesson as xorLesson } from '../../../renderer/lessons/07-xor/lesson';
+import {
+  BOOK_XOR,
+  checkBestLine,
+  checkHandNet,
+  checkOwnXor,
+  checkTrained,
+  isBookSolution,
+  lesson as xorLesson,
+} from '../../../renderer/lessons/07-xor/lesson';
 import {
   checkOverfits,
   checkRegularized,
@@ -19,7 +27,8 @@ import {
 } from '../../../renderer/lessons/14-training/lesson';
 import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
 import { neuronCorrect, XOR_CORNERS } from '../../../renderer/lessons/math';
-import type { Step, TrainerPreset } from '../../../renderer/lessons/types';
+import { judgePrediction } from '../../../renderer/lessons/predict';
+import { runCheck, type HandNetState, type Step, type TrainerPreset } from '../../../renderer/lessons/types';
 import { trainFor, trainerState } from './helpers';
 
 function trainerPresetOf(step: Step): TrainerPreset {
@@ -38,12 +47,24 @@ describe('lesson 6: the linear collapse', () => {
     const trained = trainFor(collapsePreset, 120);
     expect(trained.collapsed).toBe(true);
     expect(trained.testAccuracy).toBeLessThan(0.75);
-    expect(checkSawCollapse({ ...trained, answer: CANNOT })).toBe(true);
-    expect(checkSawCollapse({ ...trained, answer: CAN })).toBe(false);
-    expect(checkSawCollapse({ ...trained, answer: null })).toBe(false);
+    expect(checkSawCollapse(trained)).toBe(true);
   });
-  it('needs at least 100 epochs of watching', () => {
-    expect(checkSawCollapse(trainerState(collapsePreset, { collapsed: true, epoch: 40, answer: CANNOT }))).toBe(false);
+  it('asks first: "it cannot" is the right prediction, and Check waits for one, right or wrong', () => {
+    const step = collapseLesson.steps[0];
+    expect(step.predict && judgePrediction(step.predict, CANNOT)?.correct).toBe(true);
+    expect(step.predict && judgePrediction(step.predict, CAN)?.correct).toBe(false);
+    expect(step.widget === 'trainer' && step.preset.question).toBeNull();
+    const trained = trainerState(collapsePreset, {
+      collapsed: true,
+      epoch: 120,
+    });
+    expect(runCheck(step, trained, null)).toBe(false);
+    expect(runCheck(step, trained, { value: CAN, correct: false })).toBe(true);
+    expect(runCheck(step, trained, { value: CANNOT, correct: true })).toBe(true);
+  });
+  it('needs at least 100 epochs of watching, of the collapsed network', () => {
+    expect(checkSawCollapse(trainerState(collapsePreset, { collapsed: true, epoch: 40 }))).toBe(false);
+    expect(checkSawCollapse(trainerState(collapsePreset, { collapsed: false, epoch: 120 }))).toBe(false);
   });
   it('ReLU breaks the collapse and learns the circle', () => {
     const relu = trainFor(collapsePreset, 200, (c) => c.network.hidden.forEach((h) => (h.activation = 'relu')));
@@ -64,12 +85,48 @@ describe('lesson 7: XOR', () => {
     expect(checkBestLine({ w1: 1, w2: 1, b: -0.5 })).toBe(true);
     expect(checkBestLine({ w1: -1, w2: 1, b: 0.5 })).toBe(false);
   });
-  it("the book's weights solve XOR exactly; near misses do not", () => {
-    const book = { W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 };
-    expect(checkHandNet(book)).toBe(true);
-    expect(checkHandNet({ ...book, w: [1, -1] })).toBe(false);
-    expect(checkHandNet({ ...book, c: [0, 0] })).toBe(false);
+  it('asks first how many corners a line can get: 3 is right, 2 and 4 are not', () => {
+    const step = xorLesson.steps[0];
+    expect(step.predict && judgePrediction(step.predict, '3')?.correct).toBe(true);
+    expect(step.predict && judgePrediction(step.predict, '4')?.correct).toBe(false);
+    expect(step.predict && judgePrediction(step.predict, '2')?.correct).toBe(false);
+    expect(runCheck(step, { w1: 1, w2: 1, b: -0.5 }, null)).toBe(false);
+    expect(runCheck(step, { w1: 1, w2: 1, b: -0.5 }, { value: '4', correct: false })).toBe(true);
+  });
+  it('every line with three corners right passes, whichever corner it gives up; one right is not enough', () => {
+    expect(checkBestLine({ w1: 1, w2: 1, b: -0.5 })).toBe(true); // gives up (1, 1)
+    expect(checkBestLine({ w1: -1, w2: -1, b: 1.5 })).toBe(true); // gives up (0, 0)
+    expect(checkBestLine({ w1: 1, w2: -1, b: -0.5 })).toBe(true); // gives up (0, 1)
+    expect(checkBestLine({ w1: -1, w2: 1, b: -0.5 })).toBe(true); // gives up (1, 0)
+    expect(checkBestLine({ w1: 1, w2: 1, b: -1.5 })).toBe(false);
+    expect(checkBestLine({ w1: 1, w2: -1, b: 0.5 })).toBe(false);
+  });
+  it("the hand-built network is judged on the four corners: the book's weights compute XOR; near misses do not", () => {
+    expect(checkHandNet(BOOK_XOR)).toBe(true);
+    expect(checkHandNet({ ...BOOK_XOR, w: [1, -1] })).toBe(false);
+    expect(checkHandNet({ ...BOOK_XOR, c: [0, 0] })).toBe(false);
     expect(checkHandNet({ W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 })).toBe(false);
+  });
+  it("step 2 refuses the text's own numbers and the same network with its hidden neurons swapped", () => {
+    expect(checkOwnXor(BOOK_XOR)).toBe(false);
+    expect(checkOwnXor({ W: [1, 1, 1, 1], c: [-1, 0], w: [-2, 1], b: 0 })).toBe(false);
+  });
+  it('step 2 accepts every other exact solution (no false negatives)', () => {
+    const solutions: HandNetState[] = [
+      { W: [1, -1, -1, 1], c: [0, 0], w: [1, 1], b: 0 }, // |x₁ − x₂|
+      { W: [-1, 1, 1, -1], c: [0, 0], w: [1, 1], b: 0 }, // the same, neurons swapped
+      { W: [2, 2, 2, 2], c: [0, -2], w: [0.5, -1], b: 0 }, // the book's network with other numbers
+      { W: [1, 1, 3, 3], c: [0, -3], w: [1, -2 / 3], b: 0 }, // its second neuron three times as steep
+      { W: [1, -1, 0, 0], c: [0, 0], w: [2, 0], b: 0 }, // wrong at (0, 1): refused by the corners
+    ];
+    for (const s of solutions) expect(checkOwnXor(s), JSON.stringify(s)).toBe(checkHandNet(s) && !isBookSolution(s));
+    expect(solutions.slice(0, 4).every(checkOwnXor)).toBe(true);
+    expect(checkOwnXor(solutions[4])).toBe(false);
+  });
+  it('step 2 refuses networks that get a corner wrong, however close', () => {
+    expect(checkOwnXor({ W: [1, -1, -1, 1], c: [0, 0], w: [1, 0.9], b: 0 })).toBe(false);
+    expect(checkOwnXor({ W: [1, -1, -1, 1], c: [0, 0], w: [1, 1], b: 0.01 })).toBe(false);
+    expect(checkOwnXor({ W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 })).toBe(false);
   });
   it('training from the preset seed finds a solution; untrained weights do not pass', () => {
     expect(checkTrained(trainFor(xorPreset, 0))).toBe(false);

@@ -5,6 +5,7 @@ import {
   checkFlat,
   checkOneExample,
   checkWay,
+  FLAT_STEPS,
   LEARNING_RATE,
   lesson,
   SAME,
@@ -15,6 +16,7 @@ import type { OneExampleState } from '../../../renderer/lessons/types';
 import {
   descend,
   lossAt,
+  stepLength,
   stepsToTarget,
   SURFACE_MINIMUM,
   SURFACE_POINTS,
@@ -25,9 +27,21 @@ import {
 /** The state the widget reports after placing the start at `start` and taking `steps` steps. */
 function walk(start: { w: number; b: number }, steps: number, answer: string | null = null): LossSurfaceState {
   let at = start;
-  for (let k = 0; k < steps; k++) at = descend(SURFACE_POINTS, at.w, at.b, LEARNING_RATE);
+  let bottomAfter: number | null = lossAt(SURFACE_POINTS, at.w, at.b).loss < 0.001 ? 0 : null;
+  for (let k = 0; k < steps; k++) {
+    at = descend(SURFACE_POINTS, at.w, at.b, LEARNING_RATE);
+    if (bottomAfter === null && lossAt(SURFACE_POINTS, at.w, at.b).loss < 0.001) bottomAfter = k + 1;
+  }
   const g = lossAt(SURFACE_POINTS, at.w, at.b);
-  return { ...at, ...g, steps, startLoss: lossAt(SURFACE_POINTS, start.w, start.b).loss, answer };
+  return {
+    ...at,
+    ...g,
+    steps,
+    startLoss: lossAt(SURFACE_POINTS, start.w, start.b).loss,
+    startStep: stepLength(SURFACE_POINTS, start.w, start.b, LEARNING_RATE),
+    bottomAfter,
+    answer,
+  };
 }
 
 describe('the loss surface maths', () => {
@@ -88,19 +102,53 @@ describe('lesson 9, step 2: to the bottom', () => {
 });
 
 describe('lesson 9, step 3: high up, but flat', () => {
-  it('accepts any high, flat place (several corners) and refuses the steep middle or a low place', () => {
+  it('accepts any high, flat start (several corners) once the hundred steps are taken from it', () => {
     for (const start of [
       { w: -4, b: 4 },
       { w: -4, b: 0 },
       { w: 0, b: 4 },
+      { w: -6, b: 6 },
     ]) {
-      const s = walk(start, 0);
-      console.log(`flat at (${start.w}, ${start.b}): loss ${s.loss.toFixed(3)}, slope ${s.slope.toFixed(3)}`);
+      const s = walk(start, FLAT_STEPS);
+      console.log(`flat at (${start.w}, ${start.b}): loss ${s.startLoss.toFixed(3)}, first step ${s.startStep.toFixed(3)}`);
       expect(checkFlat(s)).toBe(true);
+      expect(checkFlat(walk(start, 3 * FLAT_STEPS))).toBe(true);
     }
-    expect(checkFlat(walk({ w: 0, b: 0 }, 0))).toBe(false);
-    expect(checkFlat(walk({ w: -1, b: 1 }, 0))).toBe(false);
-    expect(checkFlat(walk(SURFACE_MINIMUM, 0))).toBe(false);
+  });
+  it('the tester’s false negative: from (−3, 3) the hundred steps reach the bottom, and the check still passes', () => {
+    const start = { w: -3, b: 3 };
+    const found = walk(start, 0);
+    expect(found.loss).toBeCloseTo(0.287, 3);
+    expect(found.startStep).toBeCloseTo(0.093, 3);
+    const after = walk(start, FLAT_STEPS);
+    expect(after.loss).toBeLessThan(0.001);
+    expect(after.bottomAfter).toBe(90);
+    expect(checkFlat(after)).toBe(true);
+  });
+  it('from (−6, 6) the dot stays stuck after 100 steps and the check passes too', () => {
+    const after = walk({ w: -6, b: 6 }, FLAT_STEPS);
+    expect(after.loss).toBeGreaterThan(0.2);
+    expect(after.bottomAfter).toBeNull();
+    expect(checkFlat(after)).toBe(true);
+  });
+  it('refuses a flat start before the hundred steps, and a steep or low start however many steps follow', () => {
+    expect(checkFlat(walk({ w: -4, b: 4 }, 0))).toBe(false);
+    expect(checkFlat(walk({ w: -4, b: 4 }, 10))).toBe(false);
+    expect(checkFlat(walk({ w: 0, b: 0 }, FLAT_STEPS))).toBe(false);
+    expect(checkFlat(walk({ w: -1, b: 1 }, FLAT_STEPS))).toBe(false);
+    expect(checkFlat(walk(SURFACE_MINIMUM, FLAT_STEPS))).toBe(false);
+    // Low loss though flat: the far lower-right corner.
+    expect(checkFlat(walk({ w: 6, b: -6 }, FLAT_STEPS))).toBe(false);
+  });
+  it('every flat start takes far longer than the 16 steps from the middle', () => {
+    for (const start of [
+      { w: -3, b: 3 },
+      { w: -4, b: 0 },
+      { w: 0, b: 4 },
+      { w: -6, b: 6 },
+    ]) {
+      expect(stepsToTarget(SURFACE_POINTS, start, LEARNING_RATE, 0.001)).toBeGreaterThan(4 * 16);
+    }
   });
 });
 

@@ -12,10 +12,12 @@ import {
   checkWiderFitsCloser,
   lesson,
   PEAK,
+  WIDTH_OPTIONS,
 } from '../../../renderer/lessons/15-enough-bumps/lesson';
+import { judgePrediction } from '../../../renderer/lessons/predict';
 import { hingeConfig, hingeLoss, type HingeSettings, type HingesState } from '../../../renderer/lessons/15-enough-bumps/hinges';
 import { recordWidth } from '../../../renderer/lessons/widgets/curve-lesson';
-import type { CurvePreset, CurveState, WidthRecord } from '../../../renderer/lessons/types';
+import { runCheck, type CurvePreset, type CurveState, type WidthRecord } from '../../../renderer/lessons/types';
 
 function hinges(target: typeof PEAK, s: HingeSettings, answer: number | null = null): HingesState {
   return { ...s, loss: hingeLoss(hingeConfig(target, s.w.length), s, target), showEachNeuron: true, answer };
@@ -123,6 +125,21 @@ describe('lesson 15, step 4: more neurons, closer fit (real training of the pres
     expect(checkWiderFitsCloser(curveState(preset, { widths: undefined }))).toBe(false);
     const flat = table.slice(0, 3).map((r) => ({ ...r, lowestTestLoss: 0.2 }));
     expect(checkWiderFitsCloser(curveState(preset, { widths: flat }))).toBe(false);
+  });
+
+  it('asks first what a wider layer does to the loss; the run counts only after a prediction, right or wrong', () => {
+    const step = lesson.steps[3];
+    const spec = step.predict;
+    if (spec?.kind !== 'choice') throw new Error('step 4 asks a choice first');
+    // The measured table falls with width, so "it falls" is the right answer and the others are not.
+    expect(judgePrediction(spec, WIDTH_OPTIONS[0])?.correct).toBe(true);
+    expect(judgePrediction(spec, WIDTH_OPTIONS[1])?.correct).toBe(false);
+    expect(judgePrediction(spec, WIDTH_OPTIONS[2])?.correct).toBe(false);
+    const done = curveState(preset, { widths: table });
+    expect(runCheck(step, done, null)).toBe(false);
+    expect(runCheck(step, done, judgePrediction(spec, WIDTH_OPTIONS[0]))).toBe(true);
+    expect(runCheck(step, done, judgePrediction(spec, WIDTH_OPTIONS[2]))).toBe(true);
+    expect(runCheck(step, curveState(preset, { widths: table.slice(0, 2) }), judgePrediction(spec, WIDTH_OPTIONS[0]))).toBe(false);
   });
 
   it('keeps widths in order, with the most epochs and the lowest finite loss', () => {

@@ -22,7 +22,7 @@ async function type(name: string, value: string): Promise<void> {
 }
 
 describe('HandNetWidget (lesson 7)', () => {
-  it('recomputes the hidden layer and output on the four corners as weights are typed, and solves XOR with the hint', async () => {
+  it('recomputes the hidden layer and output on the four corners as weights are typed; the book’s XOR does not pass, one of the learner’s own does', async () => {
     const states: HandNetState[] = [];
     render(HandNetWidget, { preset: step.preset, onState: (s: HandNetState) => states.push(structuredClone(s)) });
     // W = identity, c = 0, w = (1, 1), b = 0: y = x₁ + x₂, wrong only at (1, 1).
@@ -48,6 +48,22 @@ describe('HandNetWidget (lesson 7)', () => {
       ]),
     );
     expect(states.at(-1)).toEqual({ W: [1, 1, 1, 1], c: [0, -1], w: [1, -2], b: 0 });
+    // The text's own numbers: right on every corner, but copied, so the step asks for another.
+    expect(passes(step, states.at(-1))).toBe(false);
+
+    // |x₁ − x₂|: h₁ = ReLU(x₁ − x₂), h₂ = ReLU(x₂ − x₁), y = h₁ + h₂.
+    await type('Hidden weight W 1 2', '-1');
+    await type('Hidden weight W 2 1', '-1');
+    await type('Hidden bias c 2', '0');
+    await type('Output weight w 2', '1');
+    await vi.waitFor(() =>
+      expect(rows()).toEqual([
+        ['0', '0', '0.00', '0.00', '0.00', '0', '✓ yes'],
+        ['0', '1', '0.00', '1.00', '1.00', '1', '✓ yes'],
+        ['1', '0', '1.00', '0.00', '1.00', '1', '✓ yes'],
+        ['1', '1', '0.00', '0.00', '0.00', '0', '✓ yes'],
+      ]),
+    );
     expect(passes(step, states.at(-1))).toBe(true);
   });
 
