@@ -72,7 +72,7 @@ test.fixme('step 1: predict first, then Step, the speed menu and a network that 
   const predict = page.getByRole('region', { name: 'Predict first' });
   await expect(predict).toBeVisible();
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
-  await expect(page.getByText(/race table appear once you commit/)).toBeVisible();
+  await expect(page.getByText(/The loss and the accuracy appear once you commit your prediction/)).toBeVisible();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   const commit = page.getByRole('button', { name: 'Commit my prediction' });

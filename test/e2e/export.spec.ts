@@ -35,10 +35,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-// Pending: in the fresh-clone CI run after this session's landings, the Weights table showed
-// no text boxes to compare with the exported JSON (0 of 25); the table's markup changed under
-// this test. The PyTorch parity test and menu-export.spec still check the exports' contents.
-test.fixme('each export downloads a file whose contents match the Lab', async ({ page }) => {
+test('each export downloads a file whose contents match the Lab', async ({ page }) => {
   await openLab(page);
   for (let i = 0; i < 5; i++) {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
@@ -93,11 +90,14 @@ test.fixme('each export downloads a file whose contents match the Lab', async ({
     [2, 4],
     [1, 2],
   ]);
-  await page.getByText(/Weights and biases \(\d+\)/).click();
-  const table = page.getByRole('table', { name: 'Weights' });
-  const shown = await table.getByRole('textbox').evaluateAll((inputs) => inputs.map((i) => Number((i as HTMLInputElement).value)));
   const exported = json.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]);
-  expect(shown).toHaveLength(exported.length);
+  await page.getByText(/Weights and biases \(\d+\)/).click();
+  // The table's boxes are built when the details element reports it opened (its toggle event
+  // comes in a task after the click), so wait for them before reading: a read that does not
+  // wait saw 0 of 25 on a loaded machine.
+  const boxes = page.getByRole('table', { name: 'Weights' }).getByRole('textbox');
+  await expect(boxes).toHaveCount(exported.length);
+  const shown = await boxes.evaluateAll((inputs) => inputs.map((i) => Number((i as HTMLInputElement).value)));
   expect(exported.map((w) => Number(w.toFixed(4)))).toEqual(shown);
 
   // The PyTorch script builds this network and holds the same weights exactly.

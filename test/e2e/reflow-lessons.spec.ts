@@ -20,13 +20,6 @@ const FIRST_OF_KIND = (() => {
   return [...seen].map(([kind, at]) => ({ kind, ...at }));
 })();
 
-/**
- * Widget kinds that do not reflow yet (issue #17, item 6), found by the fresh-clone CI run after
- * they landed: at 320 px lesson 12's `compare` widget is 406 px wide and lesson 13's
- * `outputLoss` drawing 439 px. Still screenshotted below; take a kind off this list when fixed.
- */
-const REFLOW_PENDING = new Set(['compare', 'outputLoss']);
-
 for (const size of SIZES) {
   const themes = size.viewport.width === 320 && size.viewport.height > 200 ? (['light', 'dark'] as const) : (['light'] as const);
   for (const theme of themes) {
@@ -60,7 +53,7 @@ for (const size of SIZES) {
           // The digits widget shows its views once the images are in.
           if (kind === 'digits') await expect(page.getByText(/digit images loaded/)).toBeVisible({ timeout: 60_000 });
           const where = `lesson ${lesson} step ${step} (${kind})`;
-          if (!REFLOW_PENDING.has(kind)) await expectReflow(page, where, found);
+          await expectReflow(page, where, found);
           await screenshotWhole(page, `test-results/reflow/${size.slug}-lesson-${kind}-${theme}.png`);
           if (kind === 'neuron') {
             const term = page.getByRole('region', { name: 'Lesson text' }).getByRole('button').first();

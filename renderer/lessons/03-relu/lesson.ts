@@ -83,6 +83,8 @@ export const lesson: LessonDef = {
         widthChoices: [2, 4, 8, 16],
         showEachNeuron: true,
         editable: true,
+        // Slow enough to watch the hinges move into place.
+        speed: 10,
       },
       check: checkHingesFit,
       hint: 'Keep the |x| curve and Show each neuron ticked, press Train and wait until the training loss is below 0.01.',

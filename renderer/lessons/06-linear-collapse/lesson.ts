@@ -51,6 +51,8 @@ export const lesson: LessonDef = {
         controls: ['activation'],
         activationChoices: ['identity', 'relu'],
         showCollapse: true,
+        // Slow enough to watch the line bend into a polygon around the disc.
+        speed: 10,
       }),
       check: checkReluBends,
       hint: 'Switch the hidden activation to ReLU, press Train and wait until the test accuracy passes 90 %.',

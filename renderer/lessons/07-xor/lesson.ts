@@ -114,7 +114,7 @@ export const lesson: LessonDef = {
       id: 'train',
       title: 'Let training find it',
       widget: 'trainer',
-      preset: trainerPreset(trainConfig, { controls: ['reseed'], probePoints: XOR_CORNERS.slice(), view: [-0.5, 1.5] }),
+      preset: trainerPreset(trainConfig, { controls: ['reseed'], probePoints: XOR_CORNERS.slice(), view: [-0.5, 1.5], speed: 10 }),
       check: checkTrained,
       hint: 'Press Train and wait until all four corners show the right answer. If it gets stuck, press "New random start" and train again.',
       formula: null,

@@ -77,7 +77,7 @@ export const lesson: LessonDef = {
         answer: 3,
         tolerance: 0,
         explanation:
-          'Measured on this circle: layer 1 gets about 1/13 with one layer, 1/31 with two and about 1/230 with three. Each sigmoid layer passes on at most a quarter, and the small weights on the way shrink it further.',
+          'Now run the experiment: for each depth press Train for a few epochs and read Layer 1 in the table, the share of the output layer’s gradient it gets. Each sigmoid layer passes on at most a quarter, and the small weights on the way shrink it further.',
       },
       check: checkVanished,
       hint: 'Choose more hidden layers, press Train for a few epochs, and read Layer 1 in the table. Keep adding layers until it is below 1/100.',
@@ -107,8 +107,9 @@ export const lesson: LessonDef = {
       },
       check: checkPredicted,
       hint: 'Each sigmoid layer passes on at most a quarter: multiply 0.25 by itself once per layer (six times). Type it, then choose 6 hidden layers and train to see the measured share is smaller still.',
+      // The limit for the chosen depth is the number the step asks for: it shows once something is typed.
       formula: (s) =>
-        `0.25^{${s.hiddenLayers}} = ${(0.25 ** s.hiddenLayers).toPrecision(2)}` +
+        `0.25^{${s.hiddenLayers}} = ${s.answer === null ? '?' : (0.25 ** s.hiddenLayers).toPrecision(2)}` +
         (s.firstOverLast === null
           ? ''
           : `\\quad\\text{measured: } ${s.firstOverLast.toExponential(1).replace(/e([+-]\d+)/, '\\times 10^{$1}')}`),

@@ -4,6 +4,13 @@ import { step, type DeadNeuronsState, type ExplorerState, type LessonDef } from 
 /** The learning rate that kills neurons, and the safe one. */
 export const BIG_RATE = 3;
 export const SMALL_RATE = 0.03;
+/**
+ * How many of the 16 die in ten epochs at learning rate 3 with this seed (one in the first layer,
+ * all eight of the second; measured in test/renderer/lessons/lesson-11.test.ts). The prediction
+ * is judged against exactly this count, the number the learner's own run then shows, so a
+ * "right" prediction never differs from what the crossed-out dots say.
+ */
+export const KILLED_AT_BIG_RATE = 9;
 /** Dead neurons (of 16) that count as "many died". */
 export const MANY_DEAD = 4;
 
@@ -71,10 +78,10 @@ export const lesson: LessonDef = {
         kind: 'number',
         question: 'How many of the 16 neurons will be dead after ten epochs at learning rate 3?',
         unit: 'neurons',
-        answer: 9,
-        tolerance: 2,
+        answer: KILLED_AT_BIG_RATE,
+        tolerance: 0,
         explanation:
-          'Nine die here: one in the first layer and all eight of the second. One oversized step pushed their inputs below 0 for every example, and a ReLU that is off everywhere gets no gradient to recover.',
+          'Now train it and count the crossed-out dots yourself: each marks a neuron that an oversized step pushed below zero for every example. A ReLU that is off everywhere gets no gradient to recover, so it stays crossed out.',
       },
       check: checkKilled,
       hint: 'Choose learning rate 3, press Start over, then Train for about ten epochs and count the crossed-out neurons.',

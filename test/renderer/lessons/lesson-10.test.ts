@@ -104,3 +104,19 @@ describe('lesson 10: predict first', () => {
     expect(runCheck(step, vanished, { value: 5, correct: false })).toBe(true);
   });
 });
+
+describe('lesson 10: nothing given away before the learner has worked it out', () => {
+  it('step 2’s explanation on commit sends the learner to the table and quotes no measured share', () => {
+    const text = lesson.steps[1].predict!.explanation;
+    expect(text).toMatch(/read Layer 1 in the table/);
+    expect(text).not.toMatch(/1\/\d/);
+  });
+  it('step 4’s formula shows 0.25⁶ only once an answer is typed', async () => {
+    const { runFormula } = await import('../../../renderer/lessons/types');
+    const step = lesson.steps[3];
+    const six = flow({ hiddenLayers: 6, firstOverLast: null, answer: null });
+    expect(runFormula(step, six)).toContain('= ?');
+    expect(runFormula(step, six)).not.toContain('0.00024');
+    expect(runFormula(step, { ...six, answer: 0.001 })).toContain('0.00024');
+  });
+});

@@ -7,6 +7,7 @@ import {
   checkStayDead,
   deadConfig,
   deadTotal,
+  KILLED_AT_BIG_RATE,
   lesson,
 } from '../../../renderer/lessons/11-dead-neurons/lesson';
 
@@ -102,8 +103,23 @@ describe('lesson 11: predict first', () => {
     const killed = dead({});
     expect(runCheck(step, killed, null)).toBe(false);
     expect(judgePrediction(step.predict!, 9)?.correct).toBe(true);
-    expect(judgePrediction(step.predict!, 8)?.correct).toBe(true);
+    // The tester's contradiction: 8 was called right while the run crossed out 9.
+    expect(judgePrediction(step.predict!, 8)?.correct).toBe(false);
+    expect(judgePrediction(step.predict!, 10)?.correct).toBe(false);
     expect(judgePrediction(step.predict!, 0)?.correct).toBe(false);
     expect(runCheck(step, killed, judgePrediction(step.predict!, 0))).toBe(true);
+  });
+});
+
+describe('lesson 11, step 1: the prediction agrees with the learner’s run', () => {
+  it('the count judged right is the count ten epochs at learning rate 3 really kill', () => {
+    const big = measure('relu', 3, 10);
+    expect(deadTotal(big)).toBe(KILLED_AT_BIG_RATE);
+    expect(lessonSteps()[0].predict).toMatchObject({ kind: 'number', answer: KILLED_AT_BIG_RATE, tolerance: 0 });
+  });
+  it('the explanation shown on commit states no count the run could contradict', () => {
+    const text = lessonSteps()[0].predict!.explanation;
+    expect(text).not.toMatch(/\d/);
+    expect(text.toLowerCase()).not.toMatch(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen)\b/);
   });
 });
