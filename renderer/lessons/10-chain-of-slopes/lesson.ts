@@ -107,9 +107,9 @@ export const lesson: LessonDef = {
       },
       check: checkPredicted,
       hint: 'Each sigmoid layer passes on at most a quarter: multiply 0.25 by itself once per layer (six times). Type it, then choose 6 hidden layers and train to see the measured share is smaller still.',
-      // The limit for the chosen depth is the number the step asks for: it shows once something is typed.
+      // The limit is the number the step asks for: it shows only once the learner has typed it right.
       formula: (s) =>
-        `0.25^{${s.hiddenLayers}} = ${s.answer === null ? '?' : (0.25 ** s.hiddenLayers).toPrecision(2)}` +
+        `0.25^{${s.hiddenLayers}} = ${predictedBound(s.answer) ? (0.25 ** s.hiddenLayers).toPrecision(2) : '?'}` +
         (s.firstOverLast === null
           ? ''
           : `\\quad\\text{measured: } ${s.firstOverLast.toExponential(1).replace(/e([+-]\d+)/, '\\times 10^{$1}')}`),

@@ -111,12 +111,14 @@ describe('lesson 10: nothing given away before the learner has worked it out', (
     expect(text).toMatch(/read Layer 1 in the table/);
     expect(text).not.toMatch(/1\/\d/);
   });
-  it('step 4’s formula shows 0.25⁶ only once an answer is typed', async () => {
+  it('step 4’s formula shows 0.25⁶ only once the learner has typed it right', async () => {
     const { runFormula } = await import('../../../renderer/lessons/types');
     const step = lesson.steps[3];
     const six = flow({ hiddenLayers: 6, firstOverLast: null, answer: null });
     expect(runFormula(step, six)).toContain('= ?');
     expect(runFormula(step, six)).not.toContain('0.00024');
-    expect(runFormula(step, { ...six, answer: 0.001 })).toContain('0.00024');
+    expect(runFormula(step, { ...six, answer: 0.001 })).toContain('= ?');
+    expect(runFormula(step, { ...six, answer: 1 / 256 })).not.toContain('0.00024');
+    expect(runFormula(step, { ...six, answer: 1 / 4096 })).toContain('0.00024');
   });
 });
