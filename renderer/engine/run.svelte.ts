@@ -37,8 +37,28 @@ export class TrainingRun {
   /** False once the run is closed: its engine no longer trains. */
   open = $state(true);
 
-  readonly running = $derived(this.open && (this.snapshot?.running ?? false));
-  readonly epoch = $derived(this.snapshot?.epoch ?? 0);
+  /**
+   * Set by a fresh start (configure: a new network; reset: new weights) until the engine's first
+   * snapshot of it, so the old network's epoch is not shown meanwhile, however long the engine
+   * takes to answer (a digits network can be busy for a second or two).
+   */
+  private restarting = $state<'network' | 'weights' | null>(null);
+
+  // Getters, not `$derived` fields: a `$derived` belongs to the effect that was running when the
+  // run was made, and stops updating once that effect is destroyed (Svelte's `derived_inert`),
+  // while a run may outlive the component that made it (lesson 18 keeps one for all its steps).
+  /** Whether the engine is training, as its newest snapshot says (a fresh start is paused). */
+  get running(): boolean {
+    return this.open && this.restarting === null && (this.snapshot?.running ?? false);
+  }
+  /** The epoch reached: 0 at once after a fresh start. */
+  get epoch(): number {
+    return this.restarting !== null ? 0 : (this.snapshot?.epoch ?? 0);
+  }
+  /** True while a fresh start waits for its first snapshot: `snapshot` still shows the old network. */
+  get starting(): boolean {
+    return this.restarting !== null;
+  }
 
   private lastConfigVersion = -1;
   /** Networks up to this configVersion were replaced by a configure sent since. */
@@ -66,6 +86,7 @@ export class TrainingRun {
     this.history = [];
     this.instrumentHistory = [];
     this.replaced = this.lastConfigVersion;
+    this.restarting = restore === undefined ? 'network' : null;
     this.engine.send({ type: 'configure', config });
     if (!restore) return;
     this.engine.send({ type: 'load-state', state: restore.state });
@@ -95,6 +116,7 @@ export class TrainingRun {
     this.history = [];
     this.instrumentHistory = [];
     this.message = null;
+    this.restarting = 'weights';
     this.engine.send({ type: 'reset' });
   }
 
@@ -109,6 +131,7 @@ export class TrainingRun {
 
   /** Loads exact weights (and optimizer moments) into the network configured last. */
   loadState(state: EngineState): void {
+    this.restarting = null;
     this.engine.send({ type: 'load-state', state });
   }
 
@@ -182,5 +205,8 @@ export class TrainingRun {
     this.history = history;
     this.instrumentHistory = withInstrumentPoint(instruments, instrumentPoint(snapshot), this.historyLimit);
     this.snapshot = snapshot;
+    // Snapshots of a replaced network never get here (stale), so a new network's first is its own;
+    // after a reset, one sent before the engine got it may still come first, and the reset's is at epoch 0.
+    if (this.restarting === 'network' || snapshot.epoch === 0) this.restarting = null;
   }
 }

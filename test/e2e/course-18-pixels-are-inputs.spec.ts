@@ -59,9 +59,9 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   expect(await percent(page, 'Test accuracy')).toBeGreaterThanOrEqual(94);
   await drawOne(page);
   await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
-  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('7');
+  await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('7');
   await checkFails(page);
-  await page.getByRole('combobox', { name: 'The digit you drew' }).selectOption('1');
+  await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('1');
   await check(page);
   await page.getByRole('heading', { name: 'Draw a digit' }).scrollIntoViewIfNeeded();
   await shoot(page, SHOTS, '3-draw');

@@ -133,7 +133,7 @@ describe('TrainingRun', () => {
     // Still on its way when the new configure went: dropped.
     emit({ type: 'snapshot', snapshot: snapshot(1, [3]) });
     expect(run.history).toEqual([]);
-    expect(run.epoch).toBe(2);
+    expect(run.epoch).toBe(0);
     emit({ type: 'snapshot', snapshot: snapshot(2, [0]) });
     emit({ type: 'snapshot', snapshot: snapshot(1, [4]) });
     expect(run.history.map((h) => h.epoch)).toEqual([0]);
@@ -142,6 +142,38 @@ describe('TrainingRun', () => {
     emit({ type: 'snapshot', snapshot: snapshot(2, [0], false) });
     expect(run.history.map((h) => h.epoch)).toEqual([0]);
     expect(run.running).toBe(false);
+  });
+
+  it('shows epoch 0, paused, at once after Start over or a new network, until the engine answers', () => {
+    const { link, emit } = scripted();
+    const run = new TrainingRun(new EngineConnection(link, 'browser'));
+    run.configure(defaultConfig());
+    emit({ type: 'snapshot', snapshot: snapshot(1, [0, 1, 2, 3, 4, 5]) });
+    expect([run.epoch, run.running]).toEqual([5, true]);
+    run.reset();
+    expect([run.epoch, run.running]).toEqual([0, false]);
+    // Sent before the engine got the reset: the old network's epoch stays hidden.
+    emit({ type: 'snapshot', snapshot: snapshot(1, [6]) });
+    expect([run.epoch, run.running]).toEqual([0, false]);
+    emit({ type: 'snapshot', snapshot: snapshot(1, [0], false) });
+    run.play();
+    emit({ type: 'snapshot', snapshot: snapshot(1, [1, 2]) });
+    expect([run.epoch, run.running]).toEqual([2, true]);
+    run.configure(defaultConfig());
+    expect([run.epoch, run.running]).toEqual([0, false]);
+    emit({ type: 'snapshot', snapshot: snapshot(2, [0], false) });
+    run.play();
+    emit({ type: 'snapshot', snapshot: snapshot(2, [1]) });
+    expect([run.epoch, run.running]).toEqual([1, true]);
+  });
+
+  it('shows a restored epoch as soon as the engine sends it', () => {
+    const { link, emit } = scripted();
+    const run = new TrainingRun(new EngineConnection(link, 'browser'));
+    const state: EngineState = { epoch: 7, params: [0, 0, 0], optimizer: [], step: 0 };
+    run.configure(defaultConfig(), { state, history: [point(7)] });
+    emit({ type: 'snapshot', snapshot: snapshot(1, [7], false) });
+    expect(run.epoch).toBe(7);
   });
 
   it('restores a saved history with the configure that goes with it', () => {
