@@ -73,6 +73,8 @@ test('a lesson trainer says how training stands on pause', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: /^Lesson \d+: Training a real boundary — / }).click();
+  // Step 1 is the race (it waits for a prediction); step 2 is a live trainer.
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.waitForTimeout(500);
