@@ -24,28 +24,8 @@ export async function openLesson(page: Page, title: string): Promise<string[]> {
   return crashes;
 }
 
-export async function check(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
-}
-
-export async function checkFails(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Check my answer' }).click();
-  // A wrong answer says so; the hint shows only when the learner asks for it (once asked for,
-  // it stays shown for the rest of the step).
-  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
-  const ask = page.getByRole('button', { name: 'Show a hint' });
-  if ((await ask.count()) > 0) {
-    await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toHaveCount(0);
-    await ask.click();
-  }
-  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
-  await expect(ask).toHaveCount(0);
-}
-
-export async function next(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-}
+// Checking a step and moving on are the same in every journey (course-kit.ts).
+export { check, checkFails, next } from './course-kit';
 
 export async function slider(page: Page, name: string, value: number): Promise<void> {
   await page.getByRole('slider', { name, exact: true }).fill(String(value));
