@@ -23,10 +23,20 @@ export interface EngineState {
   step: number;
 }
 
+/**
+ * Where a run started by `play` pauses by itself: at an epoch (a budget, e.g. a racer's
+ * chance), and/or at the first measured test accuracy at or above a target (a racer's finish).
+ */
+export interface PlayStop {
+  epoch?: number;
+  testAccuracy?: number;
+}
+
 /** What the training session itself acts on (core/session.ts). */
 export type SessionCommand =
   | { type: 'configure'; id: number; config: LabConfig }
-  | { type: 'play'; id: number }
+  /** `stop`: the session pauses by itself there, so a limit holds however late a pause would arrive. */
+  | { type: 'play'; id: number; stop?: PlayStop }
   | { type: 'pause'; id: number }
   /** 'example': train on the next training example alone (a batch of one); replies 'example-step' and a snapshot. */
   | { type: 'step'; id: number; unit: 'batch' | 'epoch' | 'example' }
@@ -152,6 +162,9 @@ export function parseCommand(message: unknown): Command | string {
     case 'configure':
       return isRecord(command.config) ? command : 'configure needs a config object.';
     case 'play':
+      return command.stop === undefined || playStopValid(command.stop)
+        ? command
+        : 'play stop needs an epoch ≥ 1 and/or a test accuracy in 0–1.';
     case 'pause':
     case 'reset':
     case 'get-state':
@@ -206,4 +219,12 @@ export function parseCommand(message: unknown): Command | string {
 
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+function playStopValid(stop: unknown): boolean {
+  if (!isRecord(stop)) return false;
+  const { epoch, testAccuracy } = stop;
+  const epochOk = epoch === undefined || (Number.isInteger(epoch) && (epoch as number) >= 1);
+  const accuracyOk = testAccuracy === undefined || (isFiniteNumber(testAccuracy) && testAccuracy >= 0 && testAccuracy <= 1);
+  return epochOk && accuracyOk;
 }

@@ -13,6 +13,7 @@ import {
   type HistoryPoint,
   type Instruments,
   type Snapshot,
+  type PlayStop,
   type Speed,
 } from './protocol';
 import type { SessionLike } from './runner';
@@ -59,6 +60,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   let configVersion = 0;
   let epoch = 0;
   let running = false;
+  /** Where the current run pauses by itself (set by play). */
+  let stop: PlayStop | undefined;
   /** True when one epoch of this network is too long to train without checking the clock. */
   let slowEpochs = false;
   /**
@@ -173,7 +176,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     const startedAt = slowEpochs ? clock() : 0;
     const most = stepping && !running ? 1 : maxEpochs;
     let done = 0;
-    while (done < most) {
+    while (done < most && !(running && stop?.epoch !== undefined && epoch >= stop.epoch)) {
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
         if (trainBatch(model)) {
@@ -202,7 +205,19 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       lastMeasureMs = clock() - measuredAt;
       trainedSinceMeasure = 0;
     } else record(true, running);
+    if (running && reachedStop()) {
+      running = false;
+      stop = undefined;
+    }
     return checkLoss();
+  }
+
+  /** The run has reached where play said to stop: its epoch, or its target test accuracy. */
+  function reachedStop(): boolean {
+    if (stop === undefined) return false;
+    if (stop.epoch !== undefined && epoch >= stop.epoch) return true;
+    const accuracy = current.point.testAccuracy;
+    return stop.testAccuracy !== undefined && accuracy !== null && accuracy >= stop.testAccuracy;
   }
 
   function checkLoss(): EngineEvent[] {
@@ -291,6 +306,7 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       case 'play':
         running = true;
         stepping = false;
+        stop = command.stop;
         return reply();
       case 'pause':
         running = false;

@@ -6,7 +6,7 @@
  */
 import type { LabConfig, TrainingSettings } from '../../core/config';
 import { appendHistory, DEFAULT_HISTORY_LIMIT } from '../../core/history';
-import type { EngineEvent, EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
+import type { EngineEvent, EngineState, HistoryPoint, PlayStop, Snapshot, Speed } from '../../core/protocol';
 import type { EngineConnection } from './connection';
 import { instrumentPoint, withInstrumentPoint, type InstrumentPoint } from './instruments';
 
@@ -93,9 +93,10 @@ export class TrainingRun {
     this.pendingHistory = restore.history.slice();
   }
 
-  play(): void {
+  /** `stop`: where the engine pauses by itself (an epoch budget, a target accuracy). */
+  play(stop?: PlayStop): void {
     this.message = null;
-    this.engine.send({ type: 'play' });
+    this.engine.send(stop === undefined ? { type: 'play' } : { type: 'play', stop });
   }
 
   pause(): void {

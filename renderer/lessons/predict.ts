@@ -12,6 +12,12 @@ interface PredictionBase {
   explanation: string;
   /** When true (the default), "Check my answer" fails until a prediction is committed. */
   required?: boolean;
+  /**
+   * 'experiment': the learner's own run decides (the race), so committing does not give the
+   * answer away: the panel only confirms the prediction and shows `explanation` (what to do
+   * next); the widget compares the prediction with what it measured.
+   */
+  judgedBy?: 'experiment';
 }
 
 /** Pick one of a few answers; `answers` lists every one that counts as right. */

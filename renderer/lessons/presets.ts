@@ -53,6 +53,7 @@ export interface TrainerOptions {
   probePoints?: DataPoint[] | null;
   view?: [number, number] | null;
   speed?: LessonSpeed;
+  epochBudget?: number;
 }
 
 export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
@@ -67,6 +68,7 @@ export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): Traine
     probePoints: o.probePoints ?? null,
     view: o.view ?? null,
     ...(o.speed === undefined ? {} : { speed: o.speed }),
+    ...(o.epochBudget === undefined ? {} : { epochBudget: o.epochBudget }),
   };
 }
 

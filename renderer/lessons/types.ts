@@ -141,6 +141,8 @@ export interface TrainerPreset {
   view: [number, number] | null;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
+  /** A step that names an epoch budget ("300 epochs each"): Train pauses by itself there. */
+  epochBudget?: number;
 }
 
 /** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */

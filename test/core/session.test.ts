@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type LabConfig } from '../../core/config';
 import { networkShape } from '../../core/engine';
-import type { EngineEvent, EngineState, Snapshot } from '../../core/protocol';
+import { parseCommand, type EngineEvent, type EngineState, type Snapshot } from '../../core/protocol';
 import { createSession, smallerLearningRate, type TrainingSession } from '../../core/session';
 import { configWith } from './engine/helpers';
 
@@ -94,6 +94,38 @@ describe('training session', () => {
     expect(session.isRunning()).toBe(true);
     expect(snapshotOf(send(session, { type: 'pause' })).running).toBe(false);
     expect(session.isRunning()).toBe(false);
+  });
+
+  it('pauses by itself at the epoch play was told to stop at, however big the slice', () => {
+    const session = configured();
+    snapshotOf(send(session, { type: 'play', stop: { epoch: 7 } }));
+    session.train(20, () => 0, forever);
+    expect(session.isRunning()).toBe(false);
+    const snap = session.snapshot();
+    expect(snap).toMatchObject({ epoch: 7, running: false });
+    // A fresh play without a stop trains on.
+    send(session, { type: 'play' });
+    session.train(3, () => 0, forever);
+    expect(session.snapshot().epoch).toBe(10);
+  });
+
+  it('pauses by itself at the first measured test accuracy at the target', () => {
+    const session = configured();
+    snapshotOf(send(session, { type: 'play', stop: { epoch: 500, testAccuracy: 0.9 } }));
+    for (let slice = 0; slice < 500 && session.isRunning(); slice++) session.train(1, () => 0, forever);
+    const snap = session.snapshot();
+    expect(snap.running).toBe(false);
+    expect(snap.epoch).toBeLessThan(500);
+    const last = snap.history.at(-1)!;
+    expect(last.epoch).toBe(snap.epoch);
+    expect(last.testAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(snap.history.at(-2)!.testAccuracy).toBeLessThan(0.9);
+  });
+
+  it('refuses a play stop that is no epoch or accuracy', () => {
+    expect(parseCommand({ type: 'play', id: 1, stop: { epoch: 0 } })).toMatch(/stop/);
+    expect(parseCommand({ type: 'play', id: 1, stop: { testAccuracy: 2 } })).toMatch(/stop/);
+    expect(parseCommand({ type: 'play', id: 1, stop: { epoch: 5, testAccuracy: 0.9 } })).toMatchObject({ type: 'play' });
   });
 
   it('steps by epoch and by batch', () => {

@@ -14,7 +14,9 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   await page.getByRole('radio', { name: 'Tanh', exact: true }).check();
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  // Committing does not give the winner away: the learner's own race will judge the prediction.
+  await expect(page.getByRole('status').filter({ hasText: 'You predicted Tanh.' })).toBeVisible();
+  await expect(page.getByText(/Tanh gets there first|near epoch 50/)).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const reached = (name: string) =>
@@ -33,6 +35,18 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await expect(page.getByText(/^Race over\. First to 90 %: Tanh\.$/)).toBeVisible({ timeout: 120_000 });
   await expect(reached('Sigmoid')).toHaveText(/^\d+$/);
   await expect(reached('Linear')).toHaveText('dropped out');
+  // Each racer stopped at its own finish or its limit: the epochs column is where it stopped.
+  const epochsOf = async (name: string) =>
+    Number(
+      await page
+        .getByRole('row', { name: new RegExp(`^${name} `) })
+        .getByRole('cell')
+        .nth(0)
+        .innerText(),
+    );
+  expect(await epochsOf('Linear')).toBe(1000);
+  expect(await epochsOf('Sigmoid')).toBe(Number(await reached('Sigmoid').innerText()));
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right: Tanh got there first in your race.' })).toBeVisible();
   const table = await page.getByRole('table', { name: /First epoch at 90 %/ }).innerText();
   test.info().annotations.push({ type: 'race table', description: table.replace(/\s+/g, ' ') });
   console.log(`race table: ${table.replace(/\s+/g, ' ')}`);

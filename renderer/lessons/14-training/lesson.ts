@@ -62,6 +62,7 @@ export const RACE: RacePreset = {
   target: 0.9,
   maxEpochs: 1000,
   speed: 10,
+  why: 'Tanh and ReLU are steep around 0, where a new network’s neurons start, so every nudge counts. The sigmoid is never steeper than 1/4, so each step moves it less. The linear network can only draw a straight line, and no straight line goes round a circle.',
 };
 /** The spiral from x₁ and x₂ alone: tanh needs about 1,200 epochs for 90 %, ReLU about 600 (seed 6). */
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.03, seed: 6 });
@@ -96,8 +97,9 @@ export const lesson: LessonDef = {
         question: 'Which network will reach 90 % test accuracy first?',
         options: ['Linear', 'ReLU', 'Tanh', 'Sigmoid'],
         answers: ['Tanh'],
+        judgedBy: 'experiment',
         explanation:
-          'Tanh gets there first, near epoch 50, with ReLU not far behind (about 80). Both are steep around 0, where a new network’s neurons start, so every nudge counts. The sigmoid is never steeper than 1/4 and needs about 900 epochs. The linear network can only draw a straight line, and no straight line goes round a circle.',
+          'Press Train: the table records the epoch each racer reaches 90 %, and when the race is over it says whether you were right.',
       },
       check: checkRace,
       hint: 'Commit your prediction, press Train and let every racer finish or use up its 1,000 epochs. Pick a faster speed when you have seen enough.',

@@ -11,9 +11,6 @@ import { lessonTrainer, type TrainerModel, type TrainerTransport } from '../widg
 import { engineSpeed, type LessonSpeed } from '../widgets/speed';
 import { leaders, raceOver, racerConfig, racerDone, type RacePreset, type Racer } from './race';
 
-/** At full speed, a racer this many epochs from the end of its chance is slowed to land on it. */
-const FINAL_STRETCH = 1000;
-
 export class LessonRace implements TrainerTransport {
   readonly lanes: TrainerModel[];
   speed = $state<LessonSpeed>(1);
@@ -36,9 +33,9 @@ export class LessonRace implements TrainerTransport {
       this.lanes.forEach((lane, i) => {
         void lane.version;
         this.note(i);
-        // A racer that finished, or used its epochs, stops while the others run on.
+        // The engine stops a racer at its finish or its last epoch (see play); this only
+        // catches one that was already done when it was told to play.
         if (lane.running && racerDone(this.racer(i), preset.maxEpochs)) lane.pause();
-        else if (lane.running && lane.speed === 'full') this.approach(lane);
       });
     });
   }
@@ -55,15 +52,6 @@ export class LessonRace implements TrainerTransport {
       next[i] = exact;
       this.exact = next;
     });
-  }
-
-  /**
-   * At full speed, a racer near the end of its epochs is told how many are left, so it stops at
-   * its last epoch instead of racing past it before the pause arrives (as the Lab's race does).
-   */
-  private approach(lane: TrainerModel): void {
-    const remaining = this.preset.maxEpochs - lane.epoch;
-    if (remaining < FINAL_STRETCH) lane.run.setSpeed({ mode: 'epochsPerFrame', epochs: Math.max(1, remaining) });
   }
 
   /** Racer i's line of the table. */
@@ -99,10 +87,15 @@ export class LessonRace implements TrainerTransport {
     return Math.max(...this.lanes.map((lane) => lane.epoch));
   }
 
-  /** Every racer still in the race trains on. */
+  /**
+   * Every racer still in the race trains on. Its engine pauses it by itself at the first
+   * measured epoch at the target, or after its last epoch, so no racer runs past its finish
+   * while a pause is on its way (at full speed that used to be hundreds of epochs).
+   */
   play(): void {
+    const stop = { epoch: this.preset.maxEpochs, testAccuracy: this.preset.target };
     this.lanes.forEach((lane, i) => {
-      if (!racerDone(this.racer(i), this.preset.maxEpochs)) lane.play();
+      if (!racerDone(this.racer(i), this.preset.maxEpochs)) lane.play(stop);
     });
   }
   pause(): void {

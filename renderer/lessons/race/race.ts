@@ -21,6 +21,8 @@ export interface RacePreset {
   maxEpochs: number;
   /** How fast the race starts (the learner can change it). */
   speed: LessonSpeed;
+  /** Why the race comes out as it does: shown with the result once the learner's race is over. */
+  why: string;
 }
 
 /** One racer's line of the table. */
@@ -68,6 +70,21 @@ export function leaders(racers: readonly Racer[]): ActivationName[] {
   if (reached.length === 0) return [];
   const best = Math.min(...reached.map((r) => r.reachedAt as number));
   return reached.filter((r) => r.reachedAt === best).map((r) => r.activation);
+}
+
+/**
+ * The learner's prediction against their own race: null until the race is over; right when
+ * the racer they named is among the first to reach the target (or, having predicted that none
+ * would, none did).
+ */
+export function predictionVerdict(
+  predicted: string,
+  racers: readonly Racer[],
+  maxEpochs: number,
+  label: (a: ActivationName) => string,
+): boolean | null {
+  if (!raceOver(racers, maxEpochs)) return null;
+  return leaders(racers).some((a) => label(a) === predicted);
 }
 
 /** Problems with a race preset, for the content test. */

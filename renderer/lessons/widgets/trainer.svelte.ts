@@ -6,7 +6,7 @@
  */
 import { onDestroy } from 'svelte';
 import type { ActivationName, DataPoint, DatasetName, LabConfig, RegularizationName } from '../../../core/config';
-import type { EngineEvent, HistoryPoint, Snapshot } from '../../../core/protocol';
+import type { EngineEvent, HistoryPoint, PlayStop, Snapshot } from '../../../core/protocol';
 import { dedicatedEngine, type EngineConnection } from '../../engine/connection';
 import { TrainingRun } from '../../engine/run.svelte';
 import { forwardPoints, generateData, collapse } from '../engine';
@@ -148,10 +148,11 @@ export class TrainerModel implements TrainerTransport {
     this.run.reset();
   }
 
-  play(): void {
+  /** Where Train pauses by itself: the preset's epoch budget, unless a caller (a racer) says more. */
+  play(stop: PlayStop | undefined = this.preset.epochBudget === undefined ? undefined : { epoch: this.preset.epochBudget }): void {
     if (this.running) return;
     this.diverged = false;
-    this.run.play();
+    this.run.play(stop);
   }
 
   pause(): void {

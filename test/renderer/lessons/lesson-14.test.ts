@@ -2,13 +2,16 @@
  * Lesson 14's race: the preset raced for real under Node (the engine every worker runs), the
  * winner the prediction names, and the check on finished, unfinished and unpredicted races.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
 import { checkRace, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
 import type { Prediction } from '../../../renderer/lessons/predict';
+import { createGridEvaluator } from '../../../core/engine';
 import {
   leaders,
+  predictionVerdict,
   raceOver,
   racePresetProblems,
   racerConfig,
@@ -90,9 +93,48 @@ describe('lesson 14, step 1: the race', () => {
     expect(leaders([r('relu', null), r('tanh', null)])).toEqual([]);
   });
 
+  it("does not give the winner away on commit: the learner's own race judges the prediction", () => {
+    expect(step.predict?.judgedBy).toBe('experiment');
+    expect(step.predict?.explanation).not.toMatch(/Tanh|ReLU|Sigmoid|Linear|\d+ epochs|epoch \d/i);
+    const label = (a: ActivationName): string => ({ identity: 'Linear', relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' })[a as string] ?? a;
+    expect(predictionVerdict('Tanh', finished, RACE.maxEpochs, label)).toBe(true);
+    expect(predictionVerdict('ReLU', finished, RACE.maxEpochs, label)).toBe(false);
+    const early = RACE.activations.map((a) => race(a, 100));
+    expect(predictionVerdict('Tanh', early, RACE.maxEpochs, label)).toBeNull();
+  });
+
   it('finds a preset it cannot race', () => {
     expect(racePresetProblems({ ...RACE, activations: ['relu'] })).toHaveLength(1);
     expect(racePresetProblems({ ...RACE, activations: ['relu', 'relu'] })).toContain('a racer is listed twice');
     expect(racePresetProblems({ ...RACE, target: 90 })).toHaveLength(1);
+  });
+});
+
+describe('lesson 14, step 4: what overfitting draws', () => {
+  const overfit = lesson.steps[3];
+  if (overfit.widget !== 'trainer') throw new Error('step 4 is a trainer');
+  const config = overfit.preset.config;
+
+  it('fits every training point, misses test points, and stretches the inside into a diagonal band to two corners', () => {
+    const session = createSession({ fastPath: true });
+    session.handle({ type: 'configure', id: 1, config });
+    session.train(200, () => 0, Number.POSITIVE_INFINITY);
+    const { metrics, params } = session.snapshot();
+    expect(metrics.trainAccuracy).toBe(1);
+    expect(metrics.testAccuracy).toBeLessThan(0.9);
+    const RES = 30;
+    const out = createGridEvaluator(config, RES).evaluate(params).layers.at(-1)![0];
+    const inside = (i: number): boolean => out[i] > 0;
+    const corners = [0, RES - 1, RES * (RES - 1), RES * RES - 1].map(inside);
+    // Opposite corners agree and the other two disagree with them: a band from corner to corner.
+    expect(corners[0]).toBe(corners[3]);
+    expect(corners[1]).toBe(corners[2]);
+    expect(corners[0]).not.toBe(corners[1]);
+    // And the text says what the run shows, not islands it does not draw.
+    const text = readFileSync(new URL('../../../renderer/lessons/14-training/lesson.md', import.meta.url), 'utf8').split(
+      '<!-- step -->',
+    )[3];
+    expect(text).toMatch(/diagonal band/);
+    expect(text).not.toMatch(/islands/);
   });
 });

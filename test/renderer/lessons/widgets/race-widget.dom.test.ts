@@ -65,9 +65,9 @@ describe('RaceWidget', () => {
     // At 60 epochs a second every epoch is measured: tanh's first epoch at 90 %, as under Node.
     expect(tanh.reachedAt).toBe(48);
     expect(linear.reachedAt).toBeNull();
-    // The linear racer stops at the end of its chance (a pause can arrive an epoch or two late).
-    expect(linear.epochs).toBeGreaterThanOrEqual(120);
-    expect(linear.epochs).toBeLessThanOrEqual(123);
+    // Each racer's engine stops it itself: tanh at its finish, the linear racer at its last epoch.
+    expect(tanh.epochs).toBe(48);
+    expect(linear.epochs).toBe(120);
     expect(row('Linear')[2]).toBe('dropped out');
     expect(row('Tanh')[2]).toBe('48');
     expect(screen.getByText(/First to 90 %: Tanh\./)).toBeTruthy();
@@ -90,5 +90,31 @@ describe('RaceWidget', () => {
       ]),
     );
     expect(row('Tanh')[2]).toBe('not yet');
+  });
+
+  it('at full speed stops every racer at its finish or its limit, and judges the prediction by this race', async () => {
+    const preset: RacePreset = { ...RACE, activations: ['tanh', 'sigmoid', 'identity'], maxEpochs: 300, speed: 'full' };
+    const states: RaceState[] = [];
+    render(RaceWidget, {
+      preset,
+      onState: (s: RaceState) => states.push(s),
+      engines: inProcessEngine,
+      prediction: { value: 'Sigmoid', correct: false },
+    });
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    // Nothing is judged before the race has run.
+    expect(screen.queryByText(/You predicted/)).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(screen.getByText(/^Race over\. First/)).toBeTruthy(), { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const [tanh, sigmoid, linear] = states.at(-1)?.racers ?? [];
+    expect(tanh.reachedAt).not.toBeNull();
+    expect(tanh.epochs).toBe(tanh.reachedAt);
+    expect(sigmoid.reachedAt).toBeNull();
+    expect(sigmoid.epochs).toBe(300);
+    expect(linear.epochs).toBe(300);
+    expect(row('Sigmoid')[0]).toBe('300');
+    expect(screen.getByText(/You predicted Sigmoid; in your race Tanh got there first\./)).toBeTruthy();
+    expect(screen.getByText(/never steeper than 1\/4/)).toBeTruthy();
   });
 });
