@@ -11,14 +11,18 @@ import { expect, test, type Page } from '@playwright/test';
 
 const SHOTS = 'test-results/recent';
 
-/** Pickers that give files of the origin-private file system: Save makes its suggested name; Open gives `__openName`. */
+/** Pickers that give files of the origin-private file system: Save makes `__saveName` or else its suggested name; Open gives `__openName`. */
 async function privateFilePickers(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const win = window as unknown as Record<string, unknown> & { __pickers: { open: number; save: number }; __openName: string };
+    const win = window as unknown as Record<string, unknown> & {
+      __pickers: { open: number; save: number };
+      __openName: string;
+      __saveName?: string;
+    };
     win.__pickers = { open: 0, save: 0 };
     win.showSaveFilePicker = async (options: { suggestedName: string }) => {
       win.__pickers.save++;
-      return (await navigator.storage.getDirectory()).getFileHandle(options.suggestedName, { create: true });
+      return (await navigator.storage.getDirectory()).getFileHandle(win.__saveName ?? options.suggestedName, { create: true });
     };
     win.showOpenFilePicker = async () => {
       win.__pickers.open++;
@@ -204,6 +208,16 @@ test('Save and Open go through file handles: kept in the list, reopened from the
   expect(await storedEntry(page, 'from a friend.actlab')).toBeNull();
   await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('edited elsewhere');
   await page.screenshot({ path: `${SHOTS}/recent-handles-removed-dark.png` });
+
+  // Save As… always asks where; the project takes the new file's name, and Save then writes there.
+  await page.evaluate(() => ((window as unknown as { __saveName: string }).__saveName = 'second copy.actlab'));
+  await page.getByRole('button', { name: 'Save As…' }).click();
+  await expect(status).toHaveText('Saved second copy.actlab.');
+  await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('second copy');
+  expect((JSON.parse(await privateFile(page, 'second copy.actlab')) as { name: string }).name).toBe('second copy');
+  expect(await storedEntry(page, 'second copy.actlab')).toMatchObject({ source: 'handle', handle: 'file:second copy.actlab' });
+  expect(await pickerCalls(page)).toEqual({ open: 1, save: 1 });
+  expect(downloads).toEqual(['a friend’s spiral.actlab']);
 });
 
 test("Chromium's own dialogs are used: closing the Save dialog saves nothing and downloads nothing", async ({ page }) => {
