@@ -58,7 +58,7 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   // 3. The same trained network reads the learner's handwriting.
   expect(await percent(page, 'Test accuracy')).toBeGreaterThanOrEqual(94);
   await drawOne(page);
-  await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
+  await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
   await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('7');
   await checkFails(page);
   await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('1');

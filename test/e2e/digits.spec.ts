@@ -118,7 +118,7 @@ test('digits in the Lab: load with progress, build 784→64→10, train past 85 
     [0.5, 0.5],
     [0.48, 0.85],
   ]);
-  await expect(page.getByText(/The network says 1, with \d+ % certainty/)).toBeVisible();
+  await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Probability of each digit' }).getByRole('listitem')).toHaveCount(10);
   const ones = await page.getByRole('listitem', { name: /^Digit 1:/ }).getAttribute('aria-label');
   expect(Number(ones?.replace(/[^0-9]/g, '').slice(1))).toBeGreaterThan(50);
@@ -132,14 +132,14 @@ test('digits in the Lab: load with progress, build 784→64→10, train past 85 
     return [0.5 + 0.25 * Math.sin(a), 0.5 - 0.35 * Math.cos(a)];
   });
   await stroke(page, oval);
-  await expect(page.getByText(/The network says 0, with \d+ % certainty/)).toBeVisible();
+  await expect(page.getByText(/The network says 0: the softmax gives 0 a probability of \d+\.\d %/)).toBeVisible();
 
   // A test digit from the gallery goes onto the pad and the outputs follow it.
   // The first is the network's most confident mistake, so re-centring on the pad does not change its answer.
   const first = gallery.getByRole('button').first();
   const said = ((await first.getAttribute('aria-label')) ?? '').match(/says (\d)/)?.[1];
   await first.click();
-  await expect(page.getByText(new RegExp(`The network says ${said}, with`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`The network says ${said}: `))).toBeVisible();
 
   await page.getByRole('region', { name: 'What the first layer looks for' }).screenshot({ path: `${SHOTS}/weights-light.png` });
   await page.getByLabel('Colour theme').selectOption('dark');
