@@ -293,6 +293,8 @@ export interface CurvePreset {
   question?: string;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
+  /** A step that names an epoch budget ("300 epochs each"): Train pauses by itself there. */
+  epochBudget?: number;
 }
 
 /** One example, forward and backward, on a small network of its own (the Lab's One example). */

@@ -35,6 +35,8 @@ export const lesson: LessonDef = {
       preset: trainerPreset(config, {
         controls: [],
         showCollapse: true,
+        // The text asks to watch the boundary not bend: 10 epochs a second, 100 epochs in 10 s.
+        speed: 10,
       }),
       predict: {
         kind: 'choice',

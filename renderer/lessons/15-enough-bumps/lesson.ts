@@ -105,7 +105,8 @@ export const lesson: LessonDef = {
       id: 'wider-fits-closer',
       title: 'More neurons, closer fit',
       widget: 'curve',
-      preset: sine(1, { widthChoices: [1, 2, 4, 8, 16], recordWidths: true }),
+      // "300 epochs each": Train stops there for every width (full speed would run on past it).
+      preset: sine(1, { widthChoices: [1, 2, 4, 8, 16], recordWidths: true, epochBudget: WIDTH_EPOCHS }),
       predict: {
         kind: 'choice',
         question: 'Train the sine with 1, 4 and 16 neurons. What happens to the lowest test loss as the layer gets wider?',

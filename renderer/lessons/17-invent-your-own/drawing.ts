@@ -5,6 +5,7 @@
  */
 import type { Knot, LabConfig } from '../../../core/config';
 import { piecewise, straightLine } from '../../../core/engine';
+import type { LessonSpeed } from '../widgets/speed';
 
 /** The stretch of inputs the flat share is measured over (the plots' range). */
 export const FLAT_RANGE = 6;
@@ -57,4 +58,6 @@ export interface DrawnTrainerPreset {
   /** The network: every hidden layer uses `drawn`, and `network.drawn` is the drawing it starts from. */
   config: LabConfig;
   question: { label: string; options: string[] } | null;
+  /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
+  speed?: LessonSpeed;
 }

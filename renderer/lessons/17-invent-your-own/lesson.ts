@@ -96,7 +96,8 @@ export const lesson: LessonDef = {
       id: 'flat',
       title: 'Flat pieces',
       widget: 'drawnTrainer',
-      preset: preset(STAIRS, FLAT_QUESTION),
+      // The text asks to watch the staircase not learn: 10 epochs a second.
+      preset: { ...preset(STAIRS, FLAT_QUESTION), speed: 10 },
       check: checkFlat,
       hint: `Train the staircase for at least ${FAIR_TRIAL} epochs and watch the loss. Then think about the slope the drawing has where the sums land.`,
       formula: null,

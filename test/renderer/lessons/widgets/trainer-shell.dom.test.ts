@@ -13,7 +13,10 @@ import TrainerWidget from '../../../../renderer/lessons/widgets/TrainerWidget.sv
 import { curveNetwork } from '../../../../renderer/lessons/widgets/curve-lesson';
 import { engineSpeed, parseLessonSpeed } from '../../../../renderer/lessons/widgets/speed';
 import { labConfig, trainerPreset } from '../../../../renderer/lessons/presets';
-import type { TrainerState } from '../../../../renderer/lessons/types';
+import type { CurvePreset, TrainerState } from '../../../../renderer/lessons/types';
+import { lesson as lesson6 } from '../../../../renderer/lessons/06-linear-collapse/lesson';
+import { lesson as lesson15 } from '../../../../renderer/lessons/15-enough-bumps/lesson';
+import { lesson as lesson17 } from '../../../../renderer/lessons/17-invent-your-own/lesson';
 import type { CommandBody } from '../../../../renderer/engine/connection';
 import { stubCanvas } from '../../canvas-stub';
 import { inProcessEngine } from '../../engine-in-process';
@@ -90,6 +93,40 @@ describe('TrainerWidget with the shared shell', () => {
     expect(sent.filter((c) => c.type === 'set-speed').at(-1)).toMatchObject({ speed: { mode: 'max' } });
     await vi.waitFor(() => expect(Number(screen.getByTestId('epoch').textContent)).toBeGreaterThan(20), { timeout: 10_000 });
     await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+  });
+
+  it('stops by itself at the epoch budget a step names, even at full speed', async () => {
+    const states: TrainerState[] = [];
+    render(TrainerWidget, {
+      preset: trainerPreset(circle(), { speed: 'full', epochBudget: 40 }),
+      onState: (s: TrainerState) => states.push(s),
+      engine: inProcessEngine(),
+    });
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy(), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.getByTestId('epoch').textContent).toBe('40');
+  });
+
+  it('a curve step with a budget (lesson 15, "300 epochs each") stops there too', async () => {
+    render(CurveWidget, {
+      preset: { ...lesson15.steps[3].preset, epochBudget: 25, speed: 'full' } as CurvePreset,
+      onState: () => {},
+      engine: inProcessEngine(),
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy(), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.getByTestId('curve-epoch').textContent).toBe('25');
+    expect((lesson15.steps[3].preset as CurvePreset).epochBudget).toBe(300);
+  });
+
+  it('starts the watching steps slow: lesson 6 step 1 and lesson 17 step 2', () => {
+    const speed = (p: unknown): unknown => (p as { speed?: unknown }).speed;
+    expect(speed(lesson6.steps[0].preset)).toBe(10);
+    expect(speed(lesson17.steps[1].preset)).toBe(10);
   });
 
   it('hides the loss, the accuracy and the race table until the prediction is committed', async () => {
