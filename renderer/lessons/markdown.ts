@@ -46,14 +46,17 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
   };
   let text = markdown.replace(/\$\$([\s\S]+?)\$\$/g, (_m, tex: string) => hold(renderTex(tex, true, strict)));
   text = text.replace(/\$([^$\n]+?)\$/g, (_m, tex: string) => hold(renderTex(tex, false, strict)));
-  text = text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, key: string, label: string | undefined) => {
+  // Punctuation right after a term stays on the term's line: a button is a box of its own, so
+  // a full stop after it could otherwise wrap onto a line by itself.
+  text = text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]([.,;:!?)]*)/g, (_m, key: string, label: string | undefined, after: string) => {
     const entry = lookupTerm(key);
     if (!entry) {
       if (strict) throw new Error(`No glossary entry for "${key}".`);
-      return escapeHtml(label ?? key);
+      return escapeHtml(label ?? key) + after;
     }
     const shown = escapeHtml(label ?? key);
-    return hold(`<button type="button" class="term" data-term="${escapeHtml(entry.term)}" aria-haspopup="dialog">${shown}</button>`);
+    const button = `<button type="button" class="term" data-term="${escapeHtml(entry.term)}" aria-haspopup="dialog">${shown}</button>`;
+    return hold(after === '' ? button : `<span class="term-run">${button}${escapeHtml(after)}</span>`);
   });
   const html = marked.parse(text, { async: false, gfm: true });
   return html.replace(/ZZPIECE(\d+)ZZ/g, (_m, i: string) => pieces[Number(i)]);

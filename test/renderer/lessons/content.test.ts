@@ -44,6 +44,12 @@ describe('lesson content', () => {
     expect(html).toContain('class="katex"');
   });
 
+  it("keeps punctuation after a term on the term's line (no full stop wrapping by itself)", () => {
+    const html = renderMarkdown('Watch the [[decision boundary]].', { strict: true });
+    expect(html).toMatch(/<span class="term-run"><button [^>]*>decision boundary<\/button>\.<\/span>/);
+    expect(renderMarkdown('A [[weight]] here', { strict: true })).not.toContain('term-run');
+  });
+
   it('refuses an unknown term in strict mode and shows plain text otherwise', () => {
     expect(() => renderMarkdown('[[flux capacitor]]', { strict: true })).toThrow();
     expect(renderMarkdown('[[flux capacitor]]')).toContain('flux capacitor');

@@ -62,6 +62,11 @@ describe('lesson 19 step 2: the summary', () => {
     const links = [...text.matchAll(/\(#lesson\/([^)]+)\)/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThanOrEqual(6);
     for (const id of links) expect(LESSONS.map((l) => l.id)).toContain(id);
+    // Each link reads as the lesson's own name, not one of its steps' titles.
+    for (const [, label, id] of text.matchAll(/\[([^\]]+)\]\(#lesson\/([^)]+)\)/g)) {
+      const title = LESSONS.find((l) => l.id === id)?.title ?? '';
+      expect(title.toLowerCase()).toContain(label.toLowerCase());
+    }
   });
 
   it('passes where an activation bends and still has a slope, not on a straight or flat stretch', () => {
