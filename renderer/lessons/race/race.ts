@@ -22,7 +22,7 @@ export interface RacePreset {
   /** How fast the race starts (the learner can change it). */
   speed: LessonSpeed;
   /** Why the race comes out as it does: shown with the result once the learner's race is over. */
-  why: string;
+  why?: string;
 }
 
 /** One racer's line of the table. */
