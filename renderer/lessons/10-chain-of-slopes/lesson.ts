@@ -1,3 +1,4 @@
+import { formatRatio } from '../../lab/gradient-flow';
 import { labConfig } from '../presets';
 import { step, type ExplorerState, type GradientFlowState, type LessonDef } from '../types';
 
@@ -110,9 +111,7 @@ export const lesson: LessonDef = {
       // The limit is the number the step asks for: it shows only once the learner has typed it right.
       formula: (s) =>
         `0.25^{${s.hiddenLayers}} = ${predictedBound(s.answer) ? (0.25 ** s.hiddenLayers).toPrecision(2) : '?'}` +
-        (s.firstOverLast === null
-          ? ''
-          : `\\quad\\text{measured: } ${s.firstOverLast.toExponential(1).replace(/e([+-]\d+)/, '\\times 10^{$1}')}`),
+        (s.firstOverLast === null ? '' : `\\quad\\text{measured: }{\\times}\\text{${formatRatio(s.firstOverLast).slice(1)}}`),
       toLab: null,
     }),
   ],

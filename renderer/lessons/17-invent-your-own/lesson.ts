@@ -60,8 +60,13 @@ export function checkOneBend(s: DrawnTrainerState): boolean {
   return s.bends === 1 && learnt(s) && s.answer === BENDS_QUESTION.options[1];
 }
 
+/**
+ * Seed 8: from this start a straight drawing settles near the best a straight boundary does on
+ * the circle (measured: 66 % of the test points, the best line 70 %), not at 35 % as from seed 1,
+ * which looked worse than a coin toss.
+ */
 function network(knots: Knot[]): LabConfig {
-  const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'drawn', learningRate: 0.03, seed: 1 });
+  const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'drawn', learningRate: 0.03, seed: 8 });
   config.network.drawn = knots;
   return config;
 }

@@ -14,10 +14,13 @@ import {
   checkStraight,
   FLAT_QUESTION,
   lesson,
+  NOT_LEARNT,
   STAIRS,
   STRAIGHT_QUESTION,
 } from '../../../renderer/lessons/17-invent-your-own/lesson';
 import { trainerPreset } from '../../../renderer/lessons/presets';
+import { generateData } from '../../../core/engine';
+import { bestLineAccuracy } from './best-line';
 import { trainFor } from './helpers';
 
 const knotsOf = (xs: number[], ys: number[]): Knot[] => xs.map((x, i) => ({ x, y: ys[i] }));
@@ -57,15 +60,20 @@ describe('drawing facts', () => {
   });
 });
 
-describe('lesson 17 with real training (the lesson network, seed 1)', () => {
+describe('lesson 17 with real training (the lesson network, seed 8)', () => {
   const straight = trained(presetKnots('identity'), 100, STRAIGHT_QUESTION.options[0]);
   const shifted = trained(SHIFTED, 100, STRAIGHT_QUESTION.options[0]);
   const stairs = trained(STAIRS, 100, FLAT_QUESTION.options[0]);
   const relu = trained(RELU_LIKE, 60, BENDS_QUESTION.options[1]);
 
   it('a straight drawing fails the circle, whichever line, and the right answer passes', () => {
-    expect(straight.testAccuracy).toBeLessThan(0.6);
-    expect(shifted.testAccuracy).toBeLessThan(0.6);
+    // It fails, yet gets about the best a straight boundary gets (never below a coin toss).
+    const best = bestLineAccuracy(generateData(config.data, config.seed).test);
+    console.log(`lesson 17: straight ${straight.testAccuracy}, shifted ${shifted.testAccuracy}, best straight line ${best}`);
+    for (const s of [straight, shifted]) {
+      expect(s.testAccuracy).toBeLessThan(NOT_LEARNT);
+      expect(s.testAccuracy).toBeGreaterThan(best - 0.08);
+    }
     expect(checkStraight(straight)).toBe(true);
     expect(checkStraight(shifted)).toBe(true);
     for (const answer of [null, STRAIGHT_QUESTION.options[1], STRAIGHT_QUESTION.options[2]])
