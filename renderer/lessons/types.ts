@@ -395,6 +395,11 @@ export interface StepOf<K extends WidgetKind> {
   check: ((state: WidgetStates[K], prediction?: Prediction | null) => boolean) | null;
   /** "Predict first" (predict.ts): a question answered before the widget reveals the answer. */
   predict?: PredictionSpec;
+  /**
+   * After a failed check, what is right so far and what is left (e.g. "Your number is right;
+   * now train…"), said instead of the bare "Not quite yet"; null when it has nothing to add.
+   */
+  notYet?: (state: WidgetStates[K]) => string | null;
   /** Shown after a failed "Check my answer". */
   hint: string;
   /** A TeX formula filled in with the live numbers, or null. */
@@ -419,6 +424,12 @@ export function runCheck(step: Step, state: unknown, prediction: Prediction | nu
   if (!predictionSatisfied(step.predict, prediction)) return false;
   if (step.check === null) return true;
   return (step.check as (s: unknown, p: Prediction | null) => boolean)(state, prediction);
+}
+
+/** What a failed check can tell the learner beyond "Not quite yet", or null. */
+export function runNotYet(step: Step, state: unknown): string | null {
+  if (step.notYet === undefined || state === null) return null;
+  return (step.notYet as (s: unknown) => string | null)(state);
 }
 
 export function runFormula(step: Step, state: unknown): string | null {
