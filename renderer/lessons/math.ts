@@ -107,7 +107,7 @@ export function parseAnswer(text: string): number | null {
     .toLowerCase()
     .replace(/\u2212/g, '-');
   t = t.replace(/^(?:about|around|roughly|approximately|approx\.?|~|≈)\s*/, '');
-  t = t.replace(/(\d)\s*(?:%|[a-z]{2,})$/, '$1');
+  t = t.replace(/(\d)\s*(?:%|×|x|[a-z]{2,})$/, '$1');
   if (t in WORDS) return WORDS[t];
   t = t.replace(/[\s_]/g, '');
   if (t === '') return null;

@@ -28,11 +28,14 @@ describe('parseAnswer reads a typed number as a person means it', () => {
     ['94%', 94],
     ['94 %', 94],
     ['3 layers', 3],
+    ['150x', 150],
+    ['150 ×', 150],
+    ['150 times', 150],
   ])('%s → %d', (typed, expected) => {
     expect(parseAnswer(typed)).toBeCloseTo(expected, 12);
   });
 
-  it.each(['', '   ', 'abc', 'one two', '1,2,3', '12,34,5', '1/0', 'e', '--1'])('%j is not a number', (typed) => {
+  it.each(['', '   ', 'abc', 'one two', '1,2,3', '12,34,5', '1/0', 'e', '--1', 'x', '×'])('%j is not a number', (typed) => {
     expect(parseAnswer(typed)).toBeNull();
   });
 });
