@@ -3,12 +3,15 @@
  * seconds after each change the current project is written to this run's backup file.
  * At the next start, `pendingBackup()` finds the newest backup left by an earlier run
  * (after a crash or a kill), so the app can offer to restore it. A backup is deleted once
- * the work is saved or discarded.
+ * the work is saved or discarded. A backup read back arrives from the project worker as the
+ * bytes of its project's text, and a restored one is written again from those bytes
+ * (backup-bytes.ts): the project never becomes a string on the main process's event loop.
  */
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 import { MAX_PROJECT_BYTES } from '../../core/project';
-import { BACKUP_KIND } from './decode';
+import { backupFileBytes } from './backup-bytes';
+import { BACKUP_KIND, type DecodedBackup } from './decode';
 import { openOrdinaryFile, writeAppFile } from './files';
 import type { ProjectParser } from './parse-host';
 
@@ -29,20 +32,20 @@ export const realTimer: Timer = {
 };
 
 export interface BackupEntry {
-  /** The project file text. */
-  json: string;
+  /** The project file text: as the page sent it, or as the UTF-8 bytes a restored backup arrived in. */
+  json: string | Uint8Array;
   /** Display name, e.g. "spiral.actlab" or "Untitled". */
   name: string;
   /** Where the project is saved, or null when it never was. */
   path: string | null;
 }
 
-export interface PendingBackup extends BackupEntry {
-  /** ISO time the backup was written. */
-  backedUpAt: string;
-  /** The network in a line, e.g. "784 → 64 → 10, handwritten digits". */
-  summary: string;
-}
+/**
+ * A backup an earlier run left, as the project worker decoded it: the project as the bytes of
+ * its canonical text, its name, where it is saved (or null), the ISO time it was written and
+ * the network in a line (e.g. "784 → 64 → 10, handwritten digits").
+ */
+export type PendingBackup = DecodedBackup;
 
 export interface BackupDeps {
   /** The backup folder, e.g. userData/backups. */
@@ -103,10 +106,13 @@ export class Backups {
     const entry = this.waiting;
     this.waiting = null;
     if (!entry) return this.queue;
-    const text = `${JSON.stringify({ kind: BACKUP_KIND, version: 1, backedUpAt: this.now().toISOString(), name: entry.name, path: entry.path, json: entry.json })}\n`;
+    const fields = { kind: BACKUP_KIND, version: 1, backedUpAt: this.now().toISOString(), name: entry.name, path: entry.path };
+    const { json } = entry;
     return this.enqueue(async () => {
       try {
-        await writeAppFile(this.file, text);
+        // Bytes (a restored backup) are escaped into the file a slice at a time, never made a string.
+        const body = typeof json === 'string' ? `${JSON.stringify({ ...fields, json })}\n` : await backupFileBytes(fields, json);
+        await writeAppFile(this.file, body);
       } catch (error) {
         this.deps.onError?.(`Unsaved work could not be backed up: ${(error as Error).message}`);
       }

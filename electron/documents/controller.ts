@@ -261,11 +261,12 @@ export class DocumentController {
       if (!backup) return failed(NO_BACKUP_MESSAGE);
       if (!(await this.confirmDiscard())) return CANCELLED;
       this.offered = null;
-      this.show({ text: backup.json, name: backup.name, path: backup.path, restored: true });
+      // The bytes the project worker transferred go on as they are: no string is made of them here.
+      this.show({ text: backup.bytes, name: backup.name, path: backup.path, restored: true });
       this.dirty = true;
       this.refreshWindow();
       // Keep it safe under this run's backup before the earlier run's file goes.
-      this.deps.backups.changed({ json: backup.json, name: backup.name, path: backup.path });
+      this.deps.backups.changed({ json: backup.bytes, name: backup.name, path: backup.path });
       await this.deps.backups.flush();
       await this.deps.backups.forgetEarlier();
       return OK;

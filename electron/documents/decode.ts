@@ -15,9 +15,14 @@ import { fileErrorMessage } from './errors';
  */
 export type ProjectReply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
-/** A backup left by an earlier run, decoded and checked; null when damaged. */
+/**
+ * A backup left by an earlier run, decoded and checked; null when damaged. The project is
+ * the UTF-8 bytes of its canonical text in a buffer of their own, transferred to the main
+ * process like a read project's (see ProjectReply): main hands them on to the page and to
+ * this run's backup without ever making them a string.
+ */
 export interface DecodedBackup {
-  json: string;
+  bytes: Uint8Array;
   name: string;
   path: string | null;
   backedUpAt: string;
@@ -95,7 +100,7 @@ export function decodeBackup(bytes: Uint8Array): DecodedBackup | null {
   const project = parseProject(json);
   if (!project.ok) return null;
   return {
-    json: serializeProject(project.project),
+    bytes: new TextEncoder().encode(serializeProject(project.project)),
     name: name.slice(0, 300) || 'Untitled',
     path: where,
     backedUpAt: backedUpAt.slice(0, 40),

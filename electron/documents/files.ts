@@ -59,10 +59,10 @@ async function ignoreMissing(task: Promise<unknown>): Promise<void> {
 }
 
 /** Writes the whole text to a new file and flushes it to the disk before closing. */
-async function writeFlushed(fs: FileSystem, file: string, text: string): Promise<void> {
+async function writeFlushed(fs: FileSystem, file: string, text: string | Uint8Array): Promise<void> {
   const handle = await fs.open(file, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
   } finally {
     await handle.close();
@@ -188,7 +188,7 @@ export async function writeProjectFile(target: string, text: string, fs: FileSys
 }
 
 /** Like writeProjectFile for small app files (recent list, backups), creating the folder first. */
-export async function writeAppFile(target: string, text: string, fs: FileSystem = realFileSystem): Promise<void> {
+export async function writeAppFile(target: string, text: string | Uint8Array, fs: FileSystem = realFileSystem): Promise<void> {
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
   } catch (error) {

@@ -3,8 +3,9 @@
  * one worker per file, so no file can hold the main process's event loop: the main process
  * opens the file and checks its handle, the worker reads the bytes from that same open file
  * (so the main process never holds them), decodes, checks and writes the canonical text,
- * and only that text comes back — as UTF-8 bytes whose buffer is transferred, not copied, so
- * receiving even the largest project costs main's event loop next to nothing (a 39 MB string
+ * and only that text comes back — as UTF-8 bytes whose buffer is transferred, not copied (a
+ * project file's and a backup's alike), so receiving even the largest project costs main's
+ * event loop next to nothing (a 39 MB string
  * had held it for 240–400 ms; issue 13, item 1). A worker that runs out of its memory limit or its time is
  * ended and the learner gets a sentence instead. No Electron import; tests start the real
  * bundled worker.
@@ -27,13 +28,13 @@ export type ParseTask = { kind: 'project' | 'backup'; file: OpenFile };
 export type WorkerReply = { kind: 'project'; reply: ProjectReply } | { kind: 'backup'; backup: DecodedBackup | null };
 
 /**
- * The buffers a reply hands over instead of copying: a read project's bytes, when they own
- * their whole buffer (a view over a larger one is copied as usual, rather than handing over
- * the rest of that buffer too).
+ * The buffers a reply hands over instead of copying: a read project's or a backup's bytes,
+ * when they own their whole buffer (a view over a larger one is copied as usual, rather than
+ * handing over the rest of that buffer too).
  */
 export function replyTransfer(reply: WorkerReply): ArrayBuffer[] {
-  if (reply.kind !== 'project' || !reply.reply.ok) return [];
-  const { bytes } = reply.reply;
+  const bytes = reply.kind === 'project' ? (reply.reply.ok ? reply.reply.bytes : null) : (reply.backup?.bytes ?? null);
+  if (bytes === null) return [];
   const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return owns ? [bytes.buffer as ArrayBuffer] : [];
 }

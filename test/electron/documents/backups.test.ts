@@ -72,7 +72,7 @@ describe('Backups', () => {
     await store.flush();
     expect(existsSync(store.path)).toBe(true);
     const found = await backups('run-2').pendingBackup();
-    expect(found?.json).toBe(later);
+    expect(new TextDecoder().decode(found?.bytes)).toBe(later);
   });
 
   it('after a crash, the next run finds the newest valid backup', async () => {
@@ -85,7 +85,7 @@ describe('Backups', () => {
     // Two runs "crashed"; a third starts and does not see its own (empty) backup.
     const third = backups('run-3');
     expect(await third.pendingBackup()).toEqual({
-      json: later,
+      bytes: new TextEncoder().encode(later),
       name: 'Untitled',
       path: null,
       backedUpAt: '2026-11-28T21:00:20.000Z',

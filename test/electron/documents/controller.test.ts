@@ -324,7 +324,7 @@ describe('DocumentController', () => {
   });
 
   const crashed = (name: string, file: string | null) => ({
-    json: otherText,
+    bytes: utf8(otherText),
     name,
     path: file,
     backedUpAt: '2026-11-28T21:00:00.000Z',
@@ -342,7 +342,7 @@ describe('DocumentController', () => {
     expect(t.questions).toHaveLength(0);
     expect(t.loaded).toEqual([{ bytes: utf8(otherText), name: 'spiral.actlab', path: '/p/spiral.actlab', restored: true, seq: 1 }]);
     expect(t.controller.current()).toEqual({ path: '/p/spiral.actlab', name: 'spiral.actlab', dirty: true });
-    expect(t.backups.changed.at(-1)).toEqual({ json: otherText, name: 'spiral.actlab', path: '/p/spiral.actlab' });
+    expect(t.backups.changed.at(-1)).toEqual({ json: utf8(otherText), name: 'spiral.actlab', path: '/p/spiral.actlab' });
     expect(t.backups.flushed).toBe(1);
     expect(t.backups.forgotten).toBe(1);
     expect(t.window.title).toBe('• spiral.actlab — Activation Lab');
