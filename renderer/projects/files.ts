@@ -1,6 +1,8 @@
 /**
  * Project files in the browser host: reading a file the learner chose (size checked
- * before reading) and saving by download. The same core code decides what is valid.
+ * before reading) and saving by download, which every browser can do; where the browser has
+ * the system's file dialogs, fileAccess.ts opens and saves through them instead. The same core
+ * code decides what is valid.
  */
 import { MAX_PROJECT_BYTES, tooLargeMessage, type ParseResult } from '../../core/project';
 import { parseOffThread } from './parseOffThread';

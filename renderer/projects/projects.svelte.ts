@@ -22,6 +22,7 @@ import { putIntoLab } from './intoLab';
 import { onLeaving } from './leaving';
 import { projectOverview, type ProjectMessage, type ProjectOverview, type RestoreOffer } from './overview';
 import { parseOffThread } from './parseOffThread';
+import { filePickers, readThrough, saveTarget, writeThrough, type FilePickers } from './fileAccess';
 import { downloadText, readChosenFile } from './files';
 import { RecentWork, type RecentItem } from './recent.svelte';
 import { makeRecentPicture } from './recentPicture';
@@ -38,8 +39,12 @@ export class Projects {
   pendingRestore = $state.raw<RestoreOffer | null>(null);
   /** Browser: New was pressed with unsaved changes; waiting for the learner's answer. */
   confirmingNew = $state(false);
+  /** Browser with File System Access: the file the open project came from or was saved to; Save writes back to it. */
+  fileHandle = $state.raw<FileSystemFileHandle | null>(null);
 
   readonly desktop: boolean;
+  /** Browser: the system's Open and Save dialogs where the browser has them (fileAccess.ts), else null. */
+  readonly pickers: FilePickers | null;
   /** The recent projects with their pictures (main's list on the desktop, IndexedDB in the browser). */
   readonly recentWork: RecentWork;
   /** The learner's lessons; the ones that belong to the project travel in its file. */
@@ -75,8 +80,10 @@ export class Projects {
     private readonly now: () => Date = () => new Date(),
     lessons?: LessonsState,
     clock: ScheduleClock = pageClock(),
+    pickers: FilePickers | null = api ? null : filePickers(),
   ) {
     this.desktop = api !== undefined;
+    this.pickers = pickers;
     this.lessons = lessons ?? sharedLessons(defaultBackend);
     this.store = api ? null : browserBackupStore(storage);
     this.recentWork = new RecentWork(api, api ? null : browserRecentStore(), makeRecentPicture, now);
@@ -193,22 +200,55 @@ export class Projects {
     return check.project;
   }
 
-  async save(): Promise<void> {
-    if (this.api) return this.desktopAction('save');
+  save(): Promise<void> {
+    return this.api ? this.desktopAction('save') : this.browserSave(false);
+  }
+
+  saveAs(): Promise<void> {
+    return this.api ? this.desktopAction('save-as') : this.browserSave(true);
+  }
+
+  /**
+   * Browser: writes back to the open file where the page may (File System Access), or to a file
+   * the Save dialog gives (always for Save As…); elsewhere, or when the learner does not let the
+   * page write, downloads the file as before. The recent list keeps the handle, or the text.
+   */
+  private async browserSave(ask: boolean): Promise<void> {
     await this.run(async () => {
+      const fileName = projectFileName(this.projectName);
+      // The dialog first, while the click that asked still lets the page show one.
+      const target = await saveTarget(this.pickers, ask ? null : this.fileHandle, fileName);
+      if (target.kind === 'cancelled') {
+        this.message = { kind: 'info', text: 'Not saved: no file was chosen.' };
+        return;
+      }
+      if (target.kind === 'handle' && target.picked) this.projectName = nameFromFileName(target.handle.name);
       const project = await this.checkedProject();
       const text = await projectTextInSlices(project, hurriedSlicer());
-      const fileName = projectFileName(this.projectName);
+      let note = '';
+      if (target.kind === 'handle') {
+        try {
+          await writeThrough(target.handle, text);
+          this.saved(`Saved ${target.handle.name}.`);
+          this.fileHandle = target.handle;
+          await this.recentWork.remember(target.handle.name, project, { text, handle: target.handle });
+          return;
+        } catch (error) {
+          note = ` (“${target.handle.name}” could not be written: ${error instanceof Error ? error.message : String(error)})`;
+        }
+      }
+      // No file to write to: a download, as every browser can.
+      this.fileHandle = null;
       downloadText(text, fileName);
-      this.lab.markSaved();
-      this.forgetBackup();
-      this.message = { kind: 'info', text: `Saved as ${fileName} in your downloads.` };
+      this.saved(`Saved as ${fileName} in your downloads${note}.`);
       await this.recentWork.remember(fileName, project, { text });
     });
   }
 
-  saveAs(): Promise<void> {
-    return this.api ? this.desktopAction('save-as') : this.save();
+  private saved(said: string): void {
+    this.lab.markSaved();
+    this.forgetBackup();
+    this.message = { kind: 'info', text: said };
   }
 
   /** Desktop: Open… shows the native dialog (main asks about unsaved changes first). */
@@ -227,17 +267,46 @@ export class Projects {
     });
   }
 
-  /** Browser: opens a file the learner chose; on any problem nothing changes. */
-  async openFile(file: File): Promise<void> {
+  /**
+   * Browser: Open… through the system's dialog, where the browser has one; the file's handle is
+   * kept, so Save writes back to it. False when there is no dialog to use: the caller opens its
+   * file input instead.
+   */
+  async openPicked(): Promise<boolean> {
+    const pickers = this.pickers;
+    if (!pickers) return false;
+    let shown = true;
     await this.run(async () => {
-      const result = await readChosenFile(file);
-      if (!result.ok) {
-        this.message = { kind: 'error', text: result.message };
+      const picked = await pickers.open();
+      if (picked.kind !== 'picked') {
+        shown = picked.kind === 'cancelled';
         return;
       }
-      await this.adopt(result.project, `Opened ${file.name}.`);
-      if (file.size <= MAX_TEXT_CHARS) await this.recentWork.remember(file.name, result.project, { text: await file.text() });
+      const read = await readThrough(picked.handle);
+      if (!read.ok) {
+        this.message = { kind: 'error', text: `The browser could not read “${picked.handle.name}”. Choose it again.` };
+        return;
+      }
+      await this.opened(read.file, picked.handle);
     });
+    return shown;
+  }
+
+  /** Browser: opens a file the learner chose; on any problem nothing changes. */
+  async openFile(file: File): Promise<void> {
+    await this.run(() => this.opened(file, null));
+  }
+
+  private async opened(file: File, handle: FileSystemFileHandle | null): Promise<void> {
+    const result = await readChosenFile(file);
+    if (!result.ok) {
+      this.message = { kind: 'error', text: result.message };
+      return;
+    }
+    await this.adopt(result.project, `Opened ${file.name}.`);
+    this.fileHandle = handle;
+    const text = file.size <= MAX_TEXT_CHARS ? await file.text() : undefined;
+    if (handle || text !== undefined) await this.recentWork.remember(file.name, result.project, { text, handle: handle ?? undefined });
   }
 
   /**
@@ -264,7 +333,9 @@ export class Projects {
         return;
       }
       await this.adopt(parsed.project, `Opened ${item.name}.`);
-      await this.recentWork.remember(item.name, parsed.project, read.handle ? { handle: read.handle } : { text: read.text });
+      // The copy kept in place of a file the page may not read: Save asks where (the entry keeps its handle).
+      this.fileHandle = read.copy ? null : (read.handle ?? null);
+      await this.recentWork.remember(item.name, parsed.project, { text: read.text, handle: read.handle });
     });
   }
 
@@ -291,6 +362,7 @@ export class Projects {
       } else {
         this.pendingRestore = null;
         this.confirmingNew = false;
+        this.fileHandle = null;
         this.forgetBackup();
       }
       this.projectName = project.name;
@@ -314,6 +386,7 @@ export class Projects {
     this.lab.markSaved();
     this.lessons.openProject({});
     this.projectName = 'Untitled';
+    this.fileHandle = null;
     this.forgetBackup();
     this.message = { kind: 'info', text: 'A new project has started.' };
   }
@@ -341,6 +414,7 @@ export class Projects {
         return;
       }
       this.projectName = backup.project.name;
+      this.fileHandle = null;
       this.message = { kind: 'info', text: 'Your unsaved work is back. Save it to keep it.' };
       // It comes back in the Lab; the learner stays where they are.
       await this.apply({ ...backup.project, view: { ...backup.project.view, area: this.lab.view.area } }, true);
@@ -360,6 +434,7 @@ export class Projects {
   /** Browser: a file the learner opened replaces the open project; any unsaved work on offer is dropped. */
   private async adopt(project: Project, said: string): Promise<void> {
     this.pendingRestore = null;
+    this.fileHandle = null;
     this.forgetBackup();
     this.projectName = project.name;
     this.message = { kind: 'info', text: said };

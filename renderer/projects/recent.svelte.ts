@@ -21,6 +21,8 @@ export interface RecentItem {
   summary: string | null;
   when: string | null;
   picture: RecentPicture | null;
+  /** Browser: whether it opens the file itself (a handle) or the copy this browser kept. */
+  from: 'file' | 'copy' | null;
 }
 
 /** Draws a project's pictures (thumbnail.ts); null where it cannot. */
@@ -74,6 +76,7 @@ export class RecentWork {
         summary: project.details?.summary ?? null,
         when: project.details?.at ?? null,
         picture: project.details?.picture ?? null,
+        from: null,
       }));
       if (list.removed.length > 0) this.notice = removedMessage(list.removed);
     } else if (this.store) {
@@ -85,6 +88,7 @@ export class RecentWork {
         summary: entry.summary || null,
         when: entry.at,
         picture: entry.picture,
+        from: entry.source === 'handle' ? 'file' : 'copy',
       }));
     }
   }
@@ -106,8 +110,8 @@ export class RecentWork {
     return { summary, picture, at: this.now().toISOString() };
   }
 
-  /** Browser: keeps a project just opened or saved at the top of the list. */
-  async remember(name: string, project: Project, from: { text: string } | { handle: FileSystemFileHandle }): Promise<void> {
+  /** Browser: keeps a project just opened or saved at the top of the list (with its file's handle where there is one). */
+  async remember(name: string, project: Project, from: { text?: string; handle?: FileSystemFileHandle }): Promise<void> {
     if (!this.store) return;
     await this.store.remember({ name, ...this.details(project), ...from });
     await this.refresh();

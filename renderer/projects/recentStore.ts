@@ -2,14 +2,17 @@
  * The browser's recent projects: the last ten it opened or saved, each with a small picture
  * and the network in a line, kept in IndexedDB (database `activation-lab-recent`).
  *
- * A project comes back either from a File System Access handle (Chromium, a file dropped or
- * picked with a handle: the file on disk is read again, so a moved or deleted file is noticed)
- * or from its text, kept here when there is no handle. The store stays bounded: ten entries,
+ * A project comes back either from a File System Access handle (Chromium, a file opened or
+ * saved through the system's dialogs, fileAccess.ts: the file on disk is read again, so a moved
+ * or deleted file is noticed) or from its text, kept here. A handle entry keeps the text too
+ * where the budget allows, read only when the learner does not let the page read the file; a
+ * file that has gone still leaves the list. The store stays bounded: ten entries,
  * small pictures (core/recent.ts checks them), and at most 32 million characters of project
  * text in all (the oldest go first). Nothing read back is trusted: an entry that does not look right is
  * deleted, and a store that cannot be opened reads as empty, so it never stops the page.
  */
 import { readRecentDetails, type RecentDetails } from '../../core/recent';
+import { readThrough } from './fileAccess';
 
 export const MAX_RECENT = 10;
 /** Most project text kept for all entries together. */
@@ -25,16 +28,21 @@ export interface RecentEntry extends RecentDetails {
   source: 'handle' | 'text';
 }
 
-/** What is remembered: the description and either the file's handle or its text. */
+/** What is remembered: the description, the file's handle where there is one, and its text. */
 export interface RememberedProject extends RecentDetails {
   name: string;
+  /** Needed without a handle; with one, kept as the copy to fall back on (when it fits). */
   text?: string;
   handle?: FileSystemFileHandle;
 }
 
-/** A kept project read back; `handle` when it came from the file on disk. */
+/**
+ * A kept project read back: `handle` when the entry has one, `copy` when the text is the copy
+ * kept here because the page was not allowed to read the file.
+ */
 export type RecentRead =
-  { ok: true; text: string; name: string; handle?: FileSystemFileHandle } | { ok: false; missing: boolean; message: string };
+  | { ok: true; text: string; name: string; handle?: FileSystemFileHandle; copy?: boolean }
+  | { ok: false; missing: boolean; message: string };
 
 export interface RecentStore {
   /** Newest first; never throws (a store that cannot be read is empty). */
@@ -71,7 +79,7 @@ export function readStored(raw: unknown): Stored | null {
   const details = readRecentDetails(raw);
   if (!details) return null;
   if (typeof chars !== 'number' || !Number.isSafeInteger(chars) || chars < 0) return null;
-  if (source === 'handle' && isHandle(handle)) return { id, name, ...details, source, handle, chars: 0 };
+  if (source === 'handle' && isHandle(handle)) return { id, name, ...details, source, handle, chars };
   if (source === 'text' && chars > 0) return { id, name, ...details, source, handle: null, chars };
   return null;
 }
@@ -100,34 +108,23 @@ export function goneMessage(name: string, source: 'handle' | 'text'): string {
     : `The copy of “${name}” this browser kept is gone (the browser's storage may have been cleared). It has been removed from your recent projects; use Open… to choose the file again.`;
 }
 
-/** Reads the file behind a handle, asking for permission again where the browser wants that. */
-async function readHandle(entry: Stored): Promise<RecentRead> {
-  const handle = entry.handle as FileSystemFileHandle & {
-    queryPermission?(options: { mode: 'read' }): Promise<PermissionState>;
-    requestPermission?(options: { mode: 'read' }): Promise<PermissionState>;
-  };
-  try {
-    if (handle.queryPermission && (await handle.queryPermission({ mode: 'read' })) !== 'granted') {
-      if (handle.requestPermission && (await handle.requestPermission({ mode: 'read' })) !== 'granted') {
-        return {
-          ok: false,
-          missing: false,
-          message: `The browser was not allowed to read “${entry.name}”. Open it again and allow reading the file.`,
-        };
-      }
+/** Reads the file behind a handle (asking for permission again where the browser wants that). */
+async function readHandle(entry: Stored & { handle: FileSystemFileHandle }): Promise<RecentRead | 'denied'> {
+  const read = await readThrough(entry.handle);
+  if (read.ok) {
+    try {
+      return { ok: true, text: await read.file.text(), name: read.file.name, handle: entry.handle };
+    } catch (error) {
+      return {
+        ok: false,
+        missing: false,
+        message: `“${entry.name}” could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      };
     }
-    const file = await handle.getFile();
-    return { ok: true, text: await file.text(), name: file.name, handle: entry.handle ?? undefined };
-  } catch (error) {
-    const name = error instanceof DOMException ? error.name : '';
-    if (name === 'NotFoundError' || name === 'NotReadableError')
-      return { ok: false, missing: true, message: goneMessage(entry.name, 'handle') };
-    return {
-      ok: false,
-      missing: false,
-      message: `“${entry.name}” could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    };
   }
+  if (read.why === 'gone') return { ok: false, missing: true, message: goneMessage(entry.name, 'handle') };
+  if (read.why === 'denied') return 'denied';
+  return { ok: false, missing: false, message: `“${entry.name}” could not be read (${read.detail}).` };
 }
 
 /** The recent projects in IndexedDB (the database opens on first use). */
@@ -185,6 +182,16 @@ export function indexedDbRecentStore(factory: IDBFactory, limits: { maxTextChars
     return good.sort(newestFirst);
   };
 
+  /** The text kept for an entry, or null when there is none (or it cannot be read). */
+  const keptText = async (id: string): Promise<string | null> => {
+    try {
+      const text: unknown = await done((await db()).transaction(TEXTS, 'readonly').objectStore(TEXTS).get(id));
+      return typeof text === 'string' && text.length > 0 ? text : null;
+    } catch {
+      return null;
+    }
+  };
+
   const forget = (id: string) =>
     write((entries, texts) => {
       entries.delete(id);
@@ -202,8 +209,10 @@ export function indexedDbRecentStore(factory: IDBFactory, limits: { maxTextChars
     async remember(project) {
       const name = project.name.slice(0, MAX_NAME);
       const id = recentId(name);
-      const text = project.handle ? undefined : project.text;
-      if (!project.handle && (text === undefined || text.length === 0 || text.length > maxTextChars)) return false;
+      const fits = project.text !== undefined && project.text.length > 0 && project.text.length <= maxTextChars;
+      // With a handle the text is only a fallback copy: kept when it fits, else the handle alone.
+      const text = fits ? project.text : undefined;
+      if (!project.handle && !fits) return false;
       const details = readRecentDetails(project);
       if (!details) return false;
       const entry: Stored = {
@@ -215,18 +224,30 @@ export function indexedDbRecentStore(factory: IDBFactory, limits: { maxTextChars
         chars: text?.length ?? 0,
       };
       try {
-        // Keep the newest; drop what falls past ten entries or past the text budget.
+        // Keep the newest; drop what falls past ten entries, and past the text budget the oldest
+        // texts (an entry with a handle only loses its copy: the file itself is still there).
         const others = (await stored()).filter((item) => item.id !== id);
         let chars = entry.chars;
+        let over = false;
         const dropped: string[] = [];
+        const stripped: Stored[] = [];
         others.forEach((item, index) => {
-          chars += item.chars;
-          if (index + 1 >= MAX_RECENT || chars > maxTextChars) dropped.push(item.id);
+          if (index + 1 >= MAX_RECENT) dropped.push(item.id);
+          else if (!over && chars + item.chars <= maxTextChars) chars += item.chars;
+          else {
+            over = true;
+            if (item.source === 'text') dropped.push(item.id);
+            else if (item.chars > 0) stripped.push({ ...item, chars: 0 });
+          }
         });
         await write((entries, texts) => {
           for (const old of dropped) {
             entries.delete(old);
             texts.delete(old);
+          }
+          for (const item of stripped) {
+            entries.put(item);
+            texts.delete(item.id);
           }
           entries.put(entry);
           if (text !== undefined) texts.put(text, id);
@@ -250,18 +271,25 @@ export function indexedDbRecentStore(factory: IDBFactory, limits: { maxTextChars
       }
       if (!entry)
         return { ok: false, missing: true, message: 'That project is not in your recent projects any more. Use Open… to choose the file.' };
-      if (entry.source === 'handle') {
-        const result = await readHandle(entry);
-        if (!result.ok && result.missing) await forget(id).catch(() => undefined);
-        return result;
-      }
       const name = entry.name;
-      try {
-        const text: unknown = await done((await db()).transaction(TEXTS, 'readonly').objectStore(TEXTS).get(id));
-        if (typeof text === 'string' && text.length > 0) return { ok: true, text, name };
-      } catch {
-        // Read as gone, below.
+      if (entry.source === 'handle' && entry.handle) {
+        const result = await readHandle({ ...entry, handle: entry.handle });
+        if (result !== 'denied') {
+          if (!result.ok && result.missing) await forget(id).catch(() => undefined);
+          return result;
+        }
+        // Not allowed to read the file: the copy kept when it was last opened or saved, if any.
+        const kept = entry.chars > 0 ? await keptText(id) : null;
+        return kept !== null
+          ? { ok: true, text: kept, name, handle: entry.handle, copy: true }
+          : {
+              ok: false,
+              missing: false,
+              message: `The browser was not allowed to read “${name}”. Use Open… to choose the file again.`,
+            };
       }
+      const text = await keptText(id);
+      if (text !== null) return { ok: true, text, name };
       await forget(id).catch(() => undefined);
       return { ok: false, missing: true, message: goneMessage(name, 'text') };
     },

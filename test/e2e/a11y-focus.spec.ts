@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { withoutFilePickers } from './file-pickers';
 
 async function openLab(page: Page): Promise<void> {
   await page.goto('/');
@@ -163,6 +164,7 @@ test('a button that disables itself hands focus to the one beside it', async ({ 
 });
 
 test('opening a project shows the Lab with focus in it, and says so', async ({ page }, info) => {
+  await withoutFilePickers(page);
   await openLab(page);
   await page.getByRole('tab', { name: 'Projects' }).click();
   const download = page.waitForEvent('download');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutFilePickers } from './file-pickers';
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) over every screen of the app in light and dark: each
@@ -192,6 +193,7 @@ for (const theme of THEMES) {
   test(`the challenge dialog and banner have no serious axe violations (${theme})`, async ({ page }) => {
     test.setTimeout(240_000);
     const found: Finding[] = [];
+    await withoutFilePickers(page);
     await open(page, theme);
     await openLab(page);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutFilePickers } from './file-pickers';
 
 /**
  * A teacher's challenge, start to end in the browser: made in the Lab with its dialog and
@@ -7,6 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
  * (disabled controls that say why); solved by training; the result announced and saved in
  * the same file.
  */
+
+// These journeys save by download and open through the file chooser, as Firefox and Safari do.
+test.beforeEach(({ page }) => withoutFilePickers(page));
 
 async function openLab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Lab' }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { withoutFilePickers } from './file-pickers';
 
 /** Where this spec's screenshots go. */
 const SHOTS = 'test-results/digits';
@@ -184,6 +185,7 @@ test('iris in the Lab: four inputs, three species; choose the axes, train, read 
 });
 
 test('digits project: save the trained network in the Projects area, reload, open it, same test accuracy', async ({ page }, info) => {
+  await withoutFilePickers(page);
   await page.goto('/');
   await pickDigits(page);
   await trainPast(page, 80);

@@ -1,5 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutFilePickers } from './file-pickers';
+
+// These journeys save by download and open through the file chooser, as Firefox and Safari do.
+test.beforeEach(({ page }) => withoutFilePickers(page));
 
 /** Reads a number shown in the Lab's read-out, found by its label. */
 async function readNumber(page: Page, label: string): Promise<number> {

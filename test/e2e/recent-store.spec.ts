@@ -186,3 +186,51 @@ test('a damaged store reads as what is still good, and one that cannot be used a
   expect(result.brokenList).toEqual([]);
   expect(result.brokenRemember).toBe(false);
 });
+
+test('a handle entry keeps a copy of the text for when the page may not read the file, and loses only the copy past the budget', async ({
+  page,
+}) => {
+  await blankPage(page);
+  const result = await page.evaluate(async (picture) => {
+    const { indexedDbRecentStore } = (window as unknown as { __recentStore: StoreModule }).__recentStore;
+    const store = indexedDbRecentStore(indexedDB, { maxTextChars: 1000 });
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+    const folder = await navigator.storage.getDirectory();
+    const handle = await folder.getFileHandle('mine.actlab', { create: true });
+    const writable = await handle.createWritable();
+    await writable.write('{"from":"disk"}');
+    await writable.close();
+    await store.remember({ name: 'mine.actlab', summary: 's', picture, at: at(0), handle, text: '{"from":"copy"}' });
+    const granted = await store.read('mine.actlab');
+
+    // The learner refuses the page the file: the copy comes back, marked as one, and the entry keeps its handle.
+    const proto = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+    const [query, request] = [proto.queryPermission, proto.requestPermission];
+    proto.queryPermission = async () => 'prompt';
+    proto.requestPermission = async () => 'denied';
+    const denied = await store.read('mine.actlab');
+    proto.queryPermission = query;
+    proto.requestPermission = request;
+
+    // Newer texts fill the budget: the handle entry stays, without its copy.
+    await store.remember({ name: 'a.actlab', summary: '', picture: null, at: at(1), text: 'x'.repeat(500) });
+    await store.remember({ name: 'b.actlab', summary: '', picture: null, at: at(2), text: 'x'.repeat(490) });
+    const listed = (await store.list()).map((e) => `${e.name}:${e.source}`);
+    proto.queryPermission = async () => 'prompt';
+    proto.requestPermission = async () => 'denied';
+    const deniedNoCopy = await store.read('mine.actlab');
+    proto.queryPermission = query;
+    proto.requestPermission = request;
+    const strip = (r: Awaited<ReturnType<typeof store.read>>) => (r.ok ? { ...r, handle: r.handle?.name } : r);
+    return { granted: strip(granted), denied: strip(denied), listed, deniedNoCopy, after: await store.read('mine.actlab') };
+  }, PICTURE);
+  expect(result.granted).toEqual({ ok: true, text: '{"from":"disk"}', name: 'mine.actlab', handle: 'mine.actlab' });
+  expect(result.denied).toEqual({ ok: true, text: '{"from":"copy"}', name: 'mine.actlab', handle: 'mine.actlab', copy: true });
+  expect(result.listed).toEqual(['b.actlab:text', 'a.actlab:text', 'mine.actlab:handle']);
+  expect(result.deniedNoCopy).toEqual({
+    ok: false,
+    missing: false,
+    message: 'The browser was not allowed to read “mine.actlab”. Use Open… to choose the file again.',
+  });
+  expect(result.after).toMatchObject({ ok: true, text: '{"from":"disk"}' });
+});

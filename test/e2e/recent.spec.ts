@@ -9,6 +9,10 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { installFakeDesktop } from './fake-desktop';
+import { withoutFilePickers } from './file-pickers';
+
+// These journeys save by download and open through the file chooser, as Firefox and Safari do.
+test.beforeEach(({ page }) => withoutFilePickers(page));
 
 const SHOTS = 'test-results/recent';
 
@@ -58,6 +62,10 @@ test('save and open a project, see it with its picture, reopen it from the list;
   await page.getByRole('tab', { name: 'Projects' }).click();
   const list = page.getByRole('list', { name: 'Recent projects' });
   await expect(page.getByText('Projects you open or save in this browser appear here, with a picture of each.')).toBeVisible();
+  // No File System Access here (as in Firefox and Safari): Save downloads, Open… uses the file input, no Save As….
+  expect(await page.evaluate(() => 'showOpenFilePicker' in window || 'showSaveFilePicker' in window)).toBe(false);
+  await expect(page.getByText('In the browser, Save downloads the file and Open… reads one from your computer.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save As…' })).toHaveCount(0);
 
   // A spiral, trained a little and saved.
   await steps(page, 1);
@@ -73,6 +81,8 @@ test('save and open a project, see it with its picture, reopen it from the list;
   const spiralCard = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Open my spiral.actlab' }) });
   await expect(spiralCard.getByRole('img', { name: 'Decision boundary of the network on the spiral data' })).toBeVisible();
   await expect(spiralCard.getByText(/^Network: 2 → .*, spiral$/)).toBeVisible();
+  await expect(spiralCard.getByText('Opens the copy kept in this browser')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Project status' })).toHaveText('Saved as my spiral.actlab in your downloads.');
 
   // The same file opened under another name: a second entry, at the top.
   const copy = `${SHOTS}/copy-of-spiral.actlab`;
