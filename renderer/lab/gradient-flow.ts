@@ -43,12 +43,40 @@ export function formatFactor(value: number): string {
   return String(Number(value.toPrecision(2)));
 }
 
-/** How a layer's gradient compares with the output layer's: "1/3,400", "2.1×" or "1×". */
+/**
+ * A gradient ratio written one way wherever it appears, as a factor: "×0.56", "×0.0043",
+ * "×2.1", "×3,400"; below 0.0001 in scientific notation, as the gradients themselves are
+ * ("×3.4e-7"). Two significant digits.
+ */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return ratio > 0 ? '×∞' : '—';
+  if (ratio === 0) return '×0';
+  if (ratio >= 1) return `×${formatFactor(ratio)}`;
+  if (ratio >= 1e-4) return `×${Number(ratio.toPrecision(2))}`;
+  return `×${ratio.toExponential(1)}`;
+}
+
+/** The same ratio as words a screen reader says well: "0.56 times", "3.4 times 10 to the minus 7". */
+export function ratioWords(ratio: number): string {
+  const text = formatRatio(ratio).slice(1);
+  const sci = /^([\d.]+)e([+-])(\d+)$/.exec(text);
+  if (sci) return `${sci[1]} times 10 to the ${sci[2] === '-' ? 'minus ' : ''}${sci[3]}`;
+  return `${text} times`;
+}
+
+/** How a layer's gradient compares with the output layer's: "×0.00029", "×2.1", "×1", or "0" / "—". */
 export function relativeText(value: number, last: number): string {
   if (!(last > 0) || !Number.isFinite(value) || value < 0) return '—';
   if (value === 0) return '0';
-  const ratio = value / last;
-  return ratio < 1 ? `1/${formatFactor(1 / ratio)}` : `${formatFactor(ratio)}×`;
+  return formatRatio(value / last);
+}
+
+/** relativeText for a screen reader: "0.00029 times the output layer's", or "0" / "none". */
+export function relativeWords(value: number, last: number): string {
+  const text = relativeText(value, last);
+  if (text === '—') return 'none';
+  if (text === '0') return '0';
+  return `${ratioWords(value / last)} the output layer's`;
 }
 
 /** A gradient for the table: "0.042", "3.4e-7". */
@@ -100,9 +128,7 @@ export function flowReadout(gradient: readonly number[], deadCount?: readonly nu
       return `The first layer's gradient is 0: every neuron of layer ${deadLayer + 1} is dead, so no learning signal gets past it.`;
     return `The first layer's gradient is 0: no learning signal reaches it. ${ON_BY_TURNS}`;
   }
-  const text = relativeText(gradient[0], gradient[gradient.length - 1]);
-  const base =
-    ratio < 1 ? `The first layer's gradient is ${text} of the output layer's` : `The first layer's gradient is ${text} the output layer's`;
+  const base = `The first layer's gradient is ${ratioWords(ratio)} the output layer's`;
   if (ratio < 0.01) return `${base}: it vanishes on the way back, so the first layer barely learns.`;
   if (ratio > 100) return `${base}: it grows on the way back, so the first layer's steps are huge.`;
   return `${base}: the gradient reaches the first layer.`;

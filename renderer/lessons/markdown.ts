@@ -7,6 +7,7 @@
 import katex from 'katex';
 import { marked } from 'marked';
 import { lookupTerm } from './glossary';
+import { speakTex } from './speech';
 
 export const STEP_SEPARATOR = '<!-- step -->';
 
@@ -14,8 +15,16 @@ export function splitSteps(markdown: string): string[] {
   return markdown.split(STEP_SEPARATOR).map((part) => part.trim());
 }
 
+/**
+ * A formula as HTML: KaTeX's drawing, inside an image whose accessible name is the formula in
+ * plain words (speech.ts). Chromium reads KaTeX's MathML letter by letter ("W 2 left paren W 1
+ * x…"), so the MathML stays in the page for copying and MathML-aware tools but the image role
+ * makes screen readers say the words instead.
+ */
 export function renderTex(tex: string, displayMode: boolean, throwOnError = false): string {
-  return katex.renderToString(tex, { displayMode, throwOnError, output: 'htmlAndMathml' });
+  const html = katex.renderToString(tex, { displayMode, throwOnError, output: 'htmlAndMathml' });
+  // A span either way: a display formula often sits inside a paragraph, which a div would break.
+  return `<span class="formula-words" role="img" aria-label="${escapeHtml(speakTex(tex))}">${html}</span>`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   check,
   checkFails,
@@ -14,6 +14,41 @@ import {
 } from './course-steps';
 
 const SHOTS = 'course-07-xor';
+
+/**
+ * The step's live formula (the hand-set network, written out) is whole — it wraps rather than
+ * being cut off at "y =" — at 1280 px and at 320 px (a 640 px window at 200 % zoom), and every
+ * formula on the page is an image named in words for screen readers.
+ */
+async function formulaWhole(page: Page): Promise<void> {
+  const box = page.getByTestId('live-formula');
+  const live = box.getByRole('img', { name: /^W equals the matrix with rows .* y equals \d/ });
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await box.scrollIntoViewIfNeeded();
+    await expect(live).toBeVisible();
+    const fits = await box.evaluate((el) => {
+      const outer = el.getBoundingClientRect();
+      const parts = [...el.querySelectorAll('.katex-html .base')].map((b) => b.getBoundingClientRect());
+      return {
+        overflow: el.scrollWidth - el.clientWidth,
+        outside: parts.filter((r) => r.right > outer.right + 1 || r.left < outer.left - 1).length,
+      };
+    });
+    expect(fits).toEqual({ overflow: 0, outside: 0 });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await box.screenshot({ path: `test-results/${SHOTS}/2-formula-${width}-${theme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const spoken = await page
+    .locator('.katex')
+    .evaluateAll((els) => els.map((e) => e.closest('[role="img"]')?.getAttribute('aria-label') ?? ''));
+  expect(spoken.length).toBeGreaterThan(1);
+  for (const words of spoken) expect(words).toMatch(/^[^\\{}^_]+$/);
+}
 
 test('a learner predicts the best a line can do, finds it, builds an XOR network of their own, trains one, and the Lab agrees the hand-built one is exact', async ({
   page,
@@ -58,6 +93,7 @@ test('a learner predicts the best a line can do, finds it, builds an XOR network
   await expect(match).toHaveCount(4);
   await check(page);
   await shoot(page, SHOTS, '2-by-hand');
+  await formulaWhole(page);
   // The exact network opens in the Lab at 100 %, with an output and a loss its menus offer (bug 3).
   await page.getByRole('button', { name: 'Open this in the Lab' }).click();
   await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');

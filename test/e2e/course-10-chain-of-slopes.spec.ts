@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { check, checkFails, next, openLesson, shoot, trainUntil } from './course-kit';
+import { ratioIn } from './ratio';
 
 /**
  * Lesson 10, "The chain of slopes", solved as a learner would: the sigmoid's steepest point
@@ -9,15 +10,10 @@ import { check, checkFails, next, openLesson, shoot, trainUntil } from './course
 
 const SHOTS = 'test-results/course/10-chain-of-slopes';
 
-/** Layer 1's "vs output" cell in the Gradient flow table, e.g. "1/230". */
+/** Layer 1's "vs output" cell in the Gradient flow table, e.g. "×0.0043". */
 async function layerOneShare(page: Page): Promise<number> {
   const row = page.getByRole('region', { name: 'Gradient flow' }).getByRole('row', { name: /^Layer 1\b/ });
-  const text = (await row.getByRole('cell').nth(1).innerText()).replace(/,/g, '');
-  const fraction = /^1\/([\d.]+)$/.exec(text);
-  if (fraction) return 1 / Number(fraction[1]);
-  const times = /^([\d.]+)×$/.exec(text);
-  if (times) return Number(times[1]);
-  return Number.NaN;
+  return ratioIn(await row.getByRole('cell').nth(1).innerText());
 }
 
 async function depth(page: Page, layers: number): Promise<void> {

@@ -46,9 +46,17 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await check(page);
   await shoot(page, SHOTS, '2-spiral');
   await next(page);
-  await page.getByRole('combobox', { name: 'Learning rate', exact: true }).selectOption('10');
+  // 3. Too big a rate, at one epoch a second: the loss climbs for several epochs before the blow-up.
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
+  await page.getByRole('combobox', { name: 'Learning rate', exact: true }).selectOption('3');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Training (blew up|ran away)/ })).toBeVisible();
+  await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await shoot(page, SHOTS, '3-too-fast-climbing');
+  const blowUp = page.getByRole('status').filter({ hasText: /Training (blew up|ran away) at epoch/ });
+  await expect(blowUp).toBeVisible({ timeout: 30_000 });
+  const at = Number(/at epoch (\d+)/.exec(await blowUp.innerText())?.[1]);
+  console.log(`lesson 14 step 3: blew up at epoch ${at}`);
+  expect(at).toBeGreaterThanOrEqual(5);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '3-too-fast');

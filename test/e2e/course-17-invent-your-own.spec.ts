@@ -32,7 +32,7 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   await shoot(page, DIR, '1-straight-before');
   await predict(page, 'Around 90 %');
-  await expect(said(page, 'Not this time. You predicted Around 90 %; the answer is Near a coin toss (under 75 %).')).toBeVisible();
+  await expect(said(page, 'Not this time. You predicted Around 90 %; the answer is Well short of 90 % (under 75 %).')).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   expect(await accuracy(page)).toBeLessThan(75);
   await checkFails(page);

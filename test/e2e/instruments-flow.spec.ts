@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ratioIn } from './ratio';
 
 /**
  * The Gradient flow panel and the dead-neuron marks in the Lab, in real Chromium: a deep
@@ -18,16 +19,10 @@ function panel(page: Page): Locator {
   return page.getByRole('region', { name: 'Gradient flow' });
 }
 
-/** The first layer's gradient over the output layer's, read from the panel's table ("1/3,400" → 1/3400). */
+/** The first layer's gradient over the output layer's, read from the panel's table ("×0.00029" → 0.00029). */
 async function firstOverLast(page: Page): Promise<number> {
   const row = panel(page).getByRole('row', { name: /^Layer 1\b/ });
-  const text = (await row.getByRole('cell').nth(1).innerText()).trim();
-  if (text === '0') return 0;
-  const under = /^1\/([\d,.]+)$/.exec(text);
-  if (under) return 1 / Number(under[1].replace(/,/g, ''));
-  const over = /^([\d,.]+)×$/.exec(text);
-  if (over) return Number(over[1].replace(/,/g, ''));
-  return Number.NaN;
+  return ratioIn(await row.getByRole('cell').nth(1).innerText());
 }
 
 /** Dead neurons per hidden layer, read from the Lab's line "Dead neurons: layer 1: 3 of 8 · …". */

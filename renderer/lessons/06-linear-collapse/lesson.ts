@@ -15,7 +15,13 @@ export function checkReluBends(s: TrainerState): boolean {
   );
 }
 
-const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'identity', learningRate: 0.03, seed: 3 });
+/**
+ * Seed 8: the linear network settles near the best any straight line does on this circle
+ * (measured: 66 % of the test points right, against 70 % for the best line). Squared error
+ * does not aim for the most points right, so from some other starts the line lands far from
+ * that best, as low as 35 %, which reads as "worse than a coin toss" and misleads.
+ */
+const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'identity', learningRate: 0.03, seed: 8 });
 
 export const lesson: LessonDef = {
   id: '06-linear-collapse',
@@ -36,7 +42,7 @@ export const lesson: LessonDef = {
         options: [CAN, CANNOT],
         answers: [CANNOT],
         explanation:
-          'The three layers multiply out to one matrix and one vector, and one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains.',
+          'The three layers multiply out to one matrix and one vector, and one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains. The best a line can do is cut a slice off the ring: about two points in three right.',
       },
       check: checkSawCollapse,
       hint: 'Commit your prediction, then let it train for at least 100 epochs and watch the boundary: does it ever bend?',

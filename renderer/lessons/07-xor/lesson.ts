@@ -57,12 +57,13 @@ function matrix(rows: number[][]): string {
 export function handFormula(s: HandNetState): string {
   const h = handHidden(s, 1, 0);
   return (
+    // \\allowbreak between the pieces: the live formula wraps there in a narrow column.
     `W = ${matrix([
       [s.W[0], s.W[1]],
       [s.W[2], s.W[3]],
-    ])},\\ c = ${matrix([[s.c[0]], [s.c[1]]])},\\ ` +
-    `w = ${matrix([[s.w[0]], [s.w[1]]])},\\ b = ${tex(s.b, 1)};\\quad ` +
-    `x = (1, 0):\\ h = (${tex(h[0], 1)}, ${tex(h[1], 1)}),\\ y = ${tex(handOutput(s, 1, 0), 2)}`
+    ])},\\ \\allowbreak c = ${matrix([[s.c[0]], [s.c[1]]])},\\ \\allowbreak ` +
+    `w = ${matrix([[s.w[0]], [s.w[1]]])},\\ \\allowbreak b = ${tex(s.b, 1)};\\quad \\allowbreak ` +
+    `x = (1, 0):\\ \\allowbreak h = (${tex(h[0], 1)}, ${tex(h[1], 1)}),\\ \\allowbreak y = ${tex(handOutput(s, 1, 0), 2)}`
   );
 }
 

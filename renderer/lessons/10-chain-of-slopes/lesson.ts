@@ -1,3 +1,4 @@
+import { formatRatio } from '../../lab/gradient-flow';
 import { labConfig } from '../presets';
 import { step, type ExplorerState, type GradientFlowState, type LessonDef } from '../types';
 
@@ -99,7 +100,7 @@ export const lesson: LessonDef = {
         // What the lesson's own runs measured (test/renderer/lessons/lesson-10.test.ts); the learner's run is the judge.
         answer: 3,
         tolerance: 0,
-        fromRun: `start with 1 layer, press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table; then add one layer at a time, training each, until Layer 1 gets less than 1/100. Your runs give the answer.`,
+        fromRun: `start with 1 layer, press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table; then add one layer at a time, training each, until Layer 1 gets less than 1/100 of it (below ×0.01 in the table). Your runs give the answer.`,
         explanation:
           'Going back through each sigmoid layer keeps at most a quarter of the gradient, and the small weights on the way shrink it further, so only a few layers leave the first one almost nothing.',
       },
@@ -135,9 +136,7 @@ export const lesson: LessonDef = {
       // The limit is the number the step asks for: it shows only once the learner has typed it right.
       formula: (s) =>
         `0.25^{${s.hiddenLayers}} = ${predictedBound(s.answer) ? (0.25 ** s.hiddenLayers).toPrecision(2) : '?'}` +
-        (s.firstOverLast === null
-          ? ''
-          : `\\quad\\text{measured: } ${s.firstOverLast.toExponential(1).replace(/e([+-]\d+)/, '\\times 10^{$1}')}`),
+        (s.firstOverLast === null ? '' : `\\quad\\text{measured: }{\\times}\\text{${formatRatio(s.firstOverLast).slice(1)}}`),
       toLab: null,
     }),
   ],

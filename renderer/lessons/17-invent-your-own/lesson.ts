@@ -15,10 +15,10 @@ export const NOT_LEARNT = 0.75;
 export const STRAIGHT_PREDICTION: ChoicePrediction = {
   kind: 'choice',
   question: 'After 100 epochs with a straight drawing, where will the test accuracy be?',
-  options: ['Near a coin toss (under 75 %)', 'Around 90 %', 'Close to 100 %'],
-  answers: ['Near a coin toss (under 75 %)'],
+  options: ['Well short of 90 % (under 75 %)', 'Around 90 %', 'Close to 100 %'],
+  answers: ['Well short of 90 % (under 75 %)'],
   explanation:
-    'A straight drawing makes every neuron a straight-line map, and straight-line maps stacked give one straight-line map again: the network can only split the plane with one straight line, and no straight line puts the inside of a circle on one side and the outside on the other.',
+    'A straight drawing makes every neuron a straight-line map, and straight-line maps stacked give one straight-line map again: the network can only split the plane with one straight line, and no straight line puts the inside of a circle on one side and the outside on the other. About two points in three is the most one straight cut gets here: it can slice off one side of the ring, no more.',
 };
 export const FLAT_QUESTION = {
   label: 'Why does the staircase not learn?',
@@ -89,8 +89,13 @@ export function checkOneBend(s: DrawnTrainerState): boolean {
   return s.bends === 1 && learnt(s);
 }
 
+/**
+ * Seed 8: from this start a straight drawing settles near the best a straight boundary does on
+ * the circle (measured: 66 % of the test points, the best line 70 %), not at 35 % as from seed 1,
+ * which looked worse than a coin toss.
+ */
 function network(knots: Knot[]): LabConfig {
-  const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'drawn', learningRate: 0.03, seed: 1 });
+  const config = labConfig({ dataset: 'circle', hidden: [4, 4], activation: 'drawn', learningRate: 0.03, seed: 8 });
   config.network.drawn = knots;
   return config;
 }

@@ -6,6 +6,9 @@ import {
   deadSummary,
   flowReadout,
   formatFactor,
+  formatRatio,
+  ratioWords,
+  relativeWords,
   formatGradient,
   gradientLines,
   gradientRatio,
@@ -38,23 +41,37 @@ describe('gradient ratio and read-out', () => {
     expect(formatFactor(Number.POSITIVE_INFINITY)).toBe('∞');
   });
 
-  it('writes each layer relative to the output layer', () => {
-    expect(relativeText(1e-6, 3.4e-3)).toBe('1/3,400');
-    expect(relativeText(0.5, 0.25)).toBe('2×');
-    expect(relativeText(0.25, 0.25)).toBe('1×');
+  it('writes each layer relative to the output layer as one kind of factor, never a fraction like 1/1.8', () => {
+    expect(relativeText(1e-6, 3.4e-3)).toBe('×0.00029');
+    expect(relativeText(0.1, 0.18)).toBe('×0.56');
+    expect(relativeText(0.5, 0.25)).toBe('×2');
+    expect(relativeText(0.25, 0.25)).toBe('×1');
+    expect(relativeText(850, 0.25)).toBe('×3,400');
+    expect(relativeText(3.4e-9, 0.01)).toBe('×3.4e-7');
     expect(relativeText(0, 0.25)).toBe('0');
     expect(relativeText(0.1, 0)).toBe('—');
+    for (const r of [0.56, 0.0043, 2.1, 3400, 3.4e-7]) expect(formatRatio(r)).toMatch(/^×[\d.,]+(e-\d+)?$/);
+  });
+
+  it('gives screen readers the ratio in words', () => {
+    expect(relativeWords(0.1, 0.18)).toBe("0.56 times the output layer's");
+    expect(relativeWords(3.4e-9, 0.01)).toBe("3.4 times 10 to the minus 7 the output layer's");
+    expect(ratioWords(2.1)).toBe('2.1 times');
+    expect(relativeWords(0, 0.1)).toBe('0');
+    expect(relativeWords(0.1, 0)).toBe('none');
   });
 
   it('says in words whether the gradient vanishes, reaches the first layer or grows', () => {
     expect(flowReadout([])).toMatch(/Train for an epoch/);
     expect(flowReadout([0.3])).toMatch(/No hidden layers/);
     expect(flowReadout([1e-6, 1e-4, 3.4e-3])).toBe(
-      "The first layer's gradient is 1/3,400 of the output layer's: it vanishes on the way back, so the first layer barely learns.",
+      "The first layer's gradient is 0.00029 times the output layer's: it vanishes on the way back, so the first layer barely learns.",
     );
-    expect(flowReadout([0.05, 0.1])).toBe("The first layer's gradient is 1/2 of the output layer's: the gradient reaches the first layer.");
-    expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is 3× the output layer's: the gradient reaches the first layer.");
-    expect(flowReadout([50, 0.1])).toMatch(/is 500× the output layer's: it grows on the way back/);
+    expect(flowReadout([0.05, 0.1])).toBe(
+      "The first layer's gradient is 0.5 times the output layer's: the gradient reaches the first layer.",
+    );
+    expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is 3 times the output layer's: the gradient reaches the first layer.");
+    expect(flowReadout([50, 0.1])).toMatch(/is 500 times the output layer's: it grows on the way back/);
     expect(flowReadout([0, 0.1])).toMatch(/gradient is 0: no learning signal reaches it/);
     expect(flowReadout([0.1, 0])).toMatch(/output layer's weights get no gradient/);
     expect(flowReadout([0, 0, 0])).toMatch(/No layer gets any gradient: every path back from the output runs through a dead neuron/);

@@ -29,7 +29,10 @@ import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } 
 import { neuronCorrect, XOR_CORNERS } from '../../../renderer/lessons/math';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { runCheck, type HandNetState, type Step, type TrainerPreset } from '../../../renderer/lessons/types';
+import { bestLineAccuracy } from './best-line';
 import { trainFor, trainerState } from './helpers';
+import { generateData } from '../../../core/engine';
+import { createSession } from '../../../core/session';
 
 function trainerPresetOf(step: Step): TrainerPreset {
   if (step.widget !== 'trainer') throw new Error(`${step.id} is not a trainer step`);
@@ -48,6 +51,14 @@ describe('lesson 6: the linear collapse', () => {
     expect(trained.collapsed).toBe(true);
     expect(trained.testAccuracy).toBeLessThan(0.75);
     expect(checkSawCollapse(trained)).toBe(true);
+  });
+  it('the linear network settles near the best straight line, not below a coin toss', () => {
+    const best = bestLineAccuracy(generateData(collapsePreset.config.data, collapsePreset.config.seed).test);
+    const trained = trainFor(collapsePreset, 200);
+    console.log(`lesson 6: linear network ${trained.testAccuracy} of the test points after 200 epochs; best straight line ${best}`);
+    expect(best).toBeGreaterThan(0.6);
+    expect(trained.testAccuracy).toBeGreaterThan(0.55);
+    expect(trained.testAccuracy).toBeGreaterThan(best - 0.08);
   });
   it('asks first: "it cannot" is the right prediction, and Check waits for one, right or wrong', () => {
     const step = collapseLesson.steps[0];
@@ -141,8 +152,31 @@ describe('lesson 8: training', () => {
     expect(checkSpiral(trainFor(spiral, 1300))).toBe(true);
     expect(checkSpiral(trainFor(spiral, 1500, (c) => c.network.hidden.forEach((h) => (h.activation = 'identity'))))).toBe(false);
   });
-  it('a learning rate of 10 wrecks training; 0.03 does not pass', () => {
+  it('at a learning rate of 3 the loss climbs for several epochs, at one epoch a second, before the blow-up', () => {
+    const session = createSession();
+    const config = structuredClone(fast.config);
+    config.training.learningRate = 3;
+    session.handle({ type: 'configure', id: 1, config });
+    const losses = [session.snapshot().metrics.trainLoss];
+    let blewUpAt: number | null = null;
+    for (let e = 1; e <= 30 && blewUpAt === null; e++) {
+      const events = session.train(1, () => 0, Number.POSITIVE_INFINITY);
+      if (events.some((ev) => ev.type === 'diverged')) blewUpAt = e;
+      else losses.push(session.snapshot().metrics.trainLoss);
+    }
+    console.log(
+      `lesson 14 step 3 at rate 3: training loss ${losses.map((l) => l.toPrecision(2)).join(', ')}; blew up at epoch ${blewUpAt}`,
+    );
+    expect(fast.speed).toBe(1);
+    expect(blewUpAt).toBeGreaterThanOrEqual(5);
+    // Each of the last four epochs before the blow-up lands higher than the one before.
+    const last = losses.slice(-5);
+    for (let i = 1; i < last.length; i++) expect(last[i]).toBeGreaterThan(last[i - 1]);
+    expect(last[last.length - 1]).toBeGreaterThan(3 * losses[0]);
+  });
+  it('a learning rate of 10 wrecks training; the preset rate does not pass', () => {
     expect(checkTooFast(trainFor(fast, 30, (c) => (c.training.learningRate = 10)))).toBe(true);
+    expect(checkTooFast(trainFor(fast, 30, (c) => (c.training.learningRate = 3)))).toBe(true);
     expect(checkTooFast(trainFor(fast, 30))).toBe(false);
     expect(checkTooFast(trainerState(fast, { diverged: true }))).toBe(false);
     // A blow-up seen at a big rate still counts after the rate is lowered again (#15 bug 1).

@@ -16,12 +16,15 @@ import {
   FLAT_QUESTION,
   isStartingLine,
   lesson,
+  NOT_LEARNT,
   STAIRS,
   STRAIGHT_PREDICTION,
 } from '../../../renderer/lessons/17-invent-your-own/lesson';
 import { lessonHtml } from '../../../renderer/lessons/content';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { trainerPreset } from '../../../renderer/lessons/presets';
+import { generateData } from '../../../core/engine';
+import { bestLineAccuracy } from './best-line';
 import { trainFor } from './helpers';
 
 const knotsOf = (xs: number[], ys: number[]): Knot[] => xs.map((x, i) => ({ x, y: ys[i] }));
@@ -64,15 +67,20 @@ describe('drawing facts', () => {
   });
 });
 
-describe('lesson 17 with real training (the lesson network, seed 1)', () => {
+describe('lesson 17 with real training (the lesson network, seed 8)', () => {
   const straight = trained(presetKnots('identity'), 100);
   const shifted = trained(SHIFTED, 100);
   const stairs = trained(STAIRS, 100, FLAT_QUESTION.options[0]);
   const relu = trained(RELU_LIKE, 60);
 
   it('a straight drawing fails the circle, whichever line; a straight line of the learner’s own passes, the untouched y = x does not', () => {
-    expect(straight.testAccuracy).toBeLessThan(0.6);
-    expect(shifted.testAccuracy).toBeLessThan(0.6);
+    // It fails, yet gets about the best a straight boundary gets (never below a coin toss).
+    const best = bestLineAccuracy(generateData(config.data, config.seed).test);
+    console.log(`lesson 17: straight ${straight.testAccuracy}, shifted ${shifted.testAccuracy}, best straight line ${best}`);
+    for (const s of [straight, shifted]) {
+      expect(s.testAccuracy).toBeLessThan(NOT_LEARNT);
+      expect(s.testAccuracy).toBeGreaterThan(best - 0.08);
+    }
     expect(isStartingLine(straight.knots)).toBe(true);
     expect(checkStraight(straight)).toBe(false);
     expect(checkStraight(shifted)).toBe(true);

@@ -55,7 +55,10 @@ describe('GradientFlowWidget', () => {
     expect(sigmoid.firstOverLast).toBeLessThan(0.01);
     await vi.waitFor(() => expect(within(region).getByText(/vanishes on the way back/)).toBeTruthy(), { timeout: 5_000 });
     const row = within(region).getByRole('row', { name: /^Layer 1\b/ });
-    expect(within(row).getAllByRole('cell')[1].textContent).toMatch(/^1\/[\d,]+$/);
+    // The ratio as a factor ("×0.0043", never "1/230"), with words for screen readers.
+    expect(within(row).getAllByRole('cell')[1].textContent?.trim()).toMatch(
+      /^×[\d.]+(e-\d+)? [\d.]+ times (10 to the minus \d+ )?the output layer's$/,
+    );
 
     await fireEvent.change(screen.getByLabelText('Hidden activation'), { target: { value: 'relu' } });
     await vi.waitFor(() => expect(states.at(-1)?.activation).toBe('relu'));

@@ -41,6 +41,8 @@ describe('lesson 14, a learning rate that is too big', () => {
     const states: TrainerState[] = [];
     render(TrainerWidget, { preset: step.preset, onState: (s: TrainerState) => states.push(s), engine: inProcessEngine() });
     await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    // The step starts at one epoch a second, to be watched; here full speed keeps the test short.
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: 'full' } });
     await fireEvent.change(screen.getByRole('combobox', { name: 'Learning rate' }), { target: { value: '3' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
     await vi.waitFor(() => expect(states.at(-1)?.diverged).toBe(true), { timeout: 10_000 });
