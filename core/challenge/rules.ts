@@ -127,33 +127,85 @@ function sameData(a: LabConfig, b: LabConfig): boolean {
   return a.seed === b.seed && JSON.stringify(a.data) === JSON.stringify(b.data);
 }
 
+/** A limit a change would break, with the numbers that say how: what `refusedLimits` finds. */
+export type RefusedLimit =
+  | { limit: 'data' }
+  | { limit: 'features' }
+  | { limit: 'layers'; max: number; has: number }
+  | { limit: 'neurons'; max: number; has: number }
+  | { limit: 'activations'; allowed: readonly ActivationName[]; uses: ActivationName[] };
+
 /**
- * Why the challenge does not allow changing the network from `before` to `after`, or null
- * when it does. A change is refused only when it makes the network break a limit more than
- * it did before (more layers or neurons over the limit, a layer switched to an activation not
- * allowed) or touches what the challenge locks.
+ * Every limit the challenge would have broken by changing the network from `before` to
+ * `after`, the locks first. A limit counts only when the change makes the network break it
+ * more than it did before (more layers or neurons over the limit, a layer switched to an
+ * activation not allowed) or touches what the challenge locks: a network that already
+ * breaks a limit is never locked.
  */
-export function changeRefusal(challenge: Challenge | null, before: LabConfig, after: LabConfig): string | null {
-  if (!challenge) return null;
+export function refusedLimits(challenge: Challenge | null, before: LabConfig, after: LabConfig): RefusedLimit[] {
+  if (!challenge) return [];
   const limits = challenge.limits;
-  if (limits.lockData && !sameData(before, after)) return LIMIT_TEXT.data;
-  if (limits.lockFeatures && !sameFeatures(before, after)) return LIMIT_TEXT.features;
+  const out: RefusedLimit[] = [];
+  if (limits.lockData && !sameData(before, after)) out.push({ limit: 'data' });
+  if (limits.lockFeatures && !sameFeatures(before, after)) out.push({ limit: 'features' });
   const layers = after.network.hidden.length;
   if (limits.maxLayers !== undefined && layers > limits.maxLayers && layers > before.network.hidden.length) {
-    return LIMIT_TEXT.layers(limits.maxLayers);
+    out.push({ limit: 'layers', max: limits.maxLayers, has: layers });
   }
   const neurons = hiddenNeurons(after);
   if (limits.maxNeurons !== undefined && neurons > limits.maxNeurons && neurons > hiddenNeurons(before)) {
-    return LIMIT_TEXT.neurons(limits.maxNeurons);
+    out.push({ limit: 'neurons', max: limits.maxNeurons, has: neurons });
   }
   const allowed = limits.activations;
   if (allowed !== undefined) {
-    const switched = after.network.hidden.some(
+    const switched = after.network.hidden.filter(
       (layer, i) => !allowed.includes(layer.activation) && before.network.hidden[i]?.activation !== layer.activation,
     );
-    if (switched) return LIMIT_TEXT.activations(allowed);
+    if (switched.length > 0) out.push({ limit: 'activations', allowed, uses: [...new Set(switched.map((layer) => layer.activation))] });
   }
-  return null;
+  return out;
+}
+
+/**
+ * Why the challenge does not allow changing the network from `before` to `after`, or null
+ * when it does: the first of `refusedLimits`, as the sentence that names the limit.
+ */
+export function changeRefusal(challenge: Challenge | null, before: LabConfig, after: LabConfig): string | null {
+  const first = refusedLimits(challenge, before, after)[0];
+  if (first === undefined) return null;
+  switch (first.limit) {
+    case 'data':
+      return LIMIT_TEXT.data;
+    case 'features':
+      return LIMIT_TEXT.features;
+    case 'layers':
+      return LIMIT_TEXT.layers(first.max);
+    case 'neurons':
+      return LIMIT_TEXT.neurons(first.max);
+    case 'activations':
+      return LIMIT_TEXT.activations(first.allowed);
+  }
+}
+
+/**
+ * A refused limit said of a whole network that would replace the Lab's (a lesson's, the one a
+ * data set brings): `subject` is what it is called ("The lesson’s network"), and the sentence
+ * gives its numbers beside the limit: "The lesson’s network has 3 hidden layers; this
+ * challenge allows at most 2."
+ */
+export function replacementText(subject: string, refused: RefusedLimit): string {
+  switch (refused.limit) {
+    case 'data':
+      return `${subject} comes with other data; this challenge keeps the data as the teacher set it.`;
+    case 'features':
+      return `${subject} reads other inputs; this challenge keeps the inputs the teacher chose.`;
+    case 'layers':
+      return `${subject} has ${plural(refused.has, 'hidden layer', 'hidden layers')}; this challenge allows at most ${refused.max}.`;
+    case 'neurons':
+      return `${subject} has ${plural(refused.has, 'hidden neuron', 'hidden neurons')}; this challenge allows at most ${refused.max} in all.`;
+    case 'activations':
+      return `${subject} uses ${activationList(refused.uses)}; this challenge allows only ${activationList(refused.allowed)}.`;
+  }
 }
 
 /** What the Lab's builder may do under a challenge: for each control, why it is disabled, or null. */
@@ -162,6 +214,14 @@ export interface BuilderRules {
   addLayer: string | null;
   /** Adding a neuron to any hidden layer. */
   addNeuron: string | null;
+  /** Neurons the hidden layers may still gain together (infinite without a neuron limit; below 0 when already over it). */
+  room: number;
+  /** Resizing a layer of `current` neurons to `size` (shrinking is always allowed). */
+  resize(current: number, size: number): string | null;
+  /** The sentence that says how many hidden layers are allowed, when the challenge limits them. */
+  layers: string | null;
+  /** The sentence that says how many hidden neurons are allowed, when the challenge limits them. */
+  neurons: string | null;
   /** The sentence that says which activations are allowed, when the challenge limits them. */
   activations: string | null;
   /** Whether hidden layers may use `name`. */
@@ -191,6 +251,11 @@ export function builderRules(challenge: Challenge | null, config: LabConfig): Bu
   return {
     addLayer,
     addNeuron: limits?.maxNeurons !== undefined && room < 1 ? LIMIT_TEXT.neurons(limits.maxNeurons) : null,
+    room,
+    resize: (current, size) =>
+      limits?.maxNeurons !== undefined && size > current && size - current > room ? LIMIT_TEXT.neurons(limits.maxNeurons) : null,
+    layers: limits?.maxLayers === undefined ? null : LIMIT_TEXT.layers(limits.maxLayers),
+    neurons: limits?.maxNeurons === undefined ? null : LIMIT_TEXT.neurons(limits.maxNeurons),
     activations: allowed === undefined ? null : LIMIT_TEXT.activations(allowed),
     allows: (name) => allowed === undefined || allowed.includes(name),
     activation: (current, name) =>

@@ -14,7 +14,8 @@ import {
 } from '../../core/config';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN, type Challenge } from '../../core/project/types';
-import { changeRefusal, solutionIn } from '../../core/challenge';
+import { changeRefusal, refusedLimits, replacementText, solutionIn } from '../../core/challenge';
+import { DATASET_INFO, isCurveDataset } from '../../core/engine';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { ExampleWalk, type PickedNeuron } from '../engine/example.svelte';
@@ -49,6 +50,18 @@ export function defaultLabView(): ViewState {
   };
 }
 
+/**
+ * A whole network from elsewhere (a lesson's, the one a data set brings) that the open
+ * challenge's limits would refuse: nothing has changed, and the Lab asks whether to leave
+ * the challenge to open it or keep the challenge.
+ */
+export interface ChallengeQuestion {
+  /** Each limit it would break, said of it: "The lesson’s network has 3 hidden layers; this challenge allows at most 2." */
+  reasons: string[];
+  /** What the Lab says once the learner leaves the challenge and the network is in. */
+  opened: string;
+}
+
 /** What a saved project restores into the Lab. */
 export interface LabRestore {
   config: LabConfig;
@@ -71,7 +84,20 @@ export class Lab {
    * The teacher's challenge the open project holds, or null. While there is one, `configure`
    * refuses changes that break its limits, and every snapshot is checked against its goal.
    */
-  challenge = $state<Challenge | null>(null);
+  get challenge(): Challenge | null {
+    return this.openChallenge;
+  }
+  /** Another challenge (or none) makes any question about the last one moot, and a new one any note about the last. */
+  set challenge(challenge: Challenge | null) {
+    this.openChallenge = challenge;
+    this.keepChallenge();
+    if (challenge !== null && this.message?.kind === 'info') this.message = null;
+  }
+  private openChallenge = $state<Challenge | null>(null);
+  /** A network from elsewhere that would break the challenge's limits, waiting for the learner's answer; null when none is. */
+  question = $state<ChallengeQuestion | null>(null);
+  /** What opens the network `question` is about, once the learner leaves the challenge. */
+  private pendingOpen: (() => Promise<void>) | null = null;
   /** The training on the shared engine. */
   readonly run: TrainingRun;
   /** One example, forward and backward, on the same engine (the One example button). */
@@ -159,11 +185,69 @@ export class Lab {
   /**
    * Shows another data set. Within 2-D data only the data changes; moving between 2-D data,
    * the digits and Iris brings back the network last used with that data (or its usual one).
+   * When the open challenge's limits would refuse that network, the Lab asks first (`question`).
    */
   pickData(dataset: DatasetName): Promise<void> {
     const current = $state.snapshot(this.config) as LabConfig;
-    this.memory.remember(current);
-    return this.configure(this.memory.configFor(dataset, current));
+    const next = this.memory.configFor(dataset, current);
+    const subject = `The network for ${DATASET_INFO[dataset].label}`;
+    return this.replaceNetwork(next, subject, `The Lab now shows ${DATASET_INFO[dataset].label}.`, () => {
+      this.memory.remember(current);
+      return this.configure(next);
+    });
+  }
+
+  /**
+   * Why the open challenge's limits on the network keep `dataset`'s picker greyed out, in
+   * words that name the limit and the network's numbers; null when picking it is allowed.
+   * Null too under a data lock: that disables every picker at once, and says so in its own words.
+   */
+  pickRefusal(dataset: DatasetName): string | null {
+    if (!this.challenge || this.challenge.limits.lockData) return null;
+    const current = $state.snapshot(this.config) as LabConfig;
+    const refused = refusedLimits($state.snapshot(this.challenge), current, this.memory.configFor(dataset, current));
+    if (refused.length === 0) return null;
+    // The curves share one network, and so do the 2-D sets: the same words for each, said once by the pickers.
+    const subject = isTableDataset(dataset)
+      ? `The network for ${DATASET_INFO[dataset].label}`
+      : isCurveDataset(dataset)
+        ? 'The network for the curves'
+        : 'The network for the 2-D data sets';
+    return refused.map((limit, i) => replacementText(i === 0 ? subject : 'It', limit)).join(' ');
+  }
+
+  /**
+   * Every path that replaces the Lab's network with a whole one from elsewhere (a lesson's
+   * hand-off, a data set's own network) comes here. With no challenge open, or one whose
+   * limits `next` keeps, `open` runs at once. Otherwise nothing changes: `question` asks the
+   * learner to leave the challenge (`leaveChallenge`, which then runs `open`) or keep it.
+   */
+  private replaceNetwork(next: LabConfig, subject: string, opened: string, open: () => Promise<void>): Promise<void> {
+    const refused = this.challenge ? refusedLimits($state.snapshot(this.challenge), $state.snapshot(this.config) as LabConfig, next) : [];
+    if (refused.length === 0) return open();
+    this.question = { reasons: refused.map((limit) => replacementText(subject, limit)), opened };
+    this.pendingOpen = open;
+    return Promise.resolve();
+  }
+
+  /** The learner's answer to `question`: the challenge closes (its file keeps it) and the network opens. */
+  leaveChallenge(): Promise<void> {
+    const open = this.pendingOpen;
+    const question = this.question;
+    this.question = null;
+    this.pendingOpen = null;
+    if (open === null || question === null) return Promise.resolve();
+    this.challenge = null;
+    this.dirty = true;
+    const done = open();
+    this.message = { kind: 'info', text: `You left the challenge. ${question.opened} Open the challenge’s file again to go back to it.` };
+    return done;
+  }
+
+  /** The other answer to `question`: nothing changes, the challenge stays. */
+  keepChallenge(): void {
+    this.question = null;
+    this.pendingOpen = null;
   }
 
   private sendConfig(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
@@ -267,20 +351,28 @@ export class Lab {
 
   /**
    * Opens a network from elsewhere (a lesson) in the Lab: its configuration and, if given, its
-   * weights — with the epoch they were trained to and their loss curve, when known.
+   * weights — with the epoch they were trained to and their loss curve, when known. When the
+   * open challenge's limits would refuse it, nothing changes and `question` asks first.
    */
   openNetwork(
     config: LabConfig,
     params: Float64Array | null,
     trained?: { epoch: number; history: readonly HistoryPoint[] },
   ): Promise<void> {
-    this.dirty = true;
-    return this.whenTableReady(config, () => {
-      if (!params) return this.sendConfig(config);
-      const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
-      const zeros = () => new Array<number>(params.length).fill(0);
-      const state = { epoch: trained?.epoch ?? 0, params: Array.from(params), optimizer: Array.from({ length: moments }, zeros), step: 0 };
-      this.sendConfig(config, { state, history: trained ? trained.history.slice() : [] });
+    return this.replaceNetwork(config, 'The lesson’s network', 'The lesson’s network is in the Lab.', () => {
+      this.dirty = true;
+      return this.whenTableReady(config, () => {
+        if (!params) return this.sendConfig(config);
+        const moments = { sgd: 0, momentum: 1, adam: 2 }[config.training.optimizer];
+        const zeros = () => new Array<number>(params.length).fill(0);
+        const state = {
+          epoch: trained?.epoch ?? 0,
+          params: Array.from(params),
+          optimizer: Array.from({ length: moments }, zeros),
+          step: 0,
+        };
+        this.sendConfig(config, { state, history: trained ? trained.history.slice() : [] });
+      });
     });
   }
 

@@ -95,30 +95,105 @@ const WORDS: Record<string, number> = {
   half: 0.5,
 };
 
+/** What NumberAnswer says under a box whose text is not a number: what to type instead. */
+export const UNREADABLE_ANSWER = 'Type a number, such as 0.5, 50%, 3.14 (or π), 1/4, 0.25^6 or 30,000.';
+
 /**
- * A typed number, read as a person means it; null when empty or not a number. Accepts
- * "1,024" and "30 000" (thousands), "0,95" (a decimal comma), "−0.5", "2.5e-4", a fraction
- * "1/256", a number word ("one", "twelve"), and ignores "about"/"~"/"≈" before it and a
- * "%" or a unit word after it ("150 epochs", "94 %").
+ * Every way a typed number can be meant, the plain reading first; [] when empty or not a
+ * number. Accepts "1,024" and "30 000" (thousands), "0,95" (a decimal comma), "−0.5",
+ * "2.5e-4", a fraction "1/256", a power "0.25^6", "π" or "pi" (also "2π", "π/2"), a number
+ * word ("one", "twelve"), a ratio "150×", "x150" or "×150", and ignores "about"/"~"/"≈"
+ * before it and a unit word after it ("150 epochs"). Two forms have a second reading: "50%"
+ * is 50 or 0.5 (a percentage or the fraction it stands for), and "30.000" is 30 or 30,000
+ * (a dot before exactly three digits groups thousands in much of Europe).
  */
-export function parseAnswer(text: string): number | null {
+export function answerReadings(text: string): number[] {
   let t = text
     .trim()
     .toLowerCase()
     .replace(/\u2212/g, '-');
   t = t.replace(/^(?:about|around|roughly|approximately|approx\.?|~|≈)\s*/, '');
-  t = t.replace(/(\d)\s*(?:%|×|x|[a-z]{2,})$/, '$1');
-  if (t in WORDS) return WORDS[t];
+  t = t.replace(/\bpi\b/g, 'π');
+  const percent = /(?:\d|π)\s*%$/.test(t);
+  t = t.replace(/((?:\d|π))\s*(?:%|[a-z]{2,})$/, '$1');
+  if (t in WORDS) return [WORDS[t]];
   t = t.replace(/[\s_]/g, '');
-  if (t === '') return null;
+  // A ratio: "150×", "150x", "x150", "×150".
+  t = t.replace(/^[x×](?=[\d.π(])/, '').replace(/(?<=[\d.π)])[x×]$/, '');
+  if (t === '') return [];
+  const readings: number[] = [];
   if (t.includes(',')) {
     // "1,024" and "30,000,000" group thousands; any other comma is a decimal comma ("0,95").
     const thousands = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(t);
     if (thousands) t = t.replace(/,/g, '');
     else if (/^-?\d*,\d+$/.test(t)) t = t.replace(',', '.');
-    else return null;
+    else return [];
   }
-  const fraction = /^(.+)\/(.+)$/.exec(t);
-  const parsed = fraction ? Number(fraction[1]) / Number(fraction[2]) : Number(t);
-  return Number.isFinite(parsed) ? parsed : null;
+  const plain = evaluate(t);
+  if (plain !== null) readings.push(plain);
+  if (/^-?[1-9]\d{0,2}(?:\.\d{3})+$/.test(t)) readings.push(Number(t.replace(/\./g, '')));
+  if (percent && plain !== null) readings.push(plain / 100);
+  return readings;
+}
+
+/**
+ * A typed number, read as a person means it (answerReadings); null when empty or not a
+ * number. `accept` picks among the readings: the first it accepts, else the plain one.
+ */
+export function parseAnswer(text: string, accept?: (value: number) => boolean): number | null {
+  const readings = answerReadings(text);
+  if (readings.length === 0) return null;
+  return (accept && readings.find(accept)) ?? readings[0];
+}
+
+/**
+ * A tiny arithmetic reader, no eval: a number or π (with a factor, "2π"), in brackets or not,
+ * raised to a power ("0.25^6", "(1/4)^6"), and one division ("1/256", "π/2"). Null for
+ * anything else, or for a result that is not finite.
+ */
+function evaluate(text: string): number | null {
+  let at = 0;
+  const peek = (): string => text[at] ?? '';
+  function atom(): number | null {
+    if (peek() === '(') {
+      at++;
+      const inside = quotient();
+      if (inside === null || peek() !== ')') return null;
+      at++;
+      return inside;
+    }
+    const match = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/.exec(text.slice(at));
+    let value = 1;
+    if (match) {
+      value = Number(match[0]);
+      at += match[0].length;
+    } else if (peek() === '-' && text[at + 1] === 'π') {
+      value = -1;
+      at++;
+    } else if (peek() !== 'π') {
+      return null;
+    }
+    if (peek() === 'π') {
+      at++;
+      value *= Math.PI;
+    }
+    return value;
+  }
+  function power(): number | null {
+    const base = atom();
+    if (base === null) return null;
+    if (peek() !== '^' && !text.startsWith('**', at)) return base;
+    at += peek() === '^' ? 1 : 2;
+    const exponent = atom();
+    return exponent === null ? null : base ** exponent;
+  }
+  function quotient(): number | null {
+    const top = power();
+    if (top === null || peek() !== '/') return top;
+    at++;
+    const bottom = power();
+    return bottom === null ? null : top / bottom;
+  }
+  const value = quotient();
+  return value !== null && at === text.length && Number.isFinite(value) ? value : null;
 }

@@ -404,6 +404,11 @@ export interface StepOf<K extends WidgetKind> {
    * The first measurement after the prediction is locked settles it.
    */
   measure?: (state: WidgetStates[K]) => Measured | null;
+  /**
+   * After a failed check, what is right so far and what is left (e.g. "Your number is right;
+   * now train…"), said instead of the bare "Not quite yet"; null when it has nothing to add.
+   */
+  notYet?: (state: WidgetStates[K]) => string | null;
   /** Shown after a failed "Check my answer". */
   hint: string;
   /** A TeX formula filled in with the live numbers, or null. */
@@ -438,6 +443,12 @@ export function runMeasure(step: Step, state: unknown): Measured | null {
   } catch {
     return null;
   }
+}
+
+/** What a failed check can tell the learner beyond "Not quite yet", or null. */
+export function runNotYet(step: Step, state: unknown): string | null {
+  if (step.notYet === undefined || state === null) return null;
+  return (step.notYet as (s: unknown) => string | null)(state);
 }
 
 export function runFormula(step: Step, state: unknown): string | null {

@@ -158,3 +158,111 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(banner).toContainText('Saved in the project file.');
   });
 }
+
+/** The teacher's dialog, on the network in the Lab: the limits it starts from, Tanh only, the data lock as `lockData` says. */
+async function makeChallenge(page: Page, lockData: boolean): Promise<void> {
+  const made = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^(Make a|Change the) challenge…$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Make a challenge' });
+  await dialog.getByRole('textbox', { name: 'Challenge name (the file\u2019s name)' }).fill('small circle');
+  await dialog.getByRole('spinbutton', { name: 'Test accuracy to reach, in percent' }).fill('90');
+  await dialog.getByRole('checkbox', { name: 'Only these activations in hidden layers:' }).check();
+  await dialog.getByRole('checkbox', { name: /Keep the data as it is now/ }).setChecked(lockData);
+  await dialog.getByRole('button', { name: 'Make the challenge and save it' }).click();
+  await made;
+  await expect(page.getByRole('region', { name: 'Challenge' })).toBeVisible();
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`data sets whose network breaks a limit are greyed out, and a lesson's network asks before leaving the challenge (${colorScheme})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await openLab(page);
+
+    // At most 2 layers and 6 neurons (the first network's), Tanh only; the data may change.
+    await makeChallenge(page, false);
+    // The sets whose own network would break a limit are greyed out and say which limit, with the numbers.
+    const iris = page.getByRole('radio', { name: 'Iris flowers' });
+    await expect(iris).toBeDisabled();
+    await expect(iris).toHaveAccessibleDescription(
+      'The network for Iris flowers has 8 hidden neurons; this challenge allows at most 6 in all.',
+    );
+    const digits = page.getByRole('radio', { name: 'Handwritten digits' });
+    await expect(digits).toBeDisabled();
+    await expect(digits).toHaveAccessibleDescription(
+      'The network for Handwritten digits has 64 hidden neurons; this challenge allows at most 6 in all. ' +
+        'It uses ReLU; this challenge allows only Tanh.',
+    );
+    // The curves share one network, so one sentence describes them all.
+    for (const name of ['Sine wave', 'Parabola']) {
+      const curve = page.getByRole('radio', { name });
+      await expect(curve).toBeDisabled();
+      await expect(curve).toHaveAccessibleDescription(
+        'The network for the curves has 8 hidden neurons; this challenge allows at most 6 in all. It uses ReLU; this challenge allows only Tanh.',
+      );
+    }
+    // Another 2-D set keeps the network: still free.
+    await expect(page.getByRole('radio', { name: 'Spiral', exact: true })).toBeEnabled();
+    await page.getByRole('heading', { name: 'Data with many inputs' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/challenge-greyed-sets-${colorScheme}.png` });
+
+    // The teacher keeps the data too: a lesson's network (other data) would break that.
+    await makeChallenge(page, true);
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: /^Lesson 7:/ }).click();
+    const predict = page.getByRole('region', { name: 'Predict first' });
+    await predict.getByRole('radio', { name: '3', exact: true }).check();
+    await predict.getByRole('button', { name: 'Commit my prediction' }).click();
+    await page.getByRole('button', { name: 'Open this in the Lab' }).click();
+    await expect(page.getByRole('tab', { name: 'Lab' })).toHaveAttribute('aria-selected', 'true');
+    const question = page.getByRole('dialog', { name: 'Leave the challenge?' });
+    await expect(question).toBeVisible();
+    await expect(question).toHaveAccessibleDescription(
+      'The lesson’s network comes with other data; this challenge keeps the data as the teacher set it. ' +
+        'Leave the challenge to open it, or keep the challenge? Keeping it changes nothing.',
+    );
+    // The safe answer has focus; no notice says the network arrived.
+    await expect(question.getByRole('button', { name: 'Keep the challenge' })).toBeFocused();
+    await expect(page.getByText('The lesson’s network is now in the Lab.')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/challenge-leave-question-${colorScheme}.png` });
+
+    // Keep: nothing changed, the challenge stays.
+    await question.getByRole('button', { name: 'Keep the challenge' }).click();
+    await expect(question).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Challenge' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Circle', exact: true })).toHaveAttribute('aria-checked', 'true');
+
+    // Leave: the challenge closes and the lesson's network (its own points) opens, and the Lab says so.
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: 'Open this in the Lab' }).click();
+    await question.getByRole('button', { name: 'Leave the challenge and open it' }).click();
+    await expect(question).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Challenge' })).toHaveCount(0);
+    await expect(page.getByRole('radio', { name: 'Your own points' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: 'You left the challenge.' })).toContainText(
+      'The lesson’s network is in the Lab. Open the challenge’s file again to go back to it.',
+    );
+
+    // The builder for many inputs keeps a challenge's limits too: a challenge made on Iris's first network (8 Tanh).
+    await page.getByRole('radio', { name: 'Iris flowers' }).click();
+    await expect(page.getByRole('group', { name: 'Network' })).toBeVisible();
+    await makeChallenge(page, false);
+    const add = page.getByRole('button', { name: 'Add a hidden layer' });
+    await expect(add).toBeDisabled();
+    await expect(add).toHaveAccessibleDescription('This challenge allows at most 1 hidden layer.');
+    const sizes = page.getByRole('combobox', { name: 'Neurons in hidden layer 1' });
+    await expect(sizes).toHaveAccessibleDescription('This challenge allows at most 8 neurons in all hidden layers together.');
+    await expect(sizes.getByRole('option', { name: '16 neurons (over the challenge’s limit)' })).toBeDisabled();
+    await expect(sizes.getByRole('option', { name: '4 neurons' })).toBeEnabled();
+    const activation = page.getByRole('combobox', { name: 'Activation of hidden layer 1' });
+    await expect(activation).toHaveAccessibleDescription('This challenge allows only the Tanh activation.');
+    await expect(activation.getByRole('option', { name: 'ReLU', exact: true })).toBeDisabled();
+    await page.getByRole('group', { name: 'Network' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/challenge-table-builder-${colorScheme}.png` });
+  });
+}

@@ -22,7 +22,8 @@ test('a learner predicts σ(0) and σ(−2) before reading them, and finds where
   await expect(hidden).toBeVisible();
   await expect(page.getByTestId('live-formula')).toHaveCount(0);
   await checkNeedsPrediction(page);
-  await predict(page, /^What is σ\(0\)\?/, '0.5', true);
+  // A percentage of the fraction asked for counts (#15: "50%" was read as 50 and refused).
+  await predict(page, /^What is σ\(0\)\?/, '50%', true);
   // It starts at −4, not at −2: step 2 asks for σ(−2).
   await expect(page.getByText('output 0.01799 · slope 0.01766')).toBeVisible();
   await checkFails(page);

@@ -51,7 +51,12 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   // 3. Where the sine is back at zero.
   await pick.selectOption('sin');
   await expect(hidden).toBeVisible();
-  await predict(page, /^The sine gives 0 at x = 0/, '3.14', true);
+  // Text the box cannot read says what to type; "π" itself counts (#15: it left Commit disabled, silently).
+  const sineBox = page.getByRole('textbox', { name: /^The sine gives 0 at x = 0/ });
+  await sineBox.fill('three-ish');
+  await expect(page.getByText(/I cannot read that as a number\. Type a number, such as/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Commit my prediction' })).toBeDisabled();
+  await predict(page, /^The sine gives 0 at x = 0/, 'π', true);
   await checkFails(page);
   await slider(page, 'probe x', 3.1);
   await expect(page.getByText('output 0.04158')).toBeVisible();

@@ -68,6 +68,16 @@ export function checkPredicted(s: GradientFlowState): boolean {
   );
 }
 
+/** A right number typed before the experiment is done: say so, and what is left to do. */
+export function predictedNotYet(s: GradientFlowState): string | null {
+  if (!predictedBound(s.answer) || checkPredicted(s)) return null;
+  if (s.activation !== 'sigmoid' || s.hiddenLayers !== PREDICT_DEPTH) {
+    return `Your number is right; now choose ${PREDICT_DEPTH} hidden layers and train the deep network to see it happen.`;
+  }
+  if (s.firstOverLast === null) return 'Your number is right; now train the deep network to see it happen.';
+  return 'Your number is right; keep training the deep network until layer 1’s measured share falls under it.';
+}
+
 /** The network the gradient is measured on: the circle, four neurons per hidden layer. */
 function flowConfig(layers: number, activation: 'sigmoid' | 'relu') {
   return labConfig({ dataset: 'circle', hidden: Array.from({ length: layers }, () => 4), activation, learningRate: 0.03, seed: 1 });
@@ -132,6 +142,7 @@ export const lesson: LessonDef = {
         question: 'Most of the output layer’s gradient layer 1 can get with 6 sigmoid layers',
       },
       check: checkPredicted,
+      notYet: predictedNotYet,
       hint: 'Each sigmoid layer passes on at most a quarter: multiply 0.25 by itself once per layer (six times). Type it, then choose 6 hidden layers and train to see the measured share is smaller still.',
       // The limit is the number the step asks for: it shows only once the learner has typed it right.
       formula: (s) =>
