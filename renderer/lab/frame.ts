@@ -5,6 +5,12 @@
  * evaluation) happens once per frame however many views use it. Throttled views (charts,
  * layer space) are the costly, rarely needed kind: at most one of them draws in a frame, so
  * their work is spread over frames instead of piling up in one long task.
+ *
+ * Two options keep a screen's first frames short (issue 12, item 6). `quietFirstFrame`: the
+ * first frame after the scheduler starts draws no view (it runs `prepare` only), since that
+ * frame already lays out the whole new screen; the views draw from the next one. `budgetMs`: once the views of a frame
+ * have used this much time, the views still dirty wait for the next frame (the first view of a
+ * frame always draws, so every view gets its turn).
  */
 
 export type Draw = () => void;
@@ -28,6 +34,13 @@ export interface ViewOptions {
   minInterval?: number;
 }
 
+export interface SchedulerOptions {
+  /** Draw nothing in the first frame (the one that lays out a freshly mounted screen). */
+  quietFirstFrame?: boolean;
+  /** Once a frame's drawing has taken this many ms, the rest waits for the next frame. */
+  budgetMs?: number;
+}
+
 interface View {
   draw: Draw;
   static: boolean;
@@ -45,13 +58,20 @@ export class FrameScheduler {
 
   /** When the last frame was drawn, for `gap`. */
   private lastFrame = Number.NEGATIVE_INFINITY;
+  /** True once the first frame has gone by (see SchedulerOptions.quietFirstFrame). */
+  private started: boolean;
+  private readonly budgetMs: number;
 
   /** `gap`: the shortest time between two drawn frames (reduced motion asks for fewer; 0: every frame). */
   constructor(
     private readonly clock: FrameClock = browserClock,
     private readonly prepare: () => void = () => {},
     private readonly gap: () => number = () => 0,
-  ) {}
+    options: SchedulerOptions = {},
+  ) {
+    this.started = !options.quietFirstFrame;
+    this.budgetMs = options.budgetMs ?? Number.POSITIVE_INFINITY;
+  }
 
   /** Registers a view; returns its key and a function that removes it. */
   add(draw: Draw, options: ViewOptions = {}): { key: symbol; remove: () => void } {
@@ -104,14 +124,27 @@ export class FrameScheduler {
       this.prepareDirty = false;
       this.prepare();
     }
+    if (!this.started) {
+      // The frame that lays out the new screen: the shared work is done, the views draw in the next one.
+      this.started = true;
+      this.schedule();
+      return;
+    }
     const now = this.clock.now();
     const keys = [...this.dirty];
     this.dirty.clear();
     let deferred = false;
     let throttledDrawn = false;
+    let drawnAny = false;
     for (const key of keys) {
       const view = this.views.get(key);
       if (!view) continue;
+      if (drawnAny && this.clock.now() - now >= this.budgetMs) {
+        // This frame has drawn enough: the rest draws in the next one.
+        this.dirty.add(key);
+        deferred = true;
+        continue;
+      }
       const throttled = view.minInterval > 0;
       if (throttled && (throttledDrawn || now - view.last < view.minInterval)) {
         // Too soon for this view, or another costly one drew this frame: keep it for later.
@@ -122,6 +155,7 @@ export class FrameScheduler {
       if (throttled) throttledDrawn = true;
       view.last = now;
       view.draw();
+      drawnAny = true;
     }
     this.frames++;
     if (deferred) this.schedule();

@@ -65,7 +65,7 @@ export function drawLayerSpace(
   yi: number,
   palette: Palette,
   regression: boolean,
-  /** Side of a training point's square in pixels; above 3 points are drawn as ringed dots. */
+  /** Side of a training point's square in pixels; above 3 points are drawn as dots with a halo in the panel colour. */
   pointSize = 3,
 ): LayerSpaceView | null {
   const n = inputs.xy.length / 2;
@@ -110,12 +110,14 @@ export function drawLayerSpace(
       ctx.fillRect(px(at(p, xi)) - pointSize / 2, py(at(p, yi)) - pointSize / 2, pointSize, pointSize);
       continue;
     }
+    // A halo in the panel's colour, not a dark ring: a ring in the text colour darkened small
+    // dots until orange read as brown in the light theme; the halo keeps them apart instead.
     ctx.beginPath();
     ctx.arc(px(at(p, xi)), py(at(p, yi)), pointSize / 2, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.strokeStyle = rgbText(palette.fg);
-    ctx.lineWidth = 1;
+    ctx.strokeStyle = palette.css.panel;
+    ctx.lineWidth = 2;
     ctx.stroke();
+    ctx.fill();
   }
   return { px, py };
 }

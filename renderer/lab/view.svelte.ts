@@ -23,6 +23,11 @@ import { FrameScheduler } from './frame';
 
 /** Cells per side of the shared grid: the output plot uses all, thumbnails every other one. */
 export const GRID_RESOLUTION = 64;
+/**
+ * How long the Lab's views may draw in one frame before the rest wait for the next: a
+ * freshly opened Lab paints its canvases over a few frames instead of in one long task.
+ */
+export const FRAME_BUDGET_MS = 8;
 
 export interface NeuronRef {
   /** 0-based layer index among hidden + output layers, or -1 for an input feature. */
@@ -69,7 +74,8 @@ export class LabView {
     this.dataset = $derived(planeData(lab.config));
     this.shape = $derived(networkShape(lab.config));
     this.networkKey = $derived(networkKey(lab.config, this.shape.paramCount));
-    this.scheduler = new FrameScheduler(undefined, () => this.evaluate(), frameGap);
+    // The Lab's first frame only lays it out; after that each frame draws for about FRAME_BUDGET_MS.
+    this.scheduler = new FrameScheduler(undefined, () => this.evaluate(), frameGap, { quietFirstFrame: true, budgetMs: FRAME_BUDGET_MS });
     this.stopEffects = $effect.root(() => {
       $effect(() => {
         // Any new snapshot, network, data or theme means every view draws again (once, next frame).

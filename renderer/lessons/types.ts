@@ -45,6 +45,8 @@ export interface NeuronPreset {
   extent: number;
   /** Slider range for weights and bias. */
   range: number;
+  /** A point drawn as a ring, e.g. the one the live formula is worked out for. */
+  sample?: { x1: number; x2: number };
 }
 
 /** A single-input neuron with a chosen activation: y = f(w·x + b), probed at one x. */

@@ -173,16 +173,19 @@ async function makeChallenge(page: Page, lockData: boolean): Promise<void> {
   await expect(page.getByRole('region', { name: 'Challenge' })).toBeVisible();
 }
 
+/** A fresh page in the Lab, with no progress or project of its own. */
+async function freshLab(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await openLab(page);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`data sets whose network breaks a limit are greyed out, and a lesson's network asks before leaving the challenge (${colorScheme})`, async ({
-    page,
-  }) => {
+  test(`data sets and table layers that would break a limit are greyed out and say which (${colorScheme})`, async ({ page }) => {
     test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme });
-    await page.goto('/');
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await openLab(page);
+    await freshLab(page, colorScheme);
 
     // At most 2 layers and 6 neurons (the first network's), Tanh only; the data may change.
     await makeChallenge(page, false);
@@ -211,7 +214,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('heading', { name: 'Data with many inputs' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/challenge-greyed-sets-${colorScheme}.png` });
 
-    // The teacher keeps the data too: a lesson's network (other data) would break that.
+    // The builder for many inputs keeps a challenge's limits too: a new challenge made on Iris's first network (8 Tanh).
+    // (A fresh page has no challenge open.)
+    await page.reload();
+    await openLab(page);
+    await expect(page.getByRole('region', { name: 'Challenge' })).toHaveCount(0);
+    await page.getByRole('radio', { name: 'Iris flowers' }).click();
+    await expect(page.getByRole('group', { name: 'Network' })).toBeVisible();
+    await makeChallenge(page, false);
+    const add = page.getByRole('button', { name: 'Add a hidden layer' });
+    await expect(add).toBeDisabled();
+    await expect(add).toHaveAccessibleDescription('This challenge allows at most 1 hidden layer.');
+    const sizes = page.getByRole('combobox', { name: 'Neurons in hidden layer 1' });
+    await expect(sizes).toHaveAccessibleDescription('This challenge allows at most 8 neurons in all hidden layers together.');
+    await expect(sizes.getByRole('option', { name: '16 neurons (over the challenge’s limit)' })).toBeDisabled();
+    await expect(sizes.getByRole('option', { name: '4 neurons' })).toBeEnabled();
+    const activation = page.getByRole('combobox', { name: 'Activation of hidden layer 1' });
+    await expect(activation).toHaveAccessibleDescription('This challenge allows only the Tanh activation.');
+    await expect(activation.getByRole('option', { name: 'ReLU', exact: true })).toBeDisabled();
+    await page.getByRole('group', { name: 'Network' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/challenge-table-builder-${colorScheme}.png` });
+  });
+
+  test(`a lesson's network that would break a limit asks before leaving the challenge; Keep changes nothing (${colorScheme})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await freshLab(page, colorScheme);
+    // The challenge keeps the data: a lesson's network (other data) would break that.
     await makeChallenge(page, true);
     await page.getByRole('tab', { name: 'Lessons' }).click();
     await page.getByRole('button', { name: /^Lesson 7:/ }).click();
@@ -247,22 +277,5 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('alert').filter({ hasText: 'You left the challenge.' })).toContainText(
       'The lesson’s network is in the Lab. Open the challenge’s file again to go back to it.',
     );
-
-    // The builder for many inputs keeps a challenge's limits too: a challenge made on Iris's first network (8 Tanh).
-    await page.getByRole('radio', { name: 'Iris flowers' }).click();
-    await expect(page.getByRole('group', { name: 'Network' })).toBeVisible();
-    await makeChallenge(page, false);
-    const add = page.getByRole('button', { name: 'Add a hidden layer' });
-    await expect(add).toBeDisabled();
-    await expect(add).toHaveAccessibleDescription('This challenge allows at most 1 hidden layer.');
-    const sizes = page.getByRole('combobox', { name: 'Neurons in hidden layer 1' });
-    await expect(sizes).toHaveAccessibleDescription('This challenge allows at most 8 neurons in all hidden layers together.');
-    await expect(sizes.getByRole('option', { name: '16 neurons (over the challenge’s limit)' })).toBeDisabled();
-    await expect(sizes.getByRole('option', { name: '4 neurons' })).toBeEnabled();
-    const activation = page.getByRole('combobox', { name: 'Activation of hidden layer 1' });
-    await expect(activation).toHaveAccessibleDescription('This challenge allows only the Tanh activation.');
-    await expect(activation.getByRole('option', { name: 'ReLU', exact: true })).toBeDisabled();
-    await page.getByRole('group', { name: 'Network' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/challenge-table-builder-${colorScheme}.png` });
   });
 }

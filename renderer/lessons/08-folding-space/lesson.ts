@@ -8,7 +8,14 @@ export const BENT = 'Bent or folded lines';
 export const FOLDS = 'It folds the plane along a sharp crease';
 export const BENDS = 'It bends the plane into smooth curves';
 
-/** XOR's corners (ten near each) and two hidden neurons: layer space is a plane too. */
+/**
+ * XOR's corners (ten near each) and two hidden neurons: layer space is a plane too.
+ *
+ * Seed 31: the linear layer's 2×2 matrix stays well away from flat (measured: its larger
+ * stretch is at most 5.2 times its smaller over 400 epochs), so layer space shows a tilted,
+ * sheared grid as the text says. From seed 4 it was 9 to 15 times, and the grid was drawn as a
+ * thin sliver that read as a line. ReLU gets every training point right by epoch 23.
+ */
 export const foldConfig = labConfig({
   dataset: 'custom',
   points: XOR_POINTS,
@@ -17,16 +24,30 @@ export const foldConfig = labConfig({
   output: 'sigmoid',
   learningRate: 0.3,
   trainRatio: 0.8,
-  seed: 4,
+  seed: 31,
 });
+
+/**
+ * The tanh step's weight decay (L2). Without it the tanh weights keep growing, the neurons sit
+ * pinned at −1 or +1 over most of the square, and the bend between the two pinned stretches
+ * gets as tight as ReLU's crease (measured from seed 4: 43° of turn within 12 pixels after
+ * 1,000 epochs). At 0.01 they stay near tanh's curved middle: the bend stays round (13°) and
+ * every training point is still right by epoch 142.
+ */
+export const BEND_DECAY = 0.01;
 
 function preset(
   activation: 'identity' | 'relu',
   choices: FoldSpacePreset['activationChoices'],
   question: FoldSpacePreset['question'],
+  decay = 0,
 ): FoldSpacePreset {
   const config = structuredClone(foldConfig);
   config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
+  if (decay > 0) {
+    config.training.regularization = 'l2';
+    config.training.regularizationRate = decay;
+  }
   return { config, activationChoices: choices, view: [-0.5, 1.5], question, speed: 10 };
 }
 
@@ -78,10 +99,15 @@ export const lesson: LessonDef = {
       id: 'bend',
       title: 'Tanh bends',
       widget: 'foldSpace',
-      preset: preset('relu', ['relu', 'tanh'], {
-        label: 'Predict: what will a tanh hidden layer do to the grid?',
-        options: [FOLDS, BENDS],
-      }),
+      preset: preset(
+        'relu',
+        ['relu', 'tanh'],
+        {
+          label: 'Predict: what will a tanh hidden layer do to the grid?',
+          options: [FOLDS, BENDS],
+        },
+        BEND_DECAY,
+      ),
       check: checkBent,
       hint: 'Tanh is a smooth S with no corner anywhere. Answer, choose Tanh, and train until every training point is right.',
       formula: null,

@@ -1,21 +1,20 @@
 import { softmax } from '../engine';
-import { tex } from '../math';
-import { labConfig, trainerPreset } from '../presets';
-import { step, type LessonDef, type SoftmaxState, type TrainerState } from '../types';
+import { near, tex } from '../math';
+import type { Prediction } from '../predict';
+import { labConfig } from '../presets';
+import { raceOver, type RacePreset, type RaceState } from '../race/race';
+import { step, type LessonDef, type SoftmaxState } from '../types';
 
-export function checkConfident(s: SoftmaxState): boolean {
-  return softmax(s.scores)[1] >= 0.9;
-}
-
-/** The test accuracy a network must reach for the race table (and the check). */
-export const COSINE_TARGET = 0.9;
+/** The probability class 2 must get in step 1, and how close counts (the bar shows one decimal). */
+export const SOFTMAX_TARGET = 0.9;
+export const SOFTMAX_TOLERANCE = 0.005;
 
 /**
- * A cosine network reached the target on the three blobs. The race table remembers it, so
- * switching to ReLU afterwards to compare, as the step asks, keeps the step passed.
+ * Class 2 at 90 % while its own score is 0 or below: only the differences between scores
+ * matter, so the lead found in the prediction works anywhere on the scale.
  */
-export function checkCosine(s: TrainerState): boolean {
-  return s.config.network.outputActivation === 'softmax' && s.race.cos !== undefined;
+export function checkConfident(s: SoftmaxState): boolean {
+  return s.scores[1] <= 0 && near(softmax(s.scores)[1], SOFTMAX_TARGET, SOFTMAX_TOLERANCE);
 }
 
 export function softmaxFormula(s: SoftmaxState): string {
@@ -24,35 +23,64 @@ export function softmaxFormula(s: SoftmaxState): string {
   return `p_2 = \\frac{e^{${tex(s.scores[1], 1)}}}{${exps}} = ${tex(p[1], 3)}`;
 }
 
-const blobs = labConfig({ dataset: 'blobs3', hidden: [6], activation: 'relu', output: 'softmax', learningRate: 0.03, seed: 9 });
+/**
+ * The three-arm spiral, three classes with a softmax output, 8-8 hidden neurons, seed 3.
+ * Measured over seeds 1–10 (3,000 epochs each, test accuracy 90 %): cos got there in 9 of 10
+ * (216–566 epochs), ReLU in 7 of 10 (1,115–1,911), tanh in 2 of 10 (1,109 and 2,146); cos was
+ * first in every seed where any racer finished. With seed 3: cos 216, ReLU 1,265 (1,245 in the page’s worker), tanh not in
+ * 2,000 (about 72 %).
+ */
+export const RACE: RacePreset = {
+  config: labConfig({ dataset: 'spiral3', hidden: [8, 8], activation: 'cos', output: 'softmax', learningRate: 0.03, seed: 3 }),
+  activations: ['cos', 'relu', 'tanh'],
+  target: 0.9,
+  maxEpochs: 2000,
+  speed: 10,
+};
+
+/** The race was run after a prediction, and every racer finished or used all its epochs. */
+export function checkCosine(s: RaceState, prediction: Prediction | null = null): boolean {
+  return prediction !== null && s.racers.some((r) => r.activation === 'cos') && raceOver(s.racers, s.maxEpochs);
+}
 
 export const lesson: LessonDef = {
   id: '16-softmax-and-cos',
   title: 'Softmax and the controversial cosine',
-  summary: 'Turn scores into probabilities over several classes — then train with cos.',
+  summary: 'Turn scores into probabilities over several classes — then race cosine neurons against ReLU.',
   steps: [
     step({
       id: 'softmax',
       title: 'Scores into probabilities',
       widget: 'softmax',
-      preset: { initial: { scores: [1, 0.5, -0.5] } },
+      preset: { initial: { scores: [0, 0, 0] } },
+      predict: {
+        kind: 'number',
+        question: 'Scores z₁ and z₃ stay at 0. What score z₂ gives class 2 a probability of 90 %?',
+        answer: 2.9,
+        tolerance: 0.3,
+        explanation:
+          'With z₁ = z₃ = 0 each rival adds e⁰ = 1, so class 2 gets E / (E + 2), where E is e raised to the power z₂. That is 90 % when E is nine times the rivals’ 2, so E = 18 and z₂ = ln 18 ≈ 2.9. A lead of about 2.9 over two equal rivals gives 90 %.',
+      },
       check: checkConfident,
-      hint: 'Raise the score of class 2 well above the other two: a lead of about 3 gives over 90 %.',
+      hint: 'Only the differences between the scores count. Keep class 2 about 2.9 above the other two, and slide all three down together until z₂ is 0 or below.',
       formula: softmaxFormula,
       toLab: null,
     }),
     step({
       id: 'cosine',
-      title: 'Three classes with cosine neurons',
-      widget: 'trainer',
-      preset: trainerPreset(blobs, {
-        controls: ['activation'],
-        activationChoices: ['relu', 'cos', 'tanh'],
-        raceTarget: COSINE_TARGET,
-        speed: 1,
-      }),
+      title: 'Race cosine against ReLU',
+      widget: 'race',
+      preset: RACE,
+      predict: {
+        kind: 'choice',
+        question: 'Which network will reach 90 % test accuracy on the three-arm spiral first?',
+        options: ['Cosine', 'ReLU', 'Tanh'],
+        answers: ['Cosine'],
+        explanation:
+          'Cosine, by far: about 200 epochs here, where ReLU needs about 1,300 and tanh does not get there in 2,000. The arms come round again and again, and a cosine neuron is a wave that rises and falls again and again, so a few of them line up with the arms quickly. A ReLU or tanh neuron makes one bend or one step each, and many of them must be trained into place.',
+      },
       check: checkCosine,
-      hint: 'Choose cos as the hidden activation, press Train, and wait until the race table shows the epoch it reached 90 %.',
+      hint: 'Commit your prediction, press Train and let every racer finish or use up its 2,000 epochs. Pick a faster speed once you have seen cosine finish.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),
     }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameScheduler, type FrameClock } from '../../../renderer/lab/frame';
 
-function manualClock(): FrameClock & { tick(ms?: number): void; pending(): number } {
+function manualClock(): FrameClock & { tick(ms?: number): void; spend(ms: number): void; pending(): number } {
   let queue: (() => void)[] = [];
   let time = 0;
   return {
@@ -18,6 +18,10 @@ function manualClock(): FrameClock & { tick(ms?: number): void; pending(): numbe
       const run = queue;
       queue = [];
       for (const callback of run) callback();
+    },
+    /** Time passing inside a frame (a view that takes this long to draw). */
+    spend(ms) {
+      time += ms;
     },
     pending: () => queue.length,
   };
@@ -155,5 +159,47 @@ describe('FrameScheduler', () => {
       clock.tick(16);
     }
     expect(drawn).toBe(before + 6);
+  });
+
+  it('with quietFirstFrame, leaves the first frame to the layout of the new screen: shared work only, views from the next frame', () => {
+    const clock = manualClock();
+    let prepared = 0;
+    const scheduler = new FrameScheduler(clock, () => prepared++, undefined, { quietFirstFrame: true });
+    let drawn = 0;
+    scheduler.add(() => drawn++);
+    scheduler.invalidate();
+    clock.tick();
+    expect({ prepared, drawn }).toEqual({ prepared: 1, drawn: 0 });
+    expect(clock.pending()).toBe(1);
+    clock.tick();
+    expect({ prepared, drawn }).toEqual({ prepared: 1, drawn: 1 });
+    // Only the first frame is quiet.
+    scheduler.invalidate();
+    clock.tick();
+    expect({ prepared, drawn }).toEqual({ prepared: 2, drawn: 2 });
+  });
+
+  it('with a budget, spreads the views of a busy frame over the next frames, each view drawn once and none dropped', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock, undefined, undefined, { budgetMs: 8 });
+    const order: string[] = [];
+    const view = (name: string, ms: number) => scheduler.add(() => (order.push(name), clock.spend(ms)));
+    view('network', 20);
+    view('output', 5);
+    view('points', 2);
+    view('weights', 3);
+    clock.tick();
+    // The first view of a frame always draws, however long it takes; the rest wait.
+    expect(order).toEqual(['network']);
+    clock.tick();
+    // 5 + 2 ms is within the budget, and the view that starts after 7 ms still fits before 8.
+    expect(order).toEqual(['network', 'output', 'points', 'weights']);
+    expect(clock.pending()).toBe(0);
+    // Without a budget, one frame draws them all.
+    const plain = new FrameScheduler(clock);
+    let all = 0;
+    for (let i = 0; i < 4; i++) plain.add(() => (all++, clock.spend(20)));
+    clock.tick();
+    expect(all).toBe(4);
   });
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigitPicture, checkGreyTwin, inputCount, lesson as lesson1 } from '../../../renderer/lessons/01-what-a-network-does/lesson';
-import { checkFlipped, checkSeparates, CLUSTERS, neuronFormula } from '../../../renderer/lessons/02-one-neuron/lesson';
 import { checkHingesFit, checkProbeAtMinusThree, checkThresholdTwo, reluFormula } from '../../../renderer/lessons/03-relu/lesson';
-import { neuronCorrect } from '../../../renderer/lessons/math';
 import { lessonById } from '../../../renderer/lessons/index';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { runCheck, type CurveState, type InputCountState, type ProbeState } from '../../../renderer/lessons/types';
@@ -58,27 +56,6 @@ describe('lesson 1: counting inputs', () => {
     expect(checkDigitPicture(picture(100, 100, 3))).toBe(false);
     expect(runCheck(digits, picture(28, 28, 1), null)).toBe(false);
     expect(runCheck(digits, picture(28, 28, 1), { value: 2352, correct: false })).toBe(true);
-  });
-});
-
-describe('lesson 2: one neuron', () => {
-  it('flip passes only with a negative w1', () => {
-    expect(checkFlipped({ w1: -0.1, w2: 1, b: 0 })).toBe(true);
-    expect(checkFlipped({ w1: 0, w2: 1, b: 0 })).toBe(false);
-  });
-  it('separating line passes, wrong lines fail', () => {
-    expect(checkSeparates({ w1: 1, w2: 1, b: 0 })).toBe(true);
-    expect(checkSeparates({ w1: -1, w2: -1, b: 0 })).toBe(false);
-    expect(checkSeparates({ w1: 1, w2: -1, b: 0.5 })).toBe(false);
-    expect(checkSeparates({ w1: 1, w2: 1, b: 5 })).toBe(false);
-  });
-  it('the starting line does not already solve it', () => {
-    expect(neuronCorrect({ w1: 1, w2: -1, b: 0.5 }, CLUSTERS)).toBeLessThan(CLUSTERS.length);
-  });
-  it('fills the formula with the live numbers', () => {
-    expect(neuronFormula({ w1: 0.8, w2: -0.5, b: 0.3 }, 1, 2)).toBe(
-      'w_1 x_1 + w_2 x_2 + b = 0.8\\cdot 1.0 + (-0.5)\\cdot 2.0 + 0.3 = 0.10',
-    );
   });
 });
 

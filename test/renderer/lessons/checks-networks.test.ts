@@ -25,7 +25,6 @@ import {
   lesson as trainingLesson,
   lossGap,
 } from '../../../renderer/lessons/14-training/lesson';
-import { checkConfident, checkCosine, lesson as softmaxLesson, softmaxFormula } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
 import { neuronCorrect, XOR_CORNERS } from '../../../renderer/lessons/math';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { runCheck, type HandNetState, type Step, type TrainerPreset } from '../../../renderer/lessons/types';
@@ -43,7 +42,6 @@ const collapsePreset = trainerPresetOf(collapseLesson.steps[0]);
 const xorPreset = trainerPresetOf(xorLesson.steps[2]);
 // Step 1 is the race (its own widget): test/renderer/lessons/lesson-14.test.ts.
 const [spiral, fast, noisy] = trainingLesson.steps.slice(1).map(trainerPresetOf);
-const blobs = trainerPresetOf(softmaxLesson.steps[1]);
 
 describe('lesson 6: the linear collapse', () => {
   it('a trained identity network stays collapsed and fails the circle; the right answer passes', () => {
@@ -220,31 +218,5 @@ describe('lesson 8: training', () => {
     off.config.training.regularizationRate = 0;
     expect(checkRegularized(off)).toBe(false);
     expect(checkRegularized({ ...l2, testLoss: Number.NaN })).toBe(false);
-  });
-});
-
-describe('lesson 9: softmax and cos', () => {
-  it('class 2 at 90 % or more', () => {
-    expect(checkConfident({ scores: [0, 3, 0] })).toBe(true);
-    expect(checkConfident({ scores: [1, 0.5, -0.5] })).toBe(false);
-    expect(checkConfident({ scores: [0, 2, 0] })).toBe(false);
-  });
-  it('formula shows the live probability', () => {
-    expect(softmaxFormula({ scores: [0, 0, 0] })).toContain('= 0.333');
-  });
-  it('a cosine network learns the three blobs; ReLU alone does not count', () => {
-    const cos = trainFor(blobs, 100, (c) => c.network.hidden.forEach((h) => (h.activation = 'cos')));
-    expect(cos.race.cos).toBeGreaterThan(0);
-    expect(checkCosine(cos)).toBe(true);
-    const relu = trainFor(blobs, 100);
-    expect(relu.testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(checkCosine(relu)).toBe(false);
-  });
-  it('comparing with ReLU afterwards, as the step asks, keeps the cosine result (bug 2)', () => {
-    const cos = trainFor(blobs, 100, (c) => c.network.hidden.forEach((h) => (h.activation = 'cos')));
-    // The learner switches to ReLU: a fresh ReLU network, early in its training, and cos's finish kept.
-    const relu = trainFor(blobs, 2);
-    expect(checkCosine({ ...relu, race: { ...cos.race, ...relu.race } })).toBe(true);
-    expect(checkCosine({ ...relu, race: { relu: 12 } })).toBe(false);
   });
 });

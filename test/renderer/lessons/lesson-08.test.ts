@@ -9,15 +9,26 @@ import {
   checkStraight,
   FOLDS,
   foldConfig,
+  lesson,
   STRAIGHT,
 } from '../../../renderer/lessons/08-folding-space/lesson';
+import { layerSpaceInputs, LINES, SAMPLES } from '../../../renderer/lab/layer-space';
 import { XOR_CORNERS } from '../../../renderer/lessons/math';
 import type { FoldSpaceState } from '../../../renderer/lessons/widgets/fold-space';
 import { trainedSession } from './instrument-helpers';
 
+/** The step whose preset offers `activation` (tanh: step 3, with its weight decay; ReLU: step 2). */
+function stepConfig(activation: ActivationName) {
+  const step = lesson.steps.find(
+    (st) => st.widget === 'foldSpace' && st.preset.activationChoices.includes(activation) && (activation !== 'relu' || st.id === 'fold'),
+  );
+  if (step?.widget !== 'foldSpace') throw new Error(`no folding-space step offers ${activation}`);
+  return step.preset.config;
+}
+
 /** Trains the lesson's network with `activation` for `epochs` and reports what the widget would, plus the weights. */
 function trained(activation: ActivationName, epochs: number, answer: string | null = null) {
-  const config = structuredClone(foldConfig);
+  const config = structuredClone(stepConfig(activation));
   config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
   const run = trainedSession(config);
   run.train(epochs);
@@ -41,7 +52,77 @@ function cornersInLayerSpace(config: typeof foldConfig, params: Float64Array) {
   return { hidden, separated: side.every((s, i) => s === XOR_CORNERS[i].label) };
 }
 
+/**
+ * Layer space as the widget draws it (300 px, the grid's box fitted into a square): the most any
+ * grid line turns within 12 pixels of its length, in degrees. A crease turns sharply (ReLU: 90°);
+ * a smooth bend spreads its turn along the line.
+ */
+function sharpestBend(config: typeof foldConfig, params: Float64Array): number {
+  const inputs = layerSpaceInputs([], -0.5, 1.5);
+  const h = forwardPoints(config, params, inputs.xy)[0];
+  const xs = Array.from({ length: h.length / 2 }, (_, p) => h[2 * p]);
+  const ys = Array.from({ length: h.length / 2 }, (_, p) => h[2 * p + 1]);
+  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) * 1.1;
+  const px = (v: number) => (v / span) * 300;
+  let sharpest = 0;
+  for (let line = 0; line < LINES * 2; line++) {
+    const segments: { angle: number; length: number }[] = [];
+    for (let k = 1; k < SAMPLES; k++) {
+      const a = line * SAMPLES + k - 1;
+      const dx = px(xs[a + 1]) - px(xs[a]);
+      const dy = px(ys[a + 1]) - px(ys[a]);
+      if (Math.hypot(dx, dy) >= 1) segments.push({ angle: Math.atan2(dy, dx), length: Math.hypot(dx, dy) });
+    }
+    for (let i = 0; i < segments.length; i++) {
+      let along = 0;
+      for (let j = i + 1; j < segments.length; j++) {
+        along += segments[j - 1].length;
+        if (along > 12) break;
+        const turn = Math.abs(((segments[j].angle - segments[i].angle + 3 * Math.PI) % (2 * Math.PI)) - Math.PI);
+        sharpest = Math.max(sharpest, (turn * 180) / Math.PI);
+      }
+    }
+  }
+  return sharpest;
+}
+
+/** How far from flat a linear hidden layer's 2×2 matrix is: its larger stretch over its smaller. */
+function stretchRatio(config: typeof foldConfig, params: Float64Array): number {
+  const shape = networkShape(config);
+  const [a, b, c, d] = [0, 1].flatMap((i) => [0, 1].map((j) => params[shape.weightIndex(0, i, j)]));
+  const sum = a * a + b * b + c * c + d * d;
+  const det = Math.abs(a * d - b * c);
+  const root = Math.sqrt(Math.max(0, (sum * sum) / 4 - det * det));
+  return Math.sqrt((sum / 2 + root) / Math.max(1e-12, sum / 2 - root));
+}
+
 describe('lesson 8: folding space', () => {
+  it('a linear layer keeps layer space a plane, not a line: the matrix never comes near flat', () => {
+    const config = structuredClone(foldConfig);
+    const run = trainedSession(config);
+    const ratios: number[] = [];
+    for (const epochs of [0, 50, 100, 200, 400]) {
+      run.train(epochs - run.session.snapshot().epoch);
+      ratios.push(stretchRatio(config, run.session.snapshot().params));
+    }
+    console.log(
+      `lesson 8 linear layer, larger stretch over smaller at 0, 50, 100, 200, 400 epochs: ${ratios.map((r) => r.toFixed(1)).join(', ')}`,
+    );
+    for (const r of ratios) expect(r).toBeLessThan(6);
+  });
+  it('the picture agrees with the answers: ReLU folds along a sharp crease, tanh bends smoothly however long it trains', () => {
+    const relu = trained('relu', 100);
+    const tanh = trained('tanh', 1000, BENDS);
+    const creased = sharpestBend(relu.config, relu.params);
+    const bent = sharpestBend(tanh.config, tanh.params);
+    console.log(
+      `lesson 8 layer space, sharpest turn within 12 px: ReLU ${creased.toFixed(0)}°, tanh after 1,000 epochs ${bent.toFixed(0)}°`,
+    );
+    expect(creased).toBeGreaterThan(45);
+    expect(bent).toBeLessThan(20);
+    expect(checkBent(tanh.state)).toBe(true);
+  });
+
   it('measured: a linear hidden layer stays below 100 % after 400 epochs; ReLU reaches 100 % within 50, tanh within 200', () => {
     const linear = trained('identity', 400, STRAIGHT);
     const relu = trained('relu', 50);

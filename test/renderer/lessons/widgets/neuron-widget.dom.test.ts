@@ -36,4 +36,20 @@ describe('NeuronWidget (lesson 2)', () => {
     expect(plot.getAttribute('aria-label')).toMatch(/4 points are on their own side/);
     expect(states.at(-1)).toEqual({ w1: 1, w2: 0, b: 0 });
   });
+
+  it('rings the sample point, and hides the count until the prediction is committed', async () => {
+    const states: NeuronState[] = [];
+    render(NeuronWidget, {
+      preset: { ...preset, sample: { x1: 1, x2: 2 } },
+      onState: (s: NeuronState) => states.push({ ...s }),
+      revealed: false,
+    });
+    const plot = screen.getByRole('img', { name: /Plane with 4 points, the point \(1, 2\) ringed,/ });
+    expect(plot.getAttribute('aria-label')).not.toMatch(/on their own side/);
+    expect(screen.queryByText(/of 4 points are on their own side/)).toBeNull();
+    expect(screen.getByText(/Commit your prediction to see how many points/)).toBeTruthy();
+    // The sliders still move the neuron.
+    await fireEvent.input(screen.getByRole('slider', { name: 'w₁' }), { target: { value: '-1' } });
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ w1: -1, w2: 1, b: 0 }));
+  });
 });

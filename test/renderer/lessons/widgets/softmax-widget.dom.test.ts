@@ -14,31 +14,48 @@ function percentages(): string[] {
     .map((item) => item.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
 
-describe('SoftmaxWidget (lesson 9)', () => {
+async function set(name: string, value: number): Promise<void> {
+  await fireEvent.input(screen.getByRole('slider', { name }), { target: { value: String(value) } });
+}
+
+describe('SoftmaxWidget (lesson 16)', () => {
   it('turns the three scores into probabilities that follow the sliders and always add up to 100 %', async () => {
     const states: SoftmaxState[] = [];
     render(SoftmaxWidget, { preset: step.preset, onState: (s: SoftmaxState) => states.push({ scores: [...s.scores] }) });
-    // Scores 1, 0.5, −0.5: e¹, e^0.5, e^−0.5 over their sum.
-    expect(percentages()).toEqual(['class 1 54.7 %', 'class 2 33.1 %', 'class 3 12.2 %']);
+    // Equal scores: a third each.
+    expect(percentages()).toEqual(['class 1 33.3 %', 'class 2 33.3 %', 'class 3 33.3 %']);
     expect(screen.getByText(/^Together:/).textContent).toBe('Together: 100.0 %');
     expect(passes(step, states.at(-1))).toBe(false);
 
-    const z2 = screen.getByRole('slider', { name: 'score z₂' });
-    await fireEvent.input(z2, { target: { value: '4' } });
-    // Scores 1, 4, −0.5: class 2 now takes 94.3 %, the lesson's "confident" check passes.
-    await vi.waitFor(() => expect(percentages()).toEqual(['class 1 4.7 %', 'class 2 94.3 %', 'class 3 1.0 %']));
+    // z₂ = 2.9 over two zeros: 90 %, but the step wants it with z₂ at 0 or below.
+    await set('score z₂', 2.9);
+    await vi.waitFor(() => expect(percentages()).toEqual(['class 1 5.0 %', 'class 2 90.1 %', 'class 3 5.0 %']));
+    expect(passes(step, states.at(-1))).toBe(false);
+    // The same lead lower down the scale: the same probabilities, and the check passes.
+    await set('score z₁', -3.9);
+    await set('score z₂', -1);
+    await set('score z₃', -3.9);
+    await vi.waitFor(() => expect(percentages()).toEqual(['class 1 5.0 %', 'class 2 90.1 %', 'class 3 5.0 %']));
     expect(screen.getByText(/^Together:/).textContent).toBe('Together: 100.0 %');
-    expect(states.at(-1)).toEqual({ scores: [1, 4, -0.5] });
+    expect(states.at(-1)).toEqual({ scores: [-3.9, -1, -3.9] });
     expect(passes(step, states.at(-1))).toBe(true);
     // The slider's own read-out shows the new score.
-    expect(z2.parentElement?.querySelector('output')?.textContent).toBe('4.0');
+    expect(screen.getByRole('slider', { name: 'score z₂' }).parentElement?.querySelector('output')?.textContent).toBe('-1.0');
+  });
+
+  it('hides every probability until the prediction is committed, while the sliders still work', async () => {
+    const states: SoftmaxState[] = [];
+    render(SoftmaxWidget, { preset: step.preset, onState: (s: SoftmaxState) => states.push({ scores: [...s.scores] }), revealed: false });
+    expect(percentages()).toEqual(['class 1 ? %', 'class 2 ? %', 'class 3 ? %']);
+    expect(screen.queryByText(/^Together:/)).toBeNull();
+    await set('score z₂', 3);
+    await vi.waitFor(() => expect(states.at(-1)).toEqual({ scores: [0, 3, 0] }));
+    expect(percentages()).toEqual(['class 1 ? %', 'class 2 ? %', 'class 3 ? %']);
   });
 
   it('gives equal scores equal shares, however large they are', async () => {
     render(SoftmaxWidget, { preset: step.preset, onState: () => {} });
-    for (const name of ['score z₁', 'score z₂', 'score z₃']) {
-      await fireEvent.input(screen.getByRole('slider', { name }), { target: { value: '5' } });
-    }
+    for (const name of ['score z₁', 'score z₂', 'score z₃']) await set(name, 5);
     await vi.waitFor(() => expect(percentages()).toEqual(['class 1 33.3 %', 'class 2 33.3 %', 'class 3 33.3 %']));
   });
 });
