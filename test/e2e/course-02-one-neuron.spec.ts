@@ -36,7 +36,11 @@ test('a learner works out a neuron by hand, finds a line that needs a bias, and 
   await expect(page.getByTestId('live-formula')).toContainText('=−0.50');
   await slider(page, 'w₁', -1);
   await expect(page.getByTestId('live-formula')).toContainText('=−2.50');
-  await checkFails(page);
+  // Half done: Check says which half, and what is left.
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'w₁ is negative, good. Now the ringed point’s sum is −2.50; make it 1.' }),
+  ).toBeVisible();
   await slider(page, 'w₂', 1);
   await slider(page, 'b', 0);
   await expect(page.getByTestId('live-formula')).toContainText('(−1.0)⋅1.0+1.0⋅2.0+0.0=1.00');

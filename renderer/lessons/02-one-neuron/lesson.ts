@@ -52,6 +52,15 @@ export function checkFlipped(s: NeuronState): boolean {
   return s.w1 < 0 && near(neuronSum(s, SAMPLE.x1, SAMPLE.x2), SAMPLE_TARGET, 0.05);
 }
 
+/** After a failed check on step 1: which half is done (the sign of w₁, or the sum of 1), or null for neither. */
+export function flipNotYet(s: NeuronState): string | null {
+  const z = neuronSum(s, SAMPLE.x1, SAMPLE.x2);
+  const sumRight = near(z, SAMPLE_TARGET, 0.05);
+  if (s.w1 < 0 && !sumRight) return `w₁ is negative, good. Now the ringed point’s sum is ${tex(z, 2).replace('-', '−')}; make it 1.`;
+  if (s.w1 >= 0 && sumRight) return 'The ringed point’s sum is 1, good. Now make w₁ negative and let w₂ and b make up for it.';
+  return null;
+}
+
 export function checkSeparates(s: NeuronState): boolean {
   return neuronCorrect(s, CLUSTERS) === CLUSTERS.length;
 }
@@ -102,6 +111,7 @@ export const lesson: LessonDef = {
           'z = 1 · 1 + (−1) · 2 + 0.5 = 1 − 2 + 0.5 = −0.5. It is below zero, so the ringed point lies on the orange side of the line.',
       },
       check: checkFlipped,
+      notYet: flipNotYet,
       hint: 'The ringed point has x₁ = 1 and x₂ = 2, so z = w₁ + 2·w₂ + b. With w₁ below zero, raise w₂ or b until the formula under the plot reads 1.00.',
       formula: (s) => neuronFormula(s, SAMPLE.x1, SAMPLE.x2),
       toLab: toLab(CLUSTERS),

@@ -17,6 +17,13 @@ export function checkConfident(s: SoftmaxState): boolean {
   return s.scores[1] <= 0 && near(softmax(s.scores)[1], SOFTMAX_TARGET, SOFTMAX_TOLERANCE);
 }
 
+/** After a failed check on step 1: 90 % reached with z₂ above 0 gets told what is left; otherwise null. */
+export function confidentNotYet(s: SoftmaxState): string | null {
+  if (s.scores[1] > 0 && near(softmax(s.scores)[1], SOFTMAX_TARGET, SOFTMAX_TOLERANCE))
+    return 'Class 2 is at 90 %, good. Now get the same 90 % with z₂ at 0 or below.';
+  return null;
+}
+
 export function softmaxFormula(s: SoftmaxState): string {
   const p = softmax(s.scores);
   const exps = s.scores.map((z) => `e^{${tex(z, 1)}}`).join(' + ');
@@ -62,6 +69,7 @@ export const lesson: LessonDef = {
           'With z₁ = z₃ = 0 each rival adds e⁰ = 1, so class 2 gets E / (E + 2), where E is e raised to the power z₂. That is 90 % when E is nine times the rivals’ 2, so E = 18 and z₂ = ln 18 ≈ 2.9. A lead of about 2.9 over two equal rivals gives 90 %.',
       },
       check: checkConfident,
+      notYet: confidentNotYet,
       hint: 'Only the differences between the scores count. Keep class 2 about 2.9 above the other two, and slide all three down together until z₂ is 0 or below.',
       formula: softmaxFormula,
       toLab: null,

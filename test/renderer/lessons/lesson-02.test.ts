@@ -13,13 +13,14 @@ import {
   checkFlipped,
   checkSeparates,
   CLUSTERS,
+  flipNotYet,
   lesson,
   neuronFormula,
 } from '../../../renderer/lessons/02-one-neuron/lesson';
 import { neuronCorrect, parseAnswer } from '../../../renderer/lessons/math';
 import { migrateDone } from '../../../renderer/lessons/migrate';
 import { judgePrediction, type Prediction } from '../../../renderer/lessons/predict';
-import { runCheck, type NeuronState, type Step } from '../../../renderer/lessons/types';
+import { runCheck, runNotYet, type NeuronState, type Step } from '../../../renderer/lessons/types';
 
 const [flip, separate, stripes] = lesson.steps;
 const n = (w1: number, w2: number, b: number): NeuronState => ({ w1, w2, b });
@@ -53,6 +54,14 @@ describe('lesson 2: one neuron', () => {
     // Check waits for the prediction, right or wrong.
     expect(runCheck(flip, n(-1, 1, 0), null)).toBe(false);
     expect(runCheck(flip, n(-1, 1, 0), { value: 3, correct: false })).toBe(true);
+  });
+
+  it('step 1 says which half is done after a failed check: the sign of w₁, or the sum of 1', () => {
+    expect(flipNotYet(n(-1, 0, 0))).toBe('w₁ is negative, good. Now the ringed point’s sum is −1.00; make it 1.');
+    expect(flipNotYet(n(1, 0, 0))).toMatch(/^The ringed point’s sum is 1, good\. Now make w₁ negative/);
+    // Neither half done: the plain "Not quite yet".
+    expect(flipNotYet(n(1, -1, 0.5))).toBeNull();
+    expect(runNotYet(flip, n(-0.5, 0, 0))).toMatch(/^w₁ is negative/);
   });
 
   it('step 2 needs a bias: no line through the origin separates the groups, but many others do', () => {

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
-import { checkConfident, checkCosine, lesson, RACE, softmaxFormula } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
+import {
+  checkConfident,
+  checkCosine,
+  confidentNotYet,
+  lesson,
+  RACE,
+  softmaxFormula,
+} from '../../../renderer/lessons/16-softmax-and-cos/lesson';
 import { softmax } from '../../../renderer/lessons/engine';
 import { parseAnswer } from '../../../renderer/lessons/math';
 import { migrateDone } from '../../../renderer/lessons/migrate';
@@ -77,6 +84,12 @@ describe('lesson 16, step 1: scores into probabilities', () => {
       expect(checkConfident({ scores }), String(scores)).toBe(false);
     expect(runCheck(softmaxStep, { scores: [-2.9, 0, -2.9] }, null)).toBe(false);
     expect(runCheck(softmaxStep, { scores: [-2.9, 0, -2.9] }, { value: 5, correct: false })).toBe(true);
+  });
+
+  it('after a failed check, 90 % with z₂ above 0 is told what is left; other misses get the plain answer', () => {
+    expect(confidentNotYet({ scores: [0, 2.9, 0] })).toBe('Class 2 is at 90 %, good. Now get the same 90 % with z₂ at 0 or below.');
+    expect(confidentNotYet({ scores: [0, 2, 0] })).toBeNull();
+    expect(confidentNotYet({ scores: [-2, 0, -2] })).toBeNull();
   });
 
   it('formula shows the live probability', () => {
