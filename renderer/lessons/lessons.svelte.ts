@@ -120,6 +120,14 @@ export class LessonsState {
     this.predictions = { ...this.predictions, [key]: prediction };
   }
 
+  /** Replaces a locked prediction (one the learner's run judges) with the settled one; the first settlement stands. */
+  settlePrediction(index: number, step: number, settled: Prediction): void {
+    const key = predictionKey(LESSONS[index], step);
+    const locked = this.predictions[key];
+    if (locked === undefined || locked.measured !== undefined) return;
+    this.predictions = { ...this.predictions, [key]: settled };
+  }
+
   markDone(index: number, step: number): void {
     const l = LESSONS[index];
     this.update(markStepDone(this.progress, l.id, l.steps[step].id));

@@ -12,6 +12,13 @@ interface PredictionBase {
   explanation: string;
   /** When true (the default), "Check my answer" fails until a prediction is committed. */
   required?: boolean;
+  /**
+   * "The answer comes from your run": committing only locks the prediction, and the learner's own
+   * experiment gives the answer (the step's `measure` reads it from the widget's state). This is
+   * what to do to measure it, shown once the prediction is locked. Absent: the answer is the
+   * spec's own, shown the moment the learner commits.
+   */
+  fromRun?: string;
 }
 
 /** Pick one of a few answers; `answers` lists every one that counts as right. */
@@ -35,17 +42,51 @@ export type PredictionSpec = ChoicePrediction | NumberPrediction;
 /** What the learner committed to, and whether it was right. */
 export interface Prediction {
   value: string | number;
-  correct: boolean;
+  /** Right or not; null while a prediction judged by the learner's own run (`fromRun`) waits for it. */
+  correct: boolean | null;
+  /** With `fromRun`: what the learner's run measured, once it has. */
+  measured?: string | number;
 }
 
-/** Judges a committed value; null when it is no answer at all (an unknown option, not a number). */
+/** What a step's run measured: an option's name or a number. */
+export type Measured = string | number;
+
+/** A value the learner may commit: one of the options, or a finite number. */
+function valid(spec: PredictionSpec, value: string | number): boolean {
+  if (spec.kind === 'choice') return typeof value === 'string' && spec.options.includes(value);
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Does the value agree with a right answer: the same option, or a number within the tolerance? */
+function agrees(spec: PredictionSpec, value: string | number, right: Measured): boolean {
+  if (spec.kind === 'choice') return value === right;
+  return typeof value === 'number' && typeof right === 'number' && Math.abs(value - right) <= spec.tolerance + 1e-9;
+}
+
+/**
+ * Judges a committed value; null when it is no answer at all (an unknown option, not a number).
+ * A prediction judged by the learner's run (`fromRun`) is only locked: `correct` stays null
+ * until `settlePrediction` compares it with what the run measured.
+ */
 export function judgePrediction(spec: PredictionSpec, value: string | number): Prediction | null {
-  if (spec.kind === 'choice') {
-    if (typeof value !== 'string' || !spec.options.includes(value)) return null;
-    return { value, correct: spec.answers.includes(value) };
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-  return { value, correct: Math.abs(value - spec.answer) <= spec.tolerance + 1e-9 };
+  if (!valid(spec, value)) return null;
+  if (spec.fromRun !== undefined) return { value, correct: null };
+  const rights: Measured[] = spec.kind === 'choice' ? spec.answers : [spec.answer];
+  return { value, correct: rights.some((right) => agrees(spec, value, right)) };
+}
+
+/**
+ * A locked prediction compared with what the learner's own run measured. The first measurement
+ * stands: a prediction already settled is returned as it was.
+ */
+export function settlePrediction(spec: PredictionSpec, prediction: Prediction, measured: Measured): Prediction {
+  if (prediction.measured !== undefined) return prediction;
+  return { value: prediction.value, correct: agrees(spec, prediction.value, measured), measured };
+}
+
+/** A value with the spec's unit, as the learner reads it: "3 layers", "Cross-entropy". */
+export function withUnit(spec: PredictionSpec, value: Measured): string {
+  return spec.kind === 'number' && spec.unit && typeof value === 'number' ? `${value} ${spec.unit}` : String(value);
 }
 
 /** The answer as the learner reads it, e.g. "ReLU" or "about 40 epochs (35 to 45 count)". */
@@ -74,5 +115,6 @@ export function predictionProblems(spec: PredictionSpec): string[] {
   } else if (!Number.isFinite(spec.answer) || !(spec.tolerance >= 0)) {
     problems.push('a number prediction needs a finite answer and a tolerance of 0 or more');
   }
+  if (spec.fromRun !== undefined && spec.fromRun.trim() === '') problems.push('the instruction for the run is empty');
   return problems;
 }

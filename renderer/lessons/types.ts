@@ -5,6 +5,7 @@
  * load under Node for unit tests; their Markdown text is attached in `content.ts`.
  */
 import type { FoldSpacePreset, FoldSpaceState } from './widgets/fold-space';
+import type { FlowTry } from './widgets/flow-tries';
 import type { LossSurfacePreset, LossSurfaceState } from './widgets/loss-surface';
 import type { ActivationName, CurveDatasetName, DataPoint, DatasetName, Knot, LabConfig, LayerSpec } from '../../core/config';
 import type { HistoryPoint } from '../../core/protocol';
@@ -12,7 +13,7 @@ import type { ComparePreset, CompareState } from './12-saturation-and-init/compa
 import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/output-loss';
 import type { HingesPreset, HingesState } from './15-enough-bumps/hinges';
 import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
-import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
+import { predictionSatisfied, type Measured, type Prediction, type PredictionSpec } from './predict';
 import type { LessonSpeed } from './widgets/speed';
 import type { CapstonePreset, CapstoneState } from './19-what-you-can-explain/capstone';
 import type { RacePreset, RaceState } from './race/race';
@@ -216,6 +217,8 @@ export interface GradientFlowState {
   firstOverLast: number | null;
   /** The learner's typed answer to the preset's question, or null while the box is empty (or there is none). */
   answer: number | null;
+  /** Layer 1's share for every activation and depth trained so far (widgets/flow-tries.ts). */
+  tried: FlowTry[];
 }
 export interface GradientFlowPreset {
   /** The network trained (its hidden layers all get the chosen activation). */
@@ -404,6 +407,12 @@ export interface StepOf<K extends WidgetKind> {
   /** "Predict first" (predict.ts): a question answered before the widget reveals the answer. */
   predict?: PredictionSpec;
   /**
+   * With a prediction whose answer comes from the learner's run (`predict.fromRun`): what that
+   * run has measured, read from the widget's state, or null while it has not measured it yet.
+   * The first measurement after the prediction is locked settles it.
+   */
+  measure?: (state: WidgetStates[K]) => Measured | null;
+  /**
    * After a failed check, what is right so far and what is left (e.g. "Your number is right;
    * now train…"), said instead of the bare "Not quite yet"; null when it has nothing to add.
    */
@@ -432,6 +441,16 @@ export function runCheck(step: Step, state: unknown, prediction: Prediction | nu
   if (!predictionSatisfied(step.predict, prediction)) return false;
   if (step.check === null) return true;
   return (step.check as (s: unknown, p: Prediction | null) => boolean)(state, prediction);
+}
+
+/** What the step's run has measured so far (null: not yet, or the step measures nothing); a state of another widget reads as null. */
+export function runMeasure(step: Step, state: unknown): Measured | null {
+  if (step.measure === undefined || state === null) return null;
+  try {
+    return (step.measure as (s: unknown) => Measured | null)(state);
+  } catch {
+    return null;
+  }
 }
 
 /** What a failed check can tell the learner beyond "Not quite yet", or null. */

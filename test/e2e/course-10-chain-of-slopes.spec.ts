@@ -36,24 +36,38 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await shoot(page, `${SHOTS}-1`);
   await next(page);
 
-  // 2. Predict first (the chart is hidden until then), then stack sigmoid layers: one and two keep more than 1/100; three fall under it.
+  // 2. Predict first (the chart is hidden until then). Committing locks the guess and says what to
+  //    run, without the answer; the learner's own runs (1, 2, then 3 layers) give it, and the
+  //    reveal compares the two.
   await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
-  await page.getByRole('textbox', { name: /^How many sigmoid layers/ }).fill('3');
+  await page.getByRole('textbox', { name: /^How many sigmoid layers/ }).fill('5 layers');
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  const verdict = page.getByRole('status').filter({ hasText: 'you predicted 5 layers' });
+  await expect(verdict).toContainText('Locked in: you predicted 5 layers. Now find out:');
+  await expect(verdict).not.toContainText('quarter');
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shoot(page, `${SHOTS}-2-locked`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await trainUntil(page, 3);
   expect(await layerOneShare(page)).toBeGreaterThan(0.01);
   await checkFails(page);
   await depth(page, 2);
   await trainUntil(page, 3);
   expect(await layerOneShare(page)).toBeGreaterThan(0.01);
+  await expect(verdict).toContainText('Locked in');
   await depth(page, 3);
   await trainUntil(page, 3);
-  expect(await layerOneShare(page)).toBeLessThan(0.01);
+  const measured = await layerOneShare(page);
+  expect(measured).toBeLessThan(0.01);
+  console.log(`lesson 10 step 2: layer 1's share at 3 sigmoid layers, measured in the page: ${measured.toExponential(2)}`);
+  await expect(verdict).toContainText('Your run says otherwise: you predicted 5 layers; your run measured 3 layers.');
+  await expect(verdict).toContainText('at most a quarter');
   await check(page);
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await shoot(page, `${SHOTS}-2`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await next(page);
 
   // 3. ReLU at five layers: layer 1 gets about as much as the output.

@@ -28,22 +28,34 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   test.setTimeout(240_000);
   await openLesson(page, 'Dead neurons');
 
-  // 1. Predict first (the neurons are hidden until then); at 0.03 none die; at 3 (started over) many do.
+  // 1. Predict first (the neurons are hidden until then). Committing locks the guess; at 0.03 none
+  //    die and nothing is revealed; at 3 (started over) the learner's own run counts the dead after
+  //    ten epochs, and the reveal compares that count with the guess.
   await expect(page.getByRole('list', { name: 'Hidden neurons' })).toHaveCount(0);
-  await page.getByRole('textbox', { name: /^How many of the 16 neurons/ }).fill('4');
+  await page.getByRole('textbox', { name: /^How many of the 16 neurons/ }).fill('four');
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
-  // Committing judges the guess against the count the run will show, and the explanation sends the learner to count.
-  await expect(page.getByRole('status').filter({ hasText: 'the answer is 9 neurons' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'count the crossed-out dots yourself' })).toBeVisible();
+  const verdict = page.getByRole('status').filter({ hasText: 'you predicted 4 neurons' });
+  await expect(verdict).toContainText('Locked in: you predicted 4 neurons. Now find out:');
+  await expect(verdict).not.toContainText('9');
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shoot(page, `${SHOTS}-1-locked`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await trainUntil(page, 10);
   expect(await deadCount(page)).toBe(0);
+  await expect(verdict).toContainText('Locked in');
   await checkFails(page);
   await rate(page, '3');
   await page.getByRole('button', { name: 'Start over' }).click();
   await trainUntil(page, 10);
-  expect(await deadCount(page)).toBe(9);
+  const counted = await deadCount(page);
+  console.log(`lesson 11 step 1: dead after ten epochs at learning rate 3, counted in the page: ${counted}`);
+  expect(counted).toBe(9);
+  await expect(verdict).toContainText('Your run says otherwise: you predicted 4 neurons; your run measured 9 neurons.');
+  await expect(verdict).toContainText('Each crossed-out dot');
   await check(page);
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await shoot(page, `${SHOTS}-1`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await next(page);
 
   // 2. Killed at 3, then 0.03 for fifty epochs more: still dead, still a coin toss.

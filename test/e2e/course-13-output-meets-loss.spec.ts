@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { check, checkFails, epoch, next, openLesson, shoot, slider, trainUntil } from './course-journey';
 
 /**
@@ -10,11 +10,25 @@ import { check, checkFails, epoch, next, openLesson, shoot, slider, trainUntil }
 const DIR = 'course-13';
 const num = (text: string): number => Number(text.replace('−', '-'));
 
+async function predict(page: Page, option: string): Promise<void> {
+  await page.getByRole('radio', { name: option, exact: true }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+}
+const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+
 test('lesson 13: the output meets its loss', async ({ page }) => {
   test.setTimeout(240_000);
   const crashes = await openLesson(page, 'The output meets its loss');
+  await page.setViewportSize({ width: 1280, height: 1400 });
 
-  // 1. Where does squared error push hardest? Not where the neuron is most wrong.
+  // 1. Where does squared error push hardest? The step's question is answered in the prediction
+  //    box first (the read-outs wait for it); then the learner finds the z.
+  await expect(page.getByTestId('push-value')).toHaveCount(0);
+  await shoot(page, DIR, '1-squared-push-before');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(said(page, 'First commit your prediction')).toBeVisible();
+  await predict(page, 'No: the push is strongest somewhere nearer to 0');
+  await expect(said(page, 'Your prediction was right')).toBeVisible();
   await slider(page, 'sum z', -6);
   await checkFails(page);
   await slider(page, 'sum z', -0.7);
@@ -23,7 +37,11 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   await shoot(page, DIR, '1-squared-push');
   await next(page);
 
-  // 2. Measure both pushes at z = −5 and divide.
+  // 2. Predict roughly (a wrong guess), then measure both pushes at z = −5 and divide.
+  await expect(page.getByTestId('push-value')).toHaveCount(0);
+  await shoot(page, DIR, '2-cross-entropy-push-before');
+  await predict(page, 'About 10 times');
+  await expect(said(page, 'Not this time. You predicted About 10 times; the answer is More than 100 times.')).toBeVisible();
   await slider(page, 'sum z', -5);
   const cross = num(await page.getByTestId('push-value').innerText());
   await page.getByLabel('Loss', { exact: true }).selectOption({ label: 'Squared error' });
@@ -32,12 +50,17 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   const box = page.getByLabel('At z = −5, cross-entropy pushes how many times harder?');
   await box.fill(String(squared / cross));
   await checkFails(page);
-  await box.fill((cross / squared).toFixed(1));
+  // Written as a learner might: the ratio rounded, with a times sign.
+  await box.fill(`${Math.round(cross / squared)}×`);
   await check(page);
   await shoot(page, DIR, '2-cross-entropy-push');
   await next(page);
 
-  // 3. In training: squared error stays stuck at 0 %, cross-entropy recovers in a few epochs.
+  // 3. In training: predict first (the table waits for it); squared error stays stuck at 0 %, cross-entropy recovers in a few epochs.
+  await expect(page.getByRole('table', { name: /Your runs/ })).toHaveCount(0);
+  await shoot(page, DIR, '3-training-before');
+  await predict(page, 'Cross-entropy');
+  await expect(said(page, 'Your prediction was right: Cross-entropy.')).toBeVisible();
   await page.getByRole('radio', { name: /flat ends of the sigmoid/ }).check();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   const runs = page.getByRole('table', { name: /Your runs/ });
@@ -49,10 +72,14 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   await shoot(page, DIR, '3-training');
   await next(page);
 
-  // 4. A target of 3: tanh cannot get below 2; a linear output can reach 0.
+  // 4. A target of 3: predict tanh's floor (typed with a decimal comma), see it stop at 2, then a linear output reaches 0.
+  await expect(page.getByTestId('loss-value')).toHaveCount(0);
+  await shoot(page, DIR, '4-reach-three-before');
+  await page.getByRole('textbox', { name: /smallest loss it can ever reach/ }).fill('2,0');
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(said(page, 'Your prediction was right: 2.')).toBeVisible();
   await slider(page, 'sum z', 8);
   await expect(page.getByTestId('loss-value')).toHaveText('2.0000');
-  await page.getByLabel('The smallest loss a tanh output can reach here').fill('2');
   await checkFails(page);
   await page.getByLabel('Output activation').selectOption({ label: 'Linear (identity)' });
   await slider(page, 'sum z', 3);

@@ -8,6 +8,12 @@ import { accuracy, check, checkFails, epoch, next, openLesson, shoot, trainUntil
  */
 const DIR = 'course-17';
 
+async function predict(page: Page, option: string): Promise<void> {
+  await page.getByRole('radio', { name: option, exact: true }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+}
+const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+
 /** Moves knot `index` (1-based) with the arrow keys, as a learner at the keyboard would. */
 async function nudge(page: Page, index: number, key: string, times: number): Promise<void> {
   const knot = page.getByRole('button', { name: new RegExp(`^Knot ${index} of \\d+:`) });
@@ -18,25 +24,40 @@ async function nudge(page: Page, index: number, key: string, times: number): Pro
 test('lesson 17: invent your own activation', async ({ page }) => {
   test.setTimeout(300_000);
   const crashes = await openLesson(page, 'Invent your own activation');
+  await page.setViewportSize({ width: 1280, height: 1400 });
 
-  // 1. A straight drawing, every knot lifted by one (y = x + 1): still a straight line, still fails.
-  for (let knot = 1; knot <= 7; knot++) await nudge(page, knot, 'Shift+ArrowUp', 1);
-  await expect(page.getByTestId('drawing-facts')).toContainText('Straight');
-  await page.getByRole('radio', { name: 'A curve, if the line is steep enough' }).check();
+  // 1. Predict first (the accuracy waits for it). The untouched y = x, trained 100 epochs, is not
+  //    enough: the learner makes a straight line of their own, every knot lifted by one (y = x + 1),
+  //    and it fails too.
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await shoot(page, DIR, '1-straight-before');
+  await predict(page, 'Around 90 %');
+  await expect(said(page, 'Not this time. You predicted Around 90 %; the answer is Well short of 90 % (under 75 %).')).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   expect(await accuracy(page)).toBeLessThan(75);
   await checkFails(page);
-  await page.getByRole('radio', { name: 'One straight boundary, whatever the line' }).check();
+  for (let knot = 1; knot <= 7; knot++) await nudge(page, knot, 'Shift+ArrowUp', 1);
+  await expect(page.getByTestId('drawing-facts')).toContainText('Straight');
+  await trainUntil(page, async () => (await epoch(page)) >= 100);
+  const straight = await accuracy(page);
+  console.log(`lesson 17 step 1: y = x + 1 after 100 epochs, test accuracy ${straight} %`);
+  expect(straight).toBeLessThan(75);
   await check(page);
   await shoot(page, DIR, '1-straight');
   await next(page);
 
-  // 2. The staircase: flat almost everywhere, it does not learn.
+  // 2. The staircase: predict, then see that, flat almost everywhere, it does not learn.
   await expect(page.getByTestId('drawing-facts')).toContainText('flat on 98 %');
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await shoot(page, DIR, '2-flat-before');
+  await predict(page, 'No: it will stay near a coin toss');
+  await expect(said(page, 'Your prediction was right')).toBeVisible();
   await page.getByRole('radio', { name: /slope is 0 almost everywhere/ }).check();
   await checkFails(page);
   await trainUntil(page, async () => (await epoch(page)) >= 100);
-  expect(await accuracy(page)).toBeLessThan(75);
+  const stairs = await accuracy(page);
+  console.log(`lesson 17 step 2: the staircase after 100 epochs, test accuracy ${stairs} %`);
+  expect(stairs).toBeLessThan(75);
   await check(page);
   await shoot(page, DIR, '2-flat');
   await next(page);
@@ -50,8 +71,11 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   await shoot(page, DIR, '3-tilt');
   await next(page);
 
-  // 4. One bend: lift the three knots left of 0 to y = 0 (a ReLU).
-  await page.getByRole('radio', { name: 'One is enough' }).check();
+  // 4. One bend: predict first, then lift the three knots left of 0 to y = 0 (a ReLU).
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await shoot(page, DIR, '4-one-bend-before');
+  await predict(page, 'One is enough');
+  await expect(said(page, 'Your prediction was right: One is enough.')).toBeVisible();
   await nudge(page, 1, 'Shift+ArrowUp', 3);
   await nudge(page, 2, 'Shift+ArrowUp', 2);
   await expect(page.getByTestId('drawing-facts')).toContainText('2 bends');

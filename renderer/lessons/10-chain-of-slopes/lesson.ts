@@ -21,6 +21,28 @@ export function checkVanished(s: GradientFlowState): boolean {
   return s.activation === 'sigmoid' && s.hiddenLayers >= 2 && s.firstOverLast !== null && s.firstOverLast < VANISHED;
 }
 
+/** Epochs a depth must be trained before its share counts ("a few epochs"). */
+export const FEW_EPOCHS = 3;
+
+/**
+ * Step 2's answer, from the learner's own runs: the first sigmoid depth whose layer 1 got under
+ * 1/100 of the output layer's gradient, every shallower depth trained too (a few epochs each);
+ * null until the runs show it.
+ */
+export function firstVanishingDepth(s: GradientFlowState): number | null {
+  for (let layers = 1; layers <= 16; layers++) {
+    const run = s.tried.find((t) => t.activation === 'sigmoid' && t.layers === layers && t.epoch >= FEW_EPOCHS);
+    if (run === undefined) return null;
+    if (run.share < VANISHED) return layers;
+  }
+  return null;
+}
+
+/** The learner's runs found the first depth at which layer 1 gets under 1/100. */
+export function checkFoundDepth(s: GradientFlowState): boolean {
+  return firstVanishingDepth(s) !== null;
+}
+
 /** A ReLU network at least four layers deep whose first layer gets a tenth of the output's gradient or more. */
 export function checkReluArrives(s: GradientFlowState): boolean {
   return s.activation === 'relu' && s.hiddenLayers >= 4 && s.epoch >= 5 && s.firstOverLast !== null && s.firstOverLast >= ARRIVES;
@@ -85,13 +107,16 @@ export const lesson: LessonDef = {
         kind: 'number',
         question: 'How many sigmoid layers will it take before layer 1 gets less than 1/100 of the output layer’s gradient?',
         unit: 'layers',
+        // What the lesson's own runs measured (test/renderer/lessons/lesson-10.test.ts); the learner's run is the judge.
         answer: 3,
         tolerance: 0,
+        fromRun: `start with 1 layer, press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table; then add one layer at a time, training each, until Layer 1 gets less than 1/100 of it (below ×0.01 in the table). Your runs give the answer.`,
         explanation:
-          'Now run the experiment: for each depth press Train for a few epochs and read Layer 1 in the table, the share of the output layer’s gradient it gets. Each sigmoid layer passes on at most a quarter, and the small weights on the way shrink it further.',
+          'Going back through each sigmoid layer keeps at most a quarter of the gradient, and the small weights on the way shrink it further, so only a few layers leave the first one almost nothing.',
       },
-      check: checkVanished,
-      hint: 'Choose more hidden layers, press Train for a few epochs, and read Layer 1 in the table. Keep adding layers until it is below 1/100.',
+      measure: firstVanishingDepth,
+      check: checkFoundDepth,
+      hint: `Start at 1 hidden layer: press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table. Then choose 2 layers, train again, and so on, until Layer 1 is below 1/100.`,
       formula: null,
       toLab: null,
     }),

@@ -6,9 +6,8 @@ export const BIG_RATE = 3;
 export const SMALL_RATE = 0.03;
 /**
  * How many of the 16 die in ten epochs at learning rate 3 with this seed (one in the first layer,
- * all eight of the second; measured in test/renderer/lessons/lesson-11.test.ts). The prediction
- * is judged against exactly this count, the number the learner's own run then shows, so a
- * "right" prediction never differs from what the crossed-out dots say.
+ * all eight of the second; measured in test/renderer/lessons/lesson-11.test.ts). The learner's
+ * prediction is judged against what their own run counts (`killedInTen`), never this number.
  */
 export const KILLED_AT_BIG_RATE = 9;
 /** Dead neurons (of 16) that count as "many died". */
@@ -23,6 +22,20 @@ export function deadTotal(s: DeadNeuronsState): number | null {
 export function checkKilled(s: DeadNeuronsState): boolean {
   const dead = deadTotal(s);
   return s.activation === 'relu' && s.learningRate >= BIG_RATE && s.epoch >= 5 && dead !== null && dead >= MANY_DEAD;
+}
+
+/** Epochs at learning rate 3 step 1 asks about. */
+export const MEASURE_EPOCHS = 10;
+
+/** Step 1's answer, from the learner's own run: ReLU neurons dead once it has trained ten epochs at learning rate 3; null before. */
+export function killedInTen(s: DeadNeuronsState): number | null {
+  if (s.activation !== 'relu' || s.learningRate < BIG_RATE || s.epochsAtRate < MEASURE_EPOCHS) return null;
+  return deadTotal(s);
+}
+
+/** Many died at learning rate 3, and the learner's run measured the count the prediction is compared with. */
+export function checkKilledMeasured(s: DeadNeuronsState): boolean {
+  return checkKilled(s) && killedInTen(s) !== null;
 }
 
 /** Many ReLUs still dead after fifty epochs or more at the safe learning rate. */
@@ -78,12 +91,15 @@ export const lesson: LessonDef = {
         kind: 'number',
         question: 'How many of the 16 neurons will be dead after ten epochs at learning rate 3?',
         unit: 'neurons',
+        // What the lesson's own run measured; the learner's run is the judge, count for count.
         answer: KILLED_AT_BIG_RATE,
         tolerance: 0,
+        fromRun: `train at 0.03 first if you like; then choose learning rate 3, press Start over and train for ${MEASURE_EPOCHS} epochs. Your run counts the dead neurons.`,
         explanation:
-          'Now train it and count the crossed-out dots yourself: each marks a neuron that an oversized step pushed below zero for every example. A ReLU that is off everywhere gets no gradient to recover, so it stays crossed out.',
+          'Each crossed-out dot is a neuron that an oversized step pushed below zero for every example. A ReLU that is off everywhere gets no gradient to recover, so it stays crossed out.',
       },
-      check: checkKilled,
+      measure: killedInTen,
+      check: checkKilledMeasured,
       hint: 'Choose learning rate 3, press Start over, then Train for about ten epochs and count the crossed-out neurons.',
       formula: null,
       toLab: null,

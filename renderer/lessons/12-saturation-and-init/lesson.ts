@@ -1,5 +1,6 @@
 import type { InitializerName } from '../../../core/config';
 import { labConfig } from '../presets';
+import type { ChoicePrediction, NumberPrediction } from '../predict';
 import { step, type ExplorerState, type LessonDef } from '../types';
 import type { ComparePreset, CompareState } from './compare';
 
@@ -32,9 +33,39 @@ export function checkSaturated(s: CompareState): boolean {
   return stalled && small !== undefined && small.reachedAt !== null && s.answer === SATURATION_QUESTION.options[0];
 }
 
-/** Equal starting weights, trained a while, and the learner counted how many different neurons the first layer has. */
+/** Step 1's prediction: which activation's flat ends begin nearer 0 (tanh's about 3 out, the sigmoid's about 4.6). */
+export const FLAT_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'Which one goes flat nearer to 0, where its slope first drops below 0.01?',
+  options: ['Tanh', 'The sigmoid', 'Both at the same distance'],
+  answers: ['Tanh'],
+  explanation:
+    'Tanh climbs from −1 to 1 and the sigmoid only from 0 to 1, and tanh is four times as steep in the middle (a slope of 1 at 0, against the sigmoid’s ¼). It uses up its climb sooner, so it levels off nearer to 0. Now find a flat end with the cursor.',
+};
+
+/** Step 2's prediction: which start reaches 90 % first. */
+export const LARGE_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'Which start will reach 90 % test accuracy first?',
+  options: ['Small random (±0.5)', 'Large random (±5)', 'Both about as fast'],
+  answers: ['Small random (±0.5)'],
+  explanation:
+    'Only the small start gets there quickly. Train both and compare them in the table; then think back to step 1: where on tanh does a sum of 20 land, and what is the slope there?',
+};
+
+/** Step 3's prediction: how many different pictures four neurons started equal show after training. */
+export const CLONES_PREDICTION: NumberPrediction = {
+  kind: 'number',
+  question: 'After 50 epochs from equal weights, how many different pictures will the 4 neurons show?',
+  answer: 1,
+  tolerance: 0,
+  explanation:
+    'Neurons that start equal compute exactly the same thing, so each gets exactly the same push, and after every step they are still the same: clones, however long it trains. Four clones are no better than one neuron.',
+};
+
+/** Equal starting weights, trained a while, and the first layer's neurons still all one picture. */
 export function checkClones(s: CompareState): boolean {
-  return s.initializer === 'equal' && s.epoch >= 50 && s.distinct.length > 0 && s.answer === s.distinct[0];
+  return s.initializer === 'equal' && s.epoch >= 50 && s.distinct[0] === 1;
 }
 
 /** Random starting weights reached the target with every first-layer neuron its own, after equal ones had a fair trial. */
@@ -76,6 +107,7 @@ export const lesson: LessonDef = {
       title: 'Flat ends',
       widget: 'explorer',
       preset: { initial: 'tanh', choices: ['tanh', 'sigmoid'], x: 0 },
+      predict: FLAT_PREDICTION,
       check: checkFlatEnd,
       hint: 'Move the cursor away from 0 (drag, or use the arrow keys) until the slope it reads drops below 0.01.',
       formula: (s) => `f'(${s.x.toFixed(2)}) = ${s.df.toFixed(4)}`,
@@ -86,6 +118,7 @@ export const lesson: LessonDef = {
       title: 'Weights too large',
       widget: 'compare',
       preset: compare('large', [8, 8], { choices: ['large', 'playground'], question: SATURATION_QUESTION }),
+      predict: LARGE_PREDICTION,
       check: checkSaturated,
       hint: `Train the large start for at least ${FAIR_TRIAL} epochs, then pick Small random and train until the table shows it reached 90 %. Then answer: what is the slope of tanh at a sum of 20?`,
       formula: null,
@@ -93,14 +126,12 @@ export const lesson: LessonDef = {
     }),
     step({
       id: 'clones',
-      title: 'Equal weights make clones',
+      title: 'All weights equal',
       widget: 'compare',
-      preset: compare('equal', [4, 4], {
-        showNeurons: true,
-        question: { label: 'How many different pictures do the 4 neurons show?', options: null },
-      }),
+      preset: compare('equal', [4, 4], { showNeurons: true }),
+      predict: CLONES_PREDICTION,
       check: checkClones,
-      hint: 'Train for at least 50 epochs and look at the four small maps: count the different pictures, not the neurons.',
+      hint: 'Commit your prediction, then train for at least 50 epochs and watch the four small maps: count the different pictures, not the neurons.',
       formula: null,
       toLab: handoff,
     }),

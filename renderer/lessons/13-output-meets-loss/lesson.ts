@@ -2,6 +2,7 @@ import { readOutput } from '../../../core/engine';
 import type { CompareState } from '../12-saturation-and-init/compare';
 import { tex } from '../math';
 import { labConfig } from '../presets';
+import type { ChoicePrediction, NumberPrediction } from '../predict';
 import { step, type LessonDef } from '../types';
 import type { OutputLossPreset, OutputLossState } from './output-loss';
 
@@ -18,10 +19,53 @@ export function pushRatioAt(z: number): number {
   return readOutput('sigmoid', 'binaryCrossEntropy', z, 1).push / readOutput('sigmoid', 'halfSquared', z, 1).push;
 }
 
-/** The typed ratio at z = −5 is within 10 % of the measured one (pushes read off to four places give 150 or 151). */
+/**
+ * The typed ratio at z = −5 is within 10 % of the measured one (pushes read off to four places
+ * give 150 or 151). Both pushes are negative, so a ratio typed with a minus sign counts too.
+ */
 export function checkPushRatio(s: OutputLossState): boolean {
-  return s.answer !== null && Math.abs(s.answer / pushRatioAt(-5) - 1) <= 0.1;
+  return s.answer !== null && Math.abs(Math.abs(s.answer) / pushRatioAt(-5) - 1) <= 0.1;
 }
+
+/** Step 1's prediction, the question the step asks: is the push strongest where the neuron is most wrong? */
+export const STRONGEST_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'Does squared error push hardest where the neuron is most wrong, far to the left?',
+  options: ['Yes: the more wrong, the harder the push', 'No: the push is strongest somewhere nearer to 0'],
+  answers: ['No: the push is strongest somewhere nearer to 0'],
+  explanation:
+    'The push is (y − t) times the sigmoid’s slope y(1 − y). Far to the left the error y − t is almost −1, but the slope is almost 0, and their product fades away. The push is strongest where the two balance. Now find that z with the slider.',
+};
+
+/** Step 2's prediction: roughly how many times harder cross-entropy pushes at z = −5. */
+export const RATIO_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'At z = −5, how many times harder will cross-entropy push than squared error?',
+  options: ['About as hard (1 to 2 times)', 'About 10 times', 'More than 100 times'],
+  answers: ['More than 100 times'],
+  explanation:
+    'Squared error’s push is multiplied by the sigmoid’s slope, which is tiny at z = −5; cross-entropy’s push is not. Now measure both pushes and divide to find the exact number.',
+};
+
+/** Step 3's prediction: which loss gets the confidently wrong neuron past 90 % first. */
+export const TRAINING_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'Which loss will get this neuron past 90 % first?',
+  options: ['Squared error', 'Cross-entropy', 'Both about as fast'],
+  answers: ['Cross-entropy'],
+  explanation:
+    'The neuron starts sure and wrong, out on the sigmoid’s flat end, and only one of the two losses still pushes hard there: steps 1 and 2 measured which. Train both and compare them in the table.',
+};
+
+/** Step 4's prediction: the lowest loss a tanh output can reach for a target of 3. */
+export const FLOOR_PREDICTION: NumberPrediction = {
+  kind: 'number',
+  question: 'With a tanh output and the target 3, what is the smallest loss it can ever reach?',
+  answer: 0.5 * (3 - 1) ** 2,
+  tolerance: 0.05,
+  explanation:
+    'Tanh never goes past 1, so the nearest it gets to 3 is 1, and the loss stops at ½·(1 − 3)² = 2 however far right z goes. A sigmoid stops at 1 too. A linear output can say 3 exactly.',
+};
 
 export const TRAINING_QUESTION = {
   label: 'Why does squared error leave this neuron stuck?',
@@ -57,10 +101,9 @@ export function wrongNeuron() {
 /** The lowest loss a tanh output can reach for a target of 3: ½·(3 − 1)² = 2, as z grows without end. */
 export const TANH_FLOOR = 0.5 * (3 - 1) ** 2;
 
-/** The learner says what a tanh output can get down to, and makes a linear output hit the target of 3. */
+/** The learner makes a linear output hit the target of 3 (after predicting what a tanh output can get down to). */
 export function checkReachThree(s: OutputLossState): boolean {
-  const floor = s.answer !== null && Math.abs(s.answer - TANH_FLOOR) <= 0.05;
-  return floor && s.output === 'identity' && s.target === 3 && s.lossValue < 0.01;
+  return s.output === 'identity' && s.target === 3 && s.lossValue < 0.01;
 }
 
 /** The push written out with the live numbers, for the chosen output and loss. */
@@ -90,6 +133,7 @@ export const lesson: LessonDef = {
       title: 'Squared error when badly wrong',
       widget: 'outputLoss',
       preset: outputLoss({ initial: { output: 'sigmoid', loss: 'halfSquared', z: 0 } }),
+      predict: STRONGEST_PREDICTION,
       check: checkStrongestPush,
       hint: 'Slide z left from 0 and watch the push grow, then shrink again. Stop where its size is largest (a little left of 0).',
       formula: pushFormula,
@@ -104,6 +148,7 @@ export const lesson: LessonDef = {
         lossChoices: ['halfSquared', 'binaryCrossEntropy'],
         question: 'At z = −5, cross-entropy pushes how many times harder?',
       }),
+      predict: RATIO_PREDICTION,
       check: checkPushRatio,
       hint: 'Set z to −5. Read the push with Cross-entropy, then switch the loss to Squared error and read it again. Divide the first by the second.',
       formula: pushFormula,
@@ -122,6 +167,7 @@ export const lesson: LessonDef = {
         question: TRAINING_QUESTION,
         speed: 60,
       },
+      predict: TRAINING_PREDICTION,
       check: checkTrainingRace,
       hint: `Train with squared error for at least ${FAIR_TRIAL} epochs, then pick Cross-entropy and train until the table shows 90 % reached. What is the sigmoid's slope where it is sure and wrong?`,
       formula: null,
@@ -135,10 +181,10 @@ export const lesson: LessonDef = {
         initial: { output: 'tanh', loss: 'halfSquared', z: 0 },
         target: 3,
         outputChoices: ['tanh', 'sigmoid', 'identity'],
-        question: 'The smallest loss a tanh output can reach here',
       }),
+      predict: FLOOR_PREDICTION,
       check: checkReachThree,
-      hint: 'Slide z far right with Tanh: the output stops at 1, so the loss stops at ½·(1 − 3)². Type that number, then pick the linear output and bring the loss to 0.',
+      hint: 'Slide z far right with Tanh and watch the loss stop. Then pick the linear output and find the z that brings the loss to 0.',
       formula: pushFormula,
       toLab: null,
     }),

@@ -1,6 +1,7 @@
 import type { Knot, LabConfig } from '../../../core/config';
 import { presetKnots } from '../../../core/engine';
 import { labConfig } from '../presets';
+import type { ChoicePrediction } from '../predict';
 import { step, type LessonDef } from '../types';
 import type { DrawnTrainerPreset, DrawnTrainerState } from './drawing';
 
@@ -10,9 +11,14 @@ export const FAIR_TRIAL = 100;
 export const LEARNT = 0.9;
 export const NOT_LEARNT = 0.75;
 
-export const STRAIGHT_QUESTION = {
-  label: 'What can a network draw when its activation is a straight line?',
-  options: ['One straight boundary, whatever the line', 'A curve, if the line is steep enough', 'A circle, given enough epochs'],
+/** Step 1's prediction: where a straight drawing gets on the circle. */
+export const STRAIGHT_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'After 100 epochs with a straight drawing, where will the test accuracy be?',
+  options: ['Well short of 90 % (under 75 %)', 'Around 90 %', 'Close to 100 %'],
+  answers: ['Well short of 90 % (under 75 %)'],
+  explanation:
+    'A straight drawing makes every neuron a straight-line map, and straight-line maps stacked give one straight-line map again: the network can only split the plane with one straight line, and no straight line puts the inside of a circle on one side and the outside on the other. About two points in three is the most one straight cut gets here: it can slice off one side of the ring, no more.',
 };
 export const FLAT_QUESTION = {
   label: 'Why does the staircase not learn?',
@@ -22,9 +28,24 @@ export const FLAT_QUESTION = {
     'The learning rate is too small for it',
   ],
 };
-export const BENDS_QUESTION = {
-  label: 'How many bends does a drawing need to learn the circle?',
+/** Step 2's prediction: does the staircase learn? */
+export const FLAT_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'Will the network learn the circle with this staircase?',
+  options: ['Yes: it has bends, so the boundary can curve', 'No: it will stay near a coin toss'],
+  answers: ['No: it will stay near a coin toss'],
+  explanation:
+    'Bends alone are not enough. Train it and watch; then look at the drawing where the neurons’ sums land (near 0 at the start) and answer the question beside the network.',
+};
+
+/** Step 4's prediction: how many bends a drawing needs. */
+export const BENDS_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'How many bends does a drawing need to learn the circle?',
   options: ['None: any line will do', 'One is enough', 'At least three'],
+  answers: ['One is enough'],
+  explanation:
+    'One bend is enough, as long as the neurons’ sums land on both sides of it: each neuron then bends the boundary once, and a few neurons together bend it round the circle. Now draw one and train it.',
 };
 
 /** A staircase: flat everywhere but two risers 0.1 wide at ±1. */
@@ -40,9 +61,17 @@ export const STAIRS: Knot[] = [
 const failed = (s: DrawnTrainerState): boolean => s.epoch >= FAIR_TRIAL && s.testAccuracy !== null && s.testAccuracy < NOT_LEARNT;
 const learnt = (s: DrawnTrainerState): boolean => s.testAccuracy !== null && s.testAccuracy >= LEARNT;
 
-/** A straight drawing, given a fair trial, failed, and the learner says why it always will. */
+/** The drawing the course starts from, y = x: step 1 asks for a straight line of the learner's own. */
+export const IDENTITY_KNOTS: Knot[] = presetKnots('identity');
+
+/** True when the knots are exactly the line y = x the step starts from. */
+export function isStartingLine(knots: readonly Knot[]): boolean {
+  return knots.length === IDENTITY_KNOTS.length && knots.every((k, i) => k.x === IDENTITY_KNOTS[i].x && k.y === IDENTITY_KNOTS[i].y);
+}
+
+/** A straight line of the learner's own (steeper, shifted or tilted: not the y = x it started from), given a fair trial, failed. */
 export function checkStraight(s: DrawnTrainerState): boolean {
-  return s.straight && failed(s) && s.answer === STRAIGHT_QUESTION.options[0];
+  return s.straight && !isStartingLine(s.knots) && failed(s);
 }
 
 /** A drawing flat on almost all of −6…6, given a fair trial, failed, and the learner says why. */
@@ -55,9 +84,9 @@ export function checkBent(s: DrawnTrainerState): boolean {
   return !s.straight && learnt(s);
 }
 
-/** A drawing with exactly one bend learns the circle, and the learner says one is enough. */
+/** A drawing with exactly one bend learns the circle. */
 export function checkOneBend(s: DrawnTrainerState): boolean {
-  return s.bends === 1 && learnt(s) && s.answer === BENDS_QUESTION.options[1];
+  return s.bends === 1 && learnt(s);
 }
 
 /**
@@ -86,9 +115,10 @@ export const lesson: LessonDef = {
       id: 'straight',
       title: 'A straight drawing',
       widget: 'drawnTrainer',
-      preset: preset(presetKnots('identity'), STRAIGHT_QUESTION),
+      preset: preset(IDENTITY_KNOTS),
+      predict: STRAIGHT_PREDICTION,
       check: checkStraight,
-      hint: `Keep the drawing straight (move its knots together, or leave it), train for at least ${FAIR_TRIAL} epochs, and answer the question.`,
+      hint: `Make a straight line of your own: move every knot up by the same amount (a shifted line), or tilt the line about 0, so that it stays straight. Then train it for at least ${FAIR_TRIAL} epochs.`,
       formula: null,
       toLab: handoff,
     }),
@@ -97,6 +127,7 @@ export const lesson: LessonDef = {
       title: 'Flat pieces',
       widget: 'drawnTrainer',
       preset: preset(STAIRS, FLAT_QUESTION),
+      predict: FLAT_PREDICTION,
       check: checkFlat,
       hint: `Train the staircase for at least ${FAIR_TRIAL} epochs and watch the loss. Then think about the slope the drawing has where the sums land.`,
       formula: null,
@@ -116,7 +147,8 @@ export const lesson: LessonDef = {
       id: 'one-bend',
       title: 'How little is enough?',
       widget: 'drawnTrainer',
-      preset: preset(presetKnots('identity'), BENDS_QUESTION),
+      preset: preset(IDENTITY_KNOTS),
+      predict: BENDS_PREDICTION,
       check: checkOneBend,
       hint: 'Start from the straight line and move only the knots on one side of 0 (say, the left ones up to y = 0). The facts under the drawing count the bends.',
       formula: null,

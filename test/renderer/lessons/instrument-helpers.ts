@@ -3,6 +3,7 @@ import { createSession } from '../../../core/session';
 import type { LabConfig } from '../../../core/config';
 import { gradientRatio } from '../../../renderer/lab/gradient-flow';
 import type { DeadNeuronsState, GradientFlowState } from '../../../renderer/lessons/types';
+import type { FlowTry } from '../../../renderer/lessons/widgets/flow-tries';
 
 function copy(config: LabConfig): LabConfig {
   return JSON.parse(JSON.stringify(config)) as LabConfig;
@@ -36,7 +37,18 @@ export function flowState(config: LabConfig, epochs: number, answer: number | nu
     gradient,
     firstOverLast: gradientRatio(gradient),
     answer,
+    tried: [],
   };
+}
+
+/** What the widget records after the learner trains each depth in turn for `epochs` (its `tried`). */
+export function triedDepths(config: LabConfig, depths: number[], epochs: number): FlowTry[] {
+  return depths.map((layers) => {
+    const c = copy(config);
+    c.network.hidden = Array.from({ length: layers }, () => ({ ...config.network.hidden[0] }));
+    const s = flowState(c, epochs);
+    return { activation: s.activation, layers, epoch: s.epoch, share: s.firstOverLast ?? Number.NaN };
+  });
 }
 
 export function deadState(

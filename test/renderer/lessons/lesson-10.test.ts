@@ -4,13 +4,18 @@ import {
   checkPredicted,
   checkReluArrives,
   checkSteepest,
+  checkFoundDepth,
   checkVanished,
+  FEW_EPOCHS,
+  firstVanishingDepth,
   lesson,
   predictedBound,
   SLOPE_BOUND,
 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
 import type { GradientFlowPreset, GradientFlowState } from '../../../renderer/lessons/types';
-import { flowState } from './instrument-helpers';
+import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
+import { recordTry } from '../../../renderer/lessons/widgets/flow-tries';
+import { flowState, triedDepths } from './instrument-helpers';
 
 const [, deep, relu, predict] = lesson.steps.map((s) => s.preset) as [unknown, GradientFlowPreset, GradientFlowPreset, GradientFlowPreset];
 
@@ -29,6 +34,7 @@ const flow = (change: Partial<GradientFlowState>): GradientFlowState => ({
   gradient: [1e-4, 0.1],
   firstOverLast: 1e-3,
   answer: null,
+  tried: [],
   ...change,
 });
 
@@ -94,22 +100,67 @@ describe('lesson 10, step 4: predict the limit, then measure', () => {
   });
 });
 
-describe('lesson 10: predict first', () => {
-  it('step 2 checks only after a prediction is committed, right or wrong', async () => {
+describe('lesson 10, step 2: the answer comes from the learner’s own runs', () => {
+  const tries = triedDepths(deep.config, [1, 2, 3, 4], FEW_EPOCHS);
+  const at = (layers: number) => tries.filter((t) => t.layers <= layers);
+
+  it('measured: trained a few epochs each, depths 1 and 2 keep 1/100 or more and 3 falls under it, so the runs say 3', () => {
+    console.log('layer 1 share after 3 epochs, depths 1–4:', tries.map((t) => t.share.toExponential(2)).join(', '));
+    expect(firstVanishingDepth(flow({ tried: at(3) }))).toBe(3);
+    expect(firstVanishingDepth(flow({ tried: at(4) }))).toBe(3);
+    // Tried in any order: the table keeps one share per depth.
+    expect(firstVanishingDepth(flow({ tried: [...at(3)].reverse() }))).toBe(3);
+  });
+
+  it('has no answer until every shallower depth was trained a few epochs, or while no depth has fallen under 1/100', () => {
+    expect(firstVanishingDepth(flow({ tried: [] }))).toBeNull();
+    expect(firstVanishingDepth(flow({ tried: at(2) }))).toBeNull();
+    expect(firstVanishingDepth(flow({ tried: tries.filter((t) => t.layers !== 2) }))).toBeNull();
+    expect(firstVanishingDepth(flow({ tried: tries.filter((t) => t.layers >= 3) }))).toBeNull();
+    const tooShort = at(3).map((t) => ({ ...t, epoch: FEW_EPOCHS - 1 }));
+    expect(firstVanishingDepth(flow({ tried: tooShort }))).toBeNull();
+    const relu = at(3).map((t) => ({ ...t, activation: 'relu' as const }));
+    expect(firstVanishingDepth(flow({ tried: relu }))).toBeNull();
+  });
+
+  it('the check passes once the runs found the depth, whatever is selected now, and needs the prediction committed', async () => {
     const { runCheck } = await import('../../../renderer/lessons/types');
     const step = lesson.steps[1];
-    const vanished = flow({ hiddenLayers: 3, firstOverLast: 0.004 });
-    expect(runCheck(step, vanished, null)).toBe(false);
-    expect(runCheck(step, vanished, { value: 3, correct: true })).toBe(true);
-    expect(runCheck(step, vanished, { value: 5, correct: false })).toBe(true);
+    const found = flow({ hiddenLayers: 1, firstOverLast: 0.3, tried: at(3) });
+    expect(checkFoundDepth(found)).toBe(true);
+    expect(checkFoundDepth(flow({ hiddenLayers: 3, firstOverLast: 0.004, tried: tries.filter((t) => t.layers === 3) }))).toBe(false);
+    expect(runCheck(step, found, null)).toBe(false);
+    expect(runCheck(step, found, { value: 5, correct: null })).toBe(true);
+  });
+
+  it('a prediction is locked, not judged, on commit, and the run judges it: right, wrong, and a right one written as a word', () => {
+    const spec = lesson.steps[1].predict!;
+    expect(spec.fromRun).toBeTruthy();
+    const locked = judgePrediction(spec, 3)!;
+    expect(locked).toEqual({ value: 3, correct: null });
+    expect(settlePrediction(spec, locked, 3)).toEqual({ value: 3, correct: true, measured: 3 });
+    expect(settlePrediction(spec, judgePrediction(spec, 5)!, 3)).toEqual({ value: 5, correct: false, measured: 3 });
+    // The run is the judge, not the lesson's own figure: a run that measured 4 makes 4 right.
+    expect(settlePrediction(spec, judgePrediction(spec, 4)!, 4).correct).toBe(true);
+  });
+
+  it('the widget keeps one share per activation and depth, the newest epoch', () => {
+    let tried = recordTry([], { activation: 'sigmoid', layers: 2, epoch: 1, share: 0.05 });
+    tried = recordTry(tried, { activation: 'sigmoid', layers: 3, epoch: 3, share: 0.004 });
+    tried = recordTry(tried, { activation: 'sigmoid', layers: 2, epoch: 4, share: 0.03 });
+    expect(tried).toEqual([
+      { activation: 'sigmoid', layers: 2, epoch: 4, share: 0.03 },
+      { activation: 'sigmoid', layers: 3, epoch: 3, share: 0.004 },
+    ]);
+    expect(recordTry(tried, tried[1])).toBe(tried);
   });
 });
 
 describe('lesson 10: nothing given away before the learner has worked it out', () => {
-  it('step 2’s explanation on commit sends the learner to the table and quotes no measured share', () => {
-    const text = lesson.steps[1].predict!.explanation;
-    expect(text).toMatch(/read Layer 1 in the table/);
-    expect(text).not.toMatch(/1\/\d/);
+  it('step 2’s locked prediction sends the learner to the table, and neither text quotes a measured share', () => {
+    const spec = lesson.steps[1].predict!;
+    expect(spec.fromRun).toMatch(/read Layer 1 in the table/);
+    for (const text of [spec.fromRun!, spec.explanation]) expect(text).not.toMatch(/1\/(?!100\b)\d|\de-/);
   });
   it('step 4’s formula shows 0.25⁶ only once the learner has typed it right', async () => {
     const { runFormula } = await import('../../../renderer/lessons/types');

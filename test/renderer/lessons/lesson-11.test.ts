@@ -4,8 +4,10 @@ import {
   checkKilled,
   checkLeakyAlive,
   checkLeakySlope,
+  checkKilledMeasured,
   checkStayDead,
   deadConfig,
+  killedInTen,
   deadTotal,
   KILLED_AT_BIG_RATE,
   lesson,
@@ -14,6 +16,8 @@ import {
 const lessonSteps = () => lesson.steps;
 import type { DeadNeuronsState } from '../../../renderer/lessons/types';
 import { deadState, trainedSession } from './instrument-helpers';
+import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
+import { runCheck } from '../../../renderer/lessons/types';
 
 function config(activation: ActivationName, learningRate: number): LabConfig {
   const c = structuredClone(deadConfig);
@@ -95,31 +99,53 @@ describe('lesson 11: dead neurons', () => {
   });
 });
 
-describe('lesson 11: predict first', () => {
-  it('step 1 checks only after a prediction is committed, and any committed guess may go on', async () => {
-    const { runCheck } = await import('../../../renderer/lessons/types');
-    const { judgePrediction } = await import('../../../renderer/lessons/predict');
-    const step = lessonSteps()[0];
-    const killed = dead({});
-    expect(runCheck(step, killed, null)).toBe(false);
-    expect(judgePrediction(step.predict!, 9)?.correct).toBe(true);
-    // The tester's contradiction: 8 was called right while the run crossed out 9.
-    expect(judgePrediction(step.predict!, 8)?.correct).toBe(false);
-    expect(judgePrediction(step.predict!, 10)?.correct).toBe(false);
-    expect(judgePrediction(step.predict!, 0)?.correct).toBe(false);
-    expect(runCheck(step, killed, judgePrediction(step.predict!, 0))).toBe(true);
-  });
-});
+describe('lesson 11, step 1: the answer comes from the learner’s own run', () => {
+  const step = lessonSteps()[0];
+  const spec = step.predict!;
 
-describe('lesson 11, step 1: the prediction agrees with the learner’s run', () => {
-  it('the count judged right is the count ten epochs at learning rate 3 really kill', () => {
+  it('measured: ten epochs at learning rate 3 kill the count the lesson expects, and the step reads it from the run', () => {
     const big = measure('relu', 3, 10);
     expect(deadTotal(big)).toBe(KILLED_AT_BIG_RATE);
-    expect(lessonSteps()[0].predict).toMatchObject({ kind: 'number', answer: KILLED_AT_BIG_RATE, tolerance: 0 });
+    expect(killedInTen(big)).toBe(KILLED_AT_BIG_RATE);
+    // Raised to 3 after five epochs at 0.03, ten epochs at 3: the run still counts.
+    expect(killedInTen(measure('relu', 0.03, 5, { rate: 3, more: 10 }))).toBe(KILLED_AT_BIG_RATE);
   });
-  it('the explanation shown on commit states no count the run could contradict', () => {
-    const text = lessonSteps()[0].predict!.explanation;
-    expect(text).not.toMatch(/\d/);
-    expect(text.toLowerCase()).not.toMatch(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen)\b/);
+
+  it('has no measurement before ten epochs at 3, at 0.03, or with leaky ReLU', () => {
+    expect(killedInTen(dead({ epochsAtRate: 9 }))).toBeNull();
+    expect(killedInTen(dead({ learningRate: 0.03 }))).toBeNull();
+    expect(killedInTen(dead({ activation: 'leakyRelu' }))).toBeNull();
+    expect(killedInTen(dead({ deadCount: [] }))).toBeNull();
+    expect(killedInTen(dead({}))).toBe(9);
+  });
+
+  it('locks the prediction on commit and lets the run judge it: the same count is right, any other wrong', () => {
+    expect(spec.fromRun).toBeTruthy();
+    expect(judgePrediction(spec, 4)).toEqual({ value: 4, correct: null });
+    expect(settlePrediction(spec, judgePrediction(spec, 9)!, 9).correct).toBe(true);
+    // The tester's contradiction stays fixed: 8 is not called right while the run crossed out 9.
+    expect(settlePrediction(spec, judgePrediction(spec, 8)!, 9).correct).toBe(false);
+    expect(settlePrediction(spec, judgePrediction(spec, 4)!, 9)).toEqual({ value: 4, correct: false, measured: 9 });
+    // A run that crossed out 7 makes 7 right: the learner's run is the judge.
+    expect(settlePrediction(spec, judgePrediction(spec, 7)!, 7).correct).toBe(true);
+    // The first measurement stands.
+    const settled = settlePrediction(spec, judgePrediction(spec, 9)!, 9);
+    expect(settlePrediction(spec, settled, 3)).toBe(settled);
+  });
+
+  it('checks only with a committed prediction and a run of ten epochs at 3', () => {
+    const killed = dead({});
+    expect(runCheck(step, killed, null)).toBe(false);
+    expect(runCheck(step, killed, { value: 0, correct: null })).toBe(true);
+    expect(checkKilledMeasured(killed)).toBe(true);
+    expect(checkKilledMeasured(dead({ epoch: 6, epochsAtRate: 6 }))).toBe(false);
+    expect(checkKilled(dead({ epoch: 6, epochsAtRate: 6 }))).toBe(true);
+  });
+
+  it('the explanation shown with the run’s count states no count of its own', () => {
+    for (const text of [spec.explanation]) {
+      expect(text).not.toMatch(/\d/);
+      expect(text.toLowerCase()).not.toMatch(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen)\b/);
+    }
   });
 });

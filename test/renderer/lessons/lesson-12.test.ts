@@ -11,9 +11,15 @@ import {
   checkClones,
   checkFlatEnd,
   checkSaturated,
+  CLONES_PREDICTION,
+  FLAT_PREDICTION,
+  LARGE_PREDICTION,
   lesson,
   SATURATION_QUESTION,
 } from '../../../renderer/lessons/12-saturation-and-init/lesson';
+import { parseAnswer } from '../../../renderer/lessons/math';
+import { judgePrediction } from '../../../renderer/lessons/predict';
+import { lessonHtml } from '../../../renderer/lessons/content';
 import type { ExplorerState } from '../../../renderer/lessons/types';
 import { compareRuns } from './compare-runs';
 
@@ -84,11 +90,18 @@ describe('lesson 12, steps 3 and 4: clones and broken symmetry (tanh 2→4→4�
     expect(equal.testAccuracy).toBeLessThan(0.75);
   });
 
-  it('passes step 3 when the typed count matches the one picture, and not for 4 or nothing', () => {
-    expect(checkClones({ ...equal, answer: 1 })).toBe(true);
-    expect(checkClones({ ...equal, answer: 4 })).toBe(false);
-    expect(checkClones({ ...equal, answer: null })).toBe(false);
-    expect(checkClones({ ...equal, answer: 1, epoch: 10 })).toBe(false);
+  it('passes step 3 after 50 epochs from equal weights, still one picture; not earlier, not from random weights', () => {
+    expect(checkClones(equal)).toBe(true);
+    expect(checkClones({ ...equal, epoch: 10 })).toBe(false);
+    expect(checkClones({ ...equal, initializer: 'playground', distinct: [4, 4] })).toBe(false);
+    expect(checkClones({ ...equal, distinct: [] })).toBe(false);
+  });
+
+  it('step 3’s prediction is the count the run shows: 1, typed as a digit, a word or with a unit; 4 is wrong', () => {
+    for (const typed of ['1', 'one', ' One ', '1 picture', '1.0'])
+      expect(judgePrediction(CLONES_PREDICTION, parseAnswer(typed)!)?.correct, typed).toBe(true);
+    for (const typed of ['4', 'four', '2']) expect(judgePrediction(CLONES_PREDICTION, parseAnswer(typed)!)?.correct, typed).toBe(false);
+    expect(CLONES_PREDICTION.answer).toBe(equal.distinct[0]);
   });
 
   it('passes step 4 once random weights reach 90 % with four different neurons after the equal start had 100 epochs', () => {
@@ -104,6 +117,36 @@ describe('lesson 12, steps 3 and 4: clones and broken symmetry (tanh 2→4→4�
     expect(checkBrokenSymmetry(randomOnly)).toBe(false);
     expect(checkBrokenSymmetry({ ...after, initializer: 'equal' })).toBe(false);
     expect(checkBrokenSymmetry({ ...after, testAccuracy: 0.7 })).toBe(false);
+  });
+});
+
+describe('lesson 12: predict first, nothing given away', () => {
+  const flatFrom = (activation: 'tanh' | 'sigmoid'): number => {
+    for (let x = 0; x <= 6; x += 0.01) if (explorerAt(activation, x).df < 0.01) return x;
+    return Number.NaN;
+  };
+
+  it('step 1: tanh goes flat nearer to 0 than the sigmoid (measured), so only "Tanh" is right', () => {
+    console.log(`slope under 0.01 from x = ${flatFrom('tanh').toFixed(2)} (tanh), ${flatFrom('sigmoid').toFixed(2)} (sigmoid)`);
+    expect(flatFrom('tanh')).toBeLessThan(flatFrom('sigmoid'));
+    expect(judgePrediction(FLAT_PREDICTION, 'Tanh')?.correct).toBe(true);
+    expect(judgePrediction(FLAT_PREDICTION, 'The sigmoid')?.correct).toBe(false);
+    expect(judgePrediction(FLAT_PREDICTION, 'Both at the same distance')?.correct).toBe(false);
+  });
+
+  it('steps 1–3 ask their prediction, and the text quotes no measured result before it', () => {
+    expect(lesson.steps.slice(0, 3).map((s) => s.predict)).toEqual([FLAT_PREDICTION, LARGE_PREDICTION, CLONES_PREDICTION]);
+    const html = lessonHtml(lesson.id);
+    expect(html[1]).not.toMatch(/64 %|within a few epochs/);
+    expect(html[2]).not.toMatch(/clones|no better than one/);
+    // The prediction's explanation does not answer the question under the table for the learner.
+    expect(LARGE_PREDICTION.explanation).not.toContain(SATURATION_QUESTION.options[0]);
+  });
+
+  it('step 2: the small start reaches 90 % first in the lesson’s own runs, the answer judged right', () => {
+    expect(judgePrediction(LARGE_PREDICTION, 'Small random (±0.5)')?.correct).toBe(true);
+    expect(judgePrediction(LARGE_PREDICTION, 'Large random (±5)')?.correct).toBe(false);
+    expect(judgePrediction(LARGE_PREDICTION, 'Both about as fast')?.correct).toBe(false);
   });
 });
 

@@ -12,7 +12,14 @@ import {
   pushRatioAt,
   TANH_FLOOR,
   TRAINING_QUESTION,
+  FLOOR_PREDICTION,
+  RATIO_PREDICTION,
+  STRONGEST_PREDICTION,
+  TRAINING_PREDICTION,
 } from '../../../renderer/lessons/13-output-meets-loss/lesson';
+import { lessonHtml } from '../../../renderer/lessons/content';
+import { parseAnswer } from '../../../renderer/lessons/math';
+import { judgePrediction } from '../../../renderer/lessons/predict';
 import { compareRuns } from './compare-runs';
 
 function at(output: SingleOutput, loss: SingleLoss, z: number, target = 1, answer: number | null = null): OutputLossState {
@@ -43,6 +50,12 @@ describe('lesson 13, step 2: how many times harder cross-entropy pushes at z = �
     }
   });
 
+  it('accepts the ratio written as a person writes it: "150 times", "about 150", "150×", "150x", "150,4", a minus sign', () => {
+    for (const typed of ['150 times', 'about 150', '150×', '150x', '150,4', '−150', '≈ 151']) {
+      expect(checkPushRatio(at('sigmoid', 'halfSquared', -5, 1, parseAnswer(typed))), typed).toBe(true);
+    }
+  });
+
   it('refuses the pushes themselves, the inverse, and answers read at another z', () => {
     for (const answer of [null, 0.9933, 0.0066, 1 / 150, 1, 15, 405, 1000]) {
       expect(checkPushRatio(at('sigmoid', 'binaryCrossEntropy', -5, 1, answer))).toBe(false);
@@ -56,19 +69,49 @@ describe('lesson 13, step 3: a target of 3', () => {
     expect(at('tanh', 'halfSquared', 8, 3).lossValue).toBeCloseTo(2, 4);
   });
 
-  it('passes with the floor typed and a linear output at z = 3 (or within a rounding of it)', () => {
-    expect(checkReachThree(at('identity', 'halfSquared', 3, 3, 2))).toBe(true);
-    expect(checkReachThree(at('identity', 'halfSquared', 3, 3, 2.0001))).toBe(true);
-    expect(checkReachThree(at('identity', 'halfSquared', 2.9, 3, 2))).toBe(true);
+  it('predicts the floor first: 2 counts however it is written, other floors do not', () => {
+    for (const typed of ['2', '2.0', '2,0', 'two', 'about 2', '2.04']) {
+      expect(judgePrediction(FLOOR_PREDICTION, parseAnswer(typed)!)?.correct, typed).toBe(true);
+    }
+    for (const typed of ['0', '1', '4', '0.5', '2.2'])
+      expect(judgePrediction(FLOOR_PREDICTION, parseAnswer(typed)!)?.correct, typed).toBe(false);
+    expect(FLOOR_PREDICTION.answer).toBe(TANH_FLOOR);
   });
 
-  it('refuses a wrong floor, tanh or sigmoid at their best, and a linear output that misses 3', () => {
-    expect(checkReachThree(at('identity', 'halfSquared', 3, 3, 0))).toBe(false);
-    expect(checkReachThree(at('identity', 'halfSquared', 3, 3, 4))).toBe(false);
-    expect(checkReachThree(at('identity', 'halfSquared', 3, 3, null))).toBe(false);
+  it('passes with a linear output at z = 3 (or within a rounding of it)', () => {
+    expect(checkReachThree(at('identity', 'halfSquared', 3, 3))).toBe(true);
+    expect(checkReachThree(at('identity', 'halfSquared', 2.9, 3))).toBe(true);
+  });
+
+  it('refuses tanh or sigmoid at their best, and a linear output that misses 3', () => {
     expect(checkReachThree(at('tanh', 'halfSquared', 8, 3, 2))).toBe(false);
     expect(checkReachThree(at('sigmoid', 'halfSquared', 8, 3, 2))).toBe(false);
     expect(checkReachThree(at('identity', 'halfSquared', 2, 3, 2))).toBe(false);
+  });
+});
+
+describe('lesson 13: predict first, nothing given away', () => {
+  it('every step asks its prediction before the read-outs show, step 1’s question among them', () => {
+    expect(lesson.steps.map((s) => s.predict)).toEqual([STRONGEST_PREDICTION, RATIO_PREDICTION, TRAINING_PREDICTION, FLOOR_PREDICTION]);
+    const html = lessonHtml(lesson.id);
+    // Step 1's question has its answer box now: the prediction's question is the one the text asks.
+    expect(STRONGEST_PREDICTION.question).toMatch(/most wrong/);
+    expect(html[0]).not.toMatch(/Is it where the neuron is most wrong\?/);
+    expect(html[2]).not.toMatch(/within four epochs|after 1,000 epochs/);
+  });
+
+  it('judges each prediction by the measured facts: the push peaks near 0, ~150 times, cross-entropy first', () => {
+    // The push at z = −6 is far weaker than at −0.7, so "the more wrong, the harder" is wrong.
+    expect(Math.abs(at('sigmoid', 'halfSquared', -6).push)).toBeLessThan(Math.abs(at('sigmoid', 'halfSquared', -0.7).push));
+    expect(judgePrediction(STRONGEST_PREDICTION, STRONGEST_PREDICTION.options[1])?.correct).toBe(true);
+    expect(judgePrediction(STRONGEST_PREDICTION, STRONGEST_PREDICTION.options[0])?.correct).toBe(false);
+    expect(pushRatioAt(-5)).toBeGreaterThan(100);
+    expect(judgePrediction(RATIO_PREDICTION, 'More than 100 times')?.correct).toBe(true);
+    expect(judgePrediction(RATIO_PREDICTION, 'About 10 times')?.correct).toBe(false);
+    expect(judgePrediction(TRAINING_PREDICTION, 'Cross-entropy')?.correct).toBe(true);
+    expect(judgePrediction(TRAINING_PREDICTION, 'Squared error')?.correct).toBe(false);
+    // The explanation does not answer the question under the table.
+    expect(TRAINING_PREDICTION.explanation).not.toContain(TRAINING_QUESTION.options[0]);
   });
 });
 

@@ -30,7 +30,7 @@ const spec = (lesson: typeof sigmoidLesson, i: number): PredictionSpec => {
   if (p === undefined) throw new Error(`step ${i + 1} of ${lesson.id} asks no prediction`);
   return p;
 };
-const right = (s: PredictionSpec, v: string | number): boolean | undefined => judgePrediction(s, v)?.correct;
+const right = (s: PredictionSpec, v: string | number): boolean | null | undefined => judgePrediction(s, v)?.correct;
 /** Every probe position the slider offers (−extent to extent in steps of 0.1). */
 const positions = (extent: number): number[] => Array.from({ length: 20 * extent + 1 }, (_, i) => Math.round(i - 10 * extent) / 10);
 /** The lesson's text with KaTeX and tags stripped to words and numbers. */

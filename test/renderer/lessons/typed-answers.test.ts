@@ -58,6 +58,7 @@ describe('lesson 10 step 4: a right number before the experiment says so', () =>
     gradient: [],
     firstOverLast: null,
     answer: parseAnswer('0.00024'),
+    tried: [],
   };
   const step = lesson10.steps[3];
 

@@ -1,0 +1,74 @@
+/**
+ * Lessons 12, 13 and 17's widgets hide what would give a prediction away until it is committed
+ * (`revealed` false), and show it after.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import CompareWidget from '../../../../renderer/lessons/12-saturation-and-init/CompareWidget.svelte';
+import OutputLossWidget from '../../../../renderer/lessons/13-output-meets-loss/OutputLossWidget.svelte';
+import DrawnTrainerWidget from '../../../../renderer/lessons/17-invent-your-own/DrawnTrainerWidget.svelte';
+import ExplorerWidget from '../../../../renderer/lessons/widgets/ExplorerWidget.svelte';
+import { stubCanvas } from '../../canvas-stub';
+import { inProcessEngine } from '../../engine-in-process';
+import { lessonStep } from './lesson-steps';
+
+beforeAll(stubCanvas);
+vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
+  class Chart {
+    constructor(_canvas: unknown, _config: unknown) {}
+    update(): void {}
+    destroy(): void {}
+  }
+  return { ...actual, Chart };
+});
+afterEach(() => cleanup());
+
+const none = () => undefined;
+
+describe('hidden until the prediction is committed', () => {
+  it('lesson 12 step 1: the explorer (its slope read-out and flat stretches) is hidden, then shown', async () => {
+    const step = lessonStep('12-saturation-and-init', 'flat-ends', 'explorer');
+    const { rerender } = render(ExplorerWidget, { preset: step.preset, onState: none, revealed: false });
+    expect(screen.queryByRole('slider', { name: /Read-out cursor/ })).toBeNull();
+    expect(screen.queryByText(/saturated/i)).toBeNull();
+    await rerender({ preset: step.preset, onState: none, revealed: true });
+    expect(screen.getByRole('slider', { name: /Read-out cursor on Tanh/ })).toBeTruthy();
+  });
+
+  it('lesson 12 step 3: the neuron maps, the accuracy and the run table are hidden, training is not', async () => {
+    const step = lessonStep('12-saturation-and-init', 'clones', 'compare');
+    const engine = inProcessEngine();
+    const { rerender } = render(CompareWidget, { preset: step.preset, onState: none, engine, revealed: false });
+    expect(screen.queryAllByRole('img', { name: /First hidden layer, neuron/ })).toHaveLength(0);
+    expect(screen.queryByTestId('test-accuracy')).toBeNull();
+    expect(screen.queryByRole('table', { name: /Your runs/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy();
+    expect(screen.getByTestId('epoch')).toBeTruthy();
+    await rerender({ preset: step.preset, onState: none, engine, revealed: true });
+    expect(screen.getAllByRole('img', { name: /First hidden layer, neuron/ })).toHaveLength(4);
+    expect(screen.getByRole('table', { name: /Your runs/ })).toBeTruthy();
+  });
+
+  it('lesson 13: the loss drawing and the output, loss and push read-outs are hidden; the slider works', async () => {
+    const step = lessonStep('13-output-meets-loss', 'squared-push', 'outputLoss');
+    const { rerender } = render(OutputLossWidget, { preset: step.preset, onState: none, revealed: false });
+    expect(screen.queryByTestId('push-value')).toBeNull();
+    expect(screen.queryByTestId('loss-value')).toBeNull();
+    expect(screen.queryByRole('img', { name: /The loss over the weighted sum/ })).toBeNull();
+    expect(screen.getByRole('slider', { name: 'sum z' })).toBeTruthy();
+    await rerender({ preset: step.preset, onState: none, revealed: true });
+    expect(screen.getByTestId('push-value').textContent).toBe('−0.1250');
+  });
+
+  it('lesson 17: the network’s picture, accuracy and loss chart are hidden; the drawing can be edited', async () => {
+    const step = lessonStep('17-invent-your-own', 'straight', 'drawnTrainer');
+    const engine = inProcessEngine();
+    const { rerender } = render(DrawnTrainerWidget, { preset: step.preset, onState: none, engine, revealed: false });
+    expect(screen.queryByTestId('test-accuracy')).toBeNull();
+    expect(screen.queryByRole('img', { name: /The network's answer over the plane/ })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /^Knot 1 of/ }).length).toBeGreaterThan(0);
+    await rerender({ preset: step.preset, onState: none, engine, revealed: true });
+    expect(screen.getByTestId('test-accuracy')).toBeTruthy();
+  });
+});
