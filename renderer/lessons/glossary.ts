@@ -189,6 +189,36 @@ const entries: GlossaryEntry[] = [
       'A popular way of stepping: it keeps a running average of each weight’s recent gradients (like momentum) and of their size, and divides one by the other, so every weight takes steps of a similar size.',
   },
   {
+    term: 'test loss',
+    definition:
+      'The loss measured on the test set, the points training never sees. If it stays close to the training loss, the network has learned the pattern; if it climbs while the training loss falls, the network is memorising its training points.',
+  },
+  {
+    term: 'transpose',
+    definition:
+      'Turning a column of numbers on its side (written with a small ᵀ). In wᵀh it just means: multiply each number in h by the matching weight in w and add the products up — one weighted sum.',
+  },
+  {
+    term: 'sum',
+    definition:
+      'Adding up a list of numbers. The Greek capital letter Σ (sigma) is short for it: Σⱼ xⱼ means x₁ + x₂ + x₃ + … over every j.',
+  },
+  {
+    term: 'error signal',
+    definition:
+      "How much the loss changes when one neuron's sum z changes a little, written δ (delta). Training works it out backwards from the output; a weight's gradient is the δ of the neuron it feeds times the input it carries.",
+  },
+  {
+    term: 'e',
+    definition:
+      'A fixed number, about 2.718, that turns up wherever things grow in proportion to their size. Raising e to a power, eᶻ, gives a positive result for every z and grows fast as z grows.',
+  },
+  {
+    term: 'natural logarithm',
+    definition:
+      'The reverse of raising e to a power, written ln: ln 18 is the power of e that gives 18, about 2.9. So e raised to ln 18 is 18 again.',
+  },
+  {
     term: 'scientific notation',
     definition:
       'A short way to write very big or very small numbers: 2.2e-4 means 2.2 × 10⁻⁴, that is 2.2 divided by 10 four times, 0.00022; 3e5 means 3 × 10⁵, 300,000.',

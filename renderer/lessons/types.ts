@@ -71,6 +71,12 @@ export interface ProbePreset {
   question: string | null;
   /** Half-width of the x range plotted. */
   extent: number;
+  /**
+   * With the slope curve: where the slope at the probe is smaller than this (but the curve is
+   * drawn at full scale, so 0.01 looks like 0), an inset magnifies it between −slopeZoom and
+   * slopeZoom. Absent: no inset.
+   */
+  slopeZoom?: number;
 }
 
 /** The two-hidden-unit network of the XOR lesson, set by hand. */

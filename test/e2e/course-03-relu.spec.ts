@@ -26,9 +26,14 @@ test('a learner reads ReLU, sets a threshold and fits |x| with hinges', async ({
   await shoot(page, SHOTS, '1-negative-predict');
   await predict(page, /^What does ReLU give for an input of −3\?/, '0', true);
   await expect(page.getByText('output 0.00')).toBeVisible();
+  // Step 1 has no weight or bias yet: its formula is max(0, x) (#15: it showed max(0, wx + b)).
+  await expect(page.getByTestId('live-formula').locator('annotation')).toHaveText(
+    '\\displaystyle y = \\max(0,\\ x) = \\max(0,\\ (-3.0)) = 0.00',
+  );
   await check(page);
   await shoot(page, SHOTS, '1-negative');
   await next(page);
+  await expect(page.getByTestId('live-formula').locator('annotation')).toContainText('w x + b');
   await slider(page, 'bias b', -2);
   await check(page);
   await shoot(page, SHOTS, '2-threshold');

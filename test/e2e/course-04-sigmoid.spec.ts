@@ -18,17 +18,20 @@ test('a learner predicts σ(0) and σ(−2) before reading them, and finds where
   test.setTimeout(120000);
   const journey = await startJourney(page);
   await openLesson(page, 'Sigmoid');
-  const hidden = page.getByText('output and slope hidden until you commit your prediction');
+  // Steps 1 and 2 show only σ: the slope curve and σ′ come with step 3, which explains them.
+  const hidden = page.getByText('output hidden until you commit your prediction');
   await expect(hidden).toBeVisible();
   await expect(page.getByTestId('live-formula')).toHaveCount(0);
   await checkNeedsPrediction(page);
   // A percentage of the fraction asked for counts (#15: "50%" was read as 50 and refused).
   await predict(page, /^What is σ\(0\)\?/, '50%', true);
   // It starts at −4, not at −2: step 2 asks for σ(−2).
-  await expect(page.getByText('output 0.01799 · slope 0.01766')).toBeVisible();
+  await expect(page.getByText('output 0.02', { exact: true })).toBeVisible();
+  await expect(page.getByText('the function its slope')).toHaveCount(0);
+  await expect(page.getByTestId('live-formula')).not.toContainText('σ′');
   await checkFails(page);
   await slider(page, 'probe x', 0);
-  await expect(page.getByText('output 0.50000 · slope 0.25000')).toBeVisible();
+  await expect(page.getByText('output 0.50', { exact: true })).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '1-middle');
   await next(page);
@@ -39,11 +42,13 @@ test('a learner predicts σ(0) and σ(−2) before reading them, and finds where
   await expect(hidden).toBeVisible();
   await shoot(page, SHOTS, '2-mirror-predict');
   await predict(page, /^What is σ\(−2\), to two decimals\?/, '0.12', true);
-  await expect(page.getByText('output 0.11920 · slope 0.10499')).toBeVisible();
+  await expect(page.getByText('output 0.12', { exact: true })).toBeVisible();
   await expect(page.getByTestId('live-formula')).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '2-mirror');
   await next(page);
+  await expect(page.getByText('output 0.50000 · slope 0.25000')).toBeVisible();
+  await expect(page.getByText('the function its slope')).toBeVisible();
   await slider(page, 'probe x', 6);
   await check(page);
   await shoot(page, SHOTS, '3-flat');

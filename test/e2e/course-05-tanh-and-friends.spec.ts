@@ -30,6 +30,8 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   await shoot(page, SHOTS, '1-tanh-predict');
   await predict(page, /^tanh\(x\) = 2σ\(2x\) − 1/, '−1 and 1', true, 'choice');
   await expect(page.getByText('Squashes any number into the range between −1 and 1')).toBeVisible();
+  // Picking Tanh alone does not pass: the probe starts on the right (#15: it started at −2, already below −0.9).
+  await checkFails(page);
   await slider(page, 'probe x', -1);
   await checkFails(page);
   await slider(page, 'probe x', -2);
@@ -44,7 +46,12 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('the answer is Leaky ReLU');
   await checkFails(page);
   await pick.selectOption('leakyRelu');
+  await expect(page.getByText('output 2.00000 · slope 1.00000')).toBeVisible();
+  await checkFails(page);
+  await slider(page, 'probe x', -2);
   await expect(page.getByText('output -0.02000 · slope 0.01000')).toBeVisible();
+  // Leaky ReLU's 0.01 is magnified in an inset (at full scale it looks like ReLU's 0).
+  await expect(page.getByText(/The box at the top left magnifies the slope .* here it is 0\.01000, a little above the axis/)).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '2-leaky');
   await next(page);

@@ -20,6 +20,11 @@ export function checkHingesFit(s: CurveState): boolean {
   return s.activation === 'relu' && s.showEachNeuron && s.epoch > 0 && Number.isFinite(s.trainLoss) && s.trainLoss < 0.01;
 }
 
+/** ReLU of the input alone: step 1, before a weight and a bias appear (step 2). */
+export function reluInputFormula(s: ProbeState): string {
+  return `y = \\max(0,\\ x) = \\max(0,\\ ${tex(s.x, 1, true)}) = ${tex(relu(s.x), 2)}`;
+}
+
 export function reluFormula(s: ProbeState): string {
   const z = s.w * s.x + s.b;
   return `y = \\max(0,\\ w x + b) = \\max(0,\\ ${tex(s.w, 1, true)}\\cdot ${tex(s.x, 1, true)} + ${tex(s.b, 1, true)}) = \\max(0,\\ ${tex(z, 2)}) = ${tex(relu(z), 2)}`;
@@ -51,7 +56,7 @@ export const lesson: LessonDef = {
       },
       check: checkProbeAtMinusThree,
       hint: 'Slide the probe to −3 and read the output there.',
-      formula: reluFormula,
+      formula: reluInputFormula,
       toLab: null,
     }),
     step({

@@ -23,17 +23,23 @@ export function checkFlat(s: ProbeState): boolean {
   return sigmoidSlope(s.x) < 0.01;
 }
 
-export function sigmoidFormula(s: ProbeState): string {
-  const y = sigmoid(s.x);
-  return `\\sigma(${tex(s.x, 2)}) = \\frac{1}{1 + e^{-${tex(s.x, 2, true)}}} = ${tex(y, 5)}, \\quad \\sigma'(${tex(s.x, 2)}) = \\sigma(1-\\sigma) = ${tex(sigmoidSlope(s.x), 5)}`;
+/** σ at the probe: steps 1 and 2, before the slope is introduced. */
+export function sigmoidValueFormula(s: ProbeState): string {
+  return `\\sigma(${tex(s.x, 2)}) = \\frac{1}{1 + e^{-${tex(s.x, 2, true)}}} = ${tex(sigmoid(s.x), 5)}`;
 }
 
-function preset(question: string | null, x: number): ProbePreset {
+/** σ and its slope σ′ at the probe: step 3, which introduces the slope. */
+export function sigmoidFormula(s: ProbeState): string {
+  return `${sigmoidValueFormula(s)}, \\quad \\sigma'(${tex(s.x, 2)}) = \\sigma(1-\\sigma) = ${tex(sigmoidSlope(s.x), 5)}`;
+}
+
+/** The dashed slope curve and σ′ appear in step 3, where the text explains them, not before. */
+function preset(question: string | null, x: number, showDerivative = false): ProbePreset {
   return {
     initial: { activation: 'sigmoid', w: 1, b: 0, x, answer: null },
     choices: ['sigmoid'],
     showWeights: false,
-    showDerivative: true,
+    showDerivative,
     question,
     extent: 10,
   };
@@ -58,7 +64,7 @@ export const lesson: LessonDef = {
       },
       check: checkProbeAtMiddle,
       hint: 'Move the probe to x = 0 and read the output there.',
-      formula: sigmoidFormula,
+      formula: sigmoidValueFormula,
       toLab: null,
     }),
     step({
@@ -76,14 +82,14 @@ export const lesson: LessonDef = {
       },
       check: checkProbeAtMirror,
       hint: 'Move the probe to x = −2 and read the output there.',
-      formula: sigmoidFormula,
+      formula: sigmoidValueFormula,
       toLab: null,
     }),
     step({
       id: 'flat',
       title: 'Where learning stalls',
       widget: 'probe',
-      preset: preset(null, 0),
+      preset: preset(null, 0, true),
       check: checkFlat,
       hint: 'Drag the probe far out to the right or left, past about 4.6, until the dashed slope curve lies almost on the axis.',
       formula: sigmoidFormula,

@@ -34,14 +34,20 @@ export function activationFormula(s: ProbeState): string {
   return `${a.tex}, \\qquad f(${tex(s.x, 2)}) = ${tex(y, 3)}, \\quad f'(${tex(s.x, 2)}) = ${tex(a.df(s.x, y), 3)}`;
 }
 
-function preset(): ProbePreset {
+/**
+ * Steps 1 and 2 start the probe at x = 2, on the right, where neither check is met by picking
+ * the function alone (at −2, Tanh already said below −0.9): the learner has to move it.
+ */
+function preset(x: number): ProbePreset {
   return {
-    initial: { activation: 'relu', w: 1, b: 0, x: -2, answer: null },
+    initial: { activation: 'relu', w: 1, b: 0, x, answer: null },
     choices: CHOICES,
     showWeights: false,
     showDerivative: true,
     question: null,
     extent: 5,
+    // Leaky ReLU's 0.01 on the left looks like ReLU's 0 at full scale: the inset magnifies it.
+    slopeZoom: 0.05,
   };
 }
 
@@ -54,7 +60,7 @@ export const lesson: LessonDef = {
       id: 'tanh',
       title: 'Negative or positive',
       widget: 'probe',
-      preset: preset(),
+      preset: preset(2),
       predict: {
         kind: 'choice',
         question: 'tanh(x) = 2σ(2x) − 1. Between which values do its outputs stay?',
@@ -72,7 +78,7 @@ export const lesson: LessonDef = {
       id: 'leaky',
       title: 'Never completely silent',
       widget: 'probe',
-      preset: preset(),
+      preset: preset(2),
       predict: {
         kind: 'choice',
         question: 'Which one has a slope on the left that is small, never zero, and the same everywhere there?',
@@ -90,7 +96,7 @@ export const lesson: LessonDef = {
       id: 'periodic',
       title: 'Waves',
       widget: 'probe',
-      preset: preset(),
+      preset: preset(-2),
       predict: {
         kind: 'number',
         question: 'The sine gives 0 at x = 0. At which x between 1 and 5 does it give 0 again?',

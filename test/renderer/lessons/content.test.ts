@@ -50,6 +50,18 @@ describe('lesson content', () => {
     expect(renderMarkdown('A [[weight]] here', { strict: true })).not.toContain('term-run');
   });
 
+  // A new learner met these words and symbols with nothing to explain them (course walk):
+  // each is now linked to the glossary in the lesson where it first appears.
+  it.each([
+    ['03-relu', ['epoch', 'test loss', 'test set']],
+    ['07-xor', ['transpose']],
+    ['09-one-step-downhill', ['error signal']],
+    ['16-softmax-and-cos', ['sum', 'e', 'monotonic']],
+  ])('%s links the terms a newcomer asked about: %j', (id, terms) => {
+    const linked = new Set(termsIn(text(id)).map((t) => t.toLowerCase()));
+    for (const term of terms) expect(linked).toContain(term);
+  });
+
   it('refuses an unknown term in strict mode and shows plain text otherwise', () => {
     expect(() => renderMarkdown('[[flux capacitor]]', { strict: true })).toThrow();
     expect(renderMarkdown('[[flux capacitor]]')).toContain('flux capacitor');

@@ -121,6 +121,13 @@ describe('lesson 5: tanh and friends, predicted before the read-out shows', () =
     expect(checkTanhSaysNo(probe({ activation: 'tanh', x: 3 }))).toBe(false);
   });
 
+  it('steps 1 and 2 start where picking the function alone does not pass: the learner has to move the probe', () => {
+    const start = (i: number): ProbeState => (friendsLesson.steps[i].preset as { initial: ProbeState }).initial;
+    expect(checkTanhSaysNo({ ...start(0), activation: 'tanh' })).toBe(false);
+    expect(checkLeakyLeft({ ...start(1), activation: 'leakyRelu' })).toBe(false);
+    expect(checkSineZeroAgain({ ...start(2), activation: 'sin' })).toBe(false);
+  });
+
   it('step 2: only leaky ReLU has a constant, non-zero slope on the left — measured from the registry', () => {
     const s = spec(friendsLesson, 1);
     expect(right(s, 'Leaky ReLU')).toBe(true);

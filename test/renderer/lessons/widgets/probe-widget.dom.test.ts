@@ -92,15 +92,46 @@ describe('ProbeWidget', () => {
       'Sine',
       'Cosine',
     ]);
-    expect(readout()).toBe('output 0.00000 · slope 0.00000');
+    // The probe starts on the right, where picking a function alone passes neither step 1 nor step 2.
+    expect(readout()).toBe('output 2.00000 · slope 1.00000');
     const before = screen.getByText(/./, { selector: 'p.description' }).textContent;
 
     await userEvent.setup().selectOptions(menu, 'Tanh');
-    // tanh(−2) = −0.964028, slope 1 − tanh² = 0.070651.
-    await vi.waitFor(() => expect(readout()).toBe('output -0.96403 · slope 0.07065'));
+    await vi.waitFor(() => expect(readout()).toBe('output 0.96403 · slope 0.07065'));
     expect(screen.getByRole('img', { name: /^Plot of Tanh/ })).toBeTruthy();
     expect(screen.getByText(/./, { selector: 'p.description' }).textContent).not.toBe(before);
     expect(states.at(-1)?.activation).toBe('tanh');
+    expect(passes(step, states.at(-1))).toBe(false);
+    await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '-2' } });
+    // tanh(−2) = −0.964028, slope 1 − tanh² = 0.070651.
+    await vi.waitFor(() => expect(readout()).toBe('output -0.96403 · slope 0.07065'));
     expect(passes(step, states.at(-1))).toBe(true);
+  });
+
+  it('lesson 5 step 2: where the slope is too small to see, a magnified inset shows Leaky ReLU’s 0.01 apart from ReLU’s 0', async () => {
+    const step = lessonStep('05-tanh-and-friends', 'leaky', 'probe');
+    render(ProbeWidget, { preset: step.preset, onState: () => undefined });
+    const inset = () => screen.queryByText(/^\s*The box at the top left magnifies the slope/);
+    expect(inset()).toBeNull();
+    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Activation function' }), 'Leaky ReLU');
+    await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '-2' } });
+    await vi.waitFor(() => expect(inset()?.textContent?.replace(/\s+/g, ' ')).toContain('here it is 0.01000, a little above the axis'));
+    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Activation function' }), 'ReLU');
+    await vi.waitFor(() => expect(inset()?.textContent?.replace(/\s+/g, ' ')).toContain('here it is 0.00000, flat on the axis'));
+  });
+
+  it('lessons 3 and 4: the first steps show only what they introduce (no w and b, no slope before step 3)', () => {
+    const middle = lessonStep('04-sigmoid', 'middle', 'probe');
+    render(ProbeWidget, { preset: middle.preset, onState: () => undefined });
+    expect(readout()).toBe('output 0.02');
+    expect(screen.getByRole('img', { name: 'Plot of Sigmoid, with the probe at x = -4.0' })).toBeTruthy();
+    expect(screen.queryByText('its slope')).toBeNull();
+    const state: ProbeState = { activation: 'sigmoid', w: 1, b: 0, x: 0, answer: null };
+    for (const id of ['middle', 'mirror']) expect(lessonStep('04-sigmoid', id, 'probe').formula?.(state)).not.toContain("\\sigma'");
+    expect(lessonStep('04-sigmoid', 'flat', 'probe').formula?.(state)).toContain("\\sigma'");
+    expect(lessonStep('04-sigmoid', 'flat', 'probe').preset.showDerivative).toBe(true);
+    const negative = lessonStep('03-relu', 'negative', 'probe').formula?.({ ...state, activation: 'relu', x: -3 });
+    expect(negative).toBe('y = \\max(0,\\ x) = \\max(0,\\ (-3.0)) = 0.00');
+    expect(lessonStep('03-relu', 'threshold', 'probe').formula?.({ ...state, activation: 'relu', x: -3 })).toContain('w x + b');
   });
 });
