@@ -87,6 +87,11 @@ export class FrameScheduler {
     };
   }
 
+  /** True when every view has drawn what it was asked to: nothing dirty, no frame waiting. */
+  get settled(): boolean {
+    return this.started && this.dirty.size === 0 && this.handle === null;
+  }
+
   /** Marks one view dirty. */
   mark(key: symbol): void {
     this.dirty.add(key);

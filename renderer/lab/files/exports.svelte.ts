@@ -46,6 +46,12 @@ export function currentPoints(config: LabConfig): { points: DataPoint[]; problem
   return { points: [...data.train, ...data.test], problem: data.problem };
 }
 
+/** Where each picture export is taken from on the page. */
+export const PICTURE_SOURCES: Partial<Record<ExportItem, string>> = {
+  'output-png': '[data-export="output-plot"]',
+  'diagram-png': '[data-export="network-diagram"]',
+};
+
 async function picture(selector: string, view: LabView, name: string): Promise<ExportFile> {
   const root = document.querySelector<HTMLElement>(selector);
   if (!root) throw new Error('That view is not on the screen: show the 2-D data first.');
@@ -58,9 +64,9 @@ export async function buildExport(item: ExportItem, lab: Lab, view: LabView): Pr
   const name = stem(config, lab.epoch);
   switch (item) {
     case 'output-png':
-      return picture('[data-export="output-plot"]', view, `${name}-output.png`);
+      return picture(PICTURE_SOURCES['output-png']!, view, `${name}-output.png`);
     case 'diagram-png':
-      return picture('[data-export="network-diagram"]', view, `${name}-network.png`);
+      return picture(PICTURE_SOURCES['diagram-png']!, view, `${name}-network.png`);
     case 'history-csv':
       return { kind: 'csv', name: `${name}-history.csv`, data: historyCsv($state.snapshot(lab.history)) };
     case 'points-csv': {

@@ -62,3 +62,16 @@ export function connectMenuExports(api: LabApi | undefined, lab: { config: LabCo
     stop();
   };
 }
+
+/**
+ * Waits until a Lab just shown has drawn: the view a picture is taken from is mounted (the
+ * Lab builds its lower views in idle tasks, renderer/ui/Later.svelte) and the scheduler has no
+ * view left to draw. While training keeps the views busy, it gives up waiting after `maxFrames`.
+ */
+export async function whenDrawn(scheduler: { readonly settled: boolean }, selector: string | null, maxFrames = 120): Promise<void> {
+  for (let frame = 0; frame < maxFrames; frame++) {
+    await afterFrames(1);
+    if ((selector === null || document.querySelector(selector)) && scheduler.settled) break;
+  }
+  await afterFrames(1);
+}

@@ -179,6 +179,22 @@ describe('FrameScheduler', () => {
     expect({ prepared, drawn }).toEqual({ prepared: 2, drawn: 2 });
   });
 
+  it('is settled only once every view has drawn (a menu export waits for it before taking a picture)', () => {
+    const clock = manualClock();
+    const scheduler = new FrameScheduler(clock, undefined, undefined, { quietFirstFrame: true, budgetMs: 8 });
+    scheduler.add(() => clock.spend(10));
+    scheduler.add(() => clock.spend(10));
+    expect(scheduler.settled).toBe(false);
+    clock.tick(); // the quiet frame
+    expect(scheduler.settled).toBe(false);
+    clock.tick(); // the first view; the budget leaves the second for the next frame
+    expect(scheduler.settled).toBe(false);
+    clock.tick();
+    expect(scheduler.settled).toBe(true);
+    scheduler.invalidate();
+    expect(scheduler.settled).toBe(false);
+  });
+
   it('with a budget, spreads the views of a busy frame over the next frames, each view drawn once and none dropped', () => {
     const clock = manualClock();
     const scheduler = new FrameScheduler(clock, undefined, undefined, { budgetMs: 8 });
