@@ -7,8 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectLabAt, expectLessonMath, trainForASecond } from '../packaged/app-steps';
 import { smokeProjectText } from '../packaged/fixture';
+import { withoutFilePickers } from './file-pickers';
 
 test('the smoke test fixture opens in the app, trains on, and a lesson shows its math', async ({ page }, info) => {
+  // Electron opens through main's dialog; the browser host here uses its file input (Playwright cannot drive Chromium's pickers).
+  await withoutFilePickers(page);
   await page.goto('/');
   const file = info.outputPath('first fixture.actlab');
   writeFileSync(file, smokeProjectText('first fixture', 321));
