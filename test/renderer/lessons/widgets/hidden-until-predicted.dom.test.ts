@@ -13,6 +13,11 @@ import { inProcessEngine } from '../../engine-in-process';
 import { lessonStep } from './lesson-steps';
 
 beforeAll(stubCanvas);
+// The explorer loads its formula renderer (KaTeX) lazily; load it before the tests so that
+// import cannot finish after the test environment is torn down (an unhandled rejection in CI).
+beforeAll(async () => {
+  await import('../../../../renderer/lab/formula');
+});
 vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
   class Chart {
