@@ -46,9 +46,10 @@ export function planeTicks(extent: number): { value: number; label: string }[] {
 }
 
 /**
- * The axes' numbers, inside the plane: x₁'s along the bottom edge, x₂'s along the left one,
- * each on a halo of the panel's colour so it reads over any tint. Labels that would be cut by
- * the plane's edge are left out.
+ * The axes' numbers and names, inside the plane: x₁'s along the bottom edge, x₂'s along the left
+ * one (each number just above its grid line, so the line does not strike it through), each on
+ * a halo of the panel's colour so it reads over any tint. Labels the plane's edge would cut are
+ * left out.
  */
 export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, extent: number, p: Readonly<ThemeColors>): void {
   const s = scale(-extent, extent, 0, size);
@@ -62,18 +63,20 @@ export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, ext
     ctx.strokeText(label, x, y);
     ctx.fillText(label, x, y);
   };
-  ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
+  ctx.textAlign = 'center';
   for (const { value, label } of planeTicks(extent)) {
     const x = s(value);
-    if (x > 12 && x < size - 12) text(label, x, size - 3);
+    if (x > 12 && x < size - 30) text(label, x, size - 3);
   }
+  ctx.textAlign = 'right';
+  text('x₁', size - 4, size - 3);
   ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
   for (const { value, label } of planeTicks(extent)) {
-    const y = size - s(value);
-    if (y > 10 && y < size - 20) text(label, 4, y);
+    const y = size - s(value) - 2;
+    if (y > 30 && y < size - 18) text(label, 4, y);
   }
+  text('x₂', 4, 17);
   ctx.restore();
 }
 

@@ -30,13 +30,13 @@ describe('the plane’s axis numbers', () => {
     expect(planeTicks(4).map((t) => t.label)).toEqual(['−4', '−2', '0', '2', '4']);
   });
 
-  it('label both axes of the XOR plane inside the canvas, at 12 CSS pixels', () => {
+  it('label and name both axes of the XOR plane inside the canvas, at 12 CSS pixels', () => {
     const { ctx, texts } = recordingContext();
     drawPlaneLabels(ctx, 320, 1.5, THEME_COLORS.dark);
     const bottom = texts.filter((t) => t.y > 300).map((t) => t.text);
     const left = texts.filter((t) => t.x < 10).map((t) => t.text);
-    expect(bottom).toEqual(['−1', '0', '1']);
-    expect(left).toEqual(['−1', '0', '1']);
+    expect(bottom).toEqual(['−1', '0', '1', 'x₁']);
+    expect(left).toEqual(['−1', '0', '1', 'x₂']);
     for (const t of texts) {
       expect(t.font).toMatch(/^12px /);
       expect(t.x).toBeGreaterThanOrEqual(0);
