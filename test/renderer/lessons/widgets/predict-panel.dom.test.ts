@@ -18,7 +18,7 @@ const layers: NumberPrediction = {
   tolerance: 0,
   explanation: 'Each layer keeps at most a quarter.',
 };
-const fromRun: NumberPrediction = { ...layers, judgedByRun: { findOut: 'add one layer at a time and train each.', measure: () => null } };
+const byRun: NumberPrediction = { ...layers, judgedByRun: { findOut: 'add one layer at a time and train each.', measure: () => null } };
 const race: ChoicePrediction = {
   kind: 'choice',
   question: 'Which network will reach 90 % first?',
@@ -48,11 +48,11 @@ describe('PredictPanel', () => {
 
   it('with the answer from the run: committing locks the prediction and says what to run, with no answer and no explanation yet', async () => {
     const onCommit = vi.fn<(p: Prediction) => void>();
-    const { rerender } = render(PredictPanel, { spec: fromRun, prediction: null, onCommit });
+    const { rerender } = render(PredictPanel, { spec: byRun, prediction: null, onCommit });
     expect(screen.getByText(/Committing locks your prediction/)).toBeTruthy();
     await commit('5');
     expect(onCommit).toHaveBeenCalledWith({ value: 5, correct: null });
-    await rerender({ spec: fromRun, prediction: { value: 5, correct: null }, onCommit });
+    await rerender({ spec: byRun, prediction: { value: 5, correct: null }, onCommit });
     expect(screen.queryByRole('button', { name: 'Commit my prediction' })).toBeNull();
     expect(status()).toBe('Locked in: you predicted 5 layers. Now find out: add one layer at a time and train each.');
     expect(status()).not.toContain('3');
@@ -62,12 +62,12 @@ describe('PredictPanel', () => {
   it('with the answer from the run: the reveal compares the prediction with what the run measured, and explains', async () => {
     const onCommit = vi.fn<(p: Prediction) => void>();
     const locked: Prediction = { value: 5, correct: null };
-    const { rerender } = render(PredictPanel, { spec: fromRun, prediction: locked, onCommit });
-    await rerender({ spec: fromRun, prediction: settlePrediction(fromRun, locked, 3), onCommit });
+    const { rerender } = render(PredictPanel, { spec: byRun, prediction: locked, onCommit });
+    await rerender({ spec: byRun, prediction: settlePrediction(byRun, locked, 3), onCommit });
     expect(status()).toContain('Your run says otherwise: you predicted 5 layers; your run measured 3 layers.');
     expect(status()).toContain('Each layer keeps at most a quarter.');
     // A run that measured what was predicted agrees with it, whatever the lesson's own figure.
-    await rerender({ spec: fromRun, prediction: settlePrediction(fromRun, { value: 4, correct: null }, 4), onCommit });
+    await rerender({ spec: byRun, prediction: settlePrediction(byRun, { value: 4, correct: null }, 4), onCommit });
     expect(status()).toContain('Your run agrees with your prediction: it measured 4 layers.');
   });
 
