@@ -16,7 +16,7 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
   // Committing does not give the winner away: it locks the prediction, and the learner's own race will judge it.
   const verdict = page.getByRole('region', { name: 'Predict first' }).getByRole('status');
-  await expect(verdict).toContainText('Locked in: you predicted Tanh. Now find out: press Train');
+  await expect(verdict).toContainText('Locked in: you predicted Tanh. Now find out: press Train and let every racer');
   await expect(page.getByText(/Tanh gets there first|near epoch 50/)).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

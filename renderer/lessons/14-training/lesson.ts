@@ -114,7 +114,7 @@ export const lesson: LessonDef = {
         answers: ['Tanh'],
         judgedByRun: {
           findOut:
-            'press Train and let every racer reach 90 % or use up its 1,000 epochs. The table records the epoch each one gets there; the first one there is your answer.',
+            'press Train and let every racer reach 90 % or use up its 1,000 epochs. The table records the epoch each one gets there; the first one there answers the question.',
           measure: raceMeasured,
         },
         explanation:
