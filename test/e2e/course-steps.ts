@@ -56,12 +56,8 @@ export async function openLesson(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
 }
 
-// Checking a step and moving on are the same in every journey (course-kit.ts).
-export { check, checkFails, next } from './course-kit';
-
-export async function slider(page: Page, name: string, value: number): Promise<void> {
-  await page.getByRole('slider', { name, exact: true }).fill(String(value));
-}
+// Checking a step, moving on and reading the trainer are the same in every journey (course-kit.ts).
+export { accuracy, check, checkFails, epoch, next, slider } from './course-kit';
 
 /**
  * Screenshots of the current screen in both themes (the theme select follows the system), the
@@ -93,16 +89,6 @@ export async function shoot(page: Page, dir: string, name: string): Promise<void
     await page.screenshot({ path: `test-results/${dir}/${name}-zoom200-light.png`, fullPage: true });
   }
   if (size !== null) await page.setViewportSize(size);
-}
-
-/** The lesson trainer's epoch. */
-export async function epoch(page: Page): Promise<number> {
-  return Number(await page.getByTestId('epoch').innerText());
-}
-
-/** The lesson trainer's test accuracy in percent (NaN before the first measurement). */
-export async function accuracy(page: Page): Promise<number> {
-  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
 }
 
 /**
