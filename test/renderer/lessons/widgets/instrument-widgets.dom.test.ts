@@ -53,8 +53,21 @@ describe('GradientFlowWidget', () => {
     expect(sigmoid.hiddenLayers).toBe(6);
     expect(sigmoid.gradient).toHaveLength(7);
     expect(sigmoid.firstOverLast).toBeLessThan(0.01);
-    await vi.waitFor(() => expect(within(region).getByText(/vanishes on the way back/)).toBeTruthy(), { timeout: 5_000 });
+    const readout = screen.getByTestId('gradient-readout');
+    await vi.waitFor(() => expect(readout.textContent).toMatch(/vanishes on the way back/), { timeout: 5_000 });
+    // On screen the sentence writes the ratio as the table does ("×2.9e-5"); the words are for screen readers only.
+    const shown = readout.querySelector('[aria-hidden="true"]')?.textContent ?? '';
+    expect(shown).toMatch(/^The first layer's gradient is the output layer's ×[\d.]+(e-\d+)?: it vanishes/);
+    expect(shown).not.toMatch(/times/);
+    expect(readout.querySelector('.visually-hidden')?.textContent).toMatch(/^The first layer's gradient is [\d.]+ times /);
     const row = within(region).getByRole('row', { name: /^Layer 1\b/ });
+    // The mean-slope column: a sigmoid layer's slope, averaged, is never above 0.25 (not a count that stays 0).
+    expect(within(region).getByRole('columnheader', { name: 'Mean slope' })).toBeTruthy();
+    expect(within(region).queryByRole('columnheader', { name: /Slope </ })).toBeNull();
+    const slope = Number(within(row).getAllByRole('cell')[2].textContent?.trim());
+    expect(slope).toBeGreaterThan(0);
+    expect(slope).toBeLessThanOrEqual(0.25);
+    expect(within(region).getByText(/^Mean slope: .*never above 0\.25/)).toBeTruthy();
     // The ratio as a factor ("×0.0043", never "1/230"), with words for screen readers.
     expect(within(row).getAllByRole('cell')[1].textContent?.trim()).toMatch(
       /^×[\d.]+(e-\d+)? [\d.]+ times (10 to the minus \d+ )?the output layer's$/,
