@@ -58,7 +58,13 @@ function hiddenCount(topo: Topology): number {
 export function createTally(topo: Topology, chunkRows: number): ActivityTally {
   const n = hiddenCount(topo);
   const widest = Math.max(0, ...topo.sizes.slice(1, topo.depth));
-  return { slopeSum: new Float64Array(n), alive: new Uint8Array(n), active: new Uint8Array(n), rows: 0, scratch: new Float64Array(widest * chunkRows) };
+  return {
+    slopeSum: new Float64Array(n),
+    alive: new Uint8Array(n),
+    active: new Uint8Array(n),
+    rows: 0,
+    scratch: new Float64Array(widest * chunkRows),
+  };
 }
 
 /** Adds `rows` examples whose forward pass fills `ws` (pre-activations and outputs of every layer). */

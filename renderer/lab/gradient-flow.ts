@@ -123,12 +123,7 @@ function firstDeadLayer(deadCount: readonly number[] | undefined, sizes: readonl
  * On screen the ratio is the table's factor ("×2.9e-5"); `spoken` gives it in words for a
  * screen reader ("2.9 times 10 to the minus 5").
  */
-export function flowReadout(
-  gradient: readonly number[],
-  deadCount?: readonly number[],
-  sizes?: readonly number[],
-  spoken = false,
-): string {
+export function flowReadout(gradient: readonly number[], deadCount?: readonly number[], sizes?: readonly number[], spoken = false): string {
   if (gradient.length === 0) return 'Train for an epoch to see how much gradient reaches each layer.';
   if (gradient.length === 1) return 'No hidden layers: there is only one layer of weights, so nothing to compare.';
   const deadLayer = firstDeadLayer(deadCount, sizes);
