@@ -125,7 +125,8 @@ export const lesson: LessonDef = {
         answer: KILLED_AT_BIG_RATE,
         tolerance: 0,
         judgedByRun: {
-          findOut: `train at 0.03 first if you like; then choose learning rate 3, press Start over and train for ${MEASURE_EPOCHS} epochs. Your run counts the dead neurons.`,
+          // Only a run trained at 3 from its start counts (killedInTen); a run raised from 0.03 is another experiment.
+          findOut: `choose learning rate 3, press Start over, then train ${MEASURE_EPOCHS} epochs (a run that trained at 0.03 first does not count). Your run counts the dead neurons.`,
           measure: killedInTen,
         },
         explanation:

@@ -164,6 +164,9 @@ describe('lesson 11, step 1: the answer comes from the learner’s own run', () 
 
   it('locks the prediction on commit and lets the run judge it: the same count is right, any other wrong', () => {
     expect(spec.judgedByRun?.measure).toBe(killedInTen);
+    // What to do says Start over at 3, and that a run raised from 0.03 does not count.
+    expect(spec.judgedByRun?.findOut).toMatch(/^choose learning rate 3, press Start over, then train 10 epochs/);
+    expect(spec.judgedByRun?.findOut).toMatch(/trained at 0\.03 first does not count/);
     expect(judgePrediction(spec, 4)).toEqual({ value: 4, correct: null });
     expect(settlePrediction(spec, judgePrediction(spec, 9)!, 9).correct).toBe(true);
     // The tester's contradiction stays fixed: 8 is not called right while the run crossed out 9.
