@@ -12,7 +12,7 @@ import { createWorkspace, forwardBatch } from '../../../core/engine/kernels';
 import { measureSet } from '../../../core/engine/metrics';
 import { createModel, trainEpoch, type Model } from '../../../core/engine/model';
 import { topology } from '../../../core/engine/shape';
-import type { Instruments, Snapshot } from '../../../core/protocol';
+import type { Instruments, Snapshot, Speed } from '../../../core/protocol';
 import { createSession } from '../../../core/session';
 import { configWith } from './helpers';
 
@@ -323,6 +323,25 @@ describe('dead and saturated neurons', () => {
     }
     expect(seen.slice(0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect(seen).toHaveLength(8);
+  });
+
+  it('while playing at a speed in epochs per second, measures the neurons with every slice (each epoch a learner watches)', () => {
+    const meanSlopes = (speed: Speed | null): number[] => {
+      const s = session(configWith({ dataset: 'circle', hidden: [[4, 'relu']] }));
+      if (speed) s.handle({ type: 'set-speed', id: 1, speed });
+      s.handle({ type: 'play', id: 2 });
+      const seen: number[] = [];
+      for (let slice = 1; slice <= 3; slice++) {
+        s.train(1, () => 0, forever);
+        seen.push(instrumentsOf(s.snapshot()).meanSlope[0]);
+      }
+      return seen;
+    };
+    // Every epoch moves the weights, so a fresh measurement gives a new mean slope each slice.
+    const paced = meanSlopes({ mode: 'epochsPerSecond', epochs: 10 });
+    expect(new Set(paced).size).toBe(3);
+    // At the default speed the first slices keep the last measurement.
+    expect(new Set(meanSlopes(null)).size).toBe(1);
   });
 
   it('keeps the snapshot small: the instruments of 2→8×6→1 take well under 1 KB', () => {
