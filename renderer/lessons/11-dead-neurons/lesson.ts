@@ -40,12 +40,10 @@ export function killedInTen(s: DeadNeuronsState): number | null {
 /** What step 1 says to do when the run is not (yet) the experiment. */
 export const MEASURE_HOW = `Press Start over with learning rate 3, then train ${MEASURE_EPOCHS} epochs.`;
 
-/** Step 1 after a failed check: a run that trained at 0.03 first does not count; say what does. */
+/** Step 1 after a failed check: a run at 3 that trained at 0.03 first does not count; say what does (else null). */
 export function killedNotYet(s: DeadNeuronsState): string | null {
-  if (killedInTen(s) !== null) return null;
-  if (s.learningRate >= BIG_RATE && !s.freshAtRate)
-    return `This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`;
-  return MEASURE_HOW;
+  if (s.learningRate < BIG_RATE || s.freshAtRate) return null;
+  return `This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`;
 }
 
 /** Many died at learning rate 3, and the learner's run measured the count the prediction is compared with. */
