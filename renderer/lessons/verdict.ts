@@ -8,27 +8,17 @@
  * message (it is still true) and nothing is announced on every tick.
  */
 import { predictionSatisfied, type Prediction } from './predict';
-import { runCheck, runNotYet, type Step } from './types';
-
-/** What a check said: right, not yet (with the step's own words, if any), or "predict first". */
-export type Verdict = { kind: 'right' } | { kind: 'wrong'; notYet: string | null } | { kind: 'predict' };
-
-/** Runs the step's check on a state, as the Check button does. */
-export function judge(step: Step, state: unknown, prediction: Prediction | null): Verdict {
-  if (!predictionSatisfied(step.predict, prediction)) return { kind: 'predict' };
-  if (state !== null && runCheck(step, state, prediction)) return { kind: 'right' };
-  return { kind: 'wrong', notYet: runNotYet(step, state) };
-}
+import { checkStep, type CheckResult, type Step } from './types';
 
 /**
- * True when a shown verdict no longer describes the current state: the check would now say
- * something else (another result, or other words). A "predict first" message stops holding as
- * soon as the prediction is committed.
+ * True when a shown check result no longer describes the current state: the check would now
+ * say something else (another result, or other words). A "predict first" message stops holding
+ * as soon as the prediction is committed.
  */
-export function outdated(shown: Verdict, step: Step, state: unknown, prediction: Prediction | null): boolean {
+export function outdated(shown: CheckResult, step: Step, state: unknown, prediction: Prediction | null): boolean {
   if (shown.kind === 'predict') return predictionSatisfied(step.predict, prediction);
   if (state === null) return false;
-  const now = judge(step, state, prediction);
+  const now = checkStep(step, state, prediction);
   if (now.kind !== shown.kind) return true;
-  return now.kind === 'wrong' && shown.kind === 'wrong' && now.notYet !== shown.notYet;
+  return now.kind === 'partial' && shown.kind === 'partial' && now.text !== shown.text;
 }
