@@ -8,8 +8,18 @@ export function checkRace(s: RaceState, prediction: Prediction | null = null): b
   return prediction !== null && s.racers.length >= 2 && raceOver(s.racers, s.maxEpochs);
 }
 
+/** The test accuracy the spiral step asks for. */
+export const SPIRAL_TARGET = 0.9;
+
+/**
+ * Some run in this step reached the target on the spiral: the table of runs keeps each
+ * activation's first epoch there, so a later run with another activation (the linear network,
+ * say) does not undo it.
+ */
 export function checkSpiral(s: TrainerState): boolean {
-  return s.config.data.dataset === 'spiral' && s.testAccuracy !== null && s.testAccuracy >= 0.9;
+  if (s.config.data.dataset !== 'spiral') return false;
+  const now = s.testAccuracy !== null && s.testAccuracy >= SPIRAL_TARGET;
+  return now || Object.values(s.race).some((epoch) => epoch !== undefined);
 }
 
 /** A big learning rate that wrecked training: it blew up, or the accuracy is stuck near a coin toss. */
@@ -64,7 +74,11 @@ export const RACE: RacePreset = {
   speed: 10,
   why: 'Tanh and ReLU are steep around 0, where a new network’s neurons start, so every nudge counts. The sigmoid is never steeper than 1/4, so each step moves it less. The linear network can only draw a straight line, and no straight line goes round a circle.',
 };
-/** The spiral from x₁ and x₂ alone: tanh needs about 1,200 epochs for 90 %, ReLU about 600 (seed 6). */
+/**
+ * The spiral from x₁ and x₂ alone (seed 6). Measured, the first epoch at 90 % test accuracy:
+ * sine 79, ReLU 572, tanh 1,068; the linear network never (best 56 % in 3,000). At 60 epochs a
+ * second that is 1 to 18 seconds, every epoch measured, so the table's epochs are exact.
+ */
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.03, seed: 6 });
 /**
  * Too big a learning rate, slowly enough to watch: 100 training points in one batch, so each
@@ -125,9 +139,14 @@ export const lesson: LessonDef = {
       id: 'spiral',
       title: 'The spiral',
       widget: 'trainer',
-      preset: trainerPreset(spiral, { controls: ['activation', 'learningRate'], activationChoices: ['tanh', 'relu', 'sin', 'identity'] }),
+      preset: trainerPreset(spiral, {
+        controls: ['activation', 'learningRate'],
+        activationChoices: ['tanh', 'relu', 'sin', 'identity'],
+        raceTarget: SPIRAL_TARGET,
+        speed: 60,
+      }),
       check: checkSpiral,
-      hint: 'Press Train and give it time: tanh needs over a thousand epochs. ReLU or sine get there sooner; the linear network never does.',
+      hint: 'Press Train and give it time: tanh needs over a thousand epochs. ReLU or sine get there sooner (pick one and press Train again); the linear network never does. Any run that reaches 90 % counts.',
       formula: null,
       toLab: handoff,
     }),

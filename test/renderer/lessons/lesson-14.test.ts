@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
-import { checkRace, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
+import { checkRace, checkSpiral, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
+import { trainerState } from './helpers';
 import type { Prediction } from '../../../renderer/lessons/predict';
 import { createGridEvaluator } from '../../../core/engine';
 import {
@@ -107,6 +108,40 @@ describe('lesson 14, step 1: the race', () => {
     expect(racePresetProblems({ ...RACE, activations: ['relu'] })).toHaveLength(1);
     expect(racePresetProblems({ ...RACE, activations: ['relu', 'relu'] })).toContain('a racer is listed twice');
     expect(racePresetProblems({ ...RACE, target: 90 })).toHaveLength(1);
+  });
+});
+
+describe('lesson 14, step 2: the spiral, run after run', () => {
+  const spiral = lesson.steps[1];
+  if (spiral.widget !== 'trainer') throw new Error('step 2 is a trainer');
+  const preset = spiral.preset;
+  const withActivation = (activation: ActivationName) => {
+    const config = structuredClone(preset.config);
+    config.network.hidden.forEach((h) => (h.activation = activation));
+    return config;
+  };
+
+  it('keeps a table of every run: the first epoch at 90 % and the best test accuracy, at a speed one can watch', () => {
+    expect(preset.raceTarget).toBe(0.9);
+    expect(preset.speed).toBe(60);
+  });
+
+  it('passes once any run reached 90 %, whichever activation is selected now', () => {
+    // The learner's walk: tanh, ReLU and sine got there, then the linear network ended on 54 %.
+    const linearNow = trainerState(preset, {
+      config: withActivation('identity'),
+      epoch: 900,
+      testAccuracy: 0.54,
+      race: { tanh: 1108, relu: 615, sin: 126 },
+      bestAccuracy: { tanh: 0.93, relu: 0.99, sin: 0.99, identity: 0.55 },
+    });
+    expect(checkSpiral(linearNow)).toBe(true);
+    expect(checkSpiral(trainerState(preset, { config: withActivation('relu'), testAccuracy: 0.6, race: { sin: 79 } }))).toBe(true);
+  });
+
+  it('fails while no run has reached 90 %', () => {
+    expect(checkSpiral(trainerState(preset, { epoch: 600, testAccuracy: 0.8, bestAccuracy: { tanh: 0.85 } }))).toBe(false);
+    expect(checkSpiral(trainerState(preset, { config: withActivation('identity'), epoch: 1500, testAccuracy: 0.55 }))).toBe(false);
   });
 });
 
