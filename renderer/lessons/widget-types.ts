@@ -154,6 +154,8 @@ export interface TrainerPreset {
   speed?: LessonSpeed;
   /** A step that names an epoch budget ("300 epochs each"): Train pauses by itself there. */
   epochBudget?: number;
+  /** The loss chart starts on a log scale (losses that span powers of ten, as in a blow-up), with the toggle shown. */
+  logLoss?: boolean;
 }
 
 /** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */

@@ -162,7 +162,8 @@ export const lesson: LessonDef = {
       title: 'A learning rate that is too big',
       widget: 'trainer',
       // One epoch a second: the loss is seen climbing for several epochs before the blow-up.
-      preset: trainerPreset(fast, { controls: ['learningRate'], speed: 1 }),
+      // On a log scale: the climb from 0.5 to the blow-up spans three powers of ten.
+      preset: trainerPreset(fast, { controls: ['learningRate'], speed: 1, logLoss: true }),
       check: checkTooFast,
       hint: 'Set the learning rate to 3 and press Train. Watch the training loss in the chart: it climbs for a few epochs, then training blows up.',
       formula: null,
