@@ -173,7 +173,8 @@ export const lesson: LessonDef = {
       id: 'overfit',
       title: 'Learning the noise',
       widget: 'trainer',
-      preset: trainerPreset(noisy, { controls: [], speed: 60, epochBudget: OVERFIT_EPOCHS }),
+      // On a log scale the training loss keeps visibly sinking (0.5 to 0.002) while the test loss turns up.
+      preset: trainerPreset(noisy, { controls: [], speed: 60, epochBudget: OVERFIT_EPOCHS, logLoss: true }),
       check: checkOverfits,
       hint: `Press Train and let it run: it stops by itself after ${OVERFIT_EPOCHS} epochs (at least ${GAP_EPOCHS} are needed). Watch the two lines in the loss chart pull apart.`,
       formula: null,

@@ -155,6 +155,7 @@ describe('lesson 14, step 4: what overfitting draws', () => {
   it('runs at a speed one can watch and stops where the test loss stands clearly above its low, as the text says', () => {
     expect(overfit.preset.speed).toBe(60);
     expect(overfit.preset.epochBudget).toBe(OVERFIT_EPOCHS);
+    expect(overfit.preset.logLoss).toBe(true);
     // The run the learner watches, epoch by epoch, with the preset seed.
     const session = createSession({ fastPath: true });
     session.handle({ type: 'configure', id: 1, config });
