@@ -4,13 +4,15 @@
  * browser's storage (browser) after changes, and runs New, Open, Save and Save As. A
  * failure leaves the Lab exactly as it was and puts a message in `message`.
  *
+ * Save and Open are browserFiles.ts in the browser and desktopFiles.ts with the desktop's
+ * main process; this class runs them one at a time (`busy`) and keeps the state they share.
  * Telling main and backing up follow BackupSchedule: spaced out while training, in idle
  * time, the file text made in slices, so a digits network never stalls the page.
  */
 export type { ProjectMessage, ProjectOverview, RestoreOffer } from './overview';
 import { defaultConfig, type LabConfig } from '../../core/config';
-import type { LabApi, LoadedProject } from '../../core/ipc';
-import { checkProject, createProject, nameFromFileName, projectFileName, type Project } from '../../core/project';
+import type { LabApi } from '../../core/ipc';
+import { checkProject, createProject, type Project } from '../../core/project';
 import type { Lab } from '../app/lab.svelte';
 import { sharedLessons, type LessonsState } from '../lessons/lessons.svelte';
 import { defaultBackend } from '../lessons/progressStore';
@@ -18,15 +20,16 @@ import { adoptLegacyBackup, projectTextInSlices, readBackupInfo, readBackupProje
 import { BackupSchedule, hurriedSlicer, pageClock, type ScheduleClock } from './backupSchedule';
 import { browserBackupStore, type BackupStore } from './backupStore';
 import { BrowserBackups, desktopSync, type Sync, type SyncSource } from './hostSync';
+import { BrowserFiles } from './browserFiles';
+import { DesktopFiles } from './desktopFiles';
+import { filePickers, type FilePickers } from './fileAccess';
 import { putIntoLab } from './intoLab';
 import { onLeaving } from './leaving';
 import { projectOverview, type ProjectMessage, type ProjectOverview, type RestoreOffer } from './overview';
-import { parseOffThread } from './parseOffThread';
-import { filePickers, readThrough, saveTarget, writeThrough, type FilePickers } from './fileAccess';
-import { downloadText, readChosenFile } from './files';
 import { RecentWork, type RecentItem } from './recent.svelte';
 import { makeRecentPicture } from './recentPicture';
-import { browserRecentStore, MAX_TEXT_CHARS } from './recentStore';
+import { browserRecentStore } from './recentStore';
+import { watchChanges } from './watchChanges.svelte';
 
 export class Projects {
   /** The project's own name, saved inside the file ("spiral"). */
@@ -52,15 +55,14 @@ export class Projects {
   /** Browser: where unsaved work is backed up (null on the desktop, or with no storage). */
   private readonly store: BackupStore | null;
   private readonly browserBackups: BrowserBackups | null;
+  /** Browser: Save and Open through the system's dialogs, the file input and downloads. */
+  private readonly browserFiles: BrowserFiles;
   /** Tells main (desktop) or backs up (browser); the schedule says when. */
   private readonly sync: Sync;
   private readonly backups: BackupSchedule;
-  private wasRunning = false;
-  /** Desktop: the `seq` of main's last load that is in the Lab (0 before any). */
-  private loadedSeq = 0;
+  /** Desktop: main's loads, saves and actions (null in the browser). */
+  private readonly desktopFiles: DesktopFiles | null;
   private readonly cleanups: (() => void)[] = [];
-  /** Desktop: settles once main's latest load is in the Lab (or has failed). */
-  private applying: Promise<void> = Promise.resolve();
 
   /** Opening something else now would lose work: unsaved changes, or unsaved work found after a reload. */
   get unsaved(): boolean {
@@ -93,37 +95,33 @@ export class Projects {
       // Until a digits project's images arrive, the engine still holds the previous network.
       // In the browser the backup slot holds the offered work until it is answered; main keeps it apart.
       held: () => this.lab.waitingFor !== null || (api === undefined && this.pendingRestore !== null),
-      loaded: () => this.loadedSeq,
+      loaded: () => this.desktopFiles?.loadedSeq ?? 0,
     };
     this.browserBackups = this.store ? new BrowserBackups(source, this.store, (text) => (this.message = { kind: 'error', text })) : null;
     const noStore: Sync = async () => undefined;
     this.sync = api ? desktopSync(source, (update) => api.project.update(update)) : (this.browserBackups?.sync ?? noStore);
     this.backups = new BackupSchedule(this.sync, clock);
+    this.desktopFiles = api
+      ? new DesktopFiles(api, this, {
+          currentProject: () => this.currentProject(),
+          apply: (project, dirty) => this.apply(project, dirty),
+          markSaved: () => this.lab.markSaved(),
+          area: () => this.lab.view.area,
+          note: (kind) => this.backups.note(kind),
+          sync: () => this.sync(hurriedSlicer()),
+        })
+      : null;
+    this.browserFiles = new BrowserFiles(this, {
+      checkedProject: () => this.checkedProject(),
+      saved: (said) => this.saved(said),
+      adopt: (project, said) => this.adopt(project, said),
+    });
   }
 
   /** Starts listening and watching; returns a function that stops it all. */
   start(): () => void {
-    if (this.api) {
-      this.cleanups.push(
-        this.api.project.onLoad((loaded) => {
-          this.applying = this.loaded(loaded).catch(() => undefined);
-        }),
-      );
-      this.cleanups.push(
-        this.api.project.onSaved((saved) => {
-          this.path = saved.path;
-          this.projectName = nameFromFileName(saved.name);
-          this.lab.markSaved();
-          this.message = { kind: 'info', text: `Saved as ${saved.name}.` };
-          this.backups.note('settings');
-          // Main keeps a picture of the file just saved for its place on the recent list.
-          void this.currentProject()
-            .then((project) => this.recentWork.describeToMain(project, this.loadedSeq))
-            .catch(() => undefined)
-            .finally(() => void this.refreshRecent());
-        }),
-      );
-      this.cleanups.push(this.api.project.onBackupFound((offer) => (this.pendingRestore = { ...offer, epoch: null })));
+    if (this.desktopFiles) {
+      this.cleanups.push(...this.desktopFiles.listen());
       void this.refreshRecent();
     } else if (this.store) {
       void this.refreshRecent();
@@ -133,29 +131,12 @@ export class Projects {
       this.cleanups.push(onLeaving(() => this.backups.note('leave')));
     }
     this.cleanups.push(
-      $effect.root(() => {
-        // Three effects, so that the deep read of the settings (which may hold thousands of the
-        // learner's points) runs when they change, not on each of ~60 snapshots a second.
-        $effect(() => {
-          void $state.snapshot(this.lab.config);
-          void $state.snapshot(this.lab.view);
-          this.backups.note('settings');
-        });
-        $effect(() => {
-          // Training progress: only noted here; the schedule decides when to back up.
-          const running = this.lab.snapshot?.running ?? false;
-          const paused = this.wasRunning && !running;
-          this.wasRunning = running;
-          this.backups.note(running ? 'progress' : paused ? 'pause' : 'settings');
-        });
-        $effect(() => {
-          // The dirty flag, the name and lesson progress.
-          void this.lab.dirty;
-          void this.projectName;
-          void this.lessons.progress;
-          this.backups.note('settings');
-        });
-      }),
+      watchChanges(
+        this.lab,
+        this.lessons,
+        () => this.projectName,
+        (kind) => this.backups.note(kind),
+      ),
     );
     this.cleanups.push(() => this.backups.stop());
     return () => {
@@ -201,48 +182,11 @@ export class Projects {
   }
 
   save(): Promise<void> {
-    return this.api ? this.desktopAction('save') : this.browserSave(false);
+    return this.api ? this.desktopAction('save') : this.run(() => this.browserFiles.save(false));
   }
 
   saveAs(): Promise<void> {
-    return this.api ? this.desktopAction('save-as') : this.browserSave(true);
-  }
-
-  /**
-   * Browser: writes back to the open file where the page may (File System Access), or to a file
-   * the Save dialog gives (always for Save As…); elsewhere, or when the learner does not let the
-   * page write, downloads the file as before. The recent list keeps the handle, or the text.
-   */
-  private async browserSave(ask: boolean): Promise<void> {
-    await this.run(async () => {
-      const fileName = projectFileName(this.projectName);
-      // The dialog first, while the click that asked still lets the page show one.
-      const target = await saveTarget(this.pickers, ask ? null : this.fileHandle, fileName);
-      if (target.kind === 'cancelled') {
-        this.message = { kind: 'info', text: 'Not saved: no file was chosen.' };
-        return;
-      }
-      if (target.kind === 'handle' && target.picked) this.projectName = nameFromFileName(target.handle.name);
-      const project = await this.checkedProject();
-      const text = await projectTextInSlices(project, hurriedSlicer());
-      let note = '';
-      if (target.kind === 'handle') {
-        try {
-          await writeThrough(target.handle, text);
-          this.saved(`Saved ${target.handle.name}.`);
-          this.fileHandle = target.handle;
-          await this.recentWork.remember(target.handle.name, project, { text, handle: target.handle });
-          return;
-        } catch (error) {
-          note = ` (“${target.handle.name}” could not be written: ${error instanceof Error ? error.message : String(error)})`;
-        }
-      }
-      // No file to write to: a download, as every browser can.
-      this.fileHandle = null;
-      downloadText(text, fileName);
-      this.saved(`Saved as ${fileName} in your downloads${note}.`);
-      await this.recentWork.remember(fileName, project, { text });
-    });
+    return this.api ? this.desktopAction('save-as') : this.run(() => this.browserFiles.save(true));
   }
 
   private saved(said: string): void {
@@ -256,57 +200,28 @@ export class Projects {
     return this.desktopAction('open');
   }
 
+  /** Desktop: opens a file of main's recent list. */
   async openRecent(file: string): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    await this.run(async () => {
-      await this.sync(hurriedSlicer());
-      const result = await api.project.openPath(file);
-      if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
-      await this.refreshRecent();
-    });
+    const desktop = this.desktopFiles;
+    if (desktop) await this.run(() => desktop.openRecent(file));
   }
 
   /**
-   * Browser: Open… through the system's dialog, where the browser has one; the file's handle is
-   * kept, so Save writes back to it. False when there is no dialog to use: the caller opens its
-   * file input instead.
+   * Browser: Open… through the system's dialog, where the browser has one (browserFiles.ts).
+   * False when there is no dialog to use: the caller opens its file input instead.
    */
   async openPicked(): Promise<boolean> {
-    const pickers = this.pickers;
-    if (!pickers) return false;
+    if (!this.pickers) return false;
     let shown = true;
     await this.run(async () => {
-      const picked = await pickers.open();
-      if (picked.kind !== 'picked') {
-        shown = picked.kind === 'cancelled';
-        return;
-      }
-      const read = await readThrough(picked.handle);
-      if (!read.ok) {
-        this.message = { kind: 'error', text: `The browser could not read “${picked.handle.name}”. Choose it again.` };
-        return;
-      }
-      await this.opened(read.file, picked.handle);
+      shown = await this.browserFiles.openPicked();
     });
     return shown;
   }
 
   /** Browser: opens a file the learner chose; on any problem nothing changes. */
   async openFile(file: File): Promise<void> {
-    await this.run(() => this.opened(file, null));
-  }
-
-  private async opened(file: File, handle: FileSystemFileHandle | null): Promise<void> {
-    const result = await readChosenFile(file);
-    if (!result.ok) {
-      this.message = { kind: 'error', text: result.message };
-      return;
-    }
-    await this.adopt(result.project, `Opened ${file.name}.`);
-    this.fileHandle = handle;
-    const text = file.size <= MAX_TEXT_CHARS ? await file.text() : undefined;
-    if (handle || text !== undefined) await this.recentWork.remember(file.name, result.project, { text, handle: handle ?? undefined });
+    await this.run(() => this.browserFiles.opened(file, null));
   }
 
   /**
@@ -321,22 +236,7 @@ export class Projects {
       return;
     }
     this.recentWork.confirming = null;
-    await this.run(async () => {
-      const read = await this.recentWork.read(item);
-      if (!read.ok) {
-        this.message = { kind: 'error', text: read.message };
-        return;
-      }
-      const parsed = await parseOffThread(read.text, { fileName: read.name });
-      if (!parsed.ok) {
-        this.message = { kind: 'error', text: parsed.message };
-        return;
-      }
-      await this.adopt(parsed.project, `Opened ${item.name}.`);
-      // The copy kept in place of a file the page may not read: Save asks where (the entry keeps its handle).
-      this.fileHandle = read.copy ? null : (read.handle ?? null);
-      await this.recentWork.remember(item.name, parsed.project, { text: read.text, handle: read.handle });
-    });
+    await this.run(() => this.browserFiles.openRecent(item));
   }
 
   /**
@@ -346,19 +246,12 @@ export class Projects {
    * caller asks first (ExampleList). Resolves true once the Lab has it.
    */
   async openCopy(project: Project): Promise<boolean> {
-    const api = this.api;
+    const desktop = this.desktopFiles;
     let opened = false;
     await this.run(async () => {
-      if (api) {
-        await this.sync(hurriedSlicer());
-        const result = await api.project.action('new');
-        if (!result.ok) {
-          if (result.message) this.message = { kind: 'error', text: result.message };
-          return;
-        }
+      if (desktop) {
         // Main's fresh, untitled document reaches the Lab first; the copy then replaces it.
-        await this.applying;
-        this.path = null;
+        if (!(await desktop.newDocument())) return;
       } else {
         this.pendingRestore = null;
         this.confirmingNew = false;
@@ -393,16 +286,8 @@ export class Projects {
 
   /** Brings back the unsaved work found at start (the desktop's main asks about newer changes first). */
   async restore(): Promise<void> {
-    const api = this.api;
-    if (api) {
-      await this.run(async () => {
-        const result = await api.project.restoreBackup();
-        // Cancelled (the learner kept their newer changes): the notice stays.
-        if (result.ok || result.message) this.pendingRestore = null;
-        if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
-      });
-      return;
-    }
+    const desktop = this.desktopFiles;
+    if (desktop) return this.run(() => desktop.restore());
     const store = this.store;
     if (!this.pendingRestore || !store) return;
     await this.run(async () => {
@@ -446,42 +331,9 @@ export class Projects {
     return putIntoLab(this.lab, this.lessons, project, dirty);
   }
 
-  private async loaded(loaded: LoadedProject): Promise<void> {
-    const parsed = await parseOffThread(loaded.bytes);
-    if (!parsed.ok) {
-      this.message = { kind: 'error', text: parsed.message };
-      return;
-    }
-    this.path = loaded.path;
-    this.projectName = loaded.path ? nameFromFileName(loaded.name) : parsed.project.name;
-    this.message = loaded.restored
-      ? { kind: 'info', text: 'Your unsaved work from last time is back. Save it to keep it.' }
-      : { kind: 'info', text: `Opened ${loaded.name}.` };
-    // Only once the Lab holds it do updates to main say so (main ignores the ones from before).
-    void this.refreshRecent();
-    // Unsaved work handed back (a crash, a reload) returns to the Lab; the learner stays where they are.
-    const project = loaded.restored ? { ...parsed.project, view: { ...parsed.project.view, area: this.lab.view.area } } : parsed.project;
-    await this.apply(project, loaded.restored)
-      .finally(() => {
-        this.loadedSeq = Math.max(this.loadedSeq, loaded.seq);
-      })
-      .then(() => {
-        this.backups.note('pause');
-        // Main keeps this picture for the file just opened (a restored backup has no file: main ignores it).
-        if (loaded.path) this.recentWork.describeToMain(parsed.project, loaded.seq);
-      })
-      .finally(() => void this.refreshRecent());
-  }
-
-  private async desktopAction(action: 'new' | 'open' | 'save' | 'save-as'): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    await this.run(async () => {
-      // Main saves what it was last told: tell it the newest state first.
-      await this.sync(hurriedSlicer());
-      const result = await api.project.action(action);
-      if (!result.ok && result.message) this.message = { kind: 'error', text: result.message };
-    });
+  private desktopAction(action: 'new' | 'open' | 'save' | 'save-as'): Promise<void> {
+    const desktop = this.desktopFiles;
+    return desktop ? this.run(() => desktop.action(action)) : Promise.resolve();
   }
 
   private async run(task: () => Promise<void>): Promise<void> {
