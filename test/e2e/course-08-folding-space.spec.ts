@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, shoot } from './course-kit';
+import { check, checkFails, epoch, next, openLesson, predictChoice, said, shoot } from './course-kit';
 
 /**
  * Lesson 8, "Folding space", solved as a learner would: a prediction committed before layer space
@@ -9,12 +9,6 @@ import { check, checkFails, epoch, next, openLesson, shoot } from './course-kit'
  */
 
 const SHOTS = 'test-results/course/08-folding-space';
-
-async function predict(page: Page, option: RegExp): Promise<void> {
-  await page.getByRole('radio', { name: option }).check();
-  await page.getByRole('button', { name: 'Commit my prediction' }).click();
-}
-const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 async function trainedRight(page: Page): Promise<string> {
   return page.getByTestId('train-accuracy').innerText();
@@ -48,7 +42,7 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
   await expect(space).toHaveAccessibleName('Layer space is hidden until you commit your prediction.');
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(said(page, 'First commit your prediction')).toBeVisible();
-  await predict(page, /^Bent or folded/);
+  await predictChoice(page, 'Bent or folded lines');
   await expect(said(page, 'Not this time. You predicted Bent or folded lines; the answer is Still straight')).toBeVisible();
   await expect(said(page, 'A linear layer only multiplies and adds')).toBeVisible();
   await expect(space).toHaveAccessibleName(/the output neuron's straight line/);
@@ -73,7 +67,7 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
 
   // 3. Tanh, predicted to bend before layer space is shown.
   await expect(space).toHaveAccessibleName('Layer space is hidden until you commit your prediction.');
-  await predict(page, /bends the plane/);
+  await predictChoice(page, 'It bends the plane into smooth curves');
   await expect(said(page, 'Your prediction was right')).toBeVisible();
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('tanh');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
