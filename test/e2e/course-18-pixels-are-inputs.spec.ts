@@ -58,7 +58,8 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   // 3. The same trained network reads the learner's handwriting.
   expect(await percent(page, 'Test accuracy')).toBeGreaterThanOrEqual(94);
   const pad = page.getByRole('region', { name: 'Draw a digit' });
-  const feedback = page.locator('.feedback[role="status"]');
+  /** What Check said, found by its words in the page's live regions. */
+  const feedback = (words: string) => page.getByRole('status').filter({ hasText: words });
   // "I drew the digit" sits with the pad and its ten outputs, where the learner compares them.
   const claim = pad.getByRole('combobox', { name: 'I drew the digit', exact: true });
   await expect(claim).toBeVisible();
@@ -72,7 +73,7 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   await expect(pad.getByText(`The network says ${says}: the softmax gives ${says} a probability of ${confidence} %`)).toBeVisible();
   await claim.selectOption(says);
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(feedback).toContainText('test digit from the gallery, not your own drawing');
+  await expect(feedback('test digit from the gallery, not your own drawing')).toBeVisible();
 
   // The learner's own drawing; a wrong claim says what the network read.
   await pad.getByRole('button', { name: 'Clear the pad' }).click();
@@ -80,9 +81,9 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
   await claim.selectOption('7');
   await page.getByRole('button', { name: 'Check my answer' }).click();
-  await expect(feedback).toContainText('You drew a 7, but the network reads 1.');
+  await expect(feedback('You drew a 7, but the network reads 1.')).toBeVisible();
   await claim.selectOption('1');
-  await expect(feedback).toContainText('You changed something since you checked');
+  await expect(feedback('You changed something since you checked')).toBeVisible();
   await check(page);
   await page.getByRole('heading', { name: 'Draw a digit' }).scrollIntoViewIfNeeded();
   // shoot() photographs the page in the light and then the dark theme: a change of theme keeps
@@ -90,7 +91,7 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   await shoot(page, SHOTS, '3-draw');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
-  await expect(feedback).toContainText('well done');
+  await expect(feedback('well done')).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
   await endJourney(page, journey);
 });
