@@ -58,13 +58,18 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
 
   // 3. In training: predict first (the table waits for it); squared error stays stuck at 0 %, cross-entropy recovers in a few epochs.
   await expect(page.getByRole('table', { name: /Your runs/ })).toHaveCount(0);
+  // The follow-up question names the answer: it waits for the prediction and for squared error's run.
+  const why = page.getByRole('group', { name: 'Why does squared error leave this neuron stuck?' });
+  await expect(why).toHaveCount(0);
   await shoot(page, DIR, '3-training-before');
   await predict(page, 'Cross-entropy');
   await expect(said(page, 'Your prediction was right: Cross-entropy.')).toBeVisible();
-  await page.getByRole('radio', { name: /flat ends of the sigmoid/ }).check();
+  await expect(why).toHaveCount(0);
+  await shoot(page, DIR, '3-training-committed');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   const runs = page.getByRole('table', { name: /Your runs/ });
   await expect(runs.getByRole('row', { name: /Squared error/ })).toContainText('not yet');
+  await why.getByRole('radio', { name: /flat ends of the sigmoid/ }).check();
   await checkFails(page);
   await page.getByLabel('Loss', { exact: true }).selectOption({ label: 'Cross-entropy' });
   await trainUntil(page, async () => !(await runs.getByRole('row', { name: /^Cross-entropy/ }).innerText()).includes('not yet'));

@@ -9,8 +9,10 @@ export const FLAT_SLOPE = 0.01;
 /** Epochs a starting choice must be given before "it did not get there" counts. */
 export const FAIR_TRIAL = 100;
 
+/** Asked once the large start has had its fair trial: that run answers it. */
 export const SATURATION_QUESTION = {
   label: 'Why does training crawl with large starting weights?',
+  after: { run: 'large', epochs: FAIR_TRIAL },
   options: [
     'Most sums land on the flat ends of tanh, so the slopes, and the pushes, are almost 0',
     'Large weights make the learning rate smaller',
