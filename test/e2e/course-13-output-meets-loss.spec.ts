@@ -80,11 +80,13 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   // 4. A target of 3: predict tanh's floor (typed with a decimal comma), see it stop at 2, then a linear output reaches 0.
   await expect(page.getByTestId('loss-value')).toHaveCount(0);
   await shoot(page, DIR, '4-reach-three-before');
-  await page.getByRole('textbox', { name: /smallest loss it can ever reach/ }).fill('2,0');
+  await page.getByRole('textbox', { name: /smallest squared error ½\(y − t\)² it can ever reach/ }).fill('2,0');
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
   await expect(said(page, 'Your prediction was right: 2.')).toBeVisible();
   await slider(page, 'sum z', 8);
   await expect(page.getByTestId('loss-value')).toHaveText('2.0000');
+  // The push is tiny there, never a signed zero.
+  await expect(page.getByTestId('push-value')).toHaveText(/^−\d\.\de-7$/);
   await checkFails(page);
   await page.getByLabel('Output activation').selectOption({ label: 'Linear (identity)' });
   await slider(page, 'sum z', 3);

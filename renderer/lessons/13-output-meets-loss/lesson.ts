@@ -60,7 +60,7 @@ export const TRAINING_PREDICTION: ChoicePrediction = {
 /** Step 4's prediction: the lowest loss a tanh output can reach for a target of 3. */
 export const FLOOR_PREDICTION: NumberPrediction = {
   kind: 'number',
-  question: 'With a tanh output and the target 3, what is the smallest loss it can ever reach?',
+  question: 'With a tanh output and the target 3, what is the smallest squared error ½(y − t)² it can ever reach?',
   answer: 0.5 * (3 - 1) ** 2,
   tolerance: 0.05,
   explanation:
