@@ -1,41 +1,47 @@
 /**
  * "Predict first": a step may ask the learner to commit to a prediction (a choice or a
  * number) before its widget shows the answer. Until then the widget hides the readouts that
- * give it away (its `revealed` prop is false); on commit the answer and the reason are shown.
+ * give it away (its `revealed` prop is false); on commit the answer and the reason are shown,
+ * or, for a prediction judged by the learner's own run, once that run has measured it.
  * Pure data and functions, so lessons and checks use them under Node.
  */
 
-interface PredictionBase {
+/**
+ * "Your run settles it": the answer is what the learner's own experiment measures, not a
+ * figure of the lesson's. Committing only locks the prediction and says what to do
+ * (`findOut`); the first time `measure` reads a result from the widget's state, the prediction
+ * is compared with it and the explanation is shown. Lessons 10, 11 and the race (14) use it.
+ */
+export interface JudgedByRun<S = unknown> {
+  /** What to do to measure the answer, shown after "Now find out:" once the prediction is locked. */
+  findOut: string;
+  /**
+   * What the learner's run has measured, read from the widget's state; null until it has. A
+   * choice's run may measure several options (a tie: every one of them counts as right).
+   */
+  measure(state: S): Measured | null;
+}
+
+interface PredictionBase<S> {
   /** The question, in plain words, e.g. "Which activation will reach 90 % first?". */
   question: string;
   /** Why the answer is what it is: a sentence or two, shown with the answer. */
   explanation: string;
   /** When true (the default), "Check my answer" fails until a prediction is committed. */
   required?: boolean;
-  /**
-   * 'experiment': the learner's own run decides (the race), so committing does not give the
-   * answer away: the panel only confirms the prediction and shows `explanation` (what to do
-   * next); the widget compares the prediction with what it measured.
-   */
-  judgedBy?: 'experiment';
-  /**
-   * "The answer comes from your run": committing only locks the prediction, and the learner's own
-   * experiment gives the answer (the step's `measure` reads it from the widget's state). This is
-   * what to do to measure it, shown once the prediction is locked. Absent: the answer is the
-   * spec's own, shown the moment the learner commits.
-   */
-  fromRun?: string;
+  /** The learner's own run gives the answer (see JudgedByRun). Absent: the answer is the spec's own, shown on commit. */
+  judgedByRun?: JudgedByRun<S>;
 }
 
 /** Pick one of a few answers; `answers` lists every one that counts as right. */
-export interface ChoicePrediction extends PredictionBase {
+export interface ChoicePrediction<S = unknown> extends PredictionBase<S> {
   kind: 'choice';
   options: string[];
   answers: string[];
 }
 
 /** Type a number; within `tolerance` of `answer` counts as right. */
-export interface NumberPrediction extends PredictionBase {
+export interface NumberPrediction<S = unknown> extends PredictionBase<S> {
   kind: 'number';
   answer: number;
   tolerance: number;
@@ -43,19 +49,20 @@ export interface NumberPrediction extends PredictionBase {
   unit?: string;
 }
 
-export type PredictionSpec = ChoicePrediction | NumberPrediction;
+/** A step's prediction; `S` is its widget's state, which a prediction judged by the run measures. */
+export type PredictionSpec<S = unknown> = ChoicePrediction<S> | NumberPrediction<S>;
 
 /** What the learner committed to, and whether it was right. */
 export interface Prediction {
   value: string | number;
-  /** Right or not; null while a prediction judged by the learner's own run (`fromRun`) waits for it. */
+  /** Right or not; null while a prediction judged by the learner's own run waits for the run. */
   correct: boolean | null;
-  /** With `fromRun`: what the learner's run measured, once it has. */
-  measured?: string | number;
+  /** Judged by the run: what the learner's run measured, once it has. */
+  measured?: Measured;
 }
 
-/** What a step's run measured: an option's name or a number. */
-export type Measured = string | number;
+/** What a run measured: a number, an option's name, or several options' names (a tie). */
+export type Measured = string | number | readonly string[];
 
 /** A value the learner may commit: one of the options, or a finite number. */
 function valid(spec: PredictionSpec, value: string | number): boolean {
@@ -63,22 +70,43 @@ function valid(spec: PredictionSpec, value: string | number): boolean {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Does the value agree with a right answer: the same option, or a number within the tolerance? */
+/** Does the value agree with a right answer: the same option (one of them, on a tie), or a number within the tolerance? */
 function agrees(spec: PredictionSpec, value: string | number, right: Measured): boolean {
-  if (spec.kind === 'choice') return value === right;
+  if (spec.kind === 'choice') return typeof right === 'object' ? right.includes(String(value)) : value === right;
   return typeof value === 'number' && typeof right === 'number' && Math.abs(value - right) <= spec.tolerance + 1e-9;
 }
 
 /**
  * Judges a committed value; null when it is no answer at all (an unknown option, not a number).
- * A prediction judged by the learner's run (`fromRun`) is only locked: `correct` stays null
- * until `settlePrediction` compares it with what the run measured.
+ * A prediction judged by the learner's run is only locked: `correct` stays null until
+ * `settlePrediction` compares it with what the run measured.
  */
 export function judgePrediction(spec: PredictionSpec, value: string | number): Prediction | null {
   if (!valid(spec, value)) return null;
-  if (spec.fromRun !== undefined) return { value, correct: null };
+  if (spec.judgedByRun !== undefined) return { value, correct: null };
   const rights: Measured[] = spec.kind === 'choice' ? spec.answers : [spec.answer];
   return { value, correct: rights.some((right) => agrees(spec, value, right)) };
+}
+
+/**
+ * What the learner's run has measured for a prediction it judges, read from the widget's state:
+ * null while it has not (or the prediction is not judged by the run, or the state is another
+ * widget's, met for a moment while the page changes step).
+ */
+export function measureRun(spec: PredictionSpec | undefined, state: unknown): Measured | null {
+  if (spec?.judgedByRun === undefined || state === null) return null;
+  let measured: unknown;
+  try {
+    measured = spec.judgedByRun.measure(state);
+  } catch {
+    return null;
+  }
+  return isMeasured(measured) ? measured : null;
+}
+
+function isMeasured(value: unknown): value is Measured {
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string');
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /**
@@ -90,9 +118,36 @@ export function settlePrediction(spec: PredictionSpec, prediction: Prediction, m
   return { value: prediction.value, correct: agrees(spec, prediction.value, measured), measured };
 }
 
-/** A value with the spec's unit, as the learner reads it: "3 layers", "Cross-entropy". */
+/** A value with the spec's unit, as the learner reads it: "3 layers", "Cross-entropy", "ReLU and Tanh". */
 export function withUnit(spec: PredictionSpec, value: Measured): string {
+  if (typeof value === 'object') return value.length === 0 ? 'none of them' : value.join(' and ');
   return spec.kind === 'number' && spec.unit && typeof value === 'number' ? `${value} ${spec.unit}` : String(value);
+}
+
+/**
+ * What the panel says once a prediction is committed: a lead in bold, the rest of the sentence,
+ * and whether the explanation follows. One wording for every prediction the run judges, one
+ * for those the lesson answers itself.
+ */
+export interface Outcome {
+  lead: string;
+  text: string;
+  explain: boolean;
+}
+
+export function predictionOutcome(spec: PredictionSpec, prediction: Prediction): Outcome {
+  const predicted = withUnit(spec, prediction.value);
+  if (spec.judgedByRun !== undefined) {
+    if (prediction.measured === undefined)
+      return { lead: 'Locked in:', text: `you predicted ${predicted}. Now find out: ${spec.judgedByRun.findOut}`, explain: false };
+    const measured = withUnit(spec, prediction.measured);
+    return prediction.correct
+      ? { lead: 'Your run agrees with your prediction:', text: `it measured ${measured}.`, explain: true }
+      : { lead: 'Your run says otherwise:', text: `you predicted ${predicted}; your run measured ${measured}.`, explain: true };
+  }
+  return prediction.correct
+    ? { lead: 'Your prediction was right:', text: `${predicted}.`, explain: true }
+    : { lead: 'Not this time.', text: `You predicted ${predicted}; the answer is ${answerText(spec)}.`, explain: true };
 }
 
 /** The answer as the learner reads it, e.g. "ReLU" or "about 40 epochs (35 to 45 count)". */
@@ -121,6 +176,6 @@ export function predictionProblems(spec: PredictionSpec): string[] {
   } else if (!Number.isFinite(spec.answer) || !(spec.tolerance >= 0)) {
     problems.push('a number prediction needs a finite answer and a tolerance of 0 or more');
   }
-  if (spec.fromRun !== undefined && spec.fromRun.trim() === '') problems.push('the instruction for the run is empty');
+  if (spec.judgedByRun !== undefined && spec.judgedByRun.findOut.trim() === '') problems.push('the instruction for the run is empty');
   return problems;
 }

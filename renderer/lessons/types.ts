@@ -6,7 +6,7 @@
  */
 import type { LabConfig } from '../../core/config';
 import type { HistoryPoint } from '../../core/protocol';
-import { predictionSatisfied, type Measured, type Prediction, type PredictionSpec } from './predict';
+import { predictionSatisfied, type Prediction, type PredictionSpec } from './predict';
 import type { WidgetKind, WidgetPresets, WidgetStates } from './widget-types';
 
 export type * from './widget-types';
@@ -42,20 +42,17 @@ export interface StepOf<K extends WidgetKind> {
    * only after a prediction, or to ask for a different answer than the one predicted.
    */
   check: ((state: WidgetStates[K], prediction?: Prediction | null) => boolean) | null;
-  /** "Predict first" (predict.ts): a question answered before the widget reveals the answer. */
-  predict?: PredictionSpec;
   /**
-   * With a prediction whose answer comes from the learner's run (`predict.fromRun`): what that
-   * run has measured, read from the widget's state, or null while it has not measured it yet.
-   * The first measurement after the prediction is locked settles it.
+   * "Predict first" (predict.ts): a question answered before the widget reveals the answer; with
+   * `judgedByRun`, the learner's own run measures the answer from this widget's state.
    */
-  measure?: (state: WidgetStates[K]) => Measured | null;
+  predict?: PredictionSpec<WidgetStates[K]>;
   /**
    * After a failed check, what is right so far and what is left (e.g. "Your number is right;
    * now train…"), said instead of the bare "Not quite yet"; null when it has nothing to add.
    */
   notYet?: (state: WidgetStates[K]) => string | null;
-  /** Shown after a failed "Check my answer". */
+  /** Shown when the learner asks for it ("Show a hint", there from the start of the step). */
   hint: string;
   /** A TeX formula filled in with the live numbers, or null. */
   formula: ((state: WidgetStates[K]) => string) | null;
@@ -79,16 +76,6 @@ export function runCheck(step: Step, state: unknown, prediction: Prediction | nu
   if (!predictionSatisfied(step.predict, prediction)) return false;
   if (step.check === null) return true;
   return (step.check as (s: unknown, p: Prediction | null) => boolean)(state, prediction);
-}
-
-/** What the step's run has measured so far (null: not yet, or the step measures nothing); a state of another widget reads as null. */
-export function runMeasure(step: Step, state: unknown): Measured | null {
-  if (step.measure === undefined || state === null) return null;
-  try {
-    return (step.measure as (s: unknown) => Measured | null)(state);
-  } catch {
-    return null;
-  }
 }
 
 /** What a failed check can tell the learner beyond "Not quite yet", or null. */

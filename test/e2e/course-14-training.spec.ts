@@ -14,8 +14,9 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   await page.getByRole('radio', { name: 'Tanh', exact: true }).check();
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
-  // Committing does not give the winner away: the learner's own race will judge the prediction.
-  await expect(page.getByRole('status').filter({ hasText: 'You predicted Tanh.' })).toBeVisible();
+  // Committing does not give the winner away: it locks the prediction, and the learner's own race will judge it.
+  const verdict = page.getByRole('region', { name: 'Predict first' }).getByRole('status');
+  await expect(verdict).toContainText('Locked in: you predicted Tanh. Now find out: press Train and let every racer');
   await expect(page.getByText(/Tanh gets there first|near epoch 50/)).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -46,7 +47,9 @@ test('a learner races activations, solves the spiral, blows up training, overfit
     );
   expect(await epochsOf('Linear')).toBe(1000);
   expect(await epochsOf('Sigmoid')).toBe(Number(await reached('Sigmoid').innerText()));
-  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right: Tanh got there first in your race.' })).toBeVisible();
+  // The race's table is what the run measured: it settles the prediction, and the explanation follows.
+  await expect(verdict).toContainText('Your run agrees with your prediction: it measured Tanh.');
+  await expect(verdict).toContainText('never steeper than 1/4');
   const table = await page.getByRole('table', { name: /First epoch at 90 %/ }).innerText();
   test.info().annotations.push({ type: 'race table', description: table.replace(/\s+/g, ' ') });
   console.log(`race table: ${table.replace(/\s+/g, ' ')}`);

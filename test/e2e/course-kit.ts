@@ -20,16 +20,19 @@ export async function check(page: Page): Promise<void> {
 }
 
 export async function checkFails(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Check my answer' }).click();
-  // A wrong answer says so; the hint shows only when the learner asks for it (once asked for,
-  // it stays shown for the rest of the step).
-  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
   const ask = page.getByRole('button', { name: 'Show a hint' });
+  const hint = page.getByRole('status').filter({ hasText: 'Hint:' });
+  // A stuck learner can ask for the hint before pressing Check: the button is there from the
+  // start of the step (unless the hint is already shown, which it stays for the rest of the step).
+  if ((await hint.count()) === 0) await expect(ask).toBeVisible();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  // A wrong answer says so; the hint shows only when the learner asks for it.
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite yet' })).toBeVisible();
   if ((await ask.count()) > 0) {
-    await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toHaveCount(0);
+    await expect(hint).toHaveCount(0);
     await ask.click();
   }
-  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toBeVisible();
+  await expect(hint).toBeVisible();
   await expect(ask).toHaveCount(0);
 }
 

@@ -87,7 +87,7 @@ test("finished steps and lessons survive a reload (each lesson's own journey is 
   expect(crashes).toEqual([]);
 });
 
-test('lesson pages are keyboard friendly: Tab reaches terms, sliders and checks', async ({ page }) => {
+test('lesson pages are keyboard friendly: Tab reaches terms, sliders, checks and the hint', async ({ page }) => {
   await blockNetwork(page);
   await page.goto('/');
   await openLessons(page);
@@ -117,6 +117,8 @@ test('lesson pages are keyboard friendly: Tab reaches terms, sliders and checks'
     'input:w₂',
     'input:b',
     'button:Check my answer',
+    // Offered from the start of the step, before any check.
+    'button:Show a hint',
     'button:Reset this step',
     'button:Next',
   ]) {

@@ -110,11 +110,13 @@ export const lesson: LessonDef = {
         // What the lesson's own runs measured (test/renderer/lessons/lesson-10.test.ts); the learner's run is the judge.
         answer: 3,
         tolerance: 0,
-        fromRun: `start with 1 layer, press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table; then add one layer at a time, training each, until Layer 1 gets less than 1/100 of it (below ×0.01 in the table). Your runs give the answer.`,
+        judgedByRun: {
+          findOut: `start with 1 layer, press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table; then add one layer at a time, training each, until Layer 1 gets less than 1/100 of it (below ×0.01 in the table). Your runs give the answer.`,
+          measure: firstVanishingDepth,
+        },
         explanation:
           'Going back through each sigmoid layer keeps at most a quarter of the gradient, and the small weights on the way shrink it further, so only a few layers leave the first one almost nothing.',
       },
-      measure: firstVanishingDepth,
       check: checkFoundDepth,
       hint: `Start at 1 hidden layer: press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table. Then choose 2 layers, train again, and so on, until Layer 1 is below 1/100.`,
       formula: null,

@@ -94,11 +94,13 @@ export const lesson: LessonDef = {
         // What the lesson's own run measured; the learner's run is the judge, count for count.
         answer: KILLED_AT_BIG_RATE,
         tolerance: 0,
-        fromRun: `train at 0.03 first if you like; then choose learning rate 3, press Start over and train for ${MEASURE_EPOCHS} epochs. Your run counts the dead neurons.`,
+        judgedByRun: {
+          findOut: `train at 0.03 first if you like; then choose learning rate 3, press Start over and train for ${MEASURE_EPOCHS} epochs. Your run counts the dead neurons.`,
+          measure: killedInTen,
+        },
         explanation:
           'Each crossed-out dot is a neuron that an oversized step pushed below zero for every example. A ReLU that is off everywhere gets no gradient to recover, so it stays crossed out.',
       },
-      measure: killedInTen,
       check: checkKilledMeasured,
       hint: 'Choose learning rate 3, press Start over, then Train for about ten epochs and count the crossed-out neurons.',
       formula: null,

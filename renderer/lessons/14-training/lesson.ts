@@ -1,6 +1,6 @@
 import type { Prediction } from '../predict';
 import { labConfig, trainerPreset } from '../presets';
-import { raceOver, type RacePreset, type RaceState } from '../race/race';
+import { raceMeasured, raceOver, type RacePreset, type RaceState } from '../race/race';
 import { step, type LessonDef, type TrainerState } from '../types';
 
 /** The race was run after a prediction, and every racer finished or used all its epochs. */
@@ -62,7 +62,6 @@ export const RACE: RacePreset = {
   target: 0.9,
   maxEpochs: 1000,
   speed: 10,
-  why: 'Tanh and ReLU are steep around 0, where a new network’s neurons start, so every nudge counts. The sigmoid is never steeper than 1/4, so each step moves it less. The linear network can only draw a straight line, and no straight line goes round a circle.',
 };
 /** The spiral from x₁ and x₂ alone: tanh needs about 1,200 epochs for 90 %, ReLU about 600 (seed 6). */
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.03, seed: 6 });
@@ -111,10 +110,15 @@ export const lesson: LessonDef = {
         kind: 'choice',
         question: 'Which network will reach 90 % test accuracy first?',
         options: ['Linear', 'ReLU', 'Tanh', 'Sigmoid'],
+        // What the lesson's own race measured (test/renderer/lessons/lesson-14.test.ts); the learner's race is the judge.
         answers: ['Tanh'],
-        judgedBy: 'experiment',
+        judgedByRun: {
+          findOut:
+            'press Train and let every racer reach 90 % or use up its 1,000 epochs. The table records the epoch each one gets there; the first one there answers the question.',
+          measure: raceMeasured,
+        },
         explanation:
-          'Press Train: the table records the epoch each racer reaches 90 %, and when the race is over it says whether you were right.',
+          'Tanh and ReLU are steep around 0, where a new network’s neurons start, so every nudge counts. The sigmoid is never steeper than 1/4, so each step moves it less. The linear network can only draw a straight line, and no straight line goes round a circle.',
       },
       check: checkRace,
       hint: 'Commit your prediction, press Train and let every racer finish or use up its 1,000 epochs. Pick a faster speed when you have seen enough.',

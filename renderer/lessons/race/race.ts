@@ -5,6 +5,7 @@
  */
 import type { ActivationName, LabConfig } from '../../../core/config';
 import type { HistoryPoint } from '../../../core/protocol';
+import { ACTIVATIONS } from '../engine';
 import type { LessonSpeed } from '../widgets/speed';
 
 export const RACERS_MIN = 2;
@@ -21,8 +22,6 @@ export interface RacePreset {
   maxEpochs: number;
   /** How fast the race starts (the learner can change it). */
   speed: LessonSpeed;
-  /** Why the race comes out as it does: shown with the result once the learner's race is over. */
-  why?: string;
 }
 
 /** One racer's line of the table. */
@@ -73,18 +72,13 @@ export function leaders(racers: readonly Racer[]): ActivationName[] {
 }
 
 /**
- * The learner's prediction against their own race: null until the race is over; right when
- * the racer they named is among the first to reach the target (or, having predicted that none
- * would, none did).
+ * What a finished race measured, for a prediction the learner's race judges (predict.ts's
+ * `judgedByRun`): the names of the racers first to the target (several on a tie, none when no
+ * racer got there), or null while the race is not over.
  */
-export function predictionVerdict(
-  predicted: string,
-  racers: readonly Racer[],
-  maxEpochs: number,
-  label: (a: ActivationName) => string,
-): boolean | null {
-  if (!raceOver(racers, maxEpochs)) return null;
-  return leaders(racers).some((a) => label(a) === predicted);
+export function raceMeasured(s: RaceState): string[] | null {
+  if (!raceOver(s.racers, s.maxEpochs)) return null;
+  return leaders(s.racers).map((a) => ACTIVATIONS[a].label);
 }
 
 /** Problems with a race preset, for the content test. */

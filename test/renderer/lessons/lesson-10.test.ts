@@ -135,7 +135,7 @@ describe('lesson 10, step 2: the answer comes from the learner’s own runs', ()
 
   it('a prediction is locked, not judged, on commit, and the run judges it: right, wrong, and a right one written as a word', () => {
     const spec = lesson.steps[1].predict!;
-    expect(spec.fromRun).toBeTruthy();
+    expect(spec.judgedByRun?.measure).toBe(firstVanishingDepth);
     const locked = judgePrediction(spec, 3)!;
     expect(locked).toEqual({ value: 3, correct: null });
     expect(settlePrediction(spec, locked, 3)).toEqual({ value: 3, correct: true, measured: 3 });
@@ -159,8 +159,8 @@ describe('lesson 10, step 2: the answer comes from the learner’s own runs', ()
 describe('lesson 10: nothing given away before the learner has worked it out', () => {
   it('step 2’s locked prediction sends the learner to the table, and neither text quotes a measured share', () => {
     const spec = lesson.steps[1].predict!;
-    expect(spec.fromRun).toMatch(/read Layer 1 in the table/);
-    for (const text of [spec.fromRun!, spec.explanation]) expect(text).not.toMatch(/1\/(?!100\b)\d|\de-/);
+    expect(spec.judgedByRun?.findOut).toMatch(/read Layer 1 in the table/);
+    for (const text of [spec.judgedByRun!.findOut, spec.explanation]) expect(text).not.toMatch(/1\/(?!100\b)\d|\de-/);
   });
   it('step 4’s formula shows 0.25⁶ only once the learner has typed it right', async () => {
     const { runFormula } = await import('../../../renderer/lessons/types');

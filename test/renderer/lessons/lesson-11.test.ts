@@ -120,7 +120,7 @@ describe('lesson 11, step 1: the answer comes from the learner’s own run', () 
   });
 
   it('locks the prediction on commit and lets the run judge it: the same count is right, any other wrong', () => {
-    expect(spec.fromRun).toBeTruthy();
+    expect(spec.judgedByRun?.measure).toBe(killedInTen);
     expect(judgePrediction(spec, 4)).toEqual({ value: 4, correct: null });
     expect(settlePrediction(spec, judgePrediction(spec, 9)!, 9).correct).toBe(true);
     // The tester's contradiction stays fixed: 8 is not called right while the run crossed out 9.

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
 import { checkRace, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
-import type { Prediction } from '../../../renderer/lessons/predict';
+import { judgePrediction, measureRun, predictionOutcome, settlePrediction, type Prediction } from '../../../renderer/lessons/predict';
 import { createGridEvaluator } from '../../../core/engine';
 import {
   leaders,
-  predictionVerdict,
+  raceMeasured,
   raceOver,
   racePresetProblems,
   racerConfig,
@@ -93,14 +93,33 @@ describe('lesson 14, step 1: the race', () => {
     expect(leaders([r('relu', null), r('tanh', null)])).toEqual([]);
   });
 
-  it("does not give the winner away on commit: the learner's own race judges the prediction", () => {
-    expect(step.predict?.judgedBy).toBe('experiment');
-    expect(step.predict?.explanation).not.toMatch(/Tanh|ReLU|Sigmoid|Linear|\d+ epochs|epoch \d/i);
-    const label = (a: ActivationName): string => ({ identity: 'Linear', relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid' })[a as string] ?? a;
-    expect(predictionVerdict('Tanh', finished, RACE.maxEpochs, label)).toBe(true);
-    expect(predictionVerdict('ReLU', finished, RACE.maxEpochs, label)).toBe(false);
+  it("does not give the winner away on commit: the learner's own race measures the answer, the same way lessons 10 and 11 do", () => {
+    const spec = step.predict!;
+    const said = predictionOutcome(spec, judgePrediction(spec, 'Sigmoid')!);
+    expect(said.lead).toBe('Locked in:');
+    expect(said.explain).toBe(false);
+    expect(`${said.text} ${spec.judgedByRun?.findOut}`).not.toMatch(/Tanh|ReLU|Linear|epoch \d/i);
+    // Nothing is measured until the race is over; then the race's table says who was first.
     const early = RACE.activations.map((a) => race(a, 100));
-    expect(predictionVerdict('Tanh', early, RACE.maxEpochs, label)).toBeNull();
+    expect(measureRun(spec, stateOf(early))).toBeNull();
+    const measured = measureRun(spec, stateOf(finished));
+    expect(measured).toEqual(['Tanh']);
+    expect(settlePrediction(spec, judgePrediction(spec, 'Tanh')!, measured!)).toEqual({ value: 'Tanh', correct: true, measured: ['Tanh'] });
+    const otherwise = settlePrediction(spec, judgePrediction(spec, 'Sigmoid')!, measured!);
+    expect(otherwise.correct).toBe(false);
+    expect(predictionOutcome(spec, otherwise).text).toBe('you predicted Sigmoid; your run measured Tanh.');
+  });
+
+  it('measures a tie as every racer in front, and no racer when none reached the target', () => {
+    const r = (activation: ActivationName, reachedAt: number | null): Racer => ({
+      activation,
+      epochs: reachedAt ?? RACE.maxEpochs,
+      testAccuracy: 0.9,
+      reachedAt,
+    });
+    expect(raceMeasured(stateOf([r('relu', 40), r('tanh', 40), r('sigmoid', null)]))).toEqual(['ReLU', 'Tanh']);
+    expect(raceMeasured(stateOf([r('relu', null), r('tanh', null)]))).toEqual([]);
+    expect(raceMeasured(stateOf([r('relu', 40), { ...r('tanh', null), epochs: 50 }]))).toBeNull();
   });
 
   it('finds a preset it cannot race', () => {

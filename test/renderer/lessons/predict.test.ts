@@ -6,8 +6,6 @@ import {
   judgePrediction,
   predictionProblems,
   predictionSatisfied,
-  settlePrediction,
-  withUnit,
   type ChoicePrediction,
   type NumberPrediction,
 } from '../../../renderer/lessons/predict';
@@ -107,51 +105,6 @@ describe('a check that requires the prediction', () => {
     });
     expect(runCheck(different, { activation: 'relu', w: 1, b: 0, x: 2, answer: null }, { value: 2, correct: false })).toBe(false);
     expect(runCheck(different, { activation: 'relu', w: 1, b: 0, x: 1, answer: null }, { value: 2, correct: false })).toBe(true);
-  });
-});
-
-describe('a prediction whose answer comes from the learner’s run (fromRun)', () => {
-  const run: NumberPrediction = { ...number, fromRun: 'train it and count.' };
-  const pick: ChoicePrediction = { ...choice, fromRun: 'race them.' };
-
-  it('is locked on commit, not judged: no right or wrong until the run has measured', () => {
-    expect(judgePrediction(run, 40)).toEqual({ value: 40, correct: null });
-    expect(judgePrediction(pick, 'Sigmoid')).toEqual({ value: 'Sigmoid', correct: null });
-    expect(judgePrediction(run, Number.NaN)).toBeNull();
-    expect(judgePrediction(pick, 'Cos')).toBeNull();
-  });
-
-  it('is judged against what the run measured, within the tolerance, not against the spec’s own answer', () => {
-    expect(settlePrediction(run, { value: 40, correct: null }, 40)).toEqual({ value: 40, correct: true, measured: 40 });
-    expect(settlePrediction(run, { value: 44, correct: null }, 40).correct).toBe(true);
-    expect(settlePrediction(run, { value: 46, correct: null }, 40).correct).toBe(false);
-    // The run measured 12: a prediction of 40 is wrong though the spec says 40, and 12 is right.
-    expect(settlePrediction(run, { value: 40, correct: null }, 12).correct).toBe(false);
-    expect(settlePrediction(run, { value: 12, correct: null }, 12).correct).toBe(true);
-    expect(settlePrediction(pick, { value: 'Sigmoid', correct: null }, 'Sigmoid').correct).toBe(true);
-    expect(settlePrediction(pick, { value: 'ReLU', correct: null }, 'Sigmoid').correct).toBe(false);
-  });
-
-  it('keeps the first measurement: a settled prediction does not change with later runs', () => {
-    const settled = settlePrediction(run, { value: 40, correct: null }, 40);
-    expect(settlePrediction(run, settled, 90)).toBe(settled);
-  });
-
-  it('counts as committed for the check while it waits for the run', () => {
-    expect(predictionSatisfied(run, { value: 40, correct: null })).toBe(true);
-  });
-
-  it('writes values with their unit', () => {
-    expect(withUnit(run, 3)).toBe('3 epochs');
-    expect(withUnit(pick, 'ReLU')).toBe('ReLU');
-  });
-
-  it('every step whose answer comes from the run says how to measure it, and only those', () => {
-    for (const lesson of LESSONS)
-      for (const s of lesson.steps) expect(s.predict?.fromRun !== undefined, `${lesson.id}/${s.id}`).toBe(s.measure !== undefined);
-    const fromRun = LESSONS.flatMap((l) => l.steps.filter((s) => s.predict?.fromRun).map((s) => `${l.id}/${s.id}`));
-    expect(fromRun).toEqual(['10-chain-of-slopes/deep-sigmoid', '11-dead-neurons/kill']);
-    expect(predictionProblems({ ...run, fromRun: ' ' })).toEqual(['the instruction for the run is empty']);
   });
 });
 
