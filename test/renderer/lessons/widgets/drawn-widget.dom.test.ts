@@ -86,16 +86,30 @@ describe('DrawnWidget (Draw your own)', () => {
 
   it('a press on overlapping discs grabs the knot whose centre is nearest, not the disc drawn on top', async () => {
     setup(STAIRS);
-    // The editor is 380 × 300 here: x −5…5 over 34…370 px, y 5…−5 over 10…278 px.
-    const sx = (v: number) => 34 + ((v + 5) / 10) * 336;
-    const sy = (v: number) => 278 - ((v + 5) / 10) * 268;
     const knot2 = screen.getByRole('button', { name: /^Knot 2 of 6:/ });
-    // Knot 3's centre, pressed through knot 2's disc (they are 4 px apart).
-    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 1, clientX: sx(-0.95), clientY: sy(0) });
-    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 1, clientX: sx(-0.95), clientY: sy(0) });
+    const knot3 = screen.getByRole('button', { name: /^Knot 3 of 6:/ });
+    // Where a knot's centre is on the plot (the canvas sits at 0, 0 here).
+    const centre = (b: HTMLElement) => ({ clientX: Number.parseFloat(b.style.left), clientY: Number.parseFloat(b.style.top) });
+    expect(Math.abs(centre(knot3).clientX - centre(knot2).clientX)).toBeLessThan(8);
+    // Knot 3's centre, pressed through knot 2's disc (they are a few pixels apart).
+    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 1, ...centre(knot3) });
+    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 1, ...centre(knot3) });
     expect(screen.getByRole('button', { name: 'Remove knot 3' })).toBeTruthy();
-    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 2, clientX: sx(-1.05), clientY: sy(-1) });
-    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 2, clientX: sx(-1.05), clientY: sy(-1) });
+    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 2, ...centre(knot2) });
+    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 2, ...centre(knot2) });
     expect(screen.getByRole('button', { name: 'Remove knot 2' })).toBeTruthy();
+  });
+
+  it('leaves room around the plot: a knot at the top of the range (y = 5) shows whole, ring and all', async () => {
+    setup([
+      { x: -3, y: -3 },
+      { x: -1, y: -1 },
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 3, y: 5 },
+    ]);
+    const top = screen.getByRole('button', { name: 'Knot 5 of 5: x = 3, y = 5' });
+    // A disc is 16 px with a 2 px ring when selected: its centre must be at least 10 px inside the plot.
+    expect(Number.parseFloat(top.style.top)).toBeGreaterThanOrEqual(12);
   });
 });
