@@ -71,33 +71,66 @@ export interface AxisColors {
   text: string;
 }
 
+/** One labelled tick: its value and the text it shows. */
+export interface Tick {
+  value: number;
+  label: string;
+}
+
+/** About how many ticks each axis gets. */
+export interface TickCounts {
+  x: number;
+  y: number;
+}
+
+const TICKS: TickCounts = { x: 6, y: 5 };
+
+/**
+ * The ticks drawAxes labels: about `counts` of them on each axis (six along x and five along y
+ * unless told), at 1, 2 or 5 times a power of ten, so a plot from 0 to 1 is labelled at 0, 0.5
+ * and 1 rather than only at its ends.
+ */
+export function axisTicks(frame: Pick<PlotFrame, 'x0' | 'x1' | 'y0' | 'y1'>, counts: TickCounts = TICKS): { x: Tick[]; y: Tick[] } {
+  const along = (lo: number, hi: number, step: number): Tick[] => {
+    const ticks: Tick[] = [];
+    for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) ticks.push({ value: t, label: tickLabel(t) });
+    return ticks;
+  };
+  return {
+    x: along(frame.x0, frame.x1, tickStep(frame.x1 - frame.x0, counts.x)),
+    y: along(frame.y0, frame.y1, tickStep(frame.y1 - frame.y0, counts.y)),
+  };
+}
+
+/** The size of tick labels: the smallest text the app draws (12 CSS pixels). */
+export const TICK_FONT = '12px system-ui, sans-serif';
+
 /** Light grid lines with labels on both axes, and the two axes through zero a little darker. */
-export function drawAxes(ctx: CanvasRenderingContext2D, frame: PlotFrame, colors: AxisColors): void {
+export function drawAxes(ctx: CanvasRenderingContext2D, frame: PlotFrame, colors: AxisColors, counts: TickCounts = TICKS): void {
   const { left, right, top, bottom, x0, x1, y0, y1, sx, sy } = frame;
+  const ticks = axisTicks(frame, counts);
   ctx.save();
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = TICK_FONT;
   ctx.lineWidth = 1;
   ctx.strokeStyle = colors.grid;
   ctx.fillStyle = colors.text;
-  const xs = tickStep(x1 - x0);
   ctx.textAlign = 'center';
-  for (let t = Math.ceil(x0 / xs) * xs; t <= x1 + 1e-9; t += xs) {
-    const px = Math.round(sx(t)) + 0.5;
+  for (const { value, label } of ticks.x) {
+    const px = Math.round(sx(value)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(px, top);
     ctx.lineTo(px, bottom);
     ctx.stroke();
-    ctx.fillText(tickLabel(t), px, bottom + 14);
+    ctx.fillText(label, px, bottom + 15);
   }
-  const ys = tickStep(y1 - y0, 5);
   ctx.textAlign = 'right';
-  for (let t = Math.ceil(y0 / ys) * ys; t <= y1 + 1e-9; t += ys) {
-    const py = Math.round(sy(t)) + 0.5;
+  for (const { value, label } of ticks.y) {
+    const py = Math.round(sy(value)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(left, py);
     ctx.lineTo(right, py);
     ctx.stroke();
-    ctx.fillText(tickLabel(t), left - 4, py + 4);
+    ctx.fillText(label, left - 4, py + 4);
   }
   ctx.strokeStyle = colors.axis;
   ctx.beginPath();

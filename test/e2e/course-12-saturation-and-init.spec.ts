@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { accuracy, check, checkFails, epoch, next, openLesson, shoot, trainUntil } from './course-journey';
+import { commitPrediction } from './course-kit';
 
 /**
  * Lesson 12 as a learner takes it: find a flat end of tanh with the keyboard, watch large
@@ -10,10 +11,6 @@ const DIR = 'course-12';
 
 async function pickStart(page: Page, label: string): Promise<void> {
   await page.getByLabel('Starting weights', { exact: true }).selectOption({ label });
-}
-
-async function commit(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Commit my prediction' }).click();
 }
 
 /** Nothing in the right-hand column is cut off: every element inside it ends within it. */
@@ -46,7 +43,7 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await expect(page.getByRole('slider', { name: /Read-out cursor/ })).toHaveCount(0);
   await shoot(page, DIR, '1-flat-ends-before');
   await page.getByRole('radio', { name: 'Tanh', exact: true }).check();
-  await commit(page);
+  await commitPrediction(page);
   await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right: Tanh.' })).toBeVisible();
   // A flat end: two units from 0 tanh is still sloped; three is flat (slope under 0.01).
   const cursor = page.getByRole('slider', { name: /Read-out cursor on Tanh/ });
@@ -70,7 +67,7 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await rightColumnFits(page);
   await shoot(page, DIR, '2-large-weights-before');
   await page.getByRole('radio', { name: 'Large random (±5)' }).check();
-  await commit(page);
+  await commitPrediction(page);
   await expect(
     page.getByRole('status').filter({ hasText: 'Not this time. You predicted Large random (±5); the answer is Small random (±0.5).' }),
   ).toBeVisible();
@@ -91,7 +88,7 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await expect(page.getByRole('img', { name: /First hidden layer, neuron/ })).toHaveCount(0);
   await shoot(page, DIR, '3-clones-before');
   await page.getByRole('textbox', { name: /how many different pictures will the 4 neurons show/ }).fill('one');
-  await commit(page);
+  await commitPrediction(page);
   await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right: 1.' })).toBeVisible();
   await expect(page.getByRole('img', { name: /First hidden layer, neuron/ })).toHaveCount(4);
   await checkFails(page);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, shoot, slider, trainUntil } from './course-journey';
+import { expect, test } from '@playwright/test';
+import { check, checkFails, epoch, next, openLesson, predictChoice, said, shoot, slider, trainUntil } from './course-journey';
 
 /**
  * Lesson 13 as a learner takes it: find where squared error pushes hardest, measure the
@@ -9,12 +9,6 @@ import { check, checkFails, epoch, next, openLesson, shoot, slider, trainUntil }
  */
 const DIR = 'course-13';
 const num = (text: string): number => Number(text.replace('−', '-'));
-
-async function predict(page: Page, option: string): Promise<void> {
-  await page.getByRole('radio', { name: option, exact: true }).check();
-  await page.getByRole('button', { name: 'Commit my prediction' }).click();
-}
-const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 test('lesson 13: the output meets its loss', async ({ page }) => {
   test.setTimeout(240_000);
@@ -27,7 +21,7 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   await shoot(page, DIR, '1-squared-push-before');
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(said(page, 'First commit your prediction')).toBeVisible();
-  await predict(page, 'No: the push is strongest somewhere nearer to 0');
+  await predictChoice(page, 'No: the push is strongest somewhere nearer to 0');
   await expect(said(page, 'Your prediction was right')).toBeVisible();
   await slider(page, 'sum z', -6);
   await checkFails(page);
@@ -40,7 +34,7 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   // 2. Predict roughly (a wrong guess), then measure both pushes at z = −5 and divide.
   await expect(page.getByTestId('push-value')).toHaveCount(0);
   await shoot(page, DIR, '2-cross-entropy-push-before');
-  await predict(page, 'About 10 times');
+  await predictChoice(page, 'About 10 times');
   await expect(said(page, 'Not this time. You predicted About 10 times; the answer is More than 100 times.')).toBeVisible();
   await slider(page, 'sum z', -5);
   const cross = num(await page.getByTestId('push-value').innerText());
@@ -62,7 +56,7 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   const why = page.getByRole('group', { name: 'Why does squared error leave this neuron stuck?' });
   await expect(why).toHaveCount(0);
   await shoot(page, DIR, '3-training-before');
-  await predict(page, 'Cross-entropy');
+  await predictChoice(page, 'Cross-entropy');
   await expect(said(page, 'Your prediction was right: Cross-entropy.')).toBeVisible();
   await expect(why).toHaveCount(0);
   await shoot(page, DIR, '3-training-committed');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accuracy, check, checkFails, epoch, next, openLesson, shoot, trainUntil } from './course-journey';
+import { accuracy, check, checkFails, epoch, next, openLesson, predictChoice, said, shoot, trainUntil } from './course-journey';
 
 /**
  * Lesson 17 as a learner takes it: a straight drawing and a staircase each get a fair trial and
@@ -7,12 +7,6 @@ import { accuracy, check, checkFails, epoch, next, openLesson, shoot, trainUntil
  * drawn from the straight line learns the circle. Screenshots and axe in light and dark.
  */
 const DIR = 'course-17';
-
-async function predict(page: Page, option: string): Promise<void> {
-  await page.getByRole('radio', { name: option, exact: true }).check();
-  await page.getByRole('button', { name: 'Commit my prediction' }).click();
-}
-const said = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 /** Moves knot `index` (1-based) with the arrow keys, as a learner at the keyboard would. */
 async function nudge(page: Page, index: number, key: string, times: number): Promise<void> {
@@ -33,7 +27,7 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   // The drawing's status line does not say what a straight line does to a network before the prediction.
   await expect(page.getByText(/collapses to one straight-line map/)).toHaveCount(0);
   await shoot(page, DIR, '1-straight-before');
-  await predict(page, 'Around 90 %');
+  await predictChoice(page, 'Around 90 %');
   await expect(said(page, 'Not this time. You predicted Around 90 %; the answer is Well short of 90 % (under 75 %).')).toBeVisible();
   await expect(page.getByText(/collapses to one straight-line map/)).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
@@ -56,7 +50,7 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   const why = page.getByRole('group', { name: 'Why does the staircase not learn?' });
   await expect(why).toHaveCount(0);
   await shoot(page, DIR, '2-flat-before');
-  await predict(page, 'No: it will stay near a coin toss');
+  await predictChoice(page, 'No: it will stay near a coin toss');
   await expect(said(page, 'Your prediction was right')).toBeVisible();
   await expect(why).toHaveCount(0);
   await checkFails(page);
@@ -84,7 +78,7 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   // 4. One bend: predict first, then lift the three knots left of 0 to y = 0 (a ReLU).
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   await shoot(page, DIR, '4-one-bend-before');
-  await predict(page, 'One is enough');
+  await predictChoice(page, 'One is enough');
   await expect(said(page, 'Your prediction was right: One is enough.')).toBeVisible();
   await nudge(page, 1, 'Shift+ArrowUp', 3);
   await nudge(page, 2, 'Shift+ArrowUp', 2);

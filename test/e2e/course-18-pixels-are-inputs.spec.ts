@@ -115,3 +115,29 @@ test('the digits lesson keeps its confusion matrix inside its panel from 1000 to
     await page.screenshot({ path: `test-results/course-18/matrix-${width}.png` });
   }
 });
+
+test('the digits lesson shows the digits views where the Lab does: the pad top right with the test digits under it, the matrix under the network', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await startJourney(page);
+  await openLesson(page, 'Pixels are inputs');
+  await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  const gallery = page.getByRole('region', { name: 'Test digits, mistakes first' });
+  await expect(gallery).toBeVisible({ timeout: 120_000 });
+  const box = async (locator: ReturnType<Page['getByRole']>) => (await locator.boundingBox())!;
+  const pad = await box(page.getByRole('region', { name: 'Draw a digit' }));
+  const digits = await box(gallery);
+  const matrix = await box(page.getByRole('region', { name: 'How the network does on the test digits' }));
+  const network = await box(page.getByRole('group', { name: 'Network' }));
+  const train = await box(page.getByRole('button', { name: 'Train', exact: true }));
+  // The test digits under the pad, in its column (they used to rise beside it, leaving a gap under the pad).
+  expect(digits.y).toBeGreaterThanOrEqual(pad.y + pad.height);
+  expect(Math.abs(digits.x - pad.x)).toBeLessThan(40);
+  // The network in the middle column, the matrix under it; the training controls on the left.
+  expect(pad.x).toBeGreaterThan(network.x + network.width);
+  expect(matrix.y).toBeGreaterThan(network.y + network.height);
+  expect(Math.abs(matrix.x - network.x)).toBeLessThan(40);
+  expect(train.x + train.width).toBeLessThan(network.x);
+});

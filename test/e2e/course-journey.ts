@@ -5,6 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { openLesson as openFresh } from './course-kit';
+import { trainUntil as trainUntilPaused } from './course-steps';
 
 /**
  * Opens the Lessons area on a fresh page (no saved progress) and then the lesson with this
@@ -15,21 +17,12 @@ export async function openLesson(page: Page, title: string): Promise<string[]> {
   page.on('pageerror', (error) => crashes.push(error.message));
   // Tall enough that a step's text and widget fit on one screenshot.
   await page.setViewportSize({ width: 1440, height: 1500 });
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.getByRole('tab', { name: 'Lessons' }).click();
-  await page.getByRole('button', { name: new RegExp(`^Lesson \\d+: ${title} — `) }).click();
-  await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
+  await openFresh(page, title);
   return crashes;
 }
 
-// Checking a step and moving on are the same in every journey (course-kit.ts).
-export { check, checkFails, next } from './course-kit';
-
-export async function slider(page: Page, name: string, value: number): Promise<void> {
-  await page.getByRole('slider', { name, exact: true }).fill(String(value));
-}
+// Checking a step, moving on, reading the trainer and predicting are the same in every journey (course-kit.ts).
+export { accuracy, check, checkFails, epoch, next, predictChoice, said, slider } from './course-kit';
 
 /**
  * Screenshots of the whole page in light and dark, into `dir`, each theme scanned by axe-core
@@ -52,26 +45,10 @@ export async function shoot(page: Page, dir: string, name: string): Promise<void
   expect(found, found.join('\n')).toEqual([]);
 }
 
-export async function epoch(page: Page): Promise<number> {
-  return Number(await page.getByTestId('epoch').innerText());
-}
-
-export async function accuracy(page: Page): Promise<number> {
-  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
-}
-
 /**
- * Trains until `done` holds, then pauses, as a learner would. A pause can land a moment after
- * the goal was met and passed again (accuracy wobbles): then it trains on.
+ * Trains until `done` holds, then pauses, as a learner would (course-steps.ts: a pause that
+ * lands just after the goal wobbled away trains on). These journeys allow 90 s a round.
  */
-export async function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 90_000): Promise<void> {
-  for (let round = 0; round < 5; round += 1) {
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(done, { timeout }).toBe(true);
-    const pause = page.getByRole('button', { name: 'Pause', exact: true });
-    if (await pause.isVisible()) await pause.click();
-    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
-    if (await done()) return;
-  }
-  throw new Error('the goal was met while training but not once paused, five times over');
+export function trainUntil(page: Page, done: () => Promise<boolean>, timeout = 90_000): Promise<void> {
+  return trainUntilPaused(page, done, timeout);
 }

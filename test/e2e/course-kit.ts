@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * What the course journeys share: opening a lesson from the overview, checking a step, moving on,
@@ -51,8 +51,34 @@ export async function shoot(page: Page, path: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** The lesson trainer's epoch. */
 export async function epoch(page: Page): Promise<number> {
   return Number(await page.getByTestId('epoch').innerText());
+}
+
+/** The lesson trainer's test accuracy in percent (NaN before the first measurement). */
+export async function accuracy(page: Page): Promise<number> {
+  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
+}
+
+export async function slider(page: Page, name: string, value: number): Promise<void> {
+  await page.getByRole('slider', { name, exact: true }).fill(String(value));
+}
+
+/** Commits the prediction the step's widget asks for (its choice or number already given). */
+export async function commitPrediction(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+}
+
+/** Picks the radio button named `option` and commits it as the prediction. */
+export async function predictChoice(page: Page, option: string): Promise<void> {
+  await page.getByRole('radio', { name: option, exact: true }).check();
+  await commitPrediction(page);
+}
+
+/** What the page says aloud (a status) containing `text`. */
+export function said(page: Page, text: string): Locator {
+  return page.getByRole('status').filter({ hasText: text });
 }
 
 /** Presses Train, waits until the epoch counter reaches `epochs`, and pauses. */

@@ -56,32 +56,39 @@ export async function openLesson(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title, level: 2 })).toBeVisible();
 }
 
-// Checking a step and moving on are the same in every journey (course-kit.ts).
-export { check, checkFails, next } from './course-kit';
+// Checking a step, moving on and reading the trainer are the same in every journey (course-kit.ts).
+export { accuracy, check, checkFails, epoch, next, slider } from './course-kit';
 
-export async function slider(page: Page, name: string, value: number): Promise<void> {
-  await page.getByRole('slider', { name, exact: true }).fill(String(value));
-}
-
-/** Screenshots of the current screen in both themes (the theme select follows the system). */
+/**
+ * Screenshots of the current screen in both themes (the theme select follows the system), the
+ * whole lesson from its top: the app scrolls inside its area (`main`), not the document, so
+ * Playwright's full-page shot alone shows only the window; the window is made as tall as the
+ * area's content for the shot, then given back. With SHOTS_ZOOM=1 each step is also shot at
+ * 200 % zoom in light (720 × 450 CSS pixels is a 1440 × 900 window at 200 %), where the whole
+ * page scrolls, so the full-page shot is whole.
+ */
 export async function shoot(page: Page, dir: string, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
+  const size = page.viewportSize();
+  if (size !== null) {
+    const tall = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      return main === null ? 0 : main.getBoundingClientRect().top + main.scrollHeight;
+    });
+    if (tall > size.height) await page.setViewportSize({ width: size.width, height: Math.ceil(tall) });
+  }
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(150);
     await page.screenshot({ path: `test-results/${dir}/${name}-${scheme}.png`, fullPage: true });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** The lesson trainer's epoch. */
-export async function epoch(page: Page): Promise<number> {
-  return Number(await page.getByTestId('epoch').innerText());
-}
-
-/** The lesson trainer's test accuracy in percent (NaN before the first measurement). */
-export async function accuracy(page: Page): Promise<number> {
-  return Number.parseFloat(await page.getByTestId('test-accuracy').innerText());
+  if (size !== null && process.env.SHOTS_ZOOM === '1') {
+    await page.setViewportSize({ width: size.width / 2, height: size.height / 2 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test-results/${dir}/${name}-zoom200-light.png`, fullPage: true });
+  }
+  if (size !== null) await page.setViewportSize(size);
 }
 
 /**

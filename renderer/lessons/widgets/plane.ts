@@ -6,6 +6,7 @@
 import type { DataPoint } from '../../../core/config';
 import { drawDataPoint } from '../../ui/data-points';
 import type { ThemeColors } from '../../ui/palette';
+import { TICK_FONT, tickLabel } from '../../lab/function-plot';
 
 /** Maps a value range onto a pixel range. */
 export function scale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
@@ -34,6 +35,49 @@ export function drawAxes(ctx: CanvasRenderingContext2D, size: number, extent: nu
   ctx.moveTo(0, size - s(0));
   ctx.lineTo(size, size - s(0));
   ctx.stroke();
+}
+
+/** The values a square plane over [−extent, extent]² labels on its axes: the whole numbers, every other one on a wide plane. */
+export function planeTicks(extent: number): { value: number; label: string }[] {
+  const step = extent > 3 ? 2 : 1;
+  const ticks: { value: number; label: string }[] = [];
+  for (let v = -Math.floor(extent / step) * step; v <= extent; v += step) ticks.push({ value: v, label: tickLabel(v) });
+  return ticks;
+}
+
+/**
+ * The axes' numbers and names, inside the plane: x₁'s along the bottom edge, x₂'s along the left
+ * one (each number just above its grid line, so the line does not strike it through), each on
+ * a halo of the panel's colour so it reads over any tint. Labels the plane's edge would cut are
+ * left out.
+ */
+export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, extent: number, p: Readonly<ThemeColors>): void {
+  const s = scale(-extent, extent, 0, size);
+  ctx.save();
+  ctx.font = TICK_FONT;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = p.panel;
+  ctx.fillStyle = p.fg;
+  const text = (label: string, x: number, y: number): void => {
+    ctx.strokeText(label, x, y);
+    ctx.fillText(label, x, y);
+  };
+  ctx.textBaseline = 'bottom';
+  ctx.textAlign = 'center';
+  for (const { value, label } of planeTicks(extent)) {
+    const x = s(value);
+    if (x > 12 && x < size - 30) text(label, x, size - 3);
+  }
+  ctx.textAlign = 'right';
+  text('x₁', size - 4, size - 3);
+  ctx.textAlign = 'left';
+  for (const { value, label } of planeTicks(extent)) {
+    const y = size - s(value) - 2;
+    if (y > 30 && y < size - 18) text(label, 4, y);
+  }
+  text('x₂', 4, 17);
+  ctx.restore();
 }
 
 /** A data point: filled with its class colour and ringed so it shows on any tint. */

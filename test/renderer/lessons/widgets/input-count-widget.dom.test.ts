@@ -68,4 +68,16 @@ describe('InputCountWidget (lesson 1)', () => {
     await vi.waitFor(() => expect(count()).toBe('This picture feeds 300,000 numbers into the network.'));
     expect(states.at(-1)?.width).toBe(1000);
   });
+
+  it('says what its miniature shows: a corner or the whole picture, one grey sheet or a sheet per colour', async () => {
+    render(InputCountWidget, { preset: photo.preset, onState: () => undefined });
+    expect(screen.getByText(/^A corner of the picture: .* each of the 3 colour channels is its own sheet of numbers\.$/)).toBeTruthy();
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Colour channels' }), { target: { value: '1' } });
+    await vi.waitFor(() =>
+      expect(screen.getByText(/^A corner of the picture: .* a greyscale picture is a single sheet of numbers/)).toBeTruthy(),
+    );
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Width in pixels' }), { target: { value: '5' } });
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Height in pixels' }), { target: { value: '5' } });
+    await vi.waitFor(() => expect(screen.getByText(/^The whole picture: each square is one pixel/)).toBeTruthy());
+  });
 });
