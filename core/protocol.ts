@@ -108,6 +108,16 @@ export interface Instruments {
   deadCount: number[];
   /** Per hidden layer, per neuron: 1 when that neuron is dead, else 0. */
   dead: number[][];
+  /**
+   * Per hidden layer: the activation slope |f′(z)| averaged over its neurons and the training
+   * set — on average, what going back through the layer multiplies the gradient by (at most
+   * 0.25 for a sigmoid).
+   */
+  meanSlope: number[];
+  /** Per hidden layer: how many neurons are inactive (input z ≤ 0 for every training example: where a ReLU is dead). */
+  inactiveCount: number[];
+  /** Per hidden layer, per neuron: 1 when that neuron is inactive, else 0. */
+  inactive: number[][];
 }
 
 export type EngineEvent =

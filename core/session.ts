@@ -32,7 +32,7 @@ import {
 } from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
 import { checkpointOf, restoreCheckpoint, saveCheckpoint, smallerLearningRate, type Checkpoint } from './session/checkpoint';
-import { ACTIVITY_EVERY, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/measuring';
+import { activityDue, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/measuring';
 import { applyState, buildModel, checkState, copyConfig, instrumentsOf, stateOf } from './session/state';
 
 export { smallerLearningRate } from './session/checkpoint';
@@ -109,8 +109,9 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
    */
   function record(history = true, playing = false): void {
     // The neurons' slopes take a slower pass over the training set (dead.ts): while playing
-    // they are measured with every ACTIVITY_EVERY-th slice; every command measures them.
-    const activity = instrumentsOn && (!playing || slicesSinceActivity + 1 >= ACTIVITY_EVERY);
+    // they are measured with every ACTIVITY_EVERY-th slice (every slice at a speed in epochs per
+    // second); every command measures them.
+    const activity = instrumentsOn && activityDue(playing, slicesSinceActivity, speed);
     const previous = current.activity;
     current = measure(model, epoch, activity);
     slicesSinceActivity = activity ? 0 : slicesSinceActivity + 1;

@@ -25,6 +25,16 @@ const MEASURE_EVERY = 4;
  */
 export const ACTIVITY_EVERY = 8;
 
+/**
+ * Whether this record measures the neurons' activity. Commands always do; playing at a speed in
+ * epochs per second (at most 60 epochs a second, each epoch measured and drawn) does with every
+ * slice, so a learner watching neurons switch off and come back sees each epoch's count, not
+ * one every eight epochs; the other speeds with every ACTIVITY_EVERY-th slice.
+ */
+export function activityDue(playing: boolean, slicesSinceActivity: number, speed: Speed): boolean {
+  return !playing || speed.mode === 'epochsPerSecond' || slicesSinceActivity + 1 >= ACTIVITY_EVERY;
+}
+
 /** Batch-by-batch networks are big: a snapshot (all their weights) at most this often while playing, in ms. */
 export const SLOW_SNAPSHOT_MS = 100;
 

@@ -73,5 +73,8 @@ export function instrumentsOf(model: Model, activity: ModelMetrics['activity'], 
     lowSlope: activity === null ? [] : activity.lowSlope.slice(),
     deadCount: activity === null ? [] : activity.deadCount.slice(),
     dead: activity === null ? [] : activity.dead.map((layer) => layer.slice()),
+    meanSlope: activity === null ? [] : activity.meanSlope.slice(),
+    inactiveCount: activity === null ? [] : activity.inactiveCount.slice(),
+    inactive: activity === null ? [] : activity.inactive.map((layer) => layer.slice()),
   };
 }

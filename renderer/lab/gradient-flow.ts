@@ -11,8 +11,9 @@ import { formatCount } from './numbers';
 export const FLOW_POINTS = 200;
 /** The smallest gradient the log axis shows (0 cannot be drawn on it). */
 export const GRADIENT_FLOOR = 1e-12;
-/** Slopes below this count as none (the engine's SLOPE_FLOOR, core/engine/dead.ts). */
-export const SLOPE_LIMIT_TEXT = '0.001';
+/** What the table's "Mean slope" column is, said under the table. */
+export const MEAN_SLOPE_NOTE =
+  "Mean slope: the activation's slope f′(z) averaged over the layer's neurons and the training examples — about what going back through the layer multiplies the gradient by. A sigmoid's is never above 0.25, so each sigmoid layer shrinks it; a ReLU's is the share of examples its neurons are on for.";
 
 /** Full names of the layers of weights: "Layer 1" … then "Output". */
 export function layerNames(hiddenLayers: number): string[] {
@@ -79,6 +80,14 @@ export function relativeWords(value: number, last: number): string {
   return `${ratioWords(value / last)} the output layer's`;
 }
 
+/** A layer's mean slope for the table, two significant digits: "0.21", "0.0031", "3.4e-5", "0". */
+export function formatSlope(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value === 0) return '0';
+  if (value >= 1e-4) return String(Number(value.toPrecision(2)));
+  return value.toExponential(1);
+}
+
 /** A gradient for the table: "0.042", "3.4e-7". */
 export function formatGradient(value: number): string {
   if (!Number.isFinite(value)) return '—';
@@ -111,8 +120,10 @@ function firstDeadLayer(deadCount: readonly number[] | undefined, sizes: readonl
  * The sentence under the panel's heading: how much of the gradient reaches the first layer.
  * With the dead counts (`deadCount` per hidden layer of `sizes`) a gradient of 0 is put down
  * to a layer whose neurons are all dead, or to layers that are on by turns (ON_BY_TURNS).
+ * On screen the ratio is the table's factor ("×2.9e-5"); `spoken` gives it in words for a
+ * screen reader ("2.9 times 10 to the minus 5").
  */
-export function flowReadout(gradient: readonly number[], deadCount?: readonly number[], sizes?: readonly number[]): string {
+export function flowReadout(gradient: readonly number[], deadCount?: readonly number[], sizes?: readonly number[], spoken = false): string {
   if (gradient.length === 0) return 'Train for an epoch to see how much gradient reaches each layer.';
   if (gradient.length === 1) return 'No hidden layers: there is only one layer of weights, so nothing to compare.';
   const deadLayer = firstDeadLayer(deadCount, sizes);
@@ -128,7 +139,9 @@ export function flowReadout(gradient: readonly number[], deadCount?: readonly nu
       return `The first layer's gradient is 0: every neuron of layer ${deadLayer + 1} is dead, so no learning signal gets past it.`;
     return `The first layer's gradient is 0: no learning signal reaches it. ${ON_BY_TURNS}`;
   }
-  const base = `The first layer's gradient is ${ratioWords(ratio)} the output layer's`;
+  const base = spoken
+    ? `The first layer's gradient is ${ratioWords(ratio)} the output layer's`
+    : `The first layer's gradient is the output layer's ${formatRatio(ratio)}`;
   if (ratio < 0.01) return `${base}: it vanishes on the way back, so the first layer barely learns.`;
   if (ratio > 100) return `${base}: it grows on the way back, so the first layer's steps are huge.`;
   return `${base}: the gradient reaches the first layer.`;
@@ -138,11 +151,6 @@ export function flowReadout(gradient: readonly number[], deadCount?: readonly nu
 export function deadSummary(deadCount: readonly number[] | undefined, sizes: readonly number[]): string | null {
   if (!deadCount || sizes.length === 0 || deadCount.length !== sizes.length) return null;
   return sizes.map((size, l) => `layer ${l + 1}: ${deadCount[l]} of ${size}`).join(' · ');
-}
-
-/** How many of a hidden layer's neurons a low-slope share stands for (rounded: the share is count / size). */
-export function shareCount(share: number, size: number): number {
-  return Math.round(share * size);
 }
 
 export interface XY {

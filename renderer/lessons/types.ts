@@ -49,7 +49,8 @@ export interface StepOf<K extends WidgetKind> {
   predict?: PredictionSpec<WidgetStates[K]>;
   /**
    * After a failed check, what is right so far and what is left (e.g. "Your number is right;
-   * now train…"), said instead of the bare "Not quite yet"; null when it has nothing to add.
+   * now train…"), said instead of the bare "Not quite yet" and shown as progress, not as an
+   * error (`checkStep`'s 'partial'); null when it has nothing to add.
    */
   notYet?: (state: WidgetStates[K]) => string | null;
   /** Shown when the learner asks for it ("Show a hint", there from the start of the step). */
@@ -76,6 +77,21 @@ export function runCheck(step: Step, state: unknown, prediction: Prediction | nu
   if (!predictionSatisfied(step.predict, prediction)) return false;
   if (step.check === null) return true;
   return (step.check as (s: unknown, p: Prediction | null) => boolean)(state, prediction);
+}
+
+/**
+ * What "Check my answer" found: the step is done; it is partly done (the step's `notYet` said
+ * what is right so far and what is left — progress, shown as such and not as an error); it is
+ * not (a wrong answer); or a prediction is still to be committed.
+ */
+export type CheckResult = { kind: 'right' } | { kind: 'partial'; text: string } | { kind: 'wrong' } | { kind: 'predict' };
+
+/** Checks a step on the state its widget reported (null before it has reported one). */
+export function checkStep(step: Step, state: unknown, prediction: Prediction | null): CheckResult {
+  if (!predictionSatisfied(step.predict, prediction)) return { kind: 'predict' };
+  if (state !== null && runCheck(step, state, prediction)) return { kind: 'right' };
+  const text = runNotYet(step, state);
+  return text === null ? { kind: 'wrong' } : { kind: 'partial', text };
 }
 
 /** What a failed check can tell the learner beyond "Not quite yet", or null. */

@@ -245,6 +245,12 @@ export interface DeadNeuronsState {
   testAccuracy: number | null;
   /** Epochs trained since the learning rate was last changed (all of them after a fresh start). */
   epochsAtRate: number;
+  /** The run has trained at this learning rate only, from its start (or Start over) on. */
+  freshAtRate: boolean;
+  /** Neurons per hidden layer switched off on every example (input never above 0; empty before the engine has measured). */
+  inactiveCount: number[];
+  /** The most neurons switched off at once in this run (all layers); with inactiveCount it tells how many came back. */
+  inactivePeak: number;
 }
 export interface DeadNeuronsPreset {
   config: LabConfig;

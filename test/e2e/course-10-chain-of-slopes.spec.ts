@@ -81,12 +81,30 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await shoot(page, `${SHOTS}-3`);
   await next(page);
 
-  // 4. The limit for six layers: a wrong guess (four layers' limit) first, then 1/4096 measured at six.
+  // 4. The limit for six layers: the right number typed before choosing six layers is progress,
+  //    not an error; then a wrong guess (four layers' limit), and 1/4096 measured at six.
   const box = page.getByRole('textbox', { name: /Most of the output layer’s gradient/ });
+  await box.fill('1/4096');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const partial = page.getByRole('status').filter({ hasText: 'Your number is right; now choose 6 hidden layers' });
+  await expect(partial).toBeVisible();
+  const colourOf = (status: typeof partial) => status.locator('p').evaluate((p) => getComputedStyle(p).color);
+  const bodyColour = await page.locator('body').evaluate((b) => getComputedStyle(b).color);
+  const partialColour = await colourOf(partial);
+  expect(partialColour).toBe(bodyColour);
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await shoot(page, `${SHOTS}-4-partial`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await box.fill('1/256');
   await depth(page, 6);
   await trainUntil(page, 3);
   await checkFails(page);
+  // A wrong answer is drawn in another colour than the half-way message.
+  expect(await colourOf(page.getByRole('status').filter({ hasText: 'Not quite yet' }))).not.toBe(partialColour);
+  // On screen the sentence gives the ratio as a number in the table's form, not in spoken words.
+  const onScreen = page.getByTestId('gradient-readout').locator('[aria-hidden="true"]');
+  await expect(onScreen).toHaveText(/^The first layer's gradient is the output layer's ×[\d.]+(e-\d+)?: it vanishes/);
+  await expect(onScreen).not.toContainText(/times|to the minus/);
   await box.fill('1/4096');
   expect(await layerOneShare(page)).toBeLessThan(1 / 4096);
   await check(page);

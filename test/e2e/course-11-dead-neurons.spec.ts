@@ -44,7 +44,16 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   expect(await deadCount(page)).toBe(0);
   await expect(verdict).toContainText('Locked in');
   await checkFails(page);
+  // The learner's walk: raised to 3 without Start over and trained ten more epochs. That is not
+  // the experiment: the run measures nothing, and Check says what to do instead.
   await rate(page, '3');
+  await trainUntil(page, 20);
+  await expect(verdict).toContainText('Locked in');
+  await expect(verdict).not.toContainText('your run measured');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'not the experiment. Press Start over with learning rate 3, then train 10 epochs.' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Start over' }).click();
   await trainUntil(page, 10);
   const counted = await deadCount(page);
@@ -84,10 +93,15 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await shoot(page, `${SHOTS}-3`);
   await next(page);
 
-  // 4. Leaky ReLU at the same learning rate: nobody dies and the circle is learned.
+  // 4. Leaky ReLU at the same learning rate: nobody dies, the big step switches neurons off on
+  //    every example (where a ReLU would die), the chart shows them coming back, and the circle is learned.
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('leakyRelu');
   await trainUntil(page, 10);
   expect(await deadCount(page)).toBe(0);
+  const off = page.getByRole('list', { name: 'Hidden neurons' }).getByRole('listitem', { name: /: switched off, still learning$/ });
+  expect(await off.count()).toBeGreaterThan(0);
+  const chart = page.getByRole('figure', { name: 'Switched off on every example, per layer' });
+  await expect(chart).toContainText(/layer 2: [0-7] of 8 now \(at most 8, at epoch \d+\)/);
   expect(await accuracy(page)).toBeGreaterThanOrEqual(90);
   await check(page);
   await shoot(page, `${SHOTS}-4`);

@@ -27,10 +27,23 @@ export function checkKilled(s: DeadNeuronsState): boolean {
 /** Epochs at learning rate 3 step 1 asks about. */
 export const MEASURE_EPOCHS = 10;
 
-/** Step 1's answer, from the learner's own run: ReLU neurons dead once it has trained ten epochs at learning rate 3; null before. */
+/**
+ * Step 1's answer, from the learner's own run: ReLU neurons dead once a run started at learning
+ * rate 3 (fresh, or after Start over) has trained ten epochs; null before, and for a run that
+ * trained at 0.03 first — that is not the experiment the question describes.
+ */
 export function killedInTen(s: DeadNeuronsState): number | null {
-  if (s.activation !== 'relu' || s.learningRate < BIG_RATE || s.epochsAtRate < MEASURE_EPOCHS) return null;
+  if (s.activation !== 'relu' || s.learningRate < BIG_RATE || !s.freshAtRate || s.epochsAtRate < MEASURE_EPOCHS) return null;
   return deadTotal(s);
+}
+
+/** What step 1 says to do when the run is not (yet) the experiment. */
+export const MEASURE_HOW = `Press Start over with learning rate 3, then train ${MEASURE_EPOCHS} epochs.`;
+
+/** Step 1 after a failed check: a run at 3 that trained at 0.03 first does not count; say what does (else null). */
+export function killedNotYet(s: DeadNeuronsState): string | null {
+  if (s.learningRate < BIG_RATE || s.freshAtRate) return null;
+  return `This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`;
 }
 
 /** Many died at learning rate 3, and the learner's run measured the count the prediction is compared with. */
@@ -49,6 +62,13 @@ export function checkLeakySlope(s: ExplorerState): boolean {
   return s.activation === 'leakyRelu' && s.x < 0 && Number.isFinite(s.df) && s.df > 0 && s.df < 0.5;
 }
 
+/** How many switched-off neurons came back in this run: the most off at once, less how many are off now (0 before a measurement). */
+export function revived(s: DeadNeuronsState): number {
+  if (s.inactiveCount.length === 0) return 0;
+  return Math.max(0, s.inactivePeak - s.inactiveCount.reduce((a, b) => a + b, 0));
+}
+
+/** Leaky ReLU at learning rate 3: none dead, switched-off neurons coming back, and the circle learned. */
 export function checkLeakyAlive(s: DeadNeuronsState): boolean {
   const dead = deadTotal(s);
   return (
@@ -56,9 +76,17 @@ export function checkLeakyAlive(s: DeadNeuronsState): boolean {
     s.learningRate >= BIG_RATE &&
     s.epoch >= 10 &&
     dead === 0 &&
+    revived(s) >= 1 &&
     s.testAccuracy !== null &&
     s.testAccuracy >= 0.9
   );
+}
+
+/** Step 4 after a failed check with Leaky ReLU at 3: what is still to watch. */
+export function leakyNotYet(s: DeadNeuronsState): string | null {
+  if (s.activation !== 'leakyRelu' || s.learningRate < BIG_RATE || checkLeakyAlive(s)) return null;
+  if (revived(s) < 1) return 'No switched-off neuron has come back yet: keep training and watch the chart.';
+  return 'Neurons are coming back; keep training until the test accuracy reaches 90 %.';
 }
 
 /** Two hidden layers of eight on the circle, with a sigmoid output, so only the hidden neurons can stall. */
@@ -95,13 +123,15 @@ export const lesson: LessonDef = {
         answer: KILLED_AT_BIG_RATE,
         tolerance: 0,
         judgedByRun: {
-          findOut: `train at 0.03 first if you like; then choose learning rate 3, press Start over and train for ${MEASURE_EPOCHS} epochs. Your run counts the dead neurons.`,
+          // Only a run trained at 3 from its start counts (killedInTen); a run raised from 0.03 is another experiment.
+          findOut: `choose learning rate 3, press Start over, then train ${MEASURE_EPOCHS} epochs (a run that trained at 0.03 first does not count). Your run counts the dead neurons.`,
           measure: killedInTen,
         },
         explanation:
           'Each crossed-out dot is a neuron that an oversized step pushed below zero for every example. A ReLU that is off everywhere gets no gradient to recover, so it stays crossed out.',
       },
       check: checkKilledMeasured,
+      notYet: killedNotYet,
       hint: 'Choose learning rate 3, press Start over, then Train for about ten epochs and count the crossed-out neurons.',
       formula: null,
       toLab: null,
@@ -132,7 +162,8 @@ export const lesson: LessonDef = {
       widget: 'deadNeurons',
       preset: { config: withRate(BIG_RATE), activationChoices: ['relu', 'leakyRelu'], learningRates: [SMALL_RATE, BIG_RATE], speed: 10 },
       check: checkLeakyAlive,
-      hint: 'Choose Leaky ReLU as the hidden activation, keep learning rate 3, and train for at least ten epochs.',
+      notYet: leakyNotYet,
+      hint: 'Choose Leaky ReLU as the hidden activation, keep learning rate 3, and train until the chart shows switched-off neurons coming back and the accuracy passes 90 %.',
       formula: null,
       toLab: null,
     }),

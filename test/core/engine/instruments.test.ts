@@ -12,7 +12,7 @@ import { createWorkspace, forwardBatch } from '../../../core/engine/kernels';
 import { measureSet } from '../../../core/engine/metrics';
 import { createModel, trainEpoch, type Model } from '../../../core/engine/model';
 import { topology } from '../../../core/engine/shape';
-import type { Instruments, Snapshot } from '../../../core/protocol';
+import type { Instruments, Snapshot, Speed } from '../../../core/protocol';
 import { createSession } from '../../../core/session';
 import { configWith } from './helpers';
 
@@ -186,6 +186,15 @@ describe('dead and saturated neurons', () => {
     expect(activity.deadCount).toEqual([2, 1]);
     // Neuron 0 of layer 0 has a mean slope of 0.5: not low. Two of three are; one of two.
     expect(activity.lowSlope).toEqual([2 / 3, 0.5]);
+    // The mean slope: layer 0 has one slope of 1 among six; layer 1 two of ≈ 1e-5 and two of 0.25.
+    expect(activity.meanSlope[0]).toBeCloseTo(1 / 6, 12);
+    expect(activity.meanSlope[1]).toBeCloseTo((2 * y * (1 - y) + 0.5) / 4, 12);
+    // Inactive: the input is never above 0 (neuron 2's exact 0 too), whatever the activation.
+    expect(activity.inactive).toEqual([
+      [0, 1, 1],
+      [0, 1],
+    ]);
+    expect(activity.inactiveCount).toEqual([2, 1]);
   });
 
   it('a strongly negative bias kills a ReLU; the same bias leaves a Leaky ReLU alive', () => {
@@ -203,7 +212,9 @@ describe('dead and saturated neurons', () => {
         // Inputs lie in [−6, 6] and weights in [−0.5, 0.5): z ≤ −20 + 6 for every point.
         const [event] = s.handle({ type: 'set-parameter', id: 5, index: topo.biasOffsets[0] + 1, value: -20 });
         if (event.type !== 'snapshot') throw new Error(JSON.stringify(event));
-        const { dead, deadCount, lowSlope } = instrumentsOf(event.snapshot);
+        const { dead, deadCount, lowSlope, inactive } = instrumentsOf(event.snapshot);
+        // Switched off on every example either way: the Leaky ReLU is inactive, not dead.
+        expect(inactive[0][1]).toBe(1);
         if (activation === 'relu') {
           expect(dead[0]).toEqual([0, 1, 0, 0]);
           expect(deadCount[0]).toBe(1);
@@ -312,6 +323,25 @@ describe('dead and saturated neurons', () => {
     }
     expect(seen.slice(0, 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect(seen).toHaveLength(8);
+  });
+
+  it('while playing at a speed in epochs per second, measures the neurons with every slice (each epoch a learner watches)', () => {
+    const meanSlopes = (speed: Speed | null): number[] => {
+      const s = session(configWith({ dataset: 'circle', hidden: [[4, 'relu']] }));
+      if (speed) s.handle({ type: 'set-speed', id: 1, speed });
+      s.handle({ type: 'play', id: 2 });
+      const seen: number[] = [];
+      for (let slice = 1; slice <= 3; slice++) {
+        s.train(1, () => 0, forever);
+        seen.push(instrumentsOf(s.snapshot()).meanSlope[0]);
+      }
+      return seen;
+    };
+    // Every epoch moves the weights, so a fresh measurement gives a new mean slope each slice.
+    const paced = meanSlopes({ mode: 'epochsPerSecond', epochs: 10 });
+    expect(new Set(paced).size).toBe(3);
+    // At the default speed the first slices keep the last measurement.
+    expect(new Set(meanSlopes(null)).size).toBe(1);
   });
 
   it('keeps the snapshot small: the instruments of 2→8×6→1 take well under 1 KB', () => {

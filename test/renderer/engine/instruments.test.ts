@@ -22,6 +22,9 @@ const instruments = (gradientEpoch: number | null, gradient: number[]): Instrume
   lowSlope: [0.25],
   deadCount: [1],
   dead: [[1, 0, 0, 0]],
+  meanSlope: [0.2],
+  inactiveCount: [1],
+  inactive: [[1, 0, 0, 0]],
 });
 
 const point = (epoch: number): InstrumentPoint => ({ epoch, gradient: [epoch, 1], lowSlope: [0] });

@@ -221,6 +221,9 @@ describe('TrainingRun: the instruments over time', () => {
       lowSlope: [0],
       deadCount: [0],
       dead: [[0, 0]],
+      meanSlope: [0.5],
+      inactiveCount: [0],
+      inactive: [[0, 0]],
     },
   });
 

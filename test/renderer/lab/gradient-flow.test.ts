@@ -17,7 +17,7 @@ import {
   lineStyle,
   powerOfTenLabel,
   relativeText,
-  shareCount,
+  formatSlope,
   shortNames,
   spreadLabels,
 } from '../../../renderer/lab/gradient-flow';
@@ -61,20 +61,33 @@ describe('gradient ratio and read-out', () => {
     expect(relativeWords(0.1, 0)).toBe('none');
   });
 
-  it('says in words whether the gradient vanishes, reaches the first layer or grows', () => {
+  it('says whether the gradient vanishes, reaches the first layer or grows, with the ratio written as the table writes it', () => {
     expect(flowReadout([])).toMatch(/Train for an epoch/);
     expect(flowReadout([0.3])).toMatch(/No hidden layers/);
     expect(flowReadout([1e-6, 1e-4, 3.4e-3])).toBe(
-      "The first layer's gradient is 0.00029 times the output layer's: it vanishes on the way back, so the first layer barely learns.",
+      "The first layer's gradient is the output layer's ×0.00029: it vanishes on the way back, so the first layer barely learns.",
     );
-    expect(flowReadout([0.05, 0.1])).toBe(
-      "The first layer's gradient is 0.5 times the output layer's: the gradient reaches the first layer.",
+    // The learner's walk: on screen a number in the table's ×… form, never the spoken words.
+    expect(flowReadout([2.9e-7, 0.01])).toBe(
+      "The first layer's gradient is the output layer's ×2.9e-5: it vanishes on the way back, so the first layer barely learns.",
     );
-    expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is 3 times the output layer's: the gradient reaches the first layer.");
-    expect(flowReadout([50, 0.1])).toMatch(/is 500 times the output layer's: it grows on the way back/);
+    expect(flowReadout([2.9e-7, 0.01])).not.toMatch(/times|to the minus/);
+    expect(flowReadout([0.05, 0.1])).toBe("The first layer's gradient is the output layer's ×0.5: the gradient reaches the first layer.");
+    expect(flowReadout([0.3, 0.1])).toBe("The first layer's gradient is the output layer's ×3: the gradient reaches the first layer.");
+    expect(flowReadout([50, 0.1])).toMatch(/is the output layer's ×500: it grows on the way back/);
     expect(flowReadout([0, 0.1])).toMatch(/gradient is 0: no learning signal reaches it/);
     expect(flowReadout([0.1, 0])).toMatch(/output layer's weights get no gradient/);
     expect(flowReadout([0, 0, 0])).toMatch(/No layer gets any gradient: every path back from the output runs through a dead neuron/);
+  });
+
+  it('says the same sentence in words for a screen reader', () => {
+    expect(flowReadout([2.9e-7, 0.01], undefined, undefined, true)).toBe(
+      "The first layer's gradient is 2.9 times 10 to the minus 5 the output layer's: it vanishes on the way back, so the first layer barely learns.",
+    );
+    expect(flowReadout([0.05, 0.1], undefined, undefined, true)).toBe(
+      "The first layer's gradient is 0.5 times the output layer's: the gradient reaches the first layer.",
+    );
+    expect(flowReadout([0, 0.1], undefined, undefined, true)).toBe(flowReadout([0, 0.1]));
   });
 
   it('explains a gradient of 0 that no dead layer accounts for (ReLU layers on by turns, never together)', () => {
@@ -118,10 +131,13 @@ describe('dead neurons per layer', () => {
     expect(deadSummary([], [])).toBeNull();
   });
 
-  it('turns a low-slope share back into a neuron count', () => {
-    expect(shareCount(3 / 8, 8)).toBe(3);
-    expect(shareCount(0, 4)).toBe(0);
-    expect(shareCount(2 / 3, 3)).toBe(2);
+  it("writes a layer's mean slope with two significant digits", () => {
+    expect(formatSlope(0.2134)).toBe('0.21');
+    expect(formatSlope(0.25)).toBe('0.25');
+    expect(formatSlope(0.003149)).toBe('0.0031');
+    expect(formatSlope(3.4e-5)).toBe('3.4e-5');
+    expect(formatSlope(0)).toBe('0');
+    expect(formatSlope(Number.NaN)).toBe('—');
   });
 });
 

@@ -75,6 +75,9 @@ function sampleState(step: Step): unknown {
         sizes: step.preset.config.network.hidden.map((h) => h.size),
         testAccuracy: 0.5,
         epochsAtRate: 2,
+        freshAtRate: true,
+        inactiveCount: step.preset.config.network.hidden.map(() => 0),
+        inactivePeak: 0,
       };
     case 'capstone':
       return {

@@ -14,10 +14,16 @@ export function trainedSession(config: LabConfig) {
   const session = createSession();
   const configured = session.handle({ type: 'configure', id: 1, config: copy(config) });
   if (configured[0]?.type !== 'snapshot') throw new Error(`configure failed: ${JSON.stringify(configured[0])}`);
+  const inactiveNow = (): number => (session.snapshot().instruments?.inactiveCount ?? []).reduce((a, b) => a + b, 0);
   return {
     session,
+    /** The most hidden neurons switched off at once, epoch by epoch (what the Dead neurons widget charts). */
+    inactivePeak: inactiveNow(),
     train(epochs: number): void {
-      for (let e = 0; e < epochs; e++) session.train(1, () => 0, Number.POSITIVE_INFINITY);
+      for (let e = 0; e < epochs; e++) {
+        session.train(1, () => 0, Number.POSITIVE_INFINITY);
+        this.inactivePeak = Math.max(this.inactivePeak, inactiveNow());
+      }
     },
     setLearningRate(learningRate: number): void {
       session.handle({ type: 'set-training', id: 2, training: { learningRate } });
@@ -66,5 +72,8 @@ export function deadState(
     sizes: config.network.hidden.map((h) => h.size),
     testAccuracy: snap.metrics.testAccuracy,
     epochsAtRate,
+    freshAtRate: epochsAtRate === snap.epoch,
+    inactiveCount: snap.instruments?.inactiveCount ?? [],
+    inactivePeak: run.inactivePeak,
   };
 }

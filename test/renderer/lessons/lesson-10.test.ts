@@ -15,7 +15,7 @@ import {
 import type { GradientFlowPreset, GradientFlowState } from '../../../renderer/lessons/types';
 import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
 import { recordTry } from '../../../renderer/lessons/widgets/flow-tries';
-import { flowState, triedDepths } from './instrument-helpers';
+import { flowState, trainedSession, triedDepths } from './instrument-helpers';
 
 const [, deep, relu, predict] = lesson.steps.map((s) => s.preset) as [unknown, GradientFlowPreset, GradientFlowPreset, GradientFlowPreset];
 
@@ -171,5 +171,28 @@ describe('lesson 10: nothing given away before the learner has worked it out', (
     expect(runFormula(step, { ...six, answer: 0.001 })).toContain('= ?');
     expect(runFormula(step, { ...six, answer: 1 / 256 })).not.toContain('0.00024');
     expect(runFormula(step, { ...six, answer: 1 / 4096 })).toContain('0.00024');
+  });
+});
+
+describe('lesson 10: the table’s Mean slope column teaches the quarter', () => {
+  const meanSlopes = (activation: ActivationName): number[] => {
+    const run = trainedSession(variant(relu, 5, activation));
+    run.train(5);
+    return run.session.snapshot().instruments?.meanSlope ?? [];
+  };
+  it('measured: every sigmoid layer’s mean slope is at most 0.25 (what the text says to watch), every ReLU layer’s above it', () => {
+    const sigmoid = meanSlopes('sigmoid');
+    const rectified = meanSlopes('relu');
+    console.log(
+      'mean slope by layer, 5 layers, 5 epochs: sigmoid',
+      sigmoid.map((v) => v.toFixed(3)).join(' '),
+      '· ReLU',
+      rectified.map((v) => v.toFixed(3)).join(' '),
+    );
+    expect(sigmoid).toHaveLength(5);
+    for (const v of sigmoid) expect(v).toBeGreaterThan(0.2);
+    for (const v of sigmoid) expect(v).toBeLessThanOrEqual(0.25);
+    expect(rectified).toHaveLength(5);
+    for (const v of rectified) expect(v).toBeGreaterThan(0.25);
   });
 });

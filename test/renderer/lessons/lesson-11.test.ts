@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName, LabConfig } from '../../../core/config';
 import {
   checkKilled,
+  killedNotYet,
+  leakyNotYet,
+  MEASURE_HOW,
+  revived,
   checkLeakyAlive,
   checkLeakySlope,
   checkKilledMeasured,
@@ -37,6 +42,11 @@ function measure(activation: ActivationName, rate: number, epochs: number, then?
   return deadState(run, c, then.rate, then.more);
 }
 
+/** The lesson's text, one entry per step. */
+const stepTexts = readFileSync(new URL('../../../renderer/lessons/11-dead-neurons/lesson.md', import.meta.url), 'utf8').split(
+  '<!-- step -->',
+);
+
 const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
   activation: 'relu',
   learningRate: 3,
@@ -45,6 +55,9 @@ const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
   sizes: [8, 8],
   testAccuracy: 0.5,
   epochsAtRate: 10,
+  freshAtRate: true,
+  inactiveCount: [1, 8],
+  inactivePeak: 9,
   ...change,
 });
 
@@ -76,10 +89,22 @@ describe('lesson 11: dead neurons', () => {
     expect(checkStayDead({ ...after, epochsAtRate: 20 })).toBe(false);
     expect(checkStayDead({ ...after, learningRate: 3 })).toBe(false);
   });
-  it('measured: leaky ReLU at 3 loses no neuron and learns the circle', () => {
+  it('measured: leaky ReLU at 3 loses no neuron, brings switched-off neurons back and learns the circle', () => {
     const leaky = measure('leakyRelu', 3, 10);
-    console.log(`Leaky ReLU after 10 epochs at 3: dead ${JSON.stringify(leaky.deadCount)}, accuracy ${leaky.testAccuracy}`);
+    console.log(
+      `Leaky ReLU after 10 epochs at 3: dead ${JSON.stringify(leaky.deadCount)}, switched off ${JSON.stringify(leaky.inactiveCount)} (at most ${leaky.inactivePeak}), accuracy ${leaky.testAccuracy}`,
+    );
+    // What step 4 shows: switched off on every example (where a ReLU dies), none dead, some back already.
+    expect(deadTotal(leaky)).toBe(0);
+    expect(leaky.inactivePeak).toBeGreaterThanOrEqual(4);
+    expect(revived(leaky)).toBeGreaterThanOrEqual(1);
     expect(checkLeakyAlive(leaky)).toBe(true);
+    // More come back with more epochs.
+    expect(revived(measure('leakyRelu', 3, 40))).toBeGreaterThan(revived(leaky));
+    // None back yet: not passed, and told what to watch.
+    expect(checkLeakyAlive({ ...leaky, inactivePeak: 9, inactiveCount: [1, 8] })).toBe(false);
+    expect(leakyNotYet({ ...leaky, inactivePeak: 9, inactiveCount: [1, 8] })).toMatch(/No switched-off neuron has come back yet/);
+    expect(leakyNotYet(leaky)).toBeNull();
     expect(checkLeakyAlive(measure('relu', 3, 10))).toBe(false);
     expect(checkLeakyAlive(measure('leakyRelu', 0.03, 10))).toBe(false);
   });
@@ -107,8 +132,25 @@ describe('lesson 11, step 1: the answer comes from the learner’s own run', () 
     const big = measure('relu', 3, 10);
     expect(deadTotal(big)).toBe(KILLED_AT_BIG_RATE);
     expect(killedInTen(big)).toBe(KILLED_AT_BIG_RATE);
-    // Raised to 3 after five epochs at 0.03, ten epochs at 3: the run still counts.
-    expect(killedInTen(measure('relu', 0.03, 5, { rate: 3, more: 10 }))).toBe(KILLED_AT_BIG_RATE);
+  });
+
+  it('measures only the described experiment: a run trained at 0.03 first does not count, and the learner is told what to do', () => {
+    // The learner's walk: 30 epochs at 0.03 without Start over, then 10 at 3 (epoch 40).
+    const raised = measure('relu', 0.03, 30, { rate: 3, more: 10 });
+    console.log(`ReLU 30 epochs at 0.03, then 10 at 3: dead ${JSON.stringify(raised.deadCount)}`);
+    expect(raised.freshAtRate).toBe(false);
+    expect(killedInTen(raised)).toBeNull();
+    expect(checkKilledMeasured(raised)).toBe(false);
+    expect(killedNotYet(raised)).toBe(`This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`);
+    expect(MEASURE_HOW).toBe('Press Start over with learning rate 3, then train 10 epochs.');
+    expect(killedNotYet(dead({ learningRate: 0.03, epochsAtRate: 30, epoch: 30 }))).toBeNull();
+    expect(killedNotYet(dead({}))).toBeNull();
+  });
+
+  it('step 2 states no count of the dead that the learner’s own run could contradict', () => {
+    const text = stepTexts[1];
+    expect(text).toMatch(/many of its sixteen neurons/);
+    expect(text.toLowerCase()).not.toMatch(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b\d+ of\b/);
   });
 
   it('has no measurement before ten epochs at 3, at 0.03, or with leaky ReLU', () => {
@@ -116,11 +158,15 @@ describe('lesson 11, step 1: the answer comes from the learner’s own run', () 
     expect(killedInTen(dead({ learningRate: 0.03 }))).toBeNull();
     expect(killedInTen(dead({ activation: 'leakyRelu' }))).toBeNull();
     expect(killedInTen(dead({ deadCount: [] }))).toBeNull();
+    expect(killedInTen(dead({ freshAtRate: false }))).toBeNull();
     expect(killedInTen(dead({}))).toBe(9);
   });
 
   it('locks the prediction on commit and lets the run judge it: the same count is right, any other wrong', () => {
     expect(spec.judgedByRun?.measure).toBe(killedInTen);
+    // What to do says Start over at 3, and that a run raised from 0.03 does not count.
+    expect(spec.judgedByRun?.findOut).toMatch(/^choose learning rate 3, press Start over, then train 10 epochs/);
+    expect(spec.judgedByRun?.findOut).toMatch(/trained at 0\.03 first does not count/);
     expect(judgePrediction(spec, 4)).toEqual({ value: 4, correct: null });
     expect(settlePrediction(spec, judgePrediction(spec, 9)!, 9).correct).toBe(true);
     // The tester's contradiction stays fixed: 8 is not called right while the run crossed out 9.
