@@ -7,7 +7,11 @@ import type { DataPoint } from '../../core/config';
 import type { CurveView } from '../../core/engine';
 import { rgbText, type Rgb } from '../ui/color';
 import type { Palette } from '../ui/palette';
-import { BIAS_DASH, labelSpot, labelX, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
+import { BIAS_DASH, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
+import { curveTags, type TagBox } from './curve-tags';
+
+/** The font of the neurons' numbers on the plot. */
+export const TAG_FONT = '10px system-ui, sans-serif';
 
 /** The colour of neuron j's thin curve (the dash pattern and number tell them apart as well). */
 export function neuronColor(palette: Palette, j: number): Rgb {
@@ -104,20 +108,36 @@ function tracePath(ctx: CanvasRenderingContext2D, f: CurveFrame, xs: Float64Arra
   ctx.stroke();
 }
 
-/** A small number in a box on a curve, in the curve's colour. */
-function tag(ctx: CanvasRenderingContext2D, f: CurveFrame, palette: Palette, text: string, x: number, y: number, color: Rgb): void {
-  const w = ctx.measureText(text).width + 6;
-  // The whole box inside the plot, never across its edges.
-  const px = Math.max(f.left + w / 2 + 2, Math.min(f.right - w / 2 - 2, xToPx(f, x)));
-  const py = Math.max(f.top + 9, Math.min(f.bottom - 9, yToPx(f, y)));
-  ctx.fillStyle = rgbText(palette.panel, 0.9);
-  ctx.fillRect(px - w / 2, py - 7, w, 14);
-  ctx.strokeStyle = rgbText(color);
-  ctx.lineWidth = 1;
+/** A small number in its placed box, in the curve's colour; a short leader to the curve when the box sits beside it. */
+function tag(ctx: CanvasRenderingContext2D, palette: Palette, text: string, box: TagBox, color: Rgb, alpha: number): void {
+  const cx = box.left + box.width / 2;
+  const cy = box.top + box.height / 2;
   ctx.setLineDash([]);
-  ctx.strokeRect(px - w / 2 + 0.5, py - 6.5, w - 1, 13);
-  ctx.fillStyle = rgbText(color);
-  ctx.fillText(text, px, py + 0.5);
+  ctx.lineWidth = 1;
+  if (!box.onCurve) {
+    const ex = Math.max(box.left, Math.min(box.left + box.width, box.anchorX));
+    const ey = Math.max(box.top, Math.min(box.top + box.height, box.anchorY));
+    ctx.strokeStyle = rgbText(color, 0.8 * alpha);
+    ctx.beginPath();
+    ctx.moveTo(ex, ey);
+    ctx.lineTo(box.anchorX, box.anchorY);
+    ctx.stroke();
+  }
+  ctx.fillStyle = rgbText(palette.panel, 0.92);
+  ctx.fillRect(box.left, box.top, box.width, box.height);
+  ctx.strokeStyle = rgbText(color, alpha);
+  ctx.strokeRect(box.left + 0.5, box.top + 0.5, box.width - 1, box.height - 1);
+  ctx.fillStyle = rgbText(color, alpha);
+  ctx.fillText(text, cx, cy + 0.5);
+}
+
+/**
+ * How strongly neuron j's curve is drawn: all alike when none is picked; the picked one
+ * thicker and the others faded when the learner points at (or selects) one neuron.
+ */
+export function neuronEmphasis(j: number, focus: number | null): { alpha: number; lineWidth: number } {
+  if (focus === null) return { alpha: 0.9, lineWidth: 1.4 };
+  return j === focus ? { alpha: 1, lineWidth: 2.6 } : { alpha: 0.18, lineWidth: 1.2 };
 }
 
 /** The sample nearest to x. */
@@ -129,7 +149,8 @@ function sampleAt(view: CurveView, x: number): number {
 
 /**
  * The live layer: with `eachNeuron`, every neuron's contribution as a thin dashed, numbered
- * curve and the bias as a dotted line marked b; then the network's curve, thick; then the probe.
+ * curve (the `focus` neuron, if any, thick and the others faded) and the bias as a dotted line
+ * marked b, the numbers placed so that no two overlap; then the network's curve, thick; then the probe.
  */
 export function drawCurves(
   ctx: CanvasRenderingContext2D,
@@ -138,6 +159,7 @@ export function drawCurves(
   view: CurveView | null,
   eachNeuron: boolean,
   probeX: number | null,
+  focus: number | null = null,
 ): void {
   ctx.clearRect(0, 0, f.width, f.height);
   ctx.save();
@@ -145,13 +167,18 @@ export function drawCurves(
   ctx.lineJoin = 'round';
   if (view && eachNeuron) {
     const n = view.contributions.length;
-    ctx.lineWidth = 1.4;
-    for (let j = 0; j < n; j++) {
-      ctx.strokeStyle = rgbText(neuronColor(palette, j), 0.9);
+    const picked = focus !== null && focus < n ? focus : null;
+    // The picked neuron last, on top of the others.
+    const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== picked);
+    if (picked !== null) order.push(picked);
+    for (const j of order) {
+      const look = neuronEmphasis(j, picked);
+      ctx.strokeStyle = rgbText(neuronColor(palette, j), look.alpha);
+      ctx.lineWidth = look.lineWidth;
       ctx.setLineDash(neuronDash(j) as number[]);
       tracePath(ctx, f, view.x, view.contributions[j]);
     }
-    ctx.strokeStyle = rgbText(palette.fg, 0.75);
+    ctx.strokeStyle = rgbText(palette.fg, picked === null ? 0.75 : 0.3);
     ctx.lineWidth = 2;
     ctx.setLineDash(BIAS_DASH as number[]);
     ctx.beginPath();
@@ -159,14 +186,14 @@ export function drawCurves(
     ctx.lineTo(f.right, yToPx(f, view.bias));
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.font = '10px system-ui, sans-serif';
+    ctx.font = TAG_FONT;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    for (let j = 0; j < n; j++) {
-      const x = labelSpot(view.x, view.contributions[j], labelX(j, n), f.yMin, f.yMax);
-      tag(ctx, f, palette, String(j + 1), x, view.contributions[j][sampleAt(view, x)], neuronColor(palette, j));
+    for (const t of curveTags(f, view, picked, (text) => ctx.measureText(text).width)) {
+      const color = t.neuron < 0 ? palette.fg : neuronColor(palette, t.neuron);
+      const alpha = t.neuron < 0 || picked === null || t.neuron === picked ? 1 : 0.35;
+      tag(ctx, palette, t.text, t.box, color, alpha);
     }
-    tag(ctx, f, palette, 'b', 5.6, view.bias, palette.fg);
   }
   if (view) {
     ctx.setLineDash([]);

@@ -90,31 +90,9 @@ export function neuronDash(j: number): readonly number[] {
   return NEURON_DASHES[j % NEURON_DASHES.length];
 }
 
-/** The x where neuron j's number is written: spread over the range so the numbers do not overlap. */
+/** The x where neuron j's number would like to sit: each neuron its own share of the range (curve-tags.ts moves it off another). */
 export function labelX(j: number, count: number): number {
   return -CURVE_DOMAIN + ((j + 0.5) / Math.max(1, count)) * 2 * CURVE_DOMAIN;
-}
-
-/**
- * Where along a curve its label goes: the sample nearest `preferred` at which the curve is
- * inside the y range shown, away from its top and bottom edges by a twentieth of the range
- * (so a label is not pinned to an edge where the curve has left the plot). `preferred` if the
- * curve is nowhere inside.
- */
-export function labelSpot(xs: ArrayLike<number>, ys: ArrayLike<number>, preferred: number, yMin: number, yMax: number): number {
-  const margin = (yMax - yMin) / 20;
-  let best = preferred;
-  let distance = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < xs.length; i++) {
-    const y = ys[i];
-    if (!(y >= yMin + margin && y <= yMax - margin)) continue;
-    const d = Math.abs(xs[i] - preferred);
-    if (d < distance) {
-      distance = d;
-      best = xs[i];
-    }
-  }
-  return best;
 }
 
 export interface ProbeRow {

@@ -7,6 +7,8 @@ import { LESSONS } from './index';
 import {
   emptyProgress,
   isStepDone,
+  keepPrediction,
+  predictionKey,
   lessonStatus,
   markStepDone,
   recordCapstone,
@@ -26,8 +28,6 @@ export class LessonsState {
   /** Index into LESSONS of the open lesson, or null on the overview. */
   lesson = $state<number | null>(null);
   step = $state(0);
-  /** Predictions committed while the page lives, by "lesson id/step id" (not saved: a reload asks again). */
-  predictions: Record<string, Prediction> = $state({});
   /** Lessons that belong to the open project, with what its file recorded (see projectLessons.ts). */
   private belonging: Record<string, LessonProgress> = {};
   private saver: ProgressSaver;
@@ -108,24 +108,22 @@ export class LessonsState {
     return LESSONS.every((_, i) => this.status(i) === 'done');
   }
 
-  /** The prediction committed for a step, or null. */
+  /** The prediction committed for a step (saved with the progress), or null. */
   prediction(index: number, step: number): Prediction | null {
-    return this.predictions[predictionKey(LESSONS[index], step)] ?? null;
+    return this.progress.predictions?.[stepKey(LESSONS[index], step)] ?? null;
   }
 
-  /** Keeps a committed prediction; the first one stands (the answer has been seen since). */
+  /** Keeps a committed prediction with the progress; the first one stands (the answer has been seen since). */
   commitPrediction(index: number, step: number, prediction: Prediction): void {
-    const key = predictionKey(LESSONS[index], step);
-    if (key in this.predictions) return;
-    this.predictions = { ...this.predictions, [key]: prediction };
+    if (this.prediction(index, step) !== null) return;
+    this.update(keepPrediction(this.progress, stepKey(LESSONS[index], step), prediction));
   }
 
   /** Replaces a locked prediction (one the learner's run judges) with the settled one; the first settlement stands. */
   settlePrediction(index: number, step: number, settled: Prediction): void {
-    const key = predictionKey(LESSONS[index], step);
-    const locked = this.predictions[key];
-    if (locked === undefined || locked.measured !== undefined) return;
-    this.predictions = { ...this.predictions, [key]: settled };
+    const locked = this.prediction(index, step);
+    if (locked === null || locked.measured !== undefined) return;
+    this.update(keepPrediction(this.progress, stepKey(LESSONS[index], step), settled));
   }
 
   markDone(index: number, step: number): void {
@@ -140,8 +138,8 @@ export class LessonsState {
   }
 }
 
-function predictionKey(lesson: LessonDef, step: number): string {
-  return `${lesson.id}/${lesson.steps[step].id}`;
+function stepKey(lesson: LessonDef, step: number): string {
+  return predictionKey(lesson.id, lesson.steps[step].id);
 }
 
 let shared: LessonsState | null = null;

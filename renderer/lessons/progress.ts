@@ -3,6 +3,7 @@
  * Where it is kept (the Electron user-data folder or localStorage) is `progressStore.ts`.
  */
 import { LESSON_RENAMES, migrateDone } from './migrate';
+import type { Prediction } from './predict';
 
 export interface Progress {
   /** 1: the first edition of the course (ten lessons); 2: the second. Version 1 is migrated on reading. */
@@ -13,6 +14,49 @@ export interface Progress {
   last: { lesson: string; step: number } | null;
   /** The smallest network that met the closing challenge (lesson 19), or absent before one did. */
   capstone?: CapstoneRecord;
+  /**
+   * Committed predictions by `predictionKey` ("lesson id/step id"): a prediction cannot be
+   * changed, so reopening a step (a completed lesson, after a restart) shows it as committed
+   * instead of asking again for an answer the learner has seen.
+   */
+  predictions?: Record<string, Prediction>;
+}
+
+/** Where a step's prediction is kept: "lesson id/step id". */
+export function predictionKey(lessonId: string, stepId: string): string {
+  return `${lessonId}/${stepId}`;
+}
+
+/** Progress with a step's prediction kept (it replaces what that step had). */
+export function keepPrediction(progress: Progress, key: string, prediction: Prediction): Progress {
+  return { ...progress, predictions: { ...progress.predictions, [key]: prediction } };
+}
+
+function parseMeasured(raw: unknown): Prediction['measured'] | undefined {
+  if (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw))) return raw;
+  if (Array.isArray(raw) && raw.every((r) => typeof r === 'string')) return raw as string[];
+  return undefined;
+}
+
+function parsePrediction(raw: unknown): Prediction | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  const value = r.value;
+  if (!(typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return undefined;
+  if (!(typeof r.correct === 'boolean' || r.correct === null)) return undefined;
+  if (r.measured === undefined) return { value, correct: r.correct };
+  const measured = parseMeasured(r.measured);
+  return measured === undefined ? undefined : { value, correct: r.correct, measured };
+}
+
+function parsePredictions(raw: unknown): Record<string, Prediction> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, Prediction> = {};
+  for (const [key, entry] of Object.entries(raw as Record<string, unknown>)) {
+    const prediction = parsePrediction(entry);
+    if (prediction !== undefined) out[key] = prediction;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** A network that solved the capstone: its size and shape, and when in training it got there. */
@@ -117,6 +161,8 @@ export function parseProgress(json: string): Progress {
   }
   const capstone = parseCapstone(record.capstone);
   if (capstone) progress.capstone = capstone;
+  const predictions = parsePredictions(record.predictions);
+  if (predictions) progress.predictions = predictions;
   return record.version === 2 ? progress : fromFirstEdition(progress);
 }
 

@@ -118,6 +118,17 @@ export function tickLabel(this: Scale, value: number | string, index: number, ti
   return String(Number(Number(value).toPrecision(6)));
 }
 
+/**
+ * An epoch tick with commas between thousands, as the app writes counts elsewhere: a run at
+ * full speed reaches millions, and "2000000" is hard to read at a glance ("2,000,000").
+ */
+export function epochTickLabel(value: number | string): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return '';
+  const whole = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '−' : '') + whole;
+}
+
 /** Epochs shown at least, so an empty chart reads 0 to 10 instead of Chart.js's −1 to 1. */
 export const EMPTY_EPOCHS = 10;
 
@@ -127,14 +138,14 @@ export function epochAxis(): {
   min: number;
   suggestedMax: number;
   title: { display: true; text: string };
-  ticks: { maxTicksLimit: number; callback: typeof tickLabel; precision: number };
+  ticks: { maxTicksLimit: number; callback: typeof epochTickLabel; precision: number };
 } {
   return {
     type: 'linear',
     min: 0,
     suggestedMax: EMPTY_EPOCHS,
     title: { display: true, text: 'Epoch' },
-    ticks: { maxTicksLimit: 6, callback: tickLabel, precision: 0 },
+    ticks: { maxTicksLimit: 6, callback: epochTickLabel, precision: 0 },
   };
 }
 

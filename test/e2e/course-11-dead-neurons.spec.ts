@@ -105,4 +105,13 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   expect(await accuracy(page)).toBeGreaterThanOrEqual(90);
   await check(page);
   await shoot(page, `${SHOTS}-4`);
+
+  // The lesson reopened after a restart: step 1 shows the prediction as it was committed, with
+  // what the run measured, and does not ask for it again.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dead neurons', level: 2 })).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByText(/^Step 1 of 4: One big step too many/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Commit my prediction' })).toHaveCount(0);
+  await expect(verdict).toContainText('you predicted 4 neurons; your run measured 9 neurons.');
 });

@@ -45,8 +45,17 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await shoot(page, DIR, '2-bump');
   await next(page);
 
-  // 3. A trained sum of 8 hinges: at most 8 bends.
+  // 3. A trained sum of 8 hinges: at most 8 bends. One neuron at a time, by keyboard: pressing
+  // its name in the probe table draws its curve thick and fades the others; again lets it go.
   await trainUntil(page, async () => (await curveEpoch(page)) >= 100);
+  const third = page.getByRole('button', { name: 'Neuron 3', exact: true });
+  await expect(page.getByRole('button', { name: /^Neuron \d$/ })).toHaveCount(8);
+  await third.focus();
+  await page.keyboard.press('Enter');
+  await expect(third).toHaveAttribute('aria-pressed', 'true');
+  await shoot(page, DIR, '3-one-neuron');
+  await page.keyboard.press('Enter');
+  await expect(third).toHaveAttribute('aria-pressed', 'false');
   const bends = page.getByLabel('The most bends this curve can have');
   await bends.fill('16');
   await checkFails(page);

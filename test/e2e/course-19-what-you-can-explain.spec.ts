@@ -166,9 +166,15 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await page.getByRole('button', { name: /^Lesson \d+: What you can now explain/ }).click();
   await page.getByRole('button', { name: /^Step 3:/ }).click();
 
-  // Step 3, the capstone: the big starting network is no record; a 4-4 sine network is.
+  // Step 3, the capstone: the big starting network is no record; a 4-4 sine network is, the
+  // one the hint names (a learner who asks for it after a wrong try is sent there).
   await expect(page.getByText('No network has reached 95 % yet.')).toBeVisible();
   await shoot(page, '3-capstone');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Hint:' })).toContainText(
+    '2 hidden layers of 4 sine neurons each, learning rate 0.1: that is 37 weights and biases',
+  );
   await page.getByRole('combobox', { name: 'Neurons in layer 1' }).selectOption('4');
   await page.getByRole('combobox', { name: 'Neurons in layer 2' }).selectOption('4');
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption({ label: 'Sine' });
@@ -179,9 +185,21 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('capstone-best')).toContainText('8 neurons', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const solvedHere = page.getByRole('status').filter({ hasText: /Solved at epoch \d+ with 8 neurons/ });
+  await expect(solvedHere).toBeVisible();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
   await shoot(page, '3-capstone-solved');
+
+  // "Solved" belongs to the network it describes: another network clears it, while the
+  // smallest solution stays, named as such, and the step stays passed.
+  await page.getByRole('combobox', { name: 'Neurons in layer 2' }).selectOption('3');
+  await expect(page.getByTestId('capstone-params')).toHaveText('31');
+  await expect(page.getByText(/Solved at epoch/)).toHaveCount(0);
+  await expect(page.getByTestId('capstone-best')).toContainText('37 weights and biases');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
+  await shoot(page, '3-capstone-another-network');
 
   // The record is kept with the progress and survives a reload (which reopens this step).
   await page.reload();

@@ -15,7 +15,7 @@ export interface CapstoneState {
   params: number;
   epoch: number;
   testAccuracy: number | null;
-  /** The smallest network that reached the target while the step was open, or null. */
+  /** The solution of the network shown, in its current run, or null (another network or a new start clears it). */
   solved: CapstoneRecord | null;
   /** The learner's smallest solution ever (kept with their progress), or null. */
   best: CapstoneRecord | null;
@@ -64,4 +64,19 @@ export function describeRecord(r: CapstoneRecord, label: (activation: string) =>
   const layers = r.hidden.length === 1 ? '1 layer' : `${r.hidden.length} layers`;
   const sizes = r.hidden.length === 1 ? `${r.hidden[0]}` : `${r.hidden.slice(0, -1).join(', ')} and ${r.hidden.at(-1)}`;
   return `${r.neurons} neurons: ${layers} of ${sizes} ${label(r.activation).toLowerCase()} neurons (${r.params} weights and biases)`;
+}
+
+/**
+ * Whether a record still describes the network on screen: the same layers, activation and
+ * size, in the same run (a new network, a new random start or Start over begins again at
+ * epoch 0, before the record's epoch). A "Solved" message shows only while it does.
+ */
+export function describesRun(r: CapstoneRecord, config: LabConfig, epoch: number): boolean {
+  const hidden = config.network.hidden;
+  return (
+    epoch >= r.epoch &&
+    hidden.length === r.hidden.length &&
+    hidden.every((layer, l) => layer.size === r.hidden[l] && layer.activation === r.activation) &&
+    paramCount(config) === r.params
+  );
 }

@@ -9,7 +9,6 @@ import { checkConfig, curveView, curvePoint, generateData, networkShape } from '
 import {
   curveFrame,
   formatValue,
-  labelSpot,
   labelX,
   neuronDash,
   NEURON_DASHES,
@@ -90,39 +89,6 @@ describe('the curve plot frame', () => {
     expect(formatValue(-0.25)).toBe('−0.250');
     expect(formatValue(-0.0001)).toBe('0.000');
     expect(formatValue(Number.NaN)).toBe('—');
-  });
-});
-
-describe("a neuron curve's label", () => {
-  const xs = Float64Array.from({ length: 13 }, (_, i) => i - 6);
-  it('stays where it was meant to go while the curve is inside the plot there', () => {
-    expect(
-      labelSpot(
-        xs,
-        xs.map(() => 0),
-        -3,
-        -1.5,
-        1.5,
-      ),
-    ).toBe(-3);
-  });
-
-  it('moves along the curve to where it is inside, away from the top and bottom edges', () => {
-    // A steep line y = x: inside −1.5…1.5 (less a twentieth of the range) only for x from −1 to 1.
-    expect(labelSpot(xs, xs, -5, -1.5, 1.5)).toBe(-1);
-    expect(labelSpot(xs, xs, 4, -1.5, 1.5)).toBe(1);
-  });
-
-  it('stays put for a curve that is nowhere inside the plot', () => {
-    expect(
-      labelSpot(
-        xs,
-        xs.map(() => 9),
-        2,
-        -1.5,
-        1.5,
-      ),
-    ).toBe(2);
   });
 });
 

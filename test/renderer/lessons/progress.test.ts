@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyProgress,
   isStepDone,
+  keepPrediction,
   lessonStatus,
   markStepDone,
   parseProgress,
+  predictionKey,
   serializeProgress,
   setLast,
   stepsDoneCount,
@@ -66,5 +68,35 @@ describe('progress', () => {
   it('starts empty when the backend fails to load', async () => {
     const saver = new ProgressSaver({ load: () => Promise.reject(new Error('disk')), save: async () => {} });
     expect(await saver.load()).toEqual(emptyProgress());
+  });
+});
+
+describe('committed predictions', () => {
+  it('are kept with the progress by lesson and step id, and read back as committed', () => {
+    let p = keepPrediction(emptyProgress(), predictionKey('11-dead-neurons', 'kill'), { value: 4, correct: null });
+    p = keepPrediction(p, predictionKey('11-dead-neurons', 'kill'), { value: 4, correct: false, measured: 9 });
+    p = keepPrediction(p, predictionKey('14-training', 'race'), { value: 'ReLU', correct: true, measured: ['ReLU', 'Tanh'] });
+    const back = parseProgress(serializeProgress(p));
+    expect(back.predictions).toEqual({
+      '11-dead-neurons/kill': { value: 4, correct: false, measured: 9 },
+      '14-training/race': { value: 'ReLU', correct: true, measured: ['ReLU', 'Tanh'] },
+    });
+  });
+
+  it('drops malformed entries rather than trusting them', () => {
+    const json = JSON.stringify({
+      version: 2,
+      done: {},
+      last: null,
+      predictions: {
+        good: { value: 3, correct: true },
+        noValue: { correct: true },
+        badCorrect: { value: 3, correct: 'yes' },
+        badMeasured: { value: 3, correct: false, measured: { n: 1 } },
+        notANumber: { value: null, correct: null },
+      },
+    });
+    expect(parseProgress(json).predictions).toEqual({ good: { value: 3, correct: true } });
+    expect(parseProgress(JSON.stringify({ version: 2, done: {}, last: null, predictions: [1] })).predictions).toBeUndefined();
   });
 });

@@ -50,4 +50,12 @@ describe('the epoch axis', () => {
     // Whole epochs only: a short run's axis never reads 0.5.
     expect(axis.ticks.precision).toBe(0);
   });
+
+  it('writes its ticks with commas between thousands (a full-speed run read "2000000")', () => {
+    const label = epochAxis().ticks.callback;
+    expect(label(2000000)).toBe('2,000,000');
+    expect(label(12500)).toBe('12,500');
+    expect(label(999)).toBe('999');
+    expect(label(0)).toBe('0');
+  });
 });
