@@ -44,15 +44,58 @@ export function layerSpaceInputs(train: readonly DataPoint[], low = -6, high = 6
   return { xy, gridCount, train };
 }
 
-/** Where a layer-space value lands on the canvas. */
+/** Where a layer-space value lands on the canvas, and the square of layer space the canvas shows. */
 export interface LayerSpaceView {
   px: (v: number) => number;
   py: (v: number) => number;
+  box: LayerSpaceBox;
+}
+
+export interface LayerSpaceBox {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
+
+/**
+ * The square of layer space a drawing shows: centred on the first `count` points (neuron `xi`
+ * across, `yi` up; −1: 0) and on `alsoShow` (x, y pairs), 10 % wider than the larger of their
+ * two spans; null when no point is finite.
+ */
+export function layerSpaceBox(
+  values: Float64Array,
+  layerSize: number,
+  xi: number,
+  yi: number,
+  count: number,
+  alsoShow: readonly number[] = [],
+): LayerSpaceBox | null {
+  const at = (p: number, j: number) => (j < 0 ? 0 : values[p * layerSize + j]);
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  const take = (x: number, y: number) => {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  };
+  for (let p = 0; p < count; p++) take(at(p, xi), at(p, yi));
+  if (!Number.isFinite(minX)) return null;
+  for (let i = 0; i + 1 < alsoShow.length; i += 2) take(alsoShow[i], alsoShow[i + 1]);
+  const span = Math.max(maxX - minX, maxY - minY, 1e-6) * 1.1;
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  return { minX: cx - span / 2, maxX: cx + span / 2, minY: cy - span / 2, maxY: cy + span / 2 };
 }
 
 /**
  * Draws one hidden layer's outputs (`values`, `layerSize` per point) with neuron `xi` across and
- * `yi` up (−1: none, everything on one line). The view is fitted to the transformed grid; it is
+ * `yi` up (−1: none, everything on one line). The view is fitted to the transformed grid and
+ * `alsoShow` (layerSpaceBox); it is
  * returned so a caller can draw more in the same coordinates, or null when nothing could be drawn.
  */
 export function drawLayerSpace(
@@ -67,27 +110,16 @@ export function drawLayerSpace(
   regression: boolean,
   /** Side of a training point's square in pixels; above 3 points are drawn as dots with a halo in the panel colour. */
   pointSize = 3,
+  /** More layer-space points (x, y pairs) the view must show besides the grid, e.g. a line's nearest point. */
+  alsoShow: readonly number[] = [],
 ): LayerSpaceView | null {
   const n = inputs.xy.length / 2;
   const at = (p: number, j: number) => (j < 0 ? 0 : values[p * layerSize + j]);
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (let p = 0; p < n; p++) {
-    const x = at(p, xi);
-    const y = at(p, yi);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  if (!Number.isFinite(minX)) return null;
-  // A square view centred on the transformed grid.
-  const span = Math.max(maxX - minX, maxY - minY, 1e-6) * 1.1;
-  const cx = (minX + maxX) / 2;
-  const cy = (minY + maxY) / 2;
+  const box = layerSpaceBox(values, layerSize, xi, yi, n, alsoShow);
+  if (box === null) return null;
+  const span = box.maxX - box.minX;
+  const cx = (box.minX + box.maxX) / 2;
+  const cy = (box.minY + box.maxY) / 2;
   const px = (v: number) => ((v - cx) / span + 0.5) * size;
   const py = (v: number) => (0.5 - (v - cy) / span) * size;
   ctx.strokeStyle = rgbText(palette.fg, 0.35);
@@ -119,5 +151,5 @@ export function drawLayerSpace(
     ctx.stroke();
     ctx.fill();
   }
-  return { px, py };
+  return { px, py, box };
 }

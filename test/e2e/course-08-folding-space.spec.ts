@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, shoot } from './course-kit';
+import { check, checkFails, epoch, next, openLesson, predictChoice, said, shoot } from './course-kit';
 
 /**
- * Lesson 8, "Folding space", solved as a learner would: a prediction before layer space is shown,
- * a linear hidden layer trained and stuck below 100 %, ReLU and then tanh trained to 100 % with
- * the classes split by the output neuron's straight line in layer space.
+ * Lesson 8, "Folding space", solved as a learner would: a prediction committed before layer space
+ * is shown, a linear hidden layer trained and stuck below 100 % (its output line pointed to once
+ * it leaves the picture), ReLU and then tanh trained to 100 % with the classes split by the output
+ * neuron's straight line in layer space.
  */
 
 const SHOTS = 'test-results/course/08-folding-space';
@@ -35,17 +36,23 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
   test.setTimeout(180_000);
   await openLesson(page, 'Folding space');
 
-  // 1. Predict first: layer space is hidden until the learner answers.
+  // 1. Predict first: layer space is hidden until the learner commits a prediction, and Check
+  //    asks for it. A wrong prediction is corrected and explained; the run is still needed.
   const space = page.getByRole('img', { name: /^Layer space/ });
-  await expect(space).toHaveAccessibleName('Layer space is hidden until you answer the question.');
-  await page.getByRole('radio', { name: /^Bent or folded/ }).check();
+  await expect(space).toHaveAccessibleName('Layer space is hidden until you commit your prediction.');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(said(page, 'First commit your prediction')).toBeVisible();
+  await predictChoice(page, 'Bent or folded lines');
+  await expect(said(page, 'Not this time. You predicted Bent or folded lines; the answer is Still straight')).toBeVisible();
+  await expect(said(page, 'A linear layer only multiplies and adds')).toBeVisible();
   await expect(space).toHaveAccessibleName(/the output neuron's straight line/);
+  await checkFails(page);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(60);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   expect(await trainedRight(page)).not.toBe('100 %');
-  await checkFails(page);
-  await page.getByRole('radio', { name: /^Still straight/ }).check();
+  // The linear layer gives up: its line leaves the picture, and an arrow says where it went.
+  await expect(space).toHaveAccessibleName(/arrow at the edge pointing to the output neuron's straight line/);
   await check(page);
   await shoot(page, `${SHOTS}-1`);
   await next(page);
@@ -58,11 +65,14 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
   await shoot(page, `${SHOTS}-2`);
   await next(page);
 
-  // 3. Tanh, predicted to bend.
-  await page.getByRole('radio', { name: /bends the plane/ }).check();
+  // 3. Tanh, predicted to bend before layer space is shown.
+  await expect(space).toHaveAccessibleName('Layer space is hidden until you commit your prediction.');
+  await predictChoice(page, 'It bends the plane into smooth curves');
+  await expect(said(page, 'Your prediction was right')).toBeVisible();
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('tanh');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
   await trainToAll(page);
+  await expect(space).toHaveAccessibleName(/with the output neuron's straight line dashed/);
   await check(page);
   await shoot(page, `${SHOTS}-3`);
 });

@@ -4,7 +4,8 @@ import { check, checkFails, next, openLesson, shoot } from './course-kit';
 /**
  * Lesson 9, "One step downhill", solved as a learner would: a prediction of where one step takes
  * w (the arrow hidden until answered), steps to the bottom from the middle, a high but flat start
- * found with the sliders, and one example walked forward, backward and applied.
+ * found with the sliders (its whole path on the map), and one example walked forward, backward
+ * and applied.
  */
 
 const SHOTS = 'test-results/course/09-one-step-downhill';
@@ -63,6 +64,13 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await page.getByRole('button', { name: 'Take 100 steps' }).click();
   await expect(page.getByTestId('bottom-after')).toHaveText('not yet');
   expect(await readNumber(page, 'loss')).toBeGreaterThan(0.2);
+  await check(page);
+  // From (−5, 5) the steps climb past the sliders' ±6 square to b = 6.32: the map reaches ±8.5,
+  // so the whole path is drawn on it.
+  await page.getByRole('slider', { name: 'Start w' }).fill('-5');
+  await page.getByRole('slider', { name: 'Start b' }).fill('5');
+  await page.getByRole('button', { name: 'Take 100 steps' }).click();
+  await expect(page.getByRole('img', { name: /^Loss over the weight w \(across, −8\.5 to 8\.5\).* w = −2\.12, b = 6\.32,/ })).toBeVisible();
   await check(page);
   await shoot(page, `${SHOTS}-3`);
   await next(page);

@@ -1,4 +1,5 @@
 import { XOR_POINTS } from '../07-xor/lesson';
+import type { ChoicePrediction } from '../predict';
 import { labConfig } from '../presets';
 import { step, type LessonDef } from '../types';
 import type { FoldSpacePreset, FoldSpaceState } from '../widgets/fold-space';
@@ -36,24 +37,39 @@ export const foldConfig = labConfig({
  */
 export const BEND_DECAY = 0.01;
 
-function preset(
-  activation: 'identity' | 'relu',
-  choices: FoldSpacePreset['activationChoices'],
-  question: FoldSpacePreset['question'],
-  decay = 0,
-): FoldSpacePreset {
+function preset(activation: 'identity' | 'relu', choices: FoldSpacePreset['activationChoices'], decay = 0): FoldSpacePreset {
   const config = structuredClone(foldConfig);
   config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
   if (decay > 0) {
     config.training.regularization = 'l2';
     config.training.regularizationRate = decay;
   }
-  return { config, activationChoices: choices, view: [-0.5, 1.5], question, speed: 10 };
+  return { config, activationChoices: choices, view: [-0.5, 1.5], speed: 10 };
 }
 
-/** Predicted straight lines for a linear hidden layer, and watched it train without solving XOR. */
+/** Step 1's prediction, committed before layer space is shown. */
+export const STRAIGHT_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'After training, what will the grid look like in layer space?',
+  options: [STRAIGHT, BENT],
+  answers: [STRAIGHT],
+  explanation:
+    'A linear layer only multiplies and adds, so straight lines stay straight and parallel lines stay parallel: layer space is the plane stretched, tilted and shifted. Now press Train, let it run for at least 50 epochs, and watch whether the dashed line can split the colours.',
+};
+
+/** Step 3's prediction, committed before layer space is shown. */
+export const BEND_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'What will a tanh hidden layer do to the grid?',
+  options: [FOLDS, BENDS],
+  answers: [BENDS],
+  explanation:
+    'Tanh is a smooth S with no corner anywhere, so the grid lines curve gently instead of creasing. Now choose Tanh and train until every training point is right.',
+};
+
+/** Watched a linear hidden layer train for 50 epochs without solving XOR (after the prediction, which the page asks first). */
 export function checkStraight(s: FoldSpaceState): boolean {
-  return s.answer === STRAIGHT && s.activation === 'identity' && s.epoch >= 50 && s.trainAccuracy !== null && s.trainAccuracy < 1;
+  return s.activation === 'identity' && s.epoch >= 50 && s.trainAccuracy !== null && s.trainAccuracy < 1;
 }
 
 /** A ReLU hidden layer that gets every training point right. */
@@ -61,9 +77,9 @@ export function checkFolded(s: FoldSpaceState): boolean {
   return s.activation === 'relu' && s.trainAccuracy === 1;
 }
 
-/** Predicted that tanh bends rather than folds, and trained a tanh layer to get every point right. */
+/** Trained a tanh layer to get every point right (after the prediction, which the page asks first). */
 export function checkBent(s: FoldSpaceState): boolean {
-  return s.answer === BENDS && s.activation === 'tanh' && s.trainAccuracy === 1;
+  return s.activation === 'tanh' && s.trainAccuracy === 1;
 }
 
 export const lesson: LessonDef = {
@@ -76,12 +92,10 @@ export const lesson: LessonDef = {
       id: 'straight',
       title: 'A linear layer only stretches',
       widget: 'foldSpace',
-      preset: preset('identity', ['identity'], {
-        label: 'Predict: after training, what will the grid look like in layer space?',
-        options: [STRAIGHT, BENT],
-      }),
+      preset: preset('identity', ['identity']),
+      predict: STRAIGHT_PREDICTION,
       check: checkStraight,
-      hint: 'A linear layer multiplies and adds: straight lines stay straight and parallel ones stay parallel. Answer, then train for at least 50 epochs.',
+      hint: 'Commit your prediction under "Predict first", then press Train and let it run for at least 50 epochs.',
       formula: null,
       toLab: null,
     }),
@@ -89,7 +103,7 @@ export const lesson: LessonDef = {
       id: 'fold',
       title: 'ReLU folds',
       widget: 'foldSpace',
-      preset: preset('identity', ['identity', 'relu'], null),
+      preset: preset('identity', ['identity', 'relu']),
       check: checkFolded,
       hint: 'Choose ReLU, press Train and wait until every training point is right (100 %). If it gets stuck, press Start over.',
       formula: null,
@@ -99,17 +113,10 @@ export const lesson: LessonDef = {
       id: 'bend',
       title: 'Tanh bends',
       widget: 'foldSpace',
-      preset: preset(
-        'relu',
-        ['relu', 'tanh'],
-        {
-          label: 'Predict: what will a tanh hidden layer do to the grid?',
-          options: [FOLDS, BENDS],
-        },
-        BEND_DECAY,
-      ),
+      preset: preset('relu', ['relu', 'tanh'], BEND_DECAY),
+      predict: BEND_PREDICTION,
       check: checkBent,
-      hint: 'Tanh is a smooth S with no corner anywhere. Answer, choose Tanh, and train until every training point is right.',
+      hint: 'Commit your prediction under "Predict first", then choose Tanh and train until every training point is right.',
       formula: null,
       toLab: null,
     }),

@@ -13,8 +13,24 @@ export const BIGGER = 'w gets bigger';
 export const SMALLER = 'w gets smaller';
 export const SAME = 'w stays the same';
 
+/**
+ * The sliders place the start within ±6; the map reaches ±8.5. Measured: from every start the
+ * sliders allow, steps at learning rate 3 never go past 7.98 (from w = −6, b = −6; from −5, 5
+ * they climb to b = 6.34), so the whole path stays on the map.
+ */
+export const START_EXTENT = 6;
+export const MAP_EXTENT = 8.5;
+
 function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null, bottom?: number): LossSurfacePreset {
-  return { points: SURFACE_POINTS, start, learningRate: LEARNING_RATE, extent: 6, question, ...(bottom === undefined ? {} : { bottom }) };
+  return {
+    points: SURFACE_POINTS,
+    start,
+    learningRate: LEARNING_RATE,
+    extent: START_EXTENT,
+    mapExtent: MAP_EXTENT,
+    question,
+    ...(bottom === undefined ? {} : { bottom }),
+  };
 }
 
 /** The way one step moves w from where the steps started (what the learner was asked to predict). */

@@ -11,8 +11,6 @@ export interface FoldSpaceState {
   epoch: number;
   /** Share of the training points on the right side (0–1), or null before the first measurement. */
   trainAccuracy: number | null;
-  /** The learner's choice in the step's question, or null. */
-  answer: string | null;
 }
 
 export interface FoldSpacePreset {
@@ -22,8 +20,6 @@ export interface FoldSpacePreset {
   activationChoices: ActivationName[];
   /** The square [low, high]² whose grid lines layer space carries through the network. */
   view: [number, number];
-  /** A prediction asked before layer space is shown (it stays hidden until answered), or null. */
-  question: { label: string; options: string[] } | null;
   /** How fast it trains at first (speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }

@@ -39,8 +39,13 @@ export interface LossSurfacePreset {
   /** Where (w, b) starts. */
   start: { w: number; b: number };
   learningRate: number;
-  /** Half-width of the square of (w, b) shown and reachable with the sliders. */
+  /** Half-width of the square of (w, b) the start can be placed in with the sliders. */
   extent: number;
+  /**
+   * Half-width of the map, at least `extent`: wide enough that every path of steps from a start
+   * the sliders allow stays on it (lesson 9 checks this), so no part of a path is drawn off the map.
+   */
+  mapExtent: number;
   /** A multiple-choice question whose options hide nothing the picture gives away, or null. */
   question: { label: string; options: string[] } | null;
   /** A loss that counts as "at the bottom": the widget then shows after how many steps the path got below it. */

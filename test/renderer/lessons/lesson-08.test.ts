@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { forwardPoints, networkShape } from '../../../core/engine';
 import {
+  BEND_PREDICTION,
   BENDS,
   BENT,
   checkBent,
@@ -11,8 +12,12 @@ import {
   foldConfig,
   lesson,
   STRAIGHT,
+  STRAIGHT_PREDICTION,
 } from '../../../renderer/lessons/08-folding-space/lesson';
-import { layerSpaceInputs, LINES, SAMPLES } from '../../../renderer/lab/layer-space';
+import { layerSpaceBox, layerSpaceInputs, LINES, SAMPLES } from '../../../renderer/lab/layer-space';
+import { judgePrediction } from '../../../renderer/lessons/predict';
+import { runCheck } from '../../../renderer/lessons/types';
+import { clipToBox, LINE_REACH, lineToShow, offViewDirection } from '../../../renderer/lessons/widgets/fold-line';
 import { XOR_CORNERS } from '../../../renderer/lessons/math';
 import type { FoldSpaceState } from '../../../renderer/lessons/widgets/fold-space';
 import { trainedSession } from './instrument-helpers';
@@ -27,13 +32,13 @@ function stepConfig(activation: ActivationName) {
 }
 
 /** Trains the lesson's network with `activation` for `epochs` and reports what the widget would, plus the weights. */
-function trained(activation: ActivationName, epochs: number, answer: string | null = null) {
+function trained(activation: ActivationName, epochs: number) {
   const config = structuredClone(stepConfig(activation));
   config.network.hidden = config.network.hidden.map((h) => ({ ...h, activation }));
   const run = trainedSession(config);
   run.train(epochs);
   const snap = run.session.snapshot();
-  const state: FoldSpaceState = { activation, epoch: snap.epoch, trainAccuracy: snap.metrics.trainAccuracy, answer };
+  const state: FoldSpaceState = { activation, epoch: snap.epoch, trainAccuracy: snap.metrics.trainAccuracy };
   return { state, config, params: snap.params };
 }
 
@@ -112,7 +117,7 @@ describe('lesson 8: folding space', () => {
   });
   it('the picture agrees with the answers: ReLU folds along a sharp crease, tanh bends smoothly however long it trains', () => {
     const relu = trained('relu', 100);
-    const tanh = trained('tanh', 1000, BENDS);
+    const tanh = trained('tanh', 1000);
     const creased = sharpestBend(relu.config, relu.params);
     const bent = sharpestBend(tanh.config, tanh.params);
     console.log(
@@ -124,9 +129,9 @@ describe('lesson 8: folding space', () => {
   });
 
   it('measured: a linear hidden layer stays below 100 % after 400 epochs; ReLU reaches 100 % within 50, tanh within 200', () => {
-    const linear = trained('identity', 400, STRAIGHT);
+    const linear = trained('identity', 400);
     const relu = trained('relu', 50);
-    const tanh = trained('tanh', 200, BENDS);
+    const tanh = trained('tanh', 200);
     console.log(
       `training points right: linear ${linear.state.trainAccuracy} after 400 epochs, ReLU ${relu.state.trainAccuracy} after 50, tanh ${tanh.state.trainAccuracy} after 200`,
     );
@@ -144,19 +149,98 @@ describe('lesson 8: folding space', () => {
     // Corners in order (0,0), (0,1), (1,0), (1,1): an affine map keeps (h00 + h11)/2 = (h01 + h10)/2.
     for (const k of [0, 1]) expect((hidden[k] + hidden[6 + k]) / 2).toBeCloseTo((hidden[2 + k] + hidden[4 + k]) / 2, 9);
   });
-  it('step checks: the prediction, the activation and the watching all count', () => {
-    const base: FoldSpaceState = { activation: 'identity', epoch: 100, trainAccuracy: 0.56, answer: STRAIGHT };
+  it('step checks: the activation and the watching count, and the page asks the prediction first', () => {
+    const base: FoldSpaceState = { activation: 'identity', epoch: 100, trainAccuracy: 0.56 };
     expect(checkStraight(base)).toBe(true);
-    expect(checkStraight({ ...base, answer: BENT })).toBe(false);
-    expect(checkStraight({ ...base, answer: null })).toBe(false);
     expect(checkStraight({ ...base, epoch: 20 })).toBe(false);
     expect(checkStraight({ ...base, activation: 'relu' })).toBe(false);
     expect(checkFolded({ ...base, activation: 'relu', trainAccuracy: 1 })).toBe(true);
     expect(checkFolded({ ...base, activation: 'relu', trainAccuracy: 0.81 })).toBe(false);
     expect(checkFolded({ ...base, activation: 'tanh', trainAccuracy: 1 })).toBe(false);
-    expect(checkBent({ activation: 'tanh', epoch: 150, trainAccuracy: 1, answer: BENDS })).toBe(true);
-    expect(checkBent({ activation: 'tanh', epoch: 150, trainAccuracy: 1, answer: FOLDS })).toBe(false);
-    expect(checkBent({ activation: 'tanh', epoch: 150, trainAccuracy: 0.75, answer: BENDS })).toBe(false);
-    expect(checkBent({ activation: 'relu', epoch: 150, trainAccuracy: 1, answer: BENDS })).toBe(false);
+    expect(checkBent({ activation: 'tanh', epoch: 150, trainAccuracy: 1 })).toBe(true);
+    expect(checkBent({ activation: 'tanh', epoch: 150, trainAccuracy: 0.75 })).toBe(false);
+    expect(checkBent({ activation: 'relu', epoch: 150, trainAccuracy: 1 })).toBe(false);
+  });
+  it('steps 1 and 3 are predict-first through the shared panel: no pass before a prediction, and a wrong one is corrected, not refused', () => {
+    const [straight, , bend] = lesson.steps;
+    expect(straight.predict).toBe(STRAIGHT_PREDICTION);
+    expect(bend.predict).toBe(BEND_PREDICTION);
+    expect(STRAIGHT_PREDICTION.answers).toEqual([STRAIGHT]);
+    expect(BEND_PREDICTION.answers).toEqual([BENDS]);
+    const watched: FoldSpaceState = { activation: 'identity', epoch: 60, trainAccuracy: 0.47 };
+    expect(runCheck(straight, watched, null)).toBe(false);
+    expect(runCheck(straight, watched, judgePrediction(STRAIGHT_PREDICTION, STRAIGHT))).toBe(true);
+    expect(judgePrediction(STRAIGHT_PREDICTION, BENT)?.correct).toBe(false);
+    expect(runCheck(straight, watched, judgePrediction(STRAIGHT_PREDICTION, BENT))).toBe(true);
+    // The learner's own run is still needed after the prediction.
+    expect(runCheck(straight, { ...watched, epoch: 0 }, judgePrediction(STRAIGHT_PREDICTION, STRAIGHT))).toBe(false);
+    const tanh: FoldSpaceState = { activation: 'tanh', epoch: 200, trainAccuracy: 1 };
+    expect(runCheck(bend, tanh, null)).toBe(false);
+    expect(runCheck(bend, tanh, judgePrediction(BEND_PREDICTION, FOLDS))).toBe(true);
+    expect(runCheck(bend, { ...tanh, activation: 'relu' }, judgePrediction(BEND_PREDICTION, BENDS))).toBe(false);
+  });
+});
+
+describe('lesson 8: the output neuron’s line stays in sight', () => {
+  /** Layer space as the widget frames it after `epochs` of training: the grid's box, the view's box and the line. */
+  function framed(activation: ActivationName, epochs: number) {
+    const { config, params } = trained(activation, epochs);
+    const inputs = layerSpaceInputs([], -0.5, 1.5);
+    const hidden = forwardPoints(config, params, inputs.xy)[0];
+    const count = inputs.xy.length / 2;
+    const shape = networkShape(config);
+    const line = { w1: params[shape.weightIndex(1, 0, 0)], w2: params[shape.weightIndex(1, 0, 1)], b: params[shape.biasIndex(1, 0)] };
+    const grid = layerSpaceBox(hidden, 2, 0, 1, count)!;
+    const view = layerSpaceBox(hidden, 2, 0, 1, count, lineToShow(line, grid))!;
+    return { grid, view, line };
+  }
+
+  it('the linear layer’s line leaves the grid’s own frame within 20 epochs, the old cause of it vanishing', () => {
+    const { grid, line } = framed('identity', 20);
+    expect(clipToBox(line, grid)).toBeNull();
+  });
+
+  it('the view widens to keep the line drawn, or an arrow points to it, at every epoch a learner may stop', () => {
+    const drawn: string[] = [];
+    for (const [activation, epochs] of [
+      ['identity', 0],
+      ['identity', 16],
+      ['identity', 30],
+      ['identity', 50],
+      ['identity', 100],
+      ['identity', 400],
+      ['relu', 100],
+      ['tanh', 200],
+    ] as const) {
+      const { grid, view, line } = framed(activation, epochs);
+      const segment = clipToBox(line, view);
+      const half = (grid.maxX - grid.minX) / 2;
+      const centre = [(grid.minX + grid.maxX) / 2, (grid.minY + grid.maxY) / 2];
+      const distance = Math.abs(line.w1 * centre[0] + line.w2 * centre[1] + line.b) / Math.hypot(line.w1, line.w2);
+      drawn.push(`${activation} ${epochs}: ${segment ? 'line' : 'arrow'} at ${(distance / half).toFixed(1)} half-widths`);
+      if (distance <= LINE_REACH * half) {
+        expect(segment, `${activation} after ${epochs} epochs`).not.toBeNull();
+        // The piece drawn lies inside the view, so the canvas never gets coordinates far off it.
+        const [x1, y1, x2, y2] = segment!;
+        for (const x of [x1, x2]) expect(x).toBeGreaterThanOrEqual(view.minX - 1e-9);
+        for (const x of [x1, x2]) expect(x).toBeLessThanOrEqual(view.maxX + 1e-9);
+        for (const y of [y1, y2]) expect(y).toBeGreaterThanOrEqual(view.minY - 1e-9);
+        for (const y of [y1, y2]) expect(y).toBeLessThanOrEqual(view.maxY + 1e-9);
+      } else {
+        expect(offViewDirection(line, view), `${activation} after ${epochs} epochs`).not.toBeNull();
+      }
+    }
+    console.log(`lesson 8, the output neuron's line: ${drawn.join('; ')}`);
+    // ReLU and tanh solve XOR: their line runs through the grid itself.
+    expect(drawn.filter((d) => d.startsWith('relu') || d.startsWith('tanh')).every((d) => d.includes(': line'))).toBe(true);
+  });
+
+  it('clips a line to the box and says which way an off-box line lies', () => {
+    const box = { minX: 0, maxX: 1, minY: 0, maxY: 1 };
+    expect(clipToBox({ w1: 1, w2: 1, b: -1 }, box)?.map((v) => v + 0)).toEqual([0, 1, 1, 0]);
+    expect(clipToBox({ w1: 0, w2: 1, b: -0.5 }, box)).toEqual([0, 0.5, 1, 0.5]);
+    expect(clipToBox({ w1: 0, w2: 1, b: -3 }, box)).toBeNull();
+    expect(offViewDirection({ w1: 0, w2: 1, b: -3 }, box)).toEqual([0, 1]);
+    expect(offViewDirection({ w1: 0, w2: 0, b: 1 }, box)).toBeNull();
   });
 });

@@ -152,6 +152,47 @@ describe('lesson 9, step 3: high up, but flat', () => {
   });
 });
 
+describe('lesson 9: the whole path stays on the map', () => {
+  /** The map's half-width as the widget draws it. */
+  const mapOf = (preset: LossSurfacePreset) => Math.max((preset as { mapExtent?: number }).mapExtent ?? preset.extent, preset.extent);
+  const surfaces = lesson.steps.flatMap((st) => (st.widget === 'lossSurface' ? [st.preset] : []));
+
+  it('the tester’s run: from w = −5, b = 5 the hundred steps climb to b = 6.34, still on step 3’s map', () => {
+    const preset = surfaces[2];
+    let at = { w: -5, b: 5 };
+    let top = at.b;
+    for (let k = 0; k < FLAT_STEPS; k++) {
+      at = descend(SURFACE_POINTS, at.w, at.b, LEARNING_RATE);
+      top = Math.max(top, at.b);
+    }
+    expect(top).toBeCloseTo(6.34, 2);
+    expect(top).toBeLessThanOrEqual(mapOf(preset));
+  });
+
+  it('every point of every path, from any start the sliders allow, lies within the map’s range', () => {
+    expect(surfaces).toHaveLength(3);
+    for (const preset of surfaces) {
+      const e = preset.extent;
+      let furthest = 0;
+      const starts: { w: number; b: number }[] = [preset.start];
+      for (let i = -4 * e; i <= 4 * e; i++)
+        for (let j = -4 * e; j <= 4 * e; j++)
+          if (Math.abs(i) === 4 * e || Math.abs(j) === 4 * e || (i + j) % 3 === 0) starts.push({ w: i / 4, b: j / 4 });
+      for (const start of starts) {
+        let at = start;
+        for (let k = 0; k < 1000; k++) {
+          at = descend(SURFACE_POINTS, at.w, at.b, LEARNING_RATE);
+          furthest = Math.max(furthest, Math.abs(at.w), Math.abs(at.b));
+        }
+      }
+      console.log(
+        `lesson 9: furthest any 1,000-step path goes from a start within ±${e}: ${furthest.toFixed(2)}; the map reaches ±${mapOf(preset)}`,
+      );
+      expect(furthest).toBeLessThanOrEqual(mapOf(preset));
+    }
+  });
+});
+
 describe('lesson 9, step 4: one example in a network', () => {
   const base: OneExampleState = { phase: 'idle', updates: 0, picked: null, loss: null, config: {} as never, params: null };
   it('passes after an update is applied, not after the forward or backward pass alone', () => {
