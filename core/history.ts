@@ -39,3 +39,40 @@ function thinOlderHalf(history: unknown[]): void {
   for (let read = half; read < history.length; read += 1) history[write++] = history[read];
   history.length = write;
 }
+
+/**
+ * A blow-up the engine rolled back from: the epoch whose weights are back (`to`), the last
+ * epoch measured before it was caught (`at`), and the measurements from `to` up to the blow-up —
+ * the climb that shows why, kept for the chart after the history has gone back to `to`.
+ */
+export interface Rollback {
+  to: number;
+  at: number;
+  points: HistoryPoint[];
+}
+
+/**
+ * The history when training blew up and the engine put back the weights of epoch `to`: `kept`
+ * is the history up to `to` (what the weights now have behind them) and `rollback` the points
+ * from `to` to the blow-up, from the history so far and the points the diverged snapshot
+ * brought past `to` (the measurement that caught it among them). No rollback when nothing was
+ * measured past `to`.
+ */
+export function splitAtRollback(
+  history: readonly HistoryPoint[],
+  arrived: readonly HistoryPoint[],
+  to: number,
+): { kept: HistoryPoint[]; rollback: Rollback | null } {
+  const full = history.slice();
+  appendHistory(
+    full,
+    arrived.filter((p) => p.epoch > to),
+    Number.MAX_SAFE_INTEGER,
+  );
+  const kept = full.filter((p) => p.epoch <= to);
+  // The climb starts at the restored epoch: its point from the history, or the one just arrived.
+  const start = full.find((p) => p.epoch === to) ?? arrived.find((p) => p.epoch === to);
+  const points = [...(start ? [start] : []), ...full.filter((p) => p.epoch > to)];
+  const at = points.length > 0 ? points[points.length - 1].epoch : to;
+  return { kept, rollback: at > to ? { to, at, points } : null };
+}

@@ -104,11 +104,16 @@ export function runawayCause(runaway: Runaway, epoch: number, limits: RunawayLim
 
 /**
  * The whole message: what happened, which weights are back (those with the lowest training
- * loss before it began — said plainly, without calling them good), and what to try.
+ * loss before the blow-up — said plainly, without calling them good), and what to try. The
+ * epoch is said as the epoch read-outs say it: "back at epoch 1" is what the read-out then shows.
  */
 export function runawayMessage(cause: string, restoredEpoch: number, restoredLoss: number, rate: number): string {
+  const where =
+    restoredEpoch === 0
+      ? 'back at epoch 0: the weights it started with'
+      : `back at epoch ${restoredEpoch}, where the training loss was lowest before the blow-up: the weights of epoch ${restoredEpoch}`;
   return (
-    `${cause} Training is paused, and the weights from epoch ${restoredEpoch}, before it began ` +
-    `(training loss ${formatNumber(restoredLoss)}), are back. Try a smaller learning rate, such as ${rate}.`
+    `${cause} Training is paused and ${where} (training loss ${formatNumber(restoredLoss)}) are back. ` +
+    `Try a smaller learning rate, such as ${rate}.`
   );
 }

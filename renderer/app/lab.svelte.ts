@@ -12,6 +12,7 @@ import {
   type TableDatasetName,
   type TrainingSettings,
 } from '../../core/config';
+import type { Rollback } from '../../core/history';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN, type Challenge } from '../../core/project/types';
 import { changeRefusal, refusedLimits, replacementText, solutionIn } from '../../core/challenge';
@@ -142,6 +143,10 @@ export class Lab {
   /** Loss and accuracy over time, thinned so it never grows without bound. */
   get history(): HistoryPoint[] {
     return this.run.history;
+  }
+  /** The last blow-up training went back from, with the losses that led to it (the chart keeps them). */
+  get rollback(): Rollback | null {
+    return this.run.rollback;
   }
   get speed(): Speed {
     return this.run.speed;

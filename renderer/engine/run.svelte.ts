@@ -5,7 +5,7 @@
  * trains on the page's main thread.
  */
 import type { LabConfig, TrainingSettings } from '../../core/config';
-import { appendHistory, DEFAULT_HISTORY_LIMIT } from '../../core/history';
+import { appendHistory, DEFAULT_HISTORY_LIMIT, splitAtRollback, type Rollback } from '../../core/history';
 import type { EngineEvent, EngineState, HistoryPoint, PlayStop, Snapshot, Speed } from '../../core/protocol';
 import type { EngineConnection } from './connection';
 import { instrumentPoint, withInstrumentPoint, type InstrumentPoint } from './instruments';
@@ -34,6 +34,12 @@ export class TrainingRun {
   speed = $state.raw<Speed>({ mode: 'max' });
   /** A message for the learner (training diverged, the engine refused a setting…). */
   message = $state<RunMessage | null>(null);
+  /**
+   * The last blow-up the engine rolled back from, with the losses that led to it: the history
+   * goes back to the restored epoch, and the charts keep drawing the climb from this until a
+   * fresh start (configure, reset, a loaded state) or the next blow-up.
+   */
+  rollback = $state.raw<Rollback | null>(null);
   /** False once the run is closed: its engine no longer trains. */
   open = $state(true);
 
@@ -85,6 +91,7 @@ export class TrainingRun {
   configure(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
     this.history = [];
     this.instrumentHistory = [];
+    this.rollback = null;
     this.replaced = this.lastConfigVersion;
     this.restarting = restore === undefined ? 'network' : null;
     this.engine.send({ type: 'configure', config });
@@ -116,6 +123,7 @@ export class TrainingRun {
   reset(): void {
     this.history = [];
     this.instrumentHistory = [];
+    this.rollback = null;
     this.message = null;
     this.restarting = 'weights';
     this.engine.send({ type: 'reset' });
@@ -133,6 +141,7 @@ export class TrainingRun {
   /** Loads exact weights (and optimizer moments) into the network configured last. */
   loadState(state: EngineState): void {
     this.restarting = null;
+    this.rollback = null;
     this.engine.send({ type: 'load-state', state });
   }
 
@@ -171,7 +180,7 @@ export class TrainingRun {
         this.accept(event.snapshot);
         break;
       case 'diverged':
-        this.accept(event.snapshot);
+        this.rollBack(event.snapshot);
         this.message = { kind: 'warning', text: event.message };
         break;
       case 'error':
@@ -181,6 +190,20 @@ export class TrainingRun {
         break;
     }
     this.options.onEvent?.(event);
+  }
+
+  /**
+   * The engine caught a blow-up and put back the weights of the snapshot's epoch: the history
+   * goes back there too, and the measurements that led to the blow-up become `rollback`.
+   */
+  private rollBack(snapshot: Snapshot): void {
+    if (snapshot.configVersion === this.lastConfigVersion) {
+      const { kept, rollback } = splitAtRollback(this.history, snapshot.history, snapshot.epoch);
+      this.history = kept;
+      this.instrumentHistory = this.instrumentHistory.filter((p) => p.epoch <= snapshot.epoch);
+      if (rollback !== null) this.rollback = rollback;
+    }
+    this.accept({ ...snapshot, history: snapshot.history.filter((p) => p.epoch <= snapshot.epoch) });
   }
 
   private stale(configVersion: number): boolean {
@@ -199,6 +222,7 @@ export class TrainingRun {
       // Training went back in time (reset, or an older state loaded): start a fresh curve.
       history = [];
       instruments = [];
+      this.rollback = null;
     } else {
       history = history.slice();
     }

@@ -54,6 +54,7 @@ export interface TrainerOptions {
   view?: [number, number] | null;
   speed?: LessonSpeed;
   epochBudget?: number;
+  logLoss?: boolean;
 }
 
 export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
@@ -69,6 +70,7 @@ export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): Traine
     view: o.view ?? null,
     ...(o.speed === undefined ? {} : { speed: o.speed }),
     ...(o.epochBudget === undefined ? {} : { epochBudget: o.epochBudget }),
+    ...(o.logLoss === undefined ? {} : { logLoss: o.logLoss }),
   };
 }
 

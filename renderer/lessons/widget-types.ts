@@ -120,8 +120,10 @@ export interface TrainerState {
   collapsed: boolean;
   /** The learner's choice in the step's multiple-choice question, or null. */
   answer: string | null;
-  /** Fewest epochs each activation needed to reach the race target (test accuracy). */
+  /** Fewest epochs each activation needed to reach the race target (test accuracy), over every run since the step opened. */
   race: Partial<Record<ActivationName, number>>;
+  /** The best test accuracy each activation reached, over every run since the step opened (kept with the race target). */
+  bestAccuracy: Partial<Record<ActivationName, number>>;
   /** The highest test loss seen since the last reset, and the lowest. */
   peakTestLoss: number;
   lowestTestLoss: number;
@@ -138,7 +140,10 @@ export interface TrainerPreset {
   datasetChoices: DatasetName[];
   /** Show the single affine map the network equals (lesson 6). */
   showCollapse: boolean;
-  /** Test accuracy that counts as "solved" for the race table; null hides the table. */
+  /**
+   * Test accuracy that counts as "solved" for the table of runs (per activation: the first epoch
+   * at it and the best accuracy, kept across Start over and activation changes); null hides it.
+   */
   raceTarget: number | null;
   question: { label: string; options: string[] } | null;
   /** Also show the outputs on these points (the four XOR corners). */
@@ -149,6 +154,8 @@ export interface TrainerPreset {
   speed?: LessonSpeed;
   /** A step that names an epoch budget ("300 epochs each"): Train pauses by itself there. */
   epochBudget?: number;
+  /** The loss chart starts on a log scale (losses that span powers of ten, as in a blow-up), with the toggle shown. */
+  logLoss?: boolean;
 }
 
 /** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */

@@ -16,6 +16,7 @@ import {
   type ChartDataset,
   type Scale,
 } from 'chart.js';
+import type { Rollback } from '../../core/history';
 import type { HistoryPoint } from '../../core/protocol';
 import { rgbText } from './color';
 import type { Palette, RunStyle } from './palette';
@@ -153,4 +154,45 @@ export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
   return abs !== 0 && (abs < 0.001 || abs >= 10000) ? value.toExponential(2) : value.toFixed(4);
+}
+
+/**
+ * A blow-up the engine rolled back from, as three faint lines over the loss axis: the training
+ * and test loss from the restored epoch up to the blow-up (the climb), and the jump back — from
+ * the last training loss measured to the restored epoch's, marked where it lands.
+ */
+export function rollbackSeries(rollback: Rollback | null, log = false): { trainLoss: Series; testLoss: Series; back: Series } {
+  if (rollback === null) return { trainLoss: [], testLoss: [], back: [] };
+  const series = historySeries(rollback.points, CHART_POINTS, log);
+  const first = series.trainLoss[0];
+  const last = series.trainLoss[series.trainLoss.length - 1];
+  return { trainLoss: series.trainLoss, testLoss: series.testLoss, back: first && last ? [last, first] : [] };
+}
+
+/** The label of the jump back, in the same words as the epoch read-out. */
+export function rollbackLabel(rollback: Rollback): string {
+  return `Blew up; back at epoch ${rollback.to}`;
+}
+
+/** The three rollback lines (see rollbackSeries), in the theme's colours; the climb's lines stay out of the legend. */
+export function rollbackDatasets(palette: Palette): ChartDataset<'line', Series>[] {
+  const faint = (c: Palette['fg']) => rgbText(c, 0.45);
+  const back: ChartDataset<'line', Series> = {
+    ...lineDataset('Blew up', rgbText(palette.danger), 'loss'),
+    borderDash: [2, 3],
+    borderWidth: 1.5,
+    normalized: false,
+    pointStyle: 'rectRot',
+    pointRadius: (context) => (context.dataIndex === 1 ? 5 : 0),
+  };
+  return [lineDataset('', faint(palette.fg), 'loss', true), lineDataset('', faint(palette.classB), 'loss'), back];
+}
+
+/** Recolours rollbackDatasets for another theme. */
+export function recolourRollback(datasets: ChartDataset<'line', Series>[], palette: Palette): void {
+  const colours = [rgbText(palette.fg, 0.45), rgbText(palette.classB, 0.45), rgbText(palette.danger)];
+  datasets.forEach((d, i) => {
+    d.borderColor = colours[i];
+    d.backgroundColor = colours[i];
+  });
 }

@@ -1,10 +1,18 @@
 /**
  * Runaway training is caught by loss growth and parameter magnitude, long before a number
- * overflows, and the weights from before it began come back (issue 13, item 6).
+ * overflows, and the weights from before the blow-up come back (issue 13, item 6).
  */
 import { describe, expect, it } from 'vitest';
 import type { LabConfig } from '../../core/config';
-import { largestMagnitude, lossRunaway, PARAM_LIMIT, runawayCause, runawayLimits, withinLimit } from '../../core/engine/runaway';
+import {
+  largestMagnitude,
+  lossRunaway,
+  PARAM_LIMIT,
+  runawayCause,
+  runawayLimits,
+  runawayMessage,
+  withinLimit,
+} from '../../core/engine/runaway';
 import type { EngineEvent, Snapshot } from '../../core/protocol';
 import { createSession, type TrainingSession } from '../../core/session';
 import { configWith } from './engine/helpers';
@@ -50,7 +58,7 @@ describe('runaway training', () => {
       /^Training ran away at epoch 1: a weight or bias reached \d\.\de\+\d+ \(the largest was 0\.\d+ when training started\)\. /,
     );
     expect(message).toMatch(
-      /Training is paused, and the weights from epoch 0, before it began \(training loss 1\.\d\d\), are back\. Try a smaller learning rate, such as 1\.$/,
+      /Training is paused and back at epoch 0: the weights it started with \(training loss 1\.\d\d\) are back\. Try a smaller learning rate, such as 1\.$/,
     );
     expect(message).not.toMatch(/good/);
     expect(snapshot.running).toBe(false);
@@ -79,10 +87,27 @@ describe('runaway training', () => {
       expect(largestMagnitude(snapshot.params)).toBeLessThan(10);
       expect(Number.isFinite(snapshot.metrics.trainLoss)).toBe(true);
       expect(message).toMatch(/^Training (ran away|blew up) at epoch \d+: /);
-      const restored = Number(/the weights from epoch (\d+)/.exec(message)?.[1]);
+      // Said as the epoch read-out then says it.
+      const restored = Number(/back at epoch (\d+)/.exec(message)?.[1]);
       expect(restored).toBe(snapshot.epoch);
       expect(snapshot.history.at(-1)?.epoch).toBe(restored);
     }
+  });
+
+  it('says which weights are back in the words of the epoch read-out', () => {
+    const later = runawayMessage(
+      'Training ran away at epoch 7: the training loss grew to 584 from 0.503 when training started.',
+      1,
+      0.4986,
+      0.3,
+    );
+    expect(later).toContain(
+      'Training is paused and back at epoch 1, where the training loss was lowest before the blow-up: the weights of epoch 1 (training loss 0.499) are back.',
+    );
+    expect(later).not.toMatch(/before it began/);
+    expect(runawayMessage('Training blew up at epoch 1.', 0, 1.1, 1)).toContain(
+      'back at epoch 0: the weights it started with (training loss 1.10) are back.',
+    );
   });
 
   it('a loss that grows tenfold is caught while the weights are still small', () => {

@@ -312,7 +312,7 @@ describe('training session', () => {
       const event = events[0];
       if (event.type !== 'diverged') throw new Error('expected a divergence');
       expect(event.message).toMatch(
-        /^Training (blew up|ran away) at epoch \d+: .*\. Training is paused, and the weights from epoch \d+, before it began \(training loss [\d.e+-]+\), are back\. Try a smaller learning rate, such as 1\.$/,
+        /^Training (blew up|ran away) at epoch \d+: .*\. Training is paused and back at epoch \d+(: the weights it started with|, where the training loss was lowest before the blow-up: the weights of epoch \d+) \(training loss [\d.e+-]+\) are back\. Try a smaller learning rate, such as 1\.$/,
       );
       expect(event.snapshot.running).toBe(false);
       expect(session.isRunning()).toBe(false);

@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { accuracy, check, checkFails, endJourney, epoch, next, openLesson, shoot, startJourney, trainUntil } from './course-steps';
+import {
+  accuracy,
+  check,
+  checkFails,
+  endJourney,
+  epoch,
+  next,
+  openLesson,
+  pauseIfRunning,
+  shoot,
+  startJourney,
+  trainUntil,
+} from './course-steps';
 
 const SHOTS = 'course-14-training';
 
@@ -56,10 +68,35 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await check(page);
   await shoot(page, SHOTS, '1-race');
   await next(page);
-  // The spiral from x1 and x2 alone: tanh needs over a thousand epochs (the unit test counts them).
+  // 2. The spiral from x1 and x2 alone, at 60 epochs a second: tanh needs over a thousand epochs (the unit test counts them).
   await checkFails(page);
-  await trainUntil(page, async () => (await accuracy(page)) >= 90, 240_000);
-  expect(await epoch(page)).toBeGreaterThan(900);
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('60');
+  const runs = page.getByRole('table', { name: /Your runs: first epoch at 90 %/ });
+  const firstAt = (name: string) =>
+    runs
+      .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+      .getByRole('cell')
+      .nth(1);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
+  await shoot(page, SHOTS, '2-spiral-training');
+  await expect(firstAt('Tanh')).toHaveText(/^\d+$/, { timeout: 120_000 });
+  await pauseIfRunning(page);
+  const tanhAt = Number(await firstAt('Tanh').innerText());
+  expect(tanhAt).toBeGreaterThan(900);
+  // Then the others, as the text asks: sine gets there soonest, the linear network never.
+  const activation = page.getByRole('combobox', { name: 'Hidden activation' });
+  await activation.selectOption('Sine');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(firstAt('Sine')).toHaveText(/^\d+$/, { timeout: 60_000 });
+  await pauseIfRunning(page);
+  expect(Number(await firstAt('Sine').innerText())).toBeLessThan(tanhAt / 4);
+  await activation.selectOption('Linear');
+  await trainUntil(page, async () => (await epoch(page)) >= 600, 60_000);
+  expect(await accuracy(page)).toBeLessThan(70);
+  await expect(firstAt('Linear')).toHaveText('not yet');
+  console.log(`lesson 14 step 2, runs: ${(await runs.innerText()).replace(/\s+/g, ' ')}`);
+  // Ending on the linear network does not undo the runs that got there.
   await check(page);
   await shoot(page, SHOTS, '2-spiral');
   await next(page);
@@ -75,11 +112,20 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   console.log(`lesson 14 step 3: blew up at epoch ${at}`);
   expect(at).toBeGreaterThanOrEqual(5);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  // The message names the epoch the read-out shows, and the chart keeps the climb that led to the blow-up.
+  const back = Number(/back at epoch (\d+)/.exec(await blowUp.innerText())?.[1]);
+  expect(await epoch(page)).toBe(back);
+  await expect(page.getByRole('img', { name: new RegExp(`by epoch ${at}, then back at epoch ${back}$`) })).toBeVisible();
   await check(page);
   await shoot(page, SHOTS, '3-too-fast');
   await next(page);
-  // Overfitting: the test loss stands far above a training loss near zero.
-  await trainUntil(page, async () => (await epoch(page)) >= 250, 120_000);
+  // 4. Overfitting, at 60 epochs a second: Train stops by itself at epoch 600, with the test loss well above its low.
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('60');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+  await shoot(page, SHOTS, '4-overfit-training');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible({ timeout: 60_000 });
+  expect(await epoch(page)).toBe(600);
   await check(page);
   await shoot(page, SHOTS, '4-overfit');
   await next(page);

@@ -8,8 +8,18 @@ export function checkRace(s: RaceState, prediction: Prediction | null = null): b
   return prediction !== null && s.racers.length >= 2 && raceOver(s.racers, s.maxEpochs);
 }
 
+/** The test accuracy the spiral step asks for. */
+export const SPIRAL_TARGET = 0.9;
+
+/**
+ * Some run in this step reached the target on the spiral: the table of runs keeps each
+ * activation's first epoch there, so a later run with another activation (the linear network,
+ * say) does not undo it.
+ */
 export function checkSpiral(s: TrainerState): boolean {
-  return s.config.data.dataset === 'spiral' && s.testAccuracy !== null && s.testAccuracy >= 0.9;
+  if (s.config.data.dataset !== 'spiral') return false;
+  const now = s.testAccuracy !== null && s.testAccuracy >= SPIRAL_TARGET;
+  return now || Object.values(s.race).some((epoch) => epoch !== undefined);
 }
 
 /** A big learning rate that wrecked training: it blew up, or the accuracy is stuck near a coin toss. */
@@ -63,7 +73,11 @@ export const RACE: RacePreset = {
   maxEpochs: 1000,
   speed: 10,
 };
-/** The spiral from x₁ and x₂ alone: tanh needs about 1,200 epochs for 90 %, ReLU about 600 (seed 6). */
+/**
+ * The spiral from x₁ and x₂ alone (seed 6). Measured, the first epoch at 90 % test accuracy:
+ * sine 79, ReLU 572, tanh 1,068; the linear network never (best 56 % in 3,000). At 60 epochs a
+ * second that is 1 to 18 seconds, every epoch measured, so the table's epochs are exact.
+ */
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.03, seed: 6 });
 /**
  * Too big a learning rate, slowly enough to watch: 100 training points in one batch, so each
@@ -81,6 +95,13 @@ const fast = labConfig({
   size: 200,
 });
 fast.training.batchSize = 100;
+/**
+ * Where the overfitting step's Train stops by itself. Measured on its preset (seed 8), epoch by
+ * epoch: the test loss is lowest at epoch 48 (0.212), then climbs while the training loss sinks,
+ * to 0.248 at epoch 600 (training loss 0.0015), about its peak; trained on, it drifts down only
+ * slowly (0.246 at 1,000, 0.239 at 5,000). At 60 epochs a second the climb takes ten seconds.
+ */
+export const OVERFIT_EPOCHS = 600;
 /** Few noisy points and a big, flexible network: 30 training points, 170 test points. */
 const noisy = labConfig({
   dataset: 'circle',
@@ -129,9 +150,14 @@ export const lesson: LessonDef = {
       id: 'spiral',
       title: 'The spiral',
       widget: 'trainer',
-      preset: trainerPreset(spiral, { controls: ['activation', 'learningRate'], activationChoices: ['tanh', 'relu', 'sin', 'identity'] }),
+      preset: trainerPreset(spiral, {
+        controls: ['activation', 'learningRate'],
+        activationChoices: ['tanh', 'relu', 'sin', 'identity'],
+        raceTarget: SPIRAL_TARGET,
+        speed: 60,
+      }),
       check: checkSpiral,
-      hint: 'Press Train and give it time: tanh needs over a thousand epochs. ReLU or sine get there sooner; the linear network never does.',
+      hint: 'Press Train and give it time: tanh needs over a thousand epochs. ReLU or sine get there sooner (pick one and press Train again); the linear network never does. Any run that reaches 90 % counts.',
       formula: null,
       toLab: handoff,
     }),
@@ -140,7 +166,8 @@ export const lesson: LessonDef = {
       title: 'A learning rate that is too big',
       widget: 'trainer',
       // One epoch a second: the loss is seen climbing for several epochs before the blow-up.
-      preset: trainerPreset(fast, { controls: ['learningRate'], speed: 1 }),
+      // On a log scale: the climb from 0.5 to the blow-up spans three powers of ten.
+      preset: trainerPreset(fast, { controls: ['learningRate'], speed: 1, logLoss: true }),
       check: checkTooFast,
       hint: 'Set the learning rate to 3 and press Train. Watch the training loss in the chart: it climbs for a few epochs, then training blows up.',
       formula: null,
@@ -150,9 +177,10 @@ export const lesson: LessonDef = {
       id: 'overfit',
       title: 'Learning the noise',
       widget: 'trainer',
-      preset: trainerPreset(noisy, { controls: [] }),
+      // On a log scale the training loss keeps visibly sinking (0.5 to 0.002) while the test loss turns up.
+      preset: trainerPreset(noisy, { controls: [], speed: 60, epochBudget: OVERFIT_EPOCHS, logLoss: true }),
       check: checkOverfits,
-      hint: `Press Train and let it run for at least ${GAP_EPOCHS} epochs. Watch the two lines in the loss chart pull apart.`,
+      hint: `Press Train and let it run: it stops by itself after ${OVERFIT_EPOCHS} epochs (at least ${GAP_EPOCHS} are needed). Watch the two lines in the loss chart pull apart.`,
       formula: null,
       toLab: handoff,
     }),

@@ -36,7 +36,10 @@ export class TrainerModel implements TrainerTransport {
   /** The learning rates training blew up at while this widget was open. */
   divergedAt = $state<number[]>([]);
   answer = $state<string | null>(null);
+  /** With a race target: per activation, over every run since the widget opened, the first epoch at the target… */
   race = $state<Partial<Record<ActivationName, number>>>({});
+  /** …and the best test accuracy (kept across Start over and activation changes). */
+  bestAccuracy = $state<Partial<Record<ActivationName, number>>>({});
   peakTestLoss = $state(0);
   lowestTestLoss = $state(Number.POSITIVE_INFINITY);
   /** Bumped whenever new parameters arrive, so views know to redraw. */
@@ -202,8 +205,10 @@ export class TrainerModel implements TrainerTransport {
         this.peakTestLoss = Math.max(this.peakTestLoss, m.testLoss);
         this.lowestTestLoss = Math.min(this.lowestTestLoss, m.testLoss);
       }
-      if (target !== null && m.testAccuracy !== null && m.testAccuracy >= target && m.epoch > 0) {
-        const activation = this.config.network.hidden[0]?.activation ?? 'identity';
+      if (target === null || m.testAccuracy === null || m.epoch === 0) continue;
+      const activation = this.config.network.hidden[0]?.activation ?? 'identity';
+      if (m.testAccuracy > (this.bestAccuracy[activation] ?? 0)) this.bestAccuracy = { ...this.bestAccuracy, [activation]: m.testAccuracy };
+      if (m.testAccuracy >= target) {
         const best = this.race[activation];
         if (best === undefined || m.epoch < best) this.race = { ...this.race, [activation]: m.epoch };
       }
@@ -242,6 +247,7 @@ export class TrainerModel implements TrainerTransport {
       collapsed: this.collapsed() !== null,
       answer: this.answer,
       race: { ...this.race },
+      bestAccuracy: { ...this.bestAccuracy },
       peakTestLoss: this.peakTestLoss,
       lowestTestLoss: this.lowestTestLoss,
       params: params === null ? null : params.slice(),

@@ -13,6 +13,7 @@ interface RunModel {
   snapshot: Snapshot | null;
   history: HistoryPoint[];
   message: { kind: string; text: string } | null;
+  rollback: { to: number; at: number; points: HistoryPoint[] } | null;
   running: boolean;
   epoch: number;
   configure(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void;
@@ -206,6 +207,51 @@ describe('TrainingRun', () => {
     expect(link.closed).toBe(true);
     emit({ type: 'snapshot', snapshot: snapshot(1, [4]) });
     expect(run.epoch).toBe(3);
+  });
+});
+
+describe('TrainingRun: a blow-up the engine rolled back from', () => {
+  /** As the engine sends it: the measurement that caught the blow-up, then the restored epoch's. */
+  const diverged = (configVersion: number, caughtAt: number, to: number): EngineEvent => ({
+    type: 'diverged',
+    snapshot: { ...snapshot(configVersion, [to], false), history: [point(caughtAt), point(to)] },
+    message: 'Training ran away.',
+  });
+
+  it('keeps the losses that led to the blow-up while the history goes back to the restored epoch', () => {
+    const { link, emit } = scripted();
+    const run = new TrainingRun(new EngineConnection(link, 'browser'));
+    run.configure(defaultConfig());
+    emit({ type: 'snapshot', snapshot: snapshot(1, [0, 1, 2, 3]) });
+    emit({ type: 'snapshot', snapshot: snapshot(1, [4, 5, 6]) });
+    emit(diverged(1, 7, 1));
+    expect(run.epoch).toBe(1);
+    expect(run.history.map((h) => h.epoch)).toEqual([0, 1]);
+    expect(run.rollback?.to).toBe(1);
+    expect(run.rollback?.at).toBe(7);
+    expect(run.rollback?.points.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Training on from the restored weights continues the history; the climb stays drawn.
+    emit({ type: 'snapshot', snapshot: snapshot(1, [2, 3]) });
+    expect(run.history.map((h) => h.epoch)).toEqual([0, 1, 2, 3]);
+    expect(run.rollback?.points).toHaveLength(7);
+    // Until a fresh start.
+    run.reset();
+    expect(run.rollback).toBeNull();
+  });
+
+  it('keeps no climb when nothing was measured past the restored epoch, nor for a replaced network', () => {
+    const { link, emit } = scripted();
+    const run = new TrainingRun(new EngineConnection(link, 'browser'));
+    run.configure(defaultConfig());
+    emit({ type: 'snapshot', snapshot: snapshot(1, [0]) });
+    emit({ type: 'diverged', snapshot: snapshot(1, [0], false), message: 'Training blew up.' });
+    expect(run.rollback).toBeNull();
+    expect(run.history.map((h) => h.epoch)).toEqual([0]);
+    emit({ type: 'snapshot', snapshot: snapshot(1, [1, 2, 3]) });
+    emit(diverged(1, 4, 2));
+    expect(run.rollback?.at).toBe(4);
+    run.configure(defaultConfig());
+    expect(run.rollback).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ export function trainerState(preset: TrainerPreset, change: Partial<TrainerState
     collapsed: false,
     answer: null,
     race: {},
+    bestAccuracy: {},
     peakTestLoss: 0.5,
     lowestTestLoss: 0.5,
     params: null,
@@ -36,6 +37,7 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
   let peak = 0;
   /** As the widget keeps it: the first epoch the hidden activation reached the race target. */
   let race: TrainerState['race'] = {};
+  let bestAccuracy: TrainerState['bestAccuracy'] = {};
   const activation = config.network.hidden[0]?.activation ?? 'identity';
   for (let e = 0; e < epochs && !diverged; e++) {
     const events = session.train(1, () => 0, Number.POSITIVE_INFINITY);
@@ -47,6 +49,9 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
     const target = preset.raceTarget;
     if (target !== null && race[activation] === undefined && m.testAccuracy !== null && m.testAccuracy >= target) {
       race = { [activation]: snap.epoch };
+    }
+    if (target !== null && m.testAccuracy !== null && m.testAccuracy > (bestAccuracy[activation] ?? 0)) {
+      bestAccuracy = { [activation]: m.testAccuracy };
     }
   }
   const snap = session.snapshot();
@@ -71,6 +76,7 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
     peakTestLoss: peak,
     lowestTestLoss: lowest,
     race,
+    bestAccuracy,
     probeOutputs: probe(preset.probePoints),
   });
 }

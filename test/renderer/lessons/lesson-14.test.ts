@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
-import { checkRace, lesson, RACE } from '../../../renderer/lessons/14-training/lesson';
+import { checkRace, checkSpiral, lesson, OVERFIT_EPOCHS, RACE } from '../../../renderer/lessons/14-training/lesson';
+import { trainerState } from './helpers';
 import { judgePrediction, measureRun, predictionOutcome, settlePrediction, type Prediction } from '../../../renderer/lessons/predict';
 import { createGridEvaluator } from '../../../core/engine';
 import {
@@ -129,10 +130,81 @@ describe('lesson 14, step 1: the race', () => {
   });
 });
 
+describe('lesson 14, step 2: the spiral, run after run', () => {
+  const spiral = lesson.steps[1];
+  if (spiral.widget !== 'trainer') throw new Error('step 2 is a trainer');
+  const preset = spiral.preset;
+  const withActivation = (activation: ActivationName) => {
+    const config = structuredClone(preset.config);
+    config.network.hidden.forEach((h) => (h.activation = activation));
+    return config;
+  };
+
+  it('keeps a table of every run: the first epoch at 90 % and the best test accuracy, at a speed one can watch', () => {
+    expect(preset.raceTarget).toBe(0.9);
+    expect(preset.speed).toBe(60);
+  });
+
+  it('passes once any run reached 90 %, whichever activation is selected now', () => {
+    // The learner's walk: tanh, ReLU and sine got there, then the linear network ended on 54 %.
+    const linearNow = trainerState(preset, {
+      config: withActivation('identity'),
+      epoch: 900,
+      testAccuracy: 0.54,
+      race: { tanh: 1108, relu: 615, sin: 126 },
+      bestAccuracy: { tanh: 0.93, relu: 0.99, sin: 0.99, identity: 0.55 },
+    });
+    expect(checkSpiral(linearNow)).toBe(true);
+    expect(checkSpiral(trainerState(preset, { config: withActivation('relu'), testAccuracy: 0.6, race: { sin: 79 } }))).toBe(true);
+  });
+
+  it('fails while no run has reached 90 %', () => {
+    expect(checkSpiral(trainerState(preset, { epoch: 600, testAccuracy: 0.8, bestAccuracy: { tanh: 0.85 } }))).toBe(false);
+    expect(checkSpiral(trainerState(preset, { config: withActivation('identity'), epoch: 1500, testAccuracy: 0.55 }))).toBe(false);
+  });
+});
+
 describe('lesson 14, step 4: what overfitting draws', () => {
   const overfit = lesson.steps[3];
   if (overfit.widget !== 'trainer') throw new Error('step 4 is a trainer');
   const config = overfit.preset.config;
+  const stepText = () =>
+    readFileSync(new URL('../../../renderer/lessons/14-training/lesson.md', import.meta.url), 'utf8').split('<!-- step -->')[3];
+
+  it('runs at a speed one can watch and stops where the test loss stands clearly above its low, as the text says', () => {
+    expect(overfit.preset.speed).toBe(60);
+    expect(overfit.preset.epochBudget).toBe(OVERFIT_EPOCHS);
+    expect(overfit.preset.logLoss).toBe(true);
+    // The run the learner watches, epoch by epoch, with the preset seed.
+    const session = createSession({ fastPath: true });
+    session.handle({ type: 'configure', id: 1, config });
+    const test: number[] = [session.snapshot().metrics.testLoss];
+    const train: number[] = [session.snapshot().metrics.trainLoss];
+    for (let e = 1; e <= OVERFIT_EPOCHS; e++) {
+      session.train(1, () => 0, Number.POSITIVE_INFINITY);
+      test.push(session.snapshot().metrics.testLoss);
+      train.push(session.snapshot().metrics.trainLoss);
+    }
+    const low = Math.min(...test);
+    const lowAt = test.indexOf(low);
+    const end = test[OVERFIT_EPOCHS];
+    console.log(
+      `lesson 14 step 4: test loss lowest ${low.toFixed(3)} at epoch ${lowAt}; at epoch ${OVERFIT_EPOCHS} training ${train[OVERFIT_EPOCHS].toFixed(4)}, test ${end.toFixed(3)}, peak ${Math.max(...test.slice(lowAt)).toFixed(3)}`,
+    );
+    // The test loss bottoms out early, then climbs while the training loss keeps sinking.
+    expect(Math.abs(lowAt - 50)).toBeLessThanOrEqual(5);
+    expect(end).toBeGreaterThan(low + 0.03);
+    // The budget stops near the top of the climb (trained on, the test loss drifts down only slowly).
+    expect(end).toBeGreaterThan(Math.max(...test.slice(lowAt)) - 0.002);
+    expect(train[OVERFIT_EPOCHS]).toBeLessThan(0.002);
+    // And the text gives the figures the run shows.
+    const text = stepText();
+    expect(text).toContain('about epoch 50');
+    expect(text).toContain(low.toFixed(2));
+    expect(text).toContain(end.toFixed(2));
+    expect(text).toContain(`${OVERFIT_EPOCHS} epochs`);
+    expect(text).not.toMatch(/creeps up/);
+  });
 
   it('fits every training point, misses test points, and stretches the inside into a diagonal band to two corners', () => {
     const session = createSession({ fastPath: true });

@@ -13,6 +13,8 @@ import { inProcessEngine } from '../../engine-in-process';
 import { lessonStep } from './lesson-steps';
 
 beforeAll(stubCanvas);
+/** The charts drawn, newest last: their datasets are what the canvas would show. */
+const charts = vi.hoisted(() => [] as { data: { datasets: { label?: string; data: { x: number; y: number }[] }[] } }[]);
 vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
   class Chart {
@@ -21,6 +23,7 @@ vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
     constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
       this.data = config.data;
       this.options = config.options;
+      charts.push(this as never);
     }
     update(): void {}
     destroy(): void {}
@@ -65,5 +68,38 @@ describe('lesson 14, a learning rate that is too big', () => {
     expect(after.trainLoss).toBeLessThan(1);
     expect(after.divergedAt).toEqual([3]);
     expect(checkTooFast(after)).toBe(true);
+  });
+
+  it('keeps the climb that led to the blow-up on the chart, and says the epoch the read-out shows', async () => {
+    const step = lessonStep('14-training', 'too-fast', 'trainer');
+    const states: TrainerState[] = [];
+    render(TrainerWidget, { preset: step.preset, onState: (s: TrainerState) => states.push(s), engine: inProcessEngine() });
+    await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
+    // Ten epochs a second (every epoch measured, as at the step's one a second), to keep the test short.
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Speed' }), { target: { value: '10' } });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Learning rate' }), { target: { value: '3' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    await vi.waitFor(() => expect(states.at(-1)?.diverged).toBe(true), { timeout: 10_000 });
+
+    // The message names the epoch the read-out shows.
+    const message = screen.getByText(/are back/).textContent ?? '';
+    const shown = readout('Epoch');
+    expect(shown).toBeGreaterThanOrEqual(0);
+    expect(message).toContain(`back at epoch ${shown}`);
+    const caught = Number(/at epoch (\d+):/.exec(message)?.[1]);
+    expect(caught).toBeGreaterThan(shown + 3);
+
+    // The chart still has the climb, from the restored epoch to the blow-up, and the jump back.
+    const summary = await vi.waitFor(() => screen.getByRole('img', { name: /then back at epoch/ }));
+    expect(summary.getAttribute('aria-label')).toContain(`by epoch ${caught}, then back at epoch ${shown}`);
+    await vi.waitFor(() => expect(charts.at(-1)?.data.datasets.find((d) => d.label === `Blew up; back at epoch ${shown}`)).toBeDefined());
+    const sets = charts.at(-1)!.data.datasets;
+    const climb = sets[sets.length - 3].data;
+    expect(climb.map((p) => p.x)).toEqual(Array.from({ length: caught - shown + 1 }, (_, i) => shown + i));
+    // Each of the last epochs lands higher than the one before, up to the loss that caught it.
+    for (let i = climb.length - 4; i < climb.length; i++) expect(climb[i].y).toBeGreaterThan(climb[i - 1].y);
+    expect(climb.at(-1)!.y).toBeGreaterThan(100 * climb[0].y);
+    const back = sets[sets.length - 1].data;
+    expect(back.map((p) => p.x)).toEqual([caught, shown]);
   });
 });

@@ -129,17 +129,17 @@ describe('TrainerWidget with the shared shell', () => {
     expect(speed(lesson17.steps[1].preset)).toBe(10);
   });
 
-  it('hides the loss, the accuracy and the race table until the prediction is committed', async () => {
+  it('hides the loss, the accuracy and the table of runs until the prediction is committed', async () => {
     const preset = trainerPreset(circle(), { raceTarget: 0.9, activationChoices: ['relu', 'tanh'], controls: ['activation'] });
     const view = render(TrainerWidget, { preset, onState: () => {}, engine: inProcessEngine(), revealed: false });
     expect(screen.queryByText('Test accuracy')).toBeNull();
-    expect(screen.queryByRole('table', { name: /Race/ })).toBeNull();
+    expect(screen.queryByRole('table', { name: /Your runs/ })).toBeNull();
     expect(screen.getByText(/appear once you commit/)).toBeTruthy();
     // Training still works while hidden: the learner predicts, then watches.
     expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy();
     await view.rerender({ revealed: true });
     expect(screen.getByText('Test accuracy')).toBeTruthy();
-    expect(screen.getByRole('table', { name: /Race/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Your runs/ })).toBeTruthy();
   });
 });
 
