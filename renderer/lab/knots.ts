@@ -42,8 +42,12 @@ export function moveKnot(knots: readonly Knot[], i: number, x: number, y: number
   const next = knots.map((k) => ({ ...k }));
   if (i < 0 || i >= knots.length || !Number.isFinite(x) || !Number.isFinite(y)) return next;
   const { min, max } = xLimits(knots, i, extent);
-  // A knot squeezed between close neighbours (possible only in a hand-edited file) keeps its x.
-  next[i].x = min <= max ? clamp(round(x), min, max) : knots[i].x;
+  // A knot already nearer a neighbour than the editor's gap (a lesson's staircase, a hand-edited
+  // file) may stay where it is: a move up or down never shifts it sideways, only further off does.
+  const own = knots[i].x;
+  const lo = Math.min(min, own);
+  const hi = Math.max(max, own);
+  next[i].x = lo <= hi ? clamp(round(x), lo, hi) : own;
   next[i].y = clamp(round(y), -extent, extent);
   return next;
 }

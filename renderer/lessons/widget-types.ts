@@ -169,6 +169,8 @@ export interface DigitsState {
   /** The network's answer for the drawing on the pad, or null when the pad is empty. */
   drawnPrediction: number | null;
   drawnConfidence: number | null;
+  /** True when the pad holds the learner's own drawing, not a test digit picked from the gallery (with or without strokes over it). */
+  drawnByHand: boolean;
   /** The digit the learner says they drew, or null before they say. */
   claimed: number | null;
   /** The lesson's network and its newest weights, for "Open this in the Lab". */

@@ -24,8 +24,13 @@ test('a learner predicts that linear layers cannot bend, watches them collapse, 
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
   await checkNeedsPrediction(page);
   await shoot(page, SHOTS, '1-collapse-predict');
-  await predict(page, /^Can this network ever separate the circle\?/, 'No — its boundary stays a straight line', true, 'choice');
+  // The options are bare answers: the reason comes after the commit.
+  await expect(page.getByRole('radio', { name: /straight/ })).toHaveCount(0);
+  await predict(page, /^Can this network ever separate the circle\?/, 'No', true, 'choice');
   await expect(page.getByTestId('collapse-formula')).toBeVisible();
+  // Both plots say they draw the boundary as a line.
+  await expect(page.getByRole('img', { name: /^The network's answer over the plane; the line is the decision boundary/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^The single affine map .*; the line is its decision boundary/ })).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   expect(await accuracy(page)).toBeLessThan(80);
   await check(page);

@@ -61,6 +61,9 @@ test('lesson 12: how the weights start', async ({ page }) => {
   // 2. Predict first (the table and accuracy are hidden until then); large starting weights crawl, small ones get there.
   await expect(page.getByRole('table', { name: /Your runs/ })).toHaveCount(0);
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  // The follow-up question names the answer: it waits for the prediction and for the large start's run.
+  const why = page.getByRole('group', { name: 'Why does training crawl with large starting weights?' });
+  await expect(why).toHaveCount(0);
   await rightColumnFits(page);
   await shoot(page, DIR, '2-large-weights-before');
   await page.getByRole('radio', { name: 'Large random (±5)' }).check();
@@ -68,9 +71,11 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await expect(
     page.getByRole('status').filter({ hasText: 'Not this time. You predicted Large random (±5); the answer is Small random (±0.5).' }),
   ).toBeVisible();
-  await page.getByRole('radio', { name: /flat ends of tanh/ }).check();
+  await expect(why).toHaveCount(0);
+  await shoot(page, DIR, '2-large-weights-committed');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   await expect(run(page, 'Large random (±5)')).toContainText('not yet');
+  await why.getByRole('radio', { name: /flat ends of tanh/ }).check();
   await checkFails(page);
   await pickStart(page, 'Small random (±0.5)');
   await trainUntil(page, async () => !(await run(page, 'Small random (±0.5)').innerText()).includes('not yet'));
@@ -93,10 +98,9 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await shoot(page, DIR, '3-clones');
   await next(page);
 
-  // 4. Random weights break the tie.
-  await trainUntil(page, async () => (await epoch(page)) >= 100);
+  // 4. Random weights break the tie. Step 3 ran the equal start, so this one starts random, not asking for it again.
+  await expect(page.getByLabel('Starting weights', { exact: true })).toHaveValue('playground');
   await checkFails(page);
-  await pickStart(page, 'Small random (±0.5)');
   await trainUntil(page, async () => (await accuracy(page)) >= 90);
   await check(page);
   await rightColumnFits(page);

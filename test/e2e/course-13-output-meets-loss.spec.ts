@@ -52,13 +52,18 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
 
   // 3. In training: predict first (the table waits for it); squared error stays stuck at 0 %, cross-entropy recovers in a few epochs.
   await expect(page.getByRole('table', { name: /Your runs/ })).toHaveCount(0);
+  // The follow-up question names the answer: it waits for the prediction and for squared error's run.
+  const why = page.getByRole('group', { name: 'Why does squared error leave this neuron stuck?' });
+  await expect(why).toHaveCount(0);
   await shoot(page, DIR, '3-training-before');
   await predictChoice(page, 'Cross-entropy');
   await expect(said(page, 'Your prediction was right: Cross-entropy.')).toBeVisible();
-  await page.getByRole('radio', { name: /flat ends of the sigmoid/ }).check();
+  await expect(why).toHaveCount(0);
+  await shoot(page, DIR, '3-training-committed');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   const runs = page.getByRole('table', { name: /Your runs/ });
   await expect(runs.getByRole('row', { name: /Squared error/ })).toContainText('not yet');
+  await why.getByRole('radio', { name: /flat ends of the sigmoid/ }).check();
   await checkFails(page);
   await page.getByLabel('Loss', { exact: true }).selectOption({ label: 'Cross-entropy' });
   await trainUntil(page, async () => !(await runs.getByRole('row', { name: /^Cross-entropy/ }).innerText()).includes('not yet'));
@@ -69,11 +74,13 @@ test('lesson 13: the output meets its loss', async ({ page }) => {
   // 4. A target of 3: predict tanh's floor (typed with a decimal comma), see it stop at 2, then a linear output reaches 0.
   await expect(page.getByTestId('loss-value')).toHaveCount(0);
   await shoot(page, DIR, '4-reach-three-before');
-  await page.getByRole('textbox', { name: /smallest loss it can ever reach/ }).fill('2,0');
+  await page.getByRole('textbox', { name: /smallest squared error ½\(y − t\)² it can ever reach/ }).fill('2,0');
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
   await expect(said(page, 'Your prediction was right: 2.')).toBeVisible();
   await slider(page, 'sum z', 8);
   await expect(page.getByTestId('loss-value')).toHaveText('2.0000');
+  // The push is tiny there, never a signed zero.
+  await expect(page.getByTestId('push-value')).toHaveText(/^−\d\.\de-7$/);
   await checkFails(page);
   await page.getByLabel('Output activation').selectOption({ label: 'Linear (identity)' });
   await slider(page, 'sum z', 3);

@@ -24,9 +24,12 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   //    enough: the learner makes a straight line of their own, every knot lifted by one (y = x + 1),
   //    and it fails too.
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  // The drawing's status line does not say what a straight line does to a network before the prediction.
+  await expect(page.getByText(/collapses to one straight-line map/)).toHaveCount(0);
   await shoot(page, DIR, '1-straight-before');
   await predictChoice(page, 'Around 90 %');
   await expect(said(page, 'Not this time. You predicted Around 90 %; the answer is Well short of 90 % (under 75 %).')).toBeVisible();
+  await expect(page.getByText(/collapses to one straight-line map/)).toBeVisible();
   await trainUntil(page, async () => (await epoch(page)) >= 100);
   expect(await accuracy(page)).toBeLessThan(75);
   await checkFails(page);
@@ -43,12 +46,17 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   // 2. The staircase: predict, then see that, flat almost everywhere, it does not learn.
   await expect(page.getByTestId('drawing-facts')).toContainText('flat on 98 %');
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  // The follow-up question names the answer: it waits for the prediction and for the staircase's run.
+  const why = page.getByRole('group', { name: 'Why does the staircase not learn?' });
+  await expect(why).toHaveCount(0);
   await shoot(page, DIR, '2-flat-before');
   await predictChoice(page, 'No: it will stay near a coin toss');
   await expect(said(page, 'Your prediction was right')).toBeVisible();
-  await page.getByRole('radio', { name: /slope is 0 almost everywhere/ }).check();
+  await expect(why).toHaveCount(0);
   await checkFails(page);
+  await shoot(page, DIR, '2-flat-committed');
   await trainUntil(page, async () => (await epoch(page)) >= 100);
+  await why.getByRole('radio', { name: /slope is 0 almost everywhere/ }).check();
   const stairs = await accuracy(page);
   console.log(`lesson 17 step 2: the staircase after 100 epochs, test accuracy ${stairs} %`);
   expect(stairs).toBeLessThan(75);
@@ -60,6 +68,8 @@ test('lesson 17: invent your own activation', async ({ page }) => {
   await nudge(page, 3, 'ArrowDown', 9);
   await nudge(page, 4, 'ArrowUp', 9);
   await expect(page.getByRole('button', { name: /^Knot 4 of 6: x = [0-9.]+, y = 0\.9$/ })).toBeVisible();
+  // Down means down: the knot close to its neighbour keeps its x.
+  await expect(page.getByRole('button', { name: 'Knot 3 of 6: x = −0.95, y = −0.9' })).toBeVisible();
   await trainUntil(page, async () => (await accuracy(page)) >= 90);
   await check(page);
   await shoot(page, DIR, '3-tilt');

@@ -57,14 +57,42 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
 
   // 3. The same trained network reads the learner's handwriting.
   expect(await percent(page, 'Test accuracy')).toBeGreaterThanOrEqual(94);
+  const pad = page.getByRole('region', { name: 'Draw a digit' });
+  /** What Check said, found by its words in the page's live regions. */
+  const feedback = (words: string) => page.getByRole('status').filter({ hasText: words });
+  // "I drew the digit" sits with the pad and its ten outputs, where the learner compares them.
+  const claim = pad.getByRole('combobox', { name: 'I drew the digit', exact: true });
+  await expect(claim).toBeVisible();
+
+  // A test digit from the gallery reads on the pad as the gallery labels it, and is no drawing.
+  const first = page.getByRole('region', { name: 'Test digits, mistakes first' }).getByRole('button').first();
+  const label = (await first.getAttribute('aria-label')) ?? '';
+  const [, says, confidence] = /the network says (\d) \((\d+\.\d) %\)/.exec(label) ?? [];
+  expect(says, label).toBeDefined();
+  await first.click();
+  await expect(pad.getByText(`The network says ${says}: the softmax gives ${says} a probability of ${confidence} %`)).toBeVisible();
+  await claim.selectOption(says);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(feedback('test digit from the gallery, not your own drawing')).toBeVisible();
+
+  // The learner's own drawing; a wrong claim says what the network read.
+  await pad.getByRole('button', { name: 'Clear the pad' }).click();
   await drawOne(page);
   await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
-  await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('7');
-  await checkFails(page);
-  await page.getByRole('combobox', { name: 'I drew the digit', exact: true }).selectOption('1');
+  await claim.selectOption('7');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(feedback('You drew a 7, but the network reads 1.')).toBeVisible();
+  await claim.selectOption('1');
+  await expect(feedback('You changed something since you checked')).toBeVisible();
   await check(page);
   await page.getByRole('heading', { name: 'Draw a digit' }).scrollIntoViewIfNeeded();
+  // shoot() photographs the page in the light and then the dark theme: a change of theme keeps
+  // the drawing (it used to bring back the gallery digit picked before it).
   await shoot(page, SHOTS, '3-draw');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByText(/The network says 1: the softmax gives 1 a probability of \d+\.\d %/)).toBeVisible();
+  await expect(feedback('well done')).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
   await endJourney(page, journey);
 });
 

@@ -1,8 +1,9 @@
 import { labConfig, trainerPreset } from '../presets';
 import { step, type LessonDef, type TrainerState } from '../types';
 
-export const CANNOT = 'No — its boundary stays a straight line';
-export const CAN = 'Yes, given enough epochs';
+/** The options are bare answers: the reason comes with the explanation, after the commit. */
+export const CANNOT = 'No';
+export const CAN = 'Yes';
 
 /** The identity network was watched for 100 epochs or more, still collapsed (the answer was predicted first). */
 export function checkSawCollapse(s: TrainerState): boolean {
@@ -44,7 +45,7 @@ export const lesson: LessonDef = {
         options: [CAN, CANNOT],
         answers: [CANNOT],
         explanation:
-          'The three layers multiply out to one matrix and one vector, and one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains. The best a line can do is cut a slice off the ring: about two points in three right.',
+          'Its boundary stays a straight line. The three layers multiply out to one matrix and one vector, and the output neuron’s activation applied to one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains. The best a line can do is cut a slice off the ring: about two points in three right.',
       },
       check: checkSawCollapse,
       hint: 'Commit your prediction, then let it train for at least 100 epochs and watch the boundary: does it ever bend?',

@@ -32,6 +32,20 @@ export interface CompareState {
   params: Float64Array | null;
 }
 
+/** A question under the table: shown once the prediction is committed and, with `after`, once that run has had its epochs. */
+export interface CompareQuestion {
+  label: string;
+  options: string[] | null;
+  /** The run that answers the question: the question waits until `run` (a setting's value) has trained `epochs`. */
+  after?: { run: string; epochs: number };
+}
+
+/** True when the question may be asked: the prediction is committed and the run that answers it is done. */
+export function questionReady(question: CompareQuestion | null, revealed: boolean, runs: Readonly<Record<string, CompareRun>>): boolean {
+  if (question === null || !revealed) return false;
+  return question.after === undefined || (runs[question.after.run]?.epochs ?? 0) >= question.after.epochs;
+}
+
 export interface ComparePreset {
   config: LabConfig;
   setting: CompareSetting;
@@ -41,7 +55,7 @@ export interface ComparePreset {
   target: number;
   /** Draw each neuron of the first hidden layer. */
   showNeurons: boolean;
-  question: { label: string; options: string[] | null } | null;
+  question: CompareQuestion | null;
   /** How fast it trains at first (slow enough that a run can be stopped near a given epoch). */
   speed: LessonSpeed;
 }

@@ -9,8 +9,10 @@ export const FLAT_SLOPE = 0.01;
 /** Epochs a starting choice must be given before "it did not get there" counts. */
 export const FAIR_TRIAL = 100;
 
+/** Asked once the large start has had its fair trial: that run answers it. */
 export const SATURATION_QUESTION = {
   label: 'Why does training crawl with large starting weights?',
+  after: { run: 'large', epochs: FAIR_TRIAL },
   options: [
     'Most sums land on the flat ends of tanh, so the slopes, and the pushes, are almost 0',
     'Large weights make the learning rate smaller',
@@ -68,12 +70,13 @@ export function checkClones(s: CompareState): boolean {
   return s.initializer === 'equal' && s.epoch >= 50 && s.distinct[0] === 1;
 }
 
-/** Random starting weights reached the target with every first-layer neuron its own, after equal ones had a fair trial. */
+/**
+ * Random starting weights reached the target with every first-layer neuron its own. The equal
+ * start had its trial in step 3, so this step does not ask for it again (it stays on offer).
+ */
 export function checkBrokenSymmetry(s: CompareState): boolean {
-  const equal = ran(s, 'equal');
   const size = s.config.network.hidden[0]?.size ?? 0;
-  const solved = s.initializer !== 'equal' && s.testAccuracy !== null && s.testAccuracy >= 0.9 && s.distinct[0] === size;
-  return solved && equal !== undefined && equal.epochs >= FAIR_TRIAL;
+  return s.initializer !== 'equal' && s.testAccuracy !== null && s.testAccuracy >= 0.9 && s.distinct[0] === size;
 }
 
 function network(initializer: InitializerName, hidden: number[]) {
@@ -139,9 +142,10 @@ export const lesson: LessonDef = {
       id: 'break-symmetry',
       title: 'Randomness breaks the tie',
       widget: 'compare',
-      preset: compare('equal', [4, 4], { choices: ['equal', 'playground'], showNeurons: true }),
+      // Step 3 ran the equal start: this one starts random, with the equal start on offer to compare.
+      preset: compare('playground', [4, 4], { choices: ['playground', 'equal'], showNeurons: true }),
       check: checkBrokenSymmetry,
-      hint: `Train the equal start for at least ${FAIR_TRIAL} epochs, then pick Small random and train until the test accuracy reaches 90 %.`,
+      hint: 'With Small random picked, train until the test accuracy reaches 90 %, and watch the four maps grow apart.',
       formula: null,
       toLab: handoff,
     }),

@@ -60,24 +60,26 @@ export const TRAINING_PREDICTION: ChoicePrediction = {
 /** Step 4's prediction: the lowest loss a tanh output can reach for a target of 3. */
 export const FLOOR_PREDICTION: NumberPrediction = {
   kind: 'number',
-  question: 'With a tanh output and the target 3, what is the smallest loss it can ever reach?',
+  question: 'With a tanh output and the target 3, what is the smallest squared error ½(y − t)² it can ever reach?',
   answer: 0.5 * (3 - 1) ** 2,
   tolerance: 0.05,
   explanation:
     'Tanh never goes past 1, so the nearest it gets to 3 is 1, and the loss stops at ½·(1 − 3)² = 2 however far right z goes. A sigmoid stops at 1 too. A linear output can say 3 exactly.',
 };
 
+/** Epochs squared error must be given before "it stayed stuck" counts. */
+export const FAIR_TRIAL = 100;
+
+/** Asked once squared error has had its fair trial: that run answers it. */
 export const TRAINING_QUESTION = {
   label: 'Why does squared error leave this neuron stuck?',
+  after: { run: 'halfSquared', epochs: FAIR_TRIAL },
   options: [
     'Its sums sit on the flat ends of the sigmoid, so the push (y − t)·y(1 − y) is almost 0',
     'Squared error cannot be used for yes-or-no answers',
     'The learning rate is too small for squared error',
   ],
 };
-
-/** Epochs squared error must be given before "it stayed stuck" counts. */
-export const FAIR_TRIAL = 100;
 
 /** Squared error given a fair trial never reached 90 %, cross-entropy did, and the learner says why. */
 export function checkTrainingRace(s: CompareState): boolean {

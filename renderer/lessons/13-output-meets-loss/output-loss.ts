@@ -35,3 +35,14 @@ export interface OutputLossPreset {
 
 export const LOSS_LABELS: Record<SingleLoss, string> = { halfSquared: 'Squared error', binaryCrossEntropy: 'Cross-entropy' };
 export const OUTPUT_LABELS: Record<SingleOutput, string> = { sigmoid: 'Sigmoid', tanh: 'Tanh', identity: 'Linear (identity)' };
+
+/**
+ * A read-out number: four places, scientific notation for the very large and for the tiny but
+ * not zero (so a push of −3.4e-7 never shows as "−0.0000"), a real minus sign, no signed zero.
+ */
+export function formatReading(v: number): string {
+  if (v === 0) return (0).toFixed(4);
+  const a = Math.abs(v);
+  const text = a >= 1000 ? v.toExponential(2) : a < 0.00005 ? v.toExponential(1) : v.toFixed(4);
+  return text.replace('-', '−');
+}

@@ -57,7 +57,8 @@ export interface DrawnTrainerState extends DrawingFacts {
 export interface DrawnTrainerPreset {
   /** The network: every hidden layer uses `drawn`, and `network.drawn` is the drawing it starts from. */
   config: LabConfig;
-  question: { label: string; options: string[] } | null;
+  /** A question beside the network: shown once the prediction is committed and the drawing has trained `afterEpochs`. */
+  question: { label: string; options: string[]; afterEpochs?: number } | null;
   /** How fast it trains at first (widgets/speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }

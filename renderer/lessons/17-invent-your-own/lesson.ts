@@ -20,8 +20,10 @@ export const STRAIGHT_PREDICTION: ChoicePrediction = {
   explanation:
     'A straight drawing makes every neuron a straight-line map, and straight-line maps stacked give one straight-line map again: the network can only split the plane with one straight line, and no straight line puts the inside of a circle on one side and the outside on the other. About two points in three is the most one straight cut gets here: it can slice off one side of the ring, no more.',
 };
+/** Asked once the staircase has had its fair trial: that run answers it. */
 export const FLAT_QUESTION = {
   label: 'Why does the staircase not learn?',
+  afterEpochs: FAIR_TRIAL,
   options: [
     'Its slope is 0 almost everywhere, so no push gets back to the weights',
     'It is a straight line in disguise',

@@ -39,9 +39,32 @@ export function checkTrained(s: DigitsState): boolean {
   return !isLinear(s.hidden) && s.testAccuracy !== null && s.testAccuracy >= GOAL_ACCURACY;
 }
 
-/** Trained to the goal, and the learner's own drawing is read as the digit they say it is. */
+/**
+ * Trained to the goal, and the learner's own drawing is read as the digit they say it is. A test
+ * digit picked from the gallery is not a drawing (the step asks for the learner's handwriting),
+ * nor is one with strokes added over it: the pad has to be cleared first.
+ */
 export function checkDrawnRight(s: DigitsState): boolean {
-  return checkTrained(s) && s.claimed !== null && s.drawnPrediction === s.claimed;
+  return checkTrained(s) && s.drawnByHand && s.claimed !== null && s.drawnPrediction === s.claimed;
+}
+
+const percent = (p: number): string => `${(p * 100).toFixed(1)} %`;
+
+/** What step 3 still needs, said after a failed check: the first thing missing, in the order the step asks for them. */
+export function drawNotYet(s: DigitsState): string | null {
+  const goal = `${Math.round(GOAL_ACCURACY * 100)} %`;
+  if (isLinear(s.hidden))
+    return `Your network is Linear, and no linear network reaches ${goal} on these digits: set the hidden layer's activation to ReLU, train it past ${goal}, then check again.`;
+  if (!checkTrained(s))
+    return `Your network has an activation; now train it until the test accuracy passes ${goal}${s.testAccuracy === null ? '' : ` (it is at ${percent(s.testAccuracy)})`}.`;
+  if (s.drawnPrediction === null) return 'Your network is trained. Now draw a digit on the pad.';
+  if (!s.drawnByHand)
+    return 'The pad shows a test digit from the gallery, not your own drawing: press "Clear the pad" and draw a digit yourself.';
+  if (s.claimed === null)
+    return `The network reads your drawing as ${s.drawnPrediction}. Now say which digit you drew, under the ten outputs.`;
+  if (s.drawnPrediction !== s.claimed)
+    return `You drew a ${s.claimed}, but the network reads ${s.drawnPrediction}. Try a larger, clearer ${s.claimed} in the middle of the pad.`;
+  return null;
 }
 
 /** The lesson's digits network, trained as far as it got, for the Lab's builder and views. */
@@ -80,6 +103,7 @@ export const drawStep = step({
   widget: 'digits',
   preset: { hidden: LESSON_NETWORK, askDrawn: true, goal: GOAL_ACCURACY },
   check: checkDrawnRight,
+  notYet: drawNotYet,
   hint: `Train a ReLU network to ${Math.round(GOAL_ACCURACY * 100)} % first. Then draw one large digit in the middle of the pad, say which digit it is, and compare with the network’s answer.`,
   formula: null,
   toLab: digitsHandoff,

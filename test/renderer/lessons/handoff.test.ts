@@ -48,6 +48,7 @@ function sampleState(step: Step): unknown {
         hidden: step.preset.hidden,
         drawnPrediction: null,
         drawnConfidence: null,
+        drawnByHand: false,
         claimed: null,
         config,
         params: new Float64Array(networkShape(config).paramCount),

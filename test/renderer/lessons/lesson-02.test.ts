@@ -104,6 +104,12 @@ describe('lesson 2: one neuron', () => {
     expect(runCheck(stripes, n(1, 0, 1.3), { value: BAND_CAN, correct: false })).toBe(true);
   });
 
+  it('step 3’s feedback after the prediction says what to do, not the number to find (the search is the step)', () => {
+    const explanation = stripes.predict?.explanation ?? '';
+    expect(explanation).not.toMatch(new RegExp(`\\b${BAND_BEST}\\b`));
+    expect(explanation).toMatch(/find the best line/);
+  });
+
   it('fills the formula with the live numbers', () => {
     expect(neuronFormula(n(0.8, -0.5, 0.3), 1, 2)).toBe('w_1 x_1 + w_2 x_2 + b = 0.8\\cdot 1.0 + (-0.5)\\cdot 2.0 + 0.3 = 0.10');
   });

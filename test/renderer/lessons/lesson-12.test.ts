@@ -104,19 +104,21 @@ describe('lesson 12, steps 3 and 4: clones and broken symmetry (tanh 2→4→4�
     expect(CLONES_PREDICTION.answer).toBe(equal.distinct[0]);
   });
 
-  it('passes step 4 once random weights reach 90 % with four different neurons after the equal start had 100 epochs', () => {
+  it('step 4 does not ask to redo step 3’s equal run: it starts random, and random weights at 90 % with four different neurons pass', () => {
     const preset = comparePreset(3);
-    const after = compareRuns(preset, [
-      { value: 'equal', epochs: 100 },
-      { value: 'playground', epochs: 200, untilTarget: true },
-    ]);
-    expect(after.distinct[0]).toBe(4);
-    expect(after.testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(checkBrokenSymmetry(after)).toBe(true);
+    expect(preset.config.training.initializer).toBe('playground');
+    expect(preset.choices).toEqual(['playground', 'equal']);
     const randomOnly = compareRuns(preset, [{ value: 'playground', epochs: 200, untilTarget: true }]);
-    expect(checkBrokenSymmetry(randomOnly)).toBe(false);
-    expect(checkBrokenSymmetry({ ...after, initializer: 'equal' })).toBe(false);
-    expect(checkBrokenSymmetry({ ...after, testAccuracy: 0.7 })).toBe(false);
+    expect(randomOnly.distinct[0]).toBe(4);
+    expect(randomOnly.testAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(checkBrokenSymmetry(randomOnly)).toBe(true);
+    expect(checkBrokenSymmetry({ ...randomOnly, initializer: 'equal' })).toBe(false);
+    expect(checkBrokenSymmetry({ ...randomOnly, testAccuracy: 0.7 })).toBe(false);
+    expect(checkBrokenSymmetry({ ...randomOnly, distinct: [1, 1] })).toBe(false);
+    // The text says why it is not run again, and no longer asks for it.
+    const text = lessonHtml(lesson.id)[3];
+    expect(text).toMatch(/need not run it again/);
+    expect(text).not.toMatch(/train the equal start for at least/i);
   });
 });
 

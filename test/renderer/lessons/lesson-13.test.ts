@@ -147,3 +147,12 @@ describe('lesson 13, training step: one confidently wrong sigmoid neuron (seed 9
     expect(checkTrainingRace(crossOnly)).toBe(false);
   });
 });
+
+describe('lesson 13, step 4: says which loss', () => {
+  it('the question and the text name the squared error ½(y − t)² of step 1', () => {
+    expect(FLOOR_PREDICTION.question).toMatch(/squared error ½\(y − t\)²/);
+    const text = lessonHtml(lesson.id)[3];
+    expect(text).toMatch(/squared error/);
+    expect(text).toMatch(/step 1/);
+  });
+});

@@ -20,6 +20,7 @@ import { migrateDone } from '../../../renderer/lessons/migrate';
 import { judgePrediction, type Prediction } from '../../../renderer/lessons/predict';
 import { leaders, racePresetProblems, racerConfig, racerDone, type Racer, type RaceState } from '../../../renderer/lessons/race/race';
 import { runCheck } from '../../../renderer/lessons/types';
+import { lessonHtml } from '../../../renderer/lessons/content';
 
 const [softmaxStep, cosine] = lesson.steps;
 
@@ -135,5 +136,14 @@ describe('lesson 16, step 2: the cosine race', () => {
     expect(checkCosine(stateOf(early), { value: 'Cosine', correct: true })).toBe(false);
     // A race without a cosine racer is not this step's race.
     expect(checkCosine(stateOf(finished.filter((r) => r.activation !== 'cos')), { value: 'Cosine', correct: true })).toBe(false);
+  });
+});
+
+describe('lesson 16, step 2: the text does not give the race away', () => {
+  it('says nothing of who wins before the race; the ten seeds are told with the answer', () => {
+    const text = lessonHtml(lesson.id)[1];
+    expect(text).not.toMatch(/first every time|cosine reached|needed 1,100/i);
+    if (cosine.predict?.kind !== 'choice') throw new Error('the race asks a choice');
+    expect(cosine.predict.explanation).toMatch(/ten different seeds/);
   });
 });

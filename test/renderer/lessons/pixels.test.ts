@@ -3,6 +3,7 @@ import {
   checkDrawnRight,
   checkLinearPlateau,
   checkTrained,
+  drawNotYet,
   drawStep,
   GOAL_ACCURACY,
   isLinear,
@@ -31,6 +32,7 @@ const trained: DigitsState = {
   hidden: relu,
   drawnPrediction: 7,
   drawnConfidence: 0.9,
+  drawnByHand: true,
   claimed: 7,
   config: lessonConfig,
   params: lessonParams,
@@ -42,6 +44,7 @@ const fresh: DigitsState = {
   testAccuracy: 0.09,
   drawnPrediction: null,
   drawnConfidence: null,
+  drawnByHand: false,
   claimed: null,
   params: null,
   best: { linear: null, nonLinear: null },
@@ -99,6 +102,33 @@ describe('lesson "Pixels are inputs"', () => {
     expect(checkDrawnRight({ ...linearPlateau, claimed: 7 })).toBe(false);
     expect(runCheck(drawStep, { ...fresh, drawnPrediction: 3, claimed: 3 })).toBe(false);
     expect(runCheck(drawStep, trained)).toBe(true);
+  });
+
+  it('step 3 does not take a test digit picked from the gallery for a drawing, and says so', () => {
+    // The walk: gallery digit "9→3" on the pad, "I drew the digit" set to 3, Check.
+    const picked = { ...trained, drawnPrediction: 3, claimed: 3, drawnByHand: false };
+    expect(checkDrawnRight(picked)).toBe(false);
+    expect(runCheck(drawStep, picked)).toBe(false);
+    expect(drawNotYet(picked)).toContain('test digit from the gallery, not your own drawing');
+    expect(drawNotYet(picked)).toContain('Clear the pad');
+  });
+
+  it('step 3 says what is missing when it fails, in the order the step asks for it', () => {
+    // A Linear network reading the 7 at 97.4 %: the failing message names the network, not the drawing.
+    const linearSeven = { ...linearPlateau, drawnPrediction: 7, drawnConfidence: 0.974, claimed: 7, drawnByHand: true };
+    expect(runCheck(drawStep, linearSeven)).toBe(false);
+    expect(drawNotYet(linearSeven)).toMatch(/^Your network is Linear.*ReLU.*94 %/);
+    expect(drawNotYet({ ...trained, testAccuracy: 0.919 })).toBe(
+      'Your network has an activation; now train it until the test accuracy passes 94 % (it is at 91.9 %).',
+    );
+    expect(drawNotYet({ ...trained, drawnPrediction: null, drawnByHand: false })).toBe(
+      'Your network is trained. Now draw a digit on the pad.',
+    );
+    expect(drawNotYet({ ...trained, claimed: null })).toContain('say which digit you drew');
+    expect(drawNotYet({ ...trained, claimed: 1 })).toBe(
+      'You drew a 1, but the network reads 7. Try a larger, clearer 1 in the middle of the pad.',
+    );
+    expect(drawNotYet(trained)).toBeNull();
   });
 
   it('its digit networks are ones the engine accepts', () => {

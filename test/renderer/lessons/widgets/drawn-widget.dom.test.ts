@@ -7,11 +7,21 @@ import { stubCanvas } from '../../canvas-stub';
 
 beforeAll(stubCanvas);
 
-function setup() {
+function setup(initial = presetKnots('identity')) {
   const states: DrawnState[] = [];
-  render(DrawnWidget, { preset: { initial: presetKnots('identity') }, onState: (s: DrawnState) => states.push(structuredClone(s)) });
+  render(DrawnWidget, { preset: { initial }, onState: (s: DrawnState) => states.push(structuredClone(s)) });
   return states;
 }
+
+/** Lesson 17's staircase: its risers' knots are 0.1 apart, closer than the editor's own gap and than a disc is wide. */
+const STAIRS = [
+  { x: -4, y: -1 },
+  { x: -1.05, y: -1 },
+  { x: -0.95, y: 0 },
+  { x: 0.95, y: 0 },
+  { x: 1.05, y: 1 },
+  { x: 4, y: 1 },
+];
 
 const knotButtons = () => screen.getAllByRole('button', { name: /^Knot \d of \d/ });
 
@@ -63,5 +73,43 @@ describe('DrawnWidget (Draw your own)', () => {
     await fireEvent.keyDown(knotButtons()[0], { key: 'Delete' });
     expect(screen.getByRole('alert').textContent).toBe('A drawing needs at least 5 knots: add one before removing another.');
     expect(states.at(-1)?.knots).toEqual(five);
+  });
+
+  it('moves a knot that sits close to its neighbour straight down with ArrowDown: its x stays', async () => {
+    const states = setup(STAIRS);
+    const knot = screen.getByRole('button', { name: 'Knot 3 of 6: x = −0.95, y = 0' });
+    for (let i = 0; i < 9; i++) await fireEvent.keyDown(knot, { key: 'ArrowDown' });
+    await fireEvent.keyUp(knot, { key: 'ArrowDown' });
+    await vi.waitFor(() => expect(states.at(-1)?.knots[2]).toEqual({ x: -0.95, y: -0.9 }));
+    expect(screen.getByRole('button', { name: 'Knot 3 of 6: x = −0.95, y = −0.9' })).toBeTruthy();
+  });
+
+  it('a press on overlapping discs grabs the knot whose centre is nearest, not the disc drawn on top', async () => {
+    setup(STAIRS);
+    const knot2 = screen.getByRole('button', { name: /^Knot 2 of 6:/ });
+    const knot3 = screen.getByRole('button', { name: /^Knot 3 of 6:/ });
+    // Where a knot's centre is on the plot (the canvas sits at 0, 0 here).
+    const centre = (b: HTMLElement) => ({ clientX: Number.parseFloat(b.style.left), clientY: Number.parseFloat(b.style.top) });
+    expect(Math.abs(centre(knot3).clientX - centre(knot2).clientX)).toBeLessThan(8);
+    // Knot 3's centre, pressed through knot 2's disc (they are a few pixels apart).
+    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 1, ...centre(knot3) });
+    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 1, ...centre(knot3) });
+    expect(screen.getByRole('button', { name: 'Remove knot 3' })).toBeTruthy();
+    await fireEvent.pointerDown(knot2, { button: 0, pointerId: 2, ...centre(knot2) });
+    await fireEvent.pointerUp(knot2, { button: 0, pointerId: 2, ...centre(knot2) });
+    expect(screen.getByRole('button', { name: 'Remove knot 2' })).toBeTruthy();
+  });
+
+  it('leaves room around the plot: a knot at the top of the range (y = 5) shows whole, ring and all', async () => {
+    setup([
+      { x: -3, y: -3 },
+      { x: -1, y: -1 },
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 3, y: 5 },
+    ]);
+    const top = screen.getByRole('button', { name: 'Knot 5 of 5: x = 3, y = 5' });
+    // A disc is 16 px with a 2 px ring when selected: its centre must be at least 10 px inside the plot.
+    expect(Number.parseFloat(top.style.top)).toBeGreaterThanOrEqual(12);
   });
 });

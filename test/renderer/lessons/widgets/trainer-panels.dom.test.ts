@@ -96,7 +96,11 @@ describe('CollapsePanel (lesson 6, the linear collapse)', () => {
     const model = trainer('06-linear-collapse', 'collapse');
     render(CollapsePanel, { model });
     await vi.waitFor(() =>
-      expect(screen.getByRole('img', { name: 'The single affine map the network equals, drawn over the same plane' })).toBeTruthy(),
+      expect(
+        screen.getByRole('img', {
+          name: 'The single affine map the network equals, drawn over the same plane; the line is its decision boundary',
+        }),
+      ).toBeTruthy(),
     );
 
     // One path through the layers: h = x₁ − 1.5·x₂, g = 2·h + 0.5, ŷ = tanh(g).
