@@ -12,6 +12,7 @@ import type { OutputLossPreset, OutputLossState } from './13-output-meets-loss/o
 import type { HingesPreset, HingesState } from './15-enough-bumps/hinges';
 import type { DrawnTrainerPreset, DrawnTrainerState } from './17-invent-your-own/drawing';
 import type { LessonSpeed } from './widgets/speed';
+import type { ProbeHidden } from './widgets/probe-plot';
 import type { CapstonePreset, CapstoneState } from './19-what-you-can-explain/capstone';
 import type { RacePreset, RaceState } from './race/race';
 
@@ -74,6 +75,8 @@ export interface ProbePreset {
    * slopeZoom. Absent: no inset.
    */
   slopeZoom?: number;
+  /** What the plot keeps back until the step's prediction is committed (probe-plot.ts); absent: only the read-outs wait. */
+  untilPredicted?: ProbeHidden;
 }
 
 /** The two-hidden-unit network of the XOR lesson, set by hand. */

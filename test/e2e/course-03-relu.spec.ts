@@ -22,10 +22,13 @@ test('a learner reads ReLU, sets a threshold and fits |x| with hinges', async ({
   // The output stays hidden until the learner commits a prediction; the probe moves meanwhile.
   await slider(page, 'probe x', -3);
   await expect(page.getByText('output hidden until you commit your prediction')).toBeVisible();
+  // ReLU's negative side is the answer: the plot draws x ≥ 0 only until the prediction.
+  await expect(page.getByRole('img', { name: /^Plot of ReLU for x ≥ 0 only/ })).toBeVisible();
   await checkNeedsPrediction(page);
   await shoot(page, SHOTS, '1-negative-predict');
   await predict(page, /^What does ReLU give for an input of −3\?/, '0', true);
   await expect(page.getByText('output 0.00')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Plot of ReLU, with the probe at x = -3.0' })).toBeVisible();
   // Step 1 has no weight or bias yet: its formula is max(0, x) (#15: it showed max(0, wx + b)).
   await expect(page.getByTestId('live-formula').locator('annotation')).toHaveText(
     '\\displaystyle y = \\max(0,\\ x) = \\max(0,\\ (-3.0)) = 0.00',

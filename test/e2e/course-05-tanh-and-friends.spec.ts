@@ -26,10 +26,13 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   await pick.selectOption('tanh');
   await expect(hidden).toBeVisible();
   await expect(page.getByText('Squashes any number into the range between −1 and 1')).toHaveCount(0);
+  // Its flat ends at −1 and 1 are the answer: no curve is drawn before the prediction.
+  await expect(page.getByRole('img', { name: /^Plot of Tanh .*, the curves hidden until you commit your prediction/ })).toBeVisible();
   await checkNeedsPrediction(page);
   await shoot(page, SHOTS, '1-tanh-predict');
   await predict(page, /^tanh\(x\) = 2σ\(2x\) − 1/, '−1 and 1', true, 'choice');
   await expect(page.getByText('Squashes any number into the range between −1 and 1')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Plot of Tanh \(solid\) and its slope \(dashed\), with the probe/ })).toBeVisible();
   // Picking Tanh alone does not pass: the probe starts on the right (#15: it started at −2, already below −0.9).
   await checkFails(page);
   await slider(page, 'probe x', -1);
@@ -42,6 +45,8 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   // 2. A wrong guess first (ELU), then the answer shown with the probe on the left.
   await pick.selectOption('elu');
   await expect(hidden).toBeVisible();
+  // The slopes near 0 are there to study before committing, magnified, without numbers.
+  await expect(page.getByText(/The box at the top left magnifies the slope near 0 across the whole plot/)).toBeVisible();
   await predict(page, /^Which one has a slope on the left/, 'ELU', false, 'choice');
   await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('the answer is Leaky ReLU');
   await checkFails(page);
@@ -58,6 +63,7 @@ test('a learner predicts tanh’s range, the leaky slope and where the sine retu
   // 3. Where the sine is back at zero.
   await pick.selectOption('sin');
   await expect(hidden).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Plot of Sine .*, the curves hidden until you commit your prediction/ })).toBeVisible();
   // Text the box cannot read says what to type; "π" itself counts (#15: it left Commit disabled, silently).
   const sineBox = page.getByRole('textbox', { name: /^The sine gives 0 at x = 0/ });
   await sineBox.fill('three-ish');

@@ -46,6 +46,8 @@ export const lesson: LessonDef = {
         showDerivative: false,
         question: null,
         extent: 5,
+        // The curve left of 0 is the answer: it waits for the prediction.
+        untilPredicted: 'negativeSide',
       },
       predict: {
         kind: 'number',

@@ -38,8 +38,9 @@ export function activationFormula(s: ProbeState): string {
  * Steps 1 and 2 start the probe at x = 2, on the right, where neither check is met by picking
  * the function alone (at −2, Tanh already said below −0.9): the learner has to move it.
  */
-function preset(x: number): ProbePreset {
+function preset(x: number, untilPredicted?: ProbePreset['untilPredicted']): ProbePreset {
   return {
+    ...(untilPredicted === undefined ? {} : { untilPredicted }),
     initial: { activation: 'relu', w: 1, b: 0, x, answer: null },
     choices: CHOICES,
     showWeights: false,
@@ -60,7 +61,8 @@ export const lesson: LessonDef = {
       id: 'tanh',
       title: 'Negative or positive',
       widget: 'probe',
-      preset: preset(2),
+      // Tanh's flat ends at −1 and 1 are the range asked for: the curves wait for the prediction.
+      preset: preset(2, 'curve'),
       predict: {
         kind: 'choice',
         question: 'tanh(x) = 2σ(2x) − 1. Between which values do its outputs stay?',
@@ -96,7 +98,8 @@ export const lesson: LessonDef = {
       id: 'periodic',
       title: 'Waves',
       widget: 'probe',
-      preset: preset(-2),
+      // Where the sine crosses 0 is the answer: the curves wait for the prediction.
+      preset: preset(-2, 'curve'),
       predict: {
         kind: 'number',
         question: 'The sine gives 0 at x = 0. At which x between 1 and 5 does it give 0 again?',

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, TICK_FONT } from '../../../../renderer/lab/function-plot';
 import { ACTIVATIONS } from '../../../../renderer/lessons/engine';
-import { PROBE_TICKS, probeFrame, zoomTitle } from '../../../../renderer/lessons/widgets/probe-plot';
+import { HIDDEN_Y_TICKS, PROBE_TICKS, probeFrame, probeShows, zoomTitle } from '../../../../renderer/lessons/widgets/probe-plot';
 
 const labels = (name: keyof typeof ACTIVATIONS, extent: number, slope = false) => {
   const ticks = axisTicks(probeFrame(ACTIVATIONS[name], 1, 0, extent, slope, 420, 280), PROBE_TICKS);
@@ -36,5 +36,22 @@ describe('the probe plot’s axis labels', () => {
 
   it('title the magnified slope from its bottom to its top', () => {
     expect(zoomTitle(0.05)).toBe('slope, magnified: −0.05 to 0.05');
+  });
+});
+
+describe('the probe plot before the prediction', () => {
+  it('with the curve hidden, its y axis is the same for every function and reads only 0 (tanh’s −1 to 1 gave the range away)', () => {
+    const hidden = probeShows('curve', false);
+    const frame = (name: keyof typeof ACTIVATIONS) => probeFrame(ACTIVATIONS[name], 1, 0, 5, true, 420, 280, hidden);
+    expect([frame('tanh').y0, frame('tanh').y1]).toEqual([frame('relu').y0, frame('relu').y1]);
+    expect(axisTicks(frame('tanh'), HIDDEN_Y_TICKS).y.map((t) => t.label)).toEqual(['0']);
+    expect(zoomTitle(0.05, false)).not.toMatch(/\d/);
+  });
+
+  it('once committed, every step draws everything', () => {
+    for (const hidden of ['curve', 'negativeSide', undefined] as const) {
+      expect(probeShows(hidden, true)).toEqual({ curve: 'all', point: true, yNumbers: true, zoom: 'small' });
+    }
+    expect(probeShows('negativeSide', false)).toMatchObject({ curve: 'right', point: false });
   });
 });

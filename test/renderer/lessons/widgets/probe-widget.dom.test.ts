@@ -120,6 +120,50 @@ describe('ProbeWidget', () => {
     await vi.waitFor(() => expect(inset()?.textContent?.replace(/\s+/g, ' ')).toContain('here it is 0.00000, flat on the axis'));
   });
 
+  it('lesson 3 step 1: before the prediction the plot draws ReLU for x ≥ 0 only, then all of it', async () => {
+    const step = lessonStep('03-relu', 'negative', 'probe');
+    const { rerender } = render(ProbeWidget, { preset: step.preset, onState: () => undefined, revealed: false });
+    await fireEvent.input(screen.getByRole('slider', { name: 'probe x' }), { target: { value: '-3' } });
+    expect(
+      screen.getByRole('img', {
+        name: 'Plot of ReLU for x ≥ 0 only (the negative side appears once you commit your prediction), with the probe at x = -3.0',
+      }),
+    ).toBeTruthy();
+    await rerender({ preset: step.preset, onState: () => undefined, revealed: true });
+    expect(screen.getByRole('img', { name: 'Plot of ReLU, with the probe at x = -3.0' })).toBeTruthy();
+  });
+
+  it('lesson 5 steps 1 and 3: before the prediction no curve is drawn (tanh’s range, the sine’s zero), then it is', async () => {
+    for (const id of ['tanh', 'periodic']) {
+      const step = lessonStep('05-tanh-and-friends', id, 'probe');
+      const { rerender, unmount } = render(ProbeWidget, { preset: step.preset, onState: () => undefined, revealed: false });
+      await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Activation function' }), id === 'tanh' ? 'Tanh' : 'Sine');
+      const name = id === 'tanh' ? 'Tanh' : 'Sine';
+      await vi.waitFor(() =>
+        expect(
+          screen.getByRole('img', {
+            name: new RegExp(`^Plot of ${name} \\(solid\\) and its slope \\(dashed\\), the curves hidden until you commit`),
+          }),
+        ).toBeTruthy(),
+      );
+      await rerender({ preset: step.preset, onState: () => undefined, revealed: true });
+      expect(
+        screen.getByRole('img', { name: new RegExp(`^Plot of ${name} \\(solid\\) and its slope \\(dashed\\), with the probe`) }),
+      ).toBeTruthy();
+      unmount();
+    }
+  });
+
+  it('lesson 5 step 2: before the prediction the magnified inset is there to study, without its numbers', async () => {
+    const step = lessonStep('05-tanh-and-friends', 'leaky', 'probe');
+    render(ProbeWidget, { preset: step.preset, onState: () => undefined, revealed: false });
+    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Activation function' }), 'Leaky ReLU');
+    const inset = screen.getByText(/^\s*The box at the top left magnifies the slope near 0/);
+    expect(inset.textContent).not.toMatch(/\d\.\d/);
+    // The curves themselves are drawn: studying them is what the step asks before committing.
+    expect(screen.getByRole('img', { name: 'Plot of Leaky ReLU (solid) and its slope (dashed), with the probe at x = 2.0' })).toBeTruthy();
+  });
+
   it('lessons 3 and 4: the first steps show only what they introduce (no w and b, no slope before step 3)', () => {
     const middle = lessonStep('04-sigmoid', 'middle', 'probe');
     render(ProbeWidget, { preset: middle.preset, onState: () => undefined });
