@@ -196,3 +196,33 @@ export function recolourRollback(datasets: ChartDataset<'line', Series>[], palet
     d.backgroundColor = colours[i];
   });
 }
+
+/** The lines of the loss/accuracy chart (LossChart) when it draws one run. */
+export type Curve = 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy' | 'goal';
+
+/**
+ * A curve's colour. With loss beside it, accuracy is orange (training fainter than test, and
+ * dashed); alone, training accuracy takes the text colour so the two accuracies are told apart by
+ * colour as well as by dashes (both orange read as one line, bug: lesson 18). The goal is the
+ * third class colour, apart from orange, blue and the text colour for every viewer.
+ */
+export function curveColor(curve: Curve, p: Palette, accuracyOnly: boolean): string {
+  switch (curve) {
+    case 'trainLoss':
+      return rgbText(p.fg);
+    case 'testLoss':
+      return rgbText(p.classB);
+    case 'trainAccuracy':
+      return accuracyOnly ? rgbText(p.fg, 0.75) : rgbText(p.classA, 0.6);
+    case 'testAccuracy':
+      return rgbText(p.classA);
+    case 'goal':
+      return rgbText(p.classC);
+  }
+}
+
+/** A curve's dashes: training lines dashed, the goal dotted, test lines solid. */
+export function curveDash(curve: Curve): number[] {
+  if (curve === 'goal') return [2, 3];
+  return curve === 'trainLoss' || curve === 'trainAccuracy' ? [5, 4] : [];
+}
