@@ -37,6 +37,15 @@ describe('NeuronWidget (lesson 2)', () => {
     expect(states.at(-1)).toEqual({ w1: 1, w2: 0, b: 0 });
   });
 
+  it('says "1 of 4 points is" when one point is on its own side', async () => {
+    render(NeuronWidget, { preset, onState: () => undefined });
+    await fireEvent.input(screen.getByRole('slider', { name: 'w₁' }), { target: { value: '-1' } });
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('neuron-score').textContent?.replace(/\s+/g, ' ').trim()).toBe('1 of 4 points is on its own side.'),
+    );
+    expect(screen.getByRole('img', { name: /; 1 point is on its own side$/ })).toBeTruthy();
+  });
+
   it('rings the sample point, and hides the count until the prediction is committed', async () => {
     const states: NeuronState[] = [];
     render(NeuronWidget, {
