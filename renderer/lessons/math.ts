@@ -197,3 +197,18 @@ function evaluate(text: string): number | null {
   const value = quotient();
   return value !== null && at === text.length && Number.isFinite(value) ? value : null;
 }
+
+/**
+ * A hand-set network's output on a corner, for the table beside its ✓ or ✗: two decimals where
+ * it matches the target, and otherwise as many as it takes to differ from the target, so a ✗
+ * row never shows a value that looks right (2 − 1.999 is "0.001", not "0.00").
+ */
+export function cornerOutput(y: number, target: number, matches: boolean): string {
+  const plain = (text: string): string => (Number(text) === 0 ? text.replace('-', '') : text);
+  if (matches || !Number.isFinite(y)) return plain(y.toFixed(2));
+  for (let digits = 2; digits <= 9; digits++) {
+    const text = y.toFixed(digits);
+    if (Number(text) !== target) return plain(text);
+  }
+  return String(y);
+}

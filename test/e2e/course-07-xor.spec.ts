@@ -82,6 +82,16 @@ test('a learner predicts the best a line can do, finds it, builds an XOR network
     ['Output bias b', '0'],
   ]);
   await expect(match).toHaveCount(4);
+  // The check says why: every row is ✓, so a bare "Not quite yet" left the learner guessing.
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: "that is the lesson's own example — find a different set of weights that also works" }),
+  ).toBeVisible();
+  await shoot(page, SHOTS, '2-book-numbers');
+  // Nearly the book's: (1, 1) is off by a thousandth, and its output says so ("0.00" looked right).
+  await type([['Output weight w 2', '-1.999']]);
+  const corner = page.getByRole('table', { name: 'The network on the four corners' }).getByRole('row').last();
+  await expect(corner.getByRole('cell')).toHaveText(['1', '1', '2.00', '1.00', '0.001', '0', '✗ no']);
   await checkFails(page);
   // A network of the learner's own: h₁ fires when x₁ > x₂, h₂ when x₂ > x₁, and y adds them: |x₁ − x₂|.
   await type([

@@ -35,6 +35,16 @@ export function checkOwnXor(s: HandNetState): boolean {
   return checkHandNet(s) && !isBookSolution(s);
 }
 
+/**
+ * Why a network right on all four corners still does not pass: it is the lesson's own example
+ * (the table shows ✓ on every row, so a bare "Not quite yet" left the learner guessing).
+ */
+export function ownXorNotYet(s: HandNetState): string | null {
+  if (!checkHandNet(s) || !isBookSolution(s)) return null;
+  const swapped = !sameNumbers(s, BOOK_XOR);
+  return `Every corner matches, but that is the lesson's own example${swapped ? ' with its two hidden neurons swapped (the same network)' : ''} — find a different set of weights that also works.`;
+}
+
 export const LINE_BEST = ['2', '3', '4'];
 
 export function checkTrained(s: TrainerState): boolean {
@@ -107,6 +117,7 @@ export const lesson: LessonDef = {
       widget: 'handNet',
       preset: { initial: { W: [1, 0, 0, 1], c: [0, 0], w: [1, 1], b: 0 } },
       check: checkOwnXor,
+      notYet: ownXorNotYet,
       hint: 'The book’s numbers (or the same two neurons swapped) do not count. One idea: let h₁ fire only when x₁ is bigger than x₂ (W₁₁ = 1, W₁₂ = −1), h₂ only when x₂ is bigger, and add the two.',
       formula: handFormula,
       toLab: (s) => handNetHandoff(s, XOR_POINTS),

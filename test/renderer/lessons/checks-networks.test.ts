@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkStep } from '../../../renderer/lessons/types';
 import {
   CAN,
   CANNOT,
@@ -14,6 +15,7 @@ import {
   checkTrained,
   isBookSolution,
   lesson as xorLesson,
+  ownXorNotYet,
 } from '../../../renderer/lessons/07-xor/lesson';
 import {
   checkOverfits,
@@ -119,6 +121,14 @@ describe('lesson 7: XOR', () => {
   it("step 2 refuses the text's own numbers and the same network with its hidden neurons swapped", () => {
     expect(checkOwnXor(BOOK_XOR)).toBe(false);
     expect(checkOwnXor({ W: [1, 1, 1, 1], c: [-1, 0], w: [-2, 1], b: 0 })).toBe(false);
+  });
+  it("step 2 says why the text's own numbers (or them swapped) do not pass, and says nothing extra otherwise", () => {
+    expect(ownXorNotYet(BOOK_XOR)).toContain("that is the lesson's own example — find a different set of weights that also works");
+    expect(ownXorNotYet({ W: [1, 1, 1, 1], c: [-1, 0], w: [-2, 1], b: 0 })).toContain('with its two hidden neurons swapped');
+    expect(ownXorNotYet({ ...BOOK_XOR, w: [1, -1.999] })).toBeNull();
+    expect(ownXorNotYet({ W: [1, -1, -1, 1], c: [0, 0], w: [1, 1], b: 0 })).toBeNull();
+    const step = xorLesson.steps.find((s) => s.id === 'by-hand')!;
+    expect(checkStep(step, BOOK_XOR, null)).toEqual({ kind: 'partial', text: ownXorNotYet(BOOK_XOR) });
   });
   it('step 2 accepts every other exact solution (no false negatives)', () => {
     const solutions: HandNetState[] = [

@@ -67,6 +67,17 @@ describe('HandNetWidget (lesson 7)', () => {
     expect(passes(step, states.at(-1))).toBe(true);
   });
 
+  it('shows enough digits on a ✗ row that its output never looks right (2 − 1.999 read "0.00")', async () => {
+    render(HandNetWidget, { preset: step.preset, onState: () => undefined });
+    await type('Hidden weight W 1 2', '1');
+    await type('Hidden weight W 2 1', '1');
+    await type('Hidden bias c 2', '-1');
+    await type('Output weight w 2', '-1.999');
+    await vi.waitFor(() => expect(rows()[3]).toEqual(['1', '1', '2.00', '1.00', '0.001', '0', '✗ no']));
+    // Right rows keep two decimals.
+    expect(rows()[1]).toEqual(['0', '1', '1.00', '0.00', '1.00', '1', '✓ yes']);
+  });
+
   it('keeps the last number while a box is emptied, and reads each box into its own place in W', async () => {
     const states: HandNetState[] = [];
     render(HandNetWidget, { preset: step.preset, onState: (s: HandNetState) => states.push(structuredClone(s)) });
