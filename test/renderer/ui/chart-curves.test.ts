@@ -4,7 +4,7 @@
  * the goal is dotted where training lines are dashed.
  */
 import { describe, expect, it } from 'vitest';
-import { curveColor, curveDash, type Curve } from '../../../renderer/ui/chart';
+import { accuracyFloor, curveColor, curveDash, type Curve } from '../../../renderer/ui/chart';
 import { paletteFor } from '../../../renderer/ui/palette';
 
 const CURVES: Curve[] = ['trainAccuracy', 'testAccuracy', 'goal'];
@@ -26,5 +26,15 @@ describe('the lines of an accuracy chart', () => {
     expect(CURVES.map(curveDash)).toEqual([[5, 4], [], [2, 3]]);
     expect(curveDash('trainLoss')).toEqual([5, 4]);
     expect(curveDash('testLoss')).toEqual([]);
+  });
+});
+
+describe('the accuracy axis', () => {
+  it('starts under the goal on an accuracy-only chart, so 91.9 % and 94.5 % are apart; from 0 otherwise', () => {
+    expect(accuracyFloor(true, 0.94)).toBe(0.8);
+    expect(accuracyFloor(true, 0.9)).toBe(0.8);
+    expect(accuracyFloor(true, 0.05)).toBe(0);
+    expect(accuracyFloor(true, null)).toBe(0);
+    expect(accuracyFloor(false, 0.94)).toBe(0);
   });
 });
