@@ -118,10 +118,23 @@ export function settlePrediction(spec: PredictionSpec, prediction: Prediction, m
   return { value: prediction.value, correct: agrees(spec, prediction.value, measured), measured };
 }
 
+/**
+ * A number as the app writes it in prose: at most three decimals ("pi" is 3.142, not
+ * 3.141592653589793) and commas between thousands ("30,000 inputs").
+ */
+export function spokenNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [whole, decimals] = String(Number(Math.abs(x).toFixed(3))).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = decimals === undefined ? grouped : `${grouped}.${decimals}`;
+  return x < 0 && text !== '0' ? `−${text}` : text;
+}
+
 /** A value with the spec's unit, as the learner reads it: "3 layers", "Cross-entropy", "ReLU and Tanh". */
 export function withUnit(spec: PredictionSpec, value: Measured): string {
   if (typeof value === 'object') return value.length === 0 ? 'none of them' : value.join(' and ');
-  return spec.kind === 'number' && spec.unit && typeof value === 'number' ? `${value} ${spec.unit}` : String(value);
+  if (typeof value !== 'number') return String(value);
+  return spec.kind === 'number' && spec.unit ? `${spokenNumber(value)} ${spec.unit}` : spokenNumber(value);
 }
 
 /**
@@ -154,7 +167,7 @@ export function predictionOutcome(spec: PredictionSpec, prediction: Prediction):
 export function answerText(spec: PredictionSpec): string {
   if (spec.kind === 'choice') return spec.answers.join(' or ');
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  const n = (x: number): string => String(Number(x.toPrecision(6)));
+  const n = spokenNumber;
   if (spec.tolerance === 0) return `${n(spec.answer)}${unit}`;
   return `about ${n(spec.answer)}${unit} (${n(spec.answer - spec.tolerance)} to ${n(spec.answer + spec.tolerance)} count)`;
 }

@@ -15,7 +15,7 @@ test('a learner predicts the inputs of a photo and of a digit, then finds a grey
   await shoot(page, SHOTS, '1-photo-predict');
   // Typed as much of Europe writes 30,000 (#15: "30.000" was read as 30 and refused).
   await predict(page, /^How many numbers does a colour photo/, '30.000', true);
-  await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('Your prediction was right: 30000 inputs.');
+  await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('Your prediction was right: 30,000 inputs.');
   await expect(page.getByText('This picture feeds 30,000 numbers into the network.')).toBeVisible();
   // The photo itself is not the answer: a greyscale picture with as many numbers is.
   await checkFails(page);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../renderer/lessons/index';
 import {
+  withUnit,
   answerText,
   judgePrediction,
   predictionProblems,
@@ -121,5 +122,15 @@ describe('predictionProblems', () => {
   it('finds nothing wrong in any prediction the course asks', () => {
     for (const lesson of LESSONS)
       for (const s of lesson.steps) if (s.predict) expect(predictionProblems(s.predict), `${lesson.id}/${s.id}`).toEqual([]);
+  });
+});
+
+describe('the predicted number, echoed', () => {
+  it('is rounded and grouped as the app writes numbers ("pi" echoed 3.141592653589793, 30000 had no comma)', () => {
+    const spec = { kind: 'number', question: 'How many?', answer: 30000, tolerance: 0, unit: 'inputs', explanation: 'x' } as const;
+    expect(withUnit(spec, 30000)).toBe('30,000 inputs');
+    expect(withUnit({ ...spec, unit: undefined }, Math.PI)).toBe('3.142');
+    expect(withUnit({ ...spec, unit: undefined }, -0.5)).toBe('−0.5');
+    expect(withUnit({ ...spec, unit: undefined }, 2)).toBe('2');
   });
 });
