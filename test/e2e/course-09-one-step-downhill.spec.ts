@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, next, openLesson, shoot } from './course-kit';
+import { check, checkFails, next, openLesson, predictChoice, said, shoot } from './course-kit';
 
 /**
  * Lesson 9, "One step downhill", solved as a learner would: a prediction of where one step takes
- * w (the arrow hidden until answered), steps to the bottom from the middle, a high but flat start
+ * w (the arrow hidden until committed), steps to the bottom from the middle, a high but flat start
  * found with the sliders (its whole path on the map), and one example walked forward, backward
  * and applied.
  */
@@ -18,15 +18,24 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   test.setTimeout(180_000);
   await openLesson(page, 'One step downhill');
 
-  // 1. Predict first: the step buttons wait for an answer; a wrong prediction fails the check.
+  // 1. Predict first, on the shared panel: the arrow, the gradient, the sliders and the step
+  //    buttons wait for a committed prediction, so a step cannot be watched first and copied.
+  //    A wrong prediction is corrected and explained; the step itself is still needed.
   const step = page.getByRole('button', { name: 'Take one step' });
   await expect(step).toBeDisabled();
-  await expect(page.getByText('answer the question to see it')).toBeVisible();
-  await page.getByRole('radio', { name: 'w gets smaller' }).check();
-  await step.click();
+  await expect(page.getByText('commit your prediction to see it')).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Start w' })).toHaveCount(0);
+  await expect(page.getByText('−0.044')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(said(page, 'First commit your prediction')).toBeVisible();
+  await predictChoice(page, 'w gets smaller');
+  await expect(said(page, 'Not this time. You predicted w gets smaller; the answer is w gets bigger')).toBeVisible();
+  await expect(said(page, '∂L/∂w is −0.044')).toBeVisible();
+  // The prediction is locked: the panel's options are gone, and the widget has none of its own.
+  await expect(page.getByRole('radio', { name: 'w gets bigger' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Commit my prediction' })).toHaveCount(0);
+  await expect(page.getByTestId('step-length')).toBeVisible();
   await checkFails(page);
-  await page.getByRole('button', { name: 'Back to the start' }).click();
-  await page.getByRole('radio', { name: 'w gets bigger' }).check();
   await step.click();
   await expect(page.getByTestId('steps')).toHaveText('1');
   await check(page);

@@ -1,3 +1,4 @@
+import type { ChoicePrediction } from '../predict';
 import { labConfig } from '../presets';
 import { step, type LessonDef, type OneExampleState } from '../types';
 import { lossAt, SURFACE_POINTS, type LossSurfacePreset, type LossSurfaceState } from '../widgets/loss-surface';
@@ -21,14 +22,13 @@ export const SAME = 'w stays the same';
 export const START_EXTENT = 6;
 export const MAP_EXTENT = 8.5;
 
-function surface(start: { w: number; b: number }, question: LossSurfacePreset['question'] = null, bottom?: number): LossSurfacePreset {
+function surface(start: { w: number; b: number }, bottom?: number): LossSurfacePreset {
   return {
     points: SURFACE_POINTS,
     start,
     learningRate: LEARNING_RATE,
     extent: START_EXTENT,
     mapExtent: MAP_EXTENT,
-    question,
     ...(bottom === undefined ? {} : { bottom }),
   };
 }
@@ -40,9 +40,12 @@ export function wayFrom(start: { w: number; b: number }): string {
   return g < 0 ? BIGGER : SMALLER;
 }
 
-/** The predicted way matches the step from where this path started, and a step was taken. */
-export function checkWay(s: LossSurfaceState, start: { w: number; b: number }): boolean {
-  return s.answer !== null && s.steps >= 1 && s.answer === wayFrom(start);
+/**
+ * A step was taken (after the prediction, which the page asks first and judges: right or wrong,
+ * the learner then sees the step for themselves, as in lesson 8).
+ */
+export function checkWay(s: LossSurfaceState): boolean {
+  return s.steps >= 1;
 }
 
 /** Walked down to the bottom by steps (not placed there with the sliders). */
@@ -67,7 +70,21 @@ export function checkOneExample(s: OneExampleState): boolean {
   return s.updates >= 1 && s.phase === 'updated';
 }
 
-const WAY_START = { w: -2, b: 1 };
+export const WAY_START = { w: -2, b: 1 };
+
+/**
+ * Step 1's prediction, committed before the arrow and the gradient are shown (and before the
+ * step buttons work, so a step cannot be watched first and copied). From (−2, 1) ∂L/∂w is
+ * −0.044 (the lesson's test holds it), so a step makes w bigger.
+ */
+export const WAY_PREDICTION: ChoicePrediction = {
+  kind: 'choice',
+  question: 'What will one step of training do to w?',
+  options: [BIGGER, SMALLER, SAME],
+  answers: [wayFrom(WAY_START)],
+  explanation:
+    'Here ∂L/∂w is −0.044: the loss falls as w grows. A step goes against the gradient, w − 3 · (−0.044), so w grows by about 0.13 and the dot moves right, onto paler ground. Now press Take one step and watch the arrow and the dot.',
+};
 
 const exampleConfig = labConfig({ dataset: 'circle', hidden: [3], activation: 'sigmoid', output: 'sigmoid', learningRate: 0.3, seed: 2 });
 
@@ -80,18 +97,19 @@ export const lesson: LessonDef = {
       id: 'which-way',
       title: 'Which way is downhill?',
       widget: 'lossSurface',
-      preset: surface(WAY_START, { label: 'Predict: what will one step of training do to w?', options: [BIGGER, SMALLER, SAME] }),
-      check: (s) => checkWay(s, WAY_START),
-      hint: 'Find the dot on the map and look for the paler ground (lower loss) nearest to it. Moving right makes w bigger. Answer, take a step, and see.',
+      preset: surface(WAY_START),
+      predict: WAY_PREDICTION,
+      check: checkWay,
+      hint: 'Find the dot on the map and look for the paler ground (lower loss) nearest to it. Moving right makes w bigger. Commit your prediction under "Predict first", then press Take one step and see.',
       formula: (s) =>
-        `\\frac{\\partial L}{\\partial w} = ${s.answer === null ? '?' : s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.answer === null ? '?' : s.gradB.toFixed(3)}`,
+        `\\frac{\\partial L}{\\partial w} = ${s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.gradB.toFixed(3)}`,
       toLab: null,
     }),
     step({
       id: 'to-the-bottom',
       title: 'Step by step to the bottom',
       widget: 'lossSurface',
-      preset: surface({ w: 0, b: 0 }, null, BOTTOM),
+      preset: surface({ w: 0, b: 0 }, BOTTOM),
       check: checkBottom,
       hint: 'Keep pressing Take one step (or Take 10 steps) until the loss is below 0.001.',
       formula: (s) =>
@@ -102,7 +120,7 @@ export const lesson: LessonDef = {
       id: 'flat-ground',
       title: 'High up, but flat',
       widget: 'lossSurface',
-      preset: surface({ w: 0, b: 0 }, null, BOTTOM),
+      preset: surface({ w: 0, b: 0 }, BOTTOM),
       check: checkFlat,
       hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
       formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,

@@ -30,8 +30,6 @@ export interface LossSurfaceState {
   startStep: number;
   /** The first step count at which the loss fell below the preset's `bottom`, or null (not yet, or no `bottom`). */
   bottomAfter: number | null;
-  /** The learner's choice in the step's question, or null. */
-  answer: string | null;
 }
 
 export interface LossSurfacePreset {
@@ -46,8 +44,6 @@ export interface LossSurfacePreset {
    * the sliders allow stays on it (lesson 9 checks this), so no part of a path is drawn off the map.
    */
   mapExtent: number;
-  /** A multiple-choice question whose options hide nothing the picture gives away, or null. */
-  question: { label: string; options: string[] } | null;
   /** A loss that counts as "at the bottom": the widget then shows after how many steps the path got below it. */
   bottom?: number;
 }

@@ -10,9 +10,12 @@ import {
   lesson,
   SAME,
   SMALLER,
+  WAY_PREDICTION,
+  WAY_START,
   wayFrom,
 } from '../../../renderer/lessons/09-one-step-downhill/lesson';
-import type { OneExampleState } from '../../../renderer/lessons/types';
+import { judgePrediction, predictionSatisfied } from '../../../renderer/lessons/predict';
+import { runCheck, type OneExampleState } from '../../../renderer/lessons/types';
 import {
   descend,
   lossAt,
@@ -25,7 +28,7 @@ import {
 } from '../../../renderer/lessons/widgets/loss-surface';
 
 /** The state the widget reports after placing the start at `start` and taking `steps` steps. */
-function walk(start: { w: number; b: number }, steps: number, answer: string | null = null): LossSurfaceState {
+function walk(start: { w: number; b: number }, steps: number): LossSurfaceState {
   let at = start;
   let bottomAfter: number | null = lossAt(SURFACE_POINTS, at.w, at.b).loss < 0.001 ? 0 : null;
   for (let k = 0; k < steps; k++) {
@@ -40,7 +43,6 @@ function walk(start: { w: number; b: number }, steps: number, answer: string | n
     startLoss: lossAt(SURFACE_POINTS, start.w, start.b).loss,
     startStep: stepLength(SURFACE_POINTS, start.w, start.b, LEARNING_RATE),
     bottomAfter,
-    answer,
   };
 }
 
@@ -73,22 +75,33 @@ describe('the loss surface maths', () => {
 });
 
 describe('lesson 9, step 1: which way is downhill', () => {
-  const start = (lesson.steps[0].preset as LossSurfacePreset).start;
-  it('from (−2, 1) one step makes w bigger, and that prediction passes once a step is taken', () => {
-    expect(wayFrom(start)).toBe(BIGGER);
-    expect(walk(start, 1).w).toBeGreaterThan(start.w);
-    expect(checkWay(walk(start, 1, BIGGER), start)).toBe(true);
-    expect(checkWay(walk(start, 5, BIGGER), start)).toBe(true);
-    expect(checkWay(walk(start, 1, SMALLER), start)).toBe(false);
-    expect(checkWay(walk(start, 1, SAME), start)).toBe(false);
-    expect(checkWay(walk(start, 0, BIGGER), start)).toBe(false);
-    expect(checkWay(walk(start, 1, null), start)).toBe(false);
+  const first = lesson.steps[0];
+  it('asks on the shared predict-first panel, whose answer is the way one step from the preset start moves w', () => {
+    expect((first.preset as LossSurfacePreset).start).toEqual(WAY_START);
+    expect(first.predict).toBe(WAY_PREDICTION);
+    expect(wayFrom(WAY_START)).toBe(BIGGER);
+    expect(WAY_PREDICTION.answers).toEqual([BIGGER]);
+    expect(walk(WAY_START, 1).w).toBeGreaterThan(WAY_START.w);
+    // The explanation's numbers are the surface's.
+    expect(lossAt(SURFACE_POINTS, WAY_START.w, WAY_START.b).gradW.toFixed(3)).toBe('-0.044');
+    expect(WAY_PREDICTION.explanation).toContain('−0.044');
   });
-  it('judges the prediction from where the learner actually started', () => {
-    const right = { w: 3, b: 0 };
-    expect(wayFrom(right)).toBe(SMALLER);
-    const s = walk(right, 1, SMALLER);
-    expect(checkWay(s, right)).toBe(true);
+  it('the tester’s copied answer: no prediction, no pass, however many steps; a committed one passes only after a step', () => {
+    const right = judgePrediction(WAY_PREDICTION, BIGGER);
+    const wrong = judgePrediction(WAY_PREDICTION, SMALLER);
+    expect(right?.correct).toBe(true);
+    expect(wrong?.correct).toBe(false);
+    expect(predictionSatisfied(first.predict, null)).toBe(false);
+    expect(runCheck(first, walk(WAY_START, 1), null)).toBe(false);
+    expect(runCheck(first, walk(WAY_START, 5), null)).toBe(false);
+    expect(runCheck(first, walk(WAY_START, 0), right)).toBe(false);
+    expect(runCheck(first, walk(WAY_START, 1), right)).toBe(true);
+    // As in lesson 8: a wrong prediction is corrected and explained by the panel, and the step still counts.
+    expect(runCheck(first, walk(WAY_START, 1), wrong)).toBe(true);
+    expect(checkWay(walk(WAY_START, 0))).toBe(false);
+    expect(checkWay(walk({ w: 3, b: 0 }, 1))).toBe(true);
+    expect(wayFrom({ w: 3, b: 0 })).toBe(SMALLER);
+    expect(SAME).toBe('w stays the same');
   });
 });
 
