@@ -71,6 +71,10 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await page.getByRole('radio', { name: /^It falls/ }).check();
   await page.getByRole('button', { name: 'Commit my prediction' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right:' })).toBeVisible();
+  // It says what to look for, not the losses the run is about to measure.
+  const explained = page.getByRole('status').filter({ hasText: 'the lowest test loss should fall' });
+  await expect(explained).toBeVisible();
+  await expect(explained).not.toContainText('0.');
   const width = page.getByLabel('Neurons in the last hidden layer');
   for (const size of ['1', '4', '16']) {
     await width.selectOption(size);

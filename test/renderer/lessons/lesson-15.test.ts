@@ -142,6 +142,12 @@ describe('lesson 15, step 4: more neurons, closer fit (real training of the pres
     expect(runCheck(step, curveState(preset, { widths: table.slice(0, 2) }), judgePrediction(spec, WIDTH_OPTIONS[0]))).toBe(false);
   });
 
+  it('the explanation says what to look for and leaves the losses to the learner’s table (it listed every answer)', () => {
+    const spec = lesson.steps[3].predict;
+    expect(spec?.explanation).toMatch(/lowest test loss should fall/);
+    expect(spec?.explanation).not.toMatch(/\d\.\d/);
+  });
+
   it('keeps widths in order, with the most epochs and the lowest finite loss', () => {
     let records: WidthRecord[] = [];
     records = recordWidth(records, 8, 10, 0.3);
