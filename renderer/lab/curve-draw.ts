@@ -1,6 +1,6 @@
 /**
  * Drawing the curve view, layer by layer: the static grid, axes and data points; the live
- * curves (the network's, and with "Show each neuron" every contribution wⱼ·hⱼ(x) and the
+ * curves (the network's, and with "Show each neuron" every contribution vⱼ·hⱼ(x) and the
  * bias); and the overlay of what the learner is pointing at. Free functions over a context.
  */
 import type { DataPoint } from '../../core/config';

@@ -103,7 +103,7 @@ export interface ProbeRow {
   value: number;
 }
 
-/** The probe table: each neuron's contribution wⱼ·hⱼ(x) at the probe, then the bias (view at one x). */
+/** The probe table: each neuron's contribution vⱼ·hⱼ(x) at the probe, then the bias (view at one x). */
 export function probeRows(view: CurveView): ProbeRow[] {
   const rows: ProbeRow[] = view.contributions.map((c, j) => ({ name: `Neuron ${j + 1}`, neuron: j, value: c[0] }));
   rows.push({ name: 'Output bias b', neuron: -1, value: view.bias });

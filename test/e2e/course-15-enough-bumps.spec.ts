@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, next, openLesson, shoot, slider, trainUntil } from './course-journey';
+import { check, checkFails, next, openLesson, said, shoot, slider, trainUntil } from './course-journey';
 
 /**
  * Lesson 15 as a learner takes it: a peak and then a flat-sided bump built from ReLU hinges
@@ -32,8 +32,12 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await shoot(page, DIR, '1-peak');
   await next(page);
 
-  // 2. A bump flat on both sides takes three hinges.
+  // 2. A bump flat on both sides takes three hinges. The right count before the fit is told
+  //    what is still missing, not just "Not quite yet".
   const question = page.getByLabel('How many hinges does this bump need?');
+  await question.fill('3');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(said(page, 'Your count is right: 3 hinges. Now set the sliders')).toBeVisible();
   await question.fill('2');
   await hinge(page, 0, 1, 2, 1);
   await hinge(page, 1, 1, 0, -2);
@@ -45,8 +49,13 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await shoot(page, DIR, '2-bump');
   await next(page);
 
-  // 3. A trained sum of 8 hinges: at most 8 bends. One neuron at a time, by keyboard: pressing
-  // its name in the probe table draws its curve thick and fades the others; again lets it go.
+  // 3. A trained sum of 8 hinges: at most 8 bends. The right number before training is told to
+  // train. One neuron at a time, by keyboard: pressing its name in the probe table draws its
+  // curve thick and fades the others; again lets it go.
+  const bends = page.getByLabel('The most bends this curve can have');
+  await bends.fill('8');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(said(page, 'Your number is right: at most 8 bends, one per neuron. Now train for at least 100 epochs')).toBeVisible();
   await trainUntil(page, async () => (await curveEpoch(page)) >= 100);
   const third = page.getByRole('button', { name: 'Neuron 3', exact: true });
   await expect(page.getByRole('button', { name: /^Neuron \d$/ })).toHaveCount(8);
@@ -56,7 +65,8 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await shoot(page, DIR, '3-one-neuron');
   await page.keyboard.press('Enter');
   await expect(third).toHaveAttribute('aria-pressed', 'false');
-  const bends = page.getByLabel('The most bends this curve can have');
+  // The table names the output weights v, as the lesson's formula does.
+  await expect(page.getByRole('columnheader', { name: 'Adds vⱼ·hⱼ(x)' })).toBeVisible();
   await bends.fill('16');
   await checkFails(page);
   await bends.fill('8');

@@ -26,9 +26,23 @@ export function checkBump(s: HingesState): boolean {
   return s.loss < MATCHED && s.answer === 3;
 }
 
+/** The right count typed before the bump is matched: say so, and that the fit is what is left. */
+export function bumpNotYet(s: HingesState): string | null {
+  if (s.answer !== 3 || checkBump(s)) return null;
+  return `Your count is right: 3 hinges. Now set the sliders so the line runs through every dot (the loss must fall below ${MATCHED}).`;
+}
+
 /** A trained ReLU curve seen hinge by hinge, and the most bends it can have: one per neuron. */
 export function checkSumOfHinges(s: CurveState): boolean {
   return s.activation === 'relu' && s.showEachNeuron && s.epoch >= 100 && s.answer === s.width;
+}
+
+/** The right number of bends typed before the run is done: say so, and what is left to do. */
+export function sumOfHingesNotYet(s: CurveState): string | null {
+  if (s.answer !== s.width || checkSumOfHinges(s)) return null;
+  const right = `Your number is right: at most ${s.width} bends, one per neuron.`;
+  if (!s.showEachNeuron) return `${right} Now tick Show each neuron to see the hinges.`;
+  return `${right} Now train for at least 100 epochs (${s.epoch} so far) and watch the hinges line up.`;
 }
 
 /** The choices for lesson 15's width prediction: the first is right. */
@@ -87,6 +101,7 @@ export const lesson: LessonDef = {
       widget: 'hinges',
       preset: hinges(4, BUMP, 'How many hinges does this bump need?'),
       check: checkBump,
+      notYet: bumpNotYet,
       hint: 'Count the places where the dots change direction. Rise from x = −2, turn down at 0, level off at 2: each turn is one neuron. Leave the spare neuron at v = 0.',
       formula: null,
       toLab: null,
@@ -97,6 +112,7 @@ export const lesson: LessonDef = {
       widget: 'curve',
       preset: sine(8, { question: 'The most bends this curve can have' }),
       check: checkSumOfHinges,
+      notYet: sumOfHingesNotYet,
       hint: 'Train for at least 100 epochs with Show each neuron ticked. Each neuron adds one hinge: how many bends can the sum have at most?',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

@@ -6,18 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../../../core/session';
 import {
   BUMP,
+  bumpNotYet,
   checkBump,
   checkPeak,
   checkSumOfHinges,
   checkWiderFitsCloser,
   lesson,
   PEAK,
+  sumOfHingesNotYet,
   WIDTH_OPTIONS,
 } from '../../../renderer/lessons/15-enough-bumps/lesson';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { hingeConfig, hingeLoss, type HingeSettings, type HingesState } from '../../../renderer/lessons/15-enough-bumps/hinges';
 import { recordWidth } from '../../../renderer/lessons/widgets/curve-lesson';
-import { runCheck, type CurvePreset, type CurveState, type WidthRecord } from '../../../renderer/lessons/types';
+import { checkStep, runCheck, type CurvePreset, type CurveState, type WidthRecord } from '../../../renderer/lessons/types';
 
 function hinges(target: typeof PEAK, s: HingeSettings, answer: number | null = null): HingesState {
   return { ...s, loss: hingeLoss(hingeConfig(target, s.w.length), s, target), showEachNeuron: true, answer };
@@ -47,6 +49,19 @@ describe('lesson 15, step 2: a bump flat on both sides', () => {
     expect(checkBump(hinges(BUMP, three, 2))).toBe(false);
     expect(checkBump(hinges(BUMP, three, 4))).toBe(false);
     expect(checkBump(hinges(BUMP, { w: [1, 1, 0, 0], b: [2, 0, 0, 0], v: [1, -2, 0, 0], c: 0 }, 3))).toBe(false);
+  });
+});
+
+describe('lesson 15, step 2: a right count before the fit', () => {
+  const unfit = { w: [1, 0, 0, 0], b: [0, 0, 0, 0], v: [1, 0, 0, 0], c: 0 };
+  it('says the count is right and the fit is missing, instead of a bare "Not quite yet"', () => {
+    const result = checkStep(lesson.steps[1], hinges(BUMP, unfit, 3), null);
+    expect(result).toEqual({ kind: 'partial', text: expect.stringContaining('Your count is right: 3 hinges') as string });
+    expect(bumpNotYet(hinges(BUMP, unfit, 3))).toMatch(/runs through every dot/);
+  });
+  it('says nothing extra for a wrong count, or once the step passes', () => {
+    expect(checkStep(lesson.steps[1], hinges(BUMP, unfit, 2), null)).toEqual({ kind: 'wrong' });
+    expect(bumpNotYet(hinges(BUMP, { w: [1, 1, 1, 0], b: [2, 0, -2, 0], v: [1, -2, 1, 0], c: 0 }, 3))).toBeNull();
   });
 });
 
@@ -83,6 +98,20 @@ describe('lesson 15, step 3: the most bends', () => {
     expect(checkSumOfHinges(curveState(preset, { answer: null }))).toBe(false);
     expect(checkSumOfHinges(curveState(preset, { answer: 8, showEachNeuron: false }))).toBe(false);
     expect(checkSumOfHinges(curveState(preset, { answer: 8, epoch: 30 }))).toBe(false);
+  });
+});
+
+describe('lesson 15, step 3: a right number before the training', () => {
+  const preset = curvePreset(2);
+  it('says the number is right and what is left: the training, or showing each neuron', () => {
+    const early = checkStep(lesson.steps[2], curveState(preset, { answer: 8, epoch: 0 }), null);
+    expect(early).toEqual({ kind: 'partial', text: expect.stringContaining('Your number is right: at most 8 bends') as string });
+    expect(sumOfHingesNotYet(curveState(preset, { answer: 8, epoch: 0 }))).toMatch(/train for at least 100 epochs \(0 so far\)/);
+    expect(sumOfHingesNotYet(curveState(preset, { answer: 8, showEachNeuron: false }))).toMatch(/tick Show each neuron/);
+  });
+  it('says nothing extra for a wrong number, or once the step passes', () => {
+    expect(checkStep(lesson.steps[2], curveState(preset, { answer: 16, epoch: 0 }), null)).toEqual({ kind: 'wrong' });
+    expect(sumOfHingesNotYet(curveState(preset, { answer: 8 }))).toBeNull();
   });
 });
 
