@@ -160,6 +160,11 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'well done' })).toBeVisible();
   await shoot(page, '2-explain');
+  // The slope's item goes back to the lessons that took the steps downhill.
+  await expect(page.getByRole('listitem').filter({ hasText: 'Learning follows the slope' }).getByRole('link')).toHaveText([
+    'One step downhill',
+    'The chain of slopes',
+  ]);
   await page.getByRole('link', { name: 'Why stacked linear layers collapse' }).click();
   await expect(page.getByRole('heading', { name: 'Why stacked linear layers collapse', level: 2 })).toBeVisible();
   await page.getByRole('button', { name: '← All lessons' }).click();

@@ -78,6 +78,26 @@ describe('lesson 19 step 2: the summary', () => {
     }
   });
 
+  it('links each idea to the lessons that showed it: the slope to steps downhill and the chain of slopes, folding and bumps too', () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../../../renderer/lessons/19-what-you-can-explain/lesson.md', import.meta.url)),
+      'utf8',
+    );
+    const item = (start: string) => text.split('\n').find((line) => line.startsWith(`- **${start}`)) ?? '';
+    const linksIn = (line: string) => [...line.matchAll(/\(#lesson\/([^)]+)\)/g)].map((m) => m[1]);
+    expect(linksIn(item('Learning follows the slope'))).toEqual(['09-one-step-downhill', '10-chain-of-slopes']);
+    expect(linksIn(item('Without one, depth'))).toContain('08-folding-space');
+    expect(linksIn(item('An activation bends'))).toContain('15-enough-bumps');
+  });
+
+  it('step 1 says why one straight line can score below a coin flip on the ring', () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../../../renderer/lessons/19-what-you-can-explain/lesson.md', import.meta.url)),
+      'utf8',
+    );
+    expect(text.split('<!-- step -->')[0]).toMatch(/below 50 %, worse than a coin flip/);
+  });
+
   it('passes where an activation bends and still has a slope, not on a straight or flat stretch', () => {
     expect(checkSlopeSeen({ activation: 'sigmoid', x: 0, f: 0.5, df: 0.25 })).toBe(true);
     expect(checkSlopeSeen({ activation: 'sin', x: 1, f: Math.sin(1), df: Math.cos(1) })).toBe(true);
