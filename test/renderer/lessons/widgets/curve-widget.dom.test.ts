@@ -14,15 +14,7 @@ import { inProcessEngine } from '../../engine-in-process';
 import { lessonStep } from './lesson-steps';
 
 beforeAll(stubCanvas);
-vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
-  class Chart {
-    constructor(_canvas: unknown, _config: unknown) {}
-    update(): void {}
-    destroy(): void {}
-  }
-  return { ...actual, Chart };
-});
+vi.mock('../../../../renderer/ui/chart', async (original) => (await import('./fake-chart')).withFakeChart(original));
 afterEach(() => cleanup());
 
 /** An in-process engine that also records what the page sends it. */

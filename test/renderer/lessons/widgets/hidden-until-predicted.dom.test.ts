@@ -18,15 +18,7 @@ beforeAll(stubCanvas);
 beforeAll(async () => {
   await import('../../../../renderer/lab/formula');
 });
-vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
-  class Chart {
-    constructor(_canvas: unknown, _config: unknown) {}
-    update(): void {}
-    destroy(): void {}
-  }
-  return { ...actual, Chart };
-});
+vi.mock('../../../../renderer/ui/chart', async (original) => (await import('./fake-chart')).withFakeChart(original));
 afterEach(() => cleanup());
 
 const none = () => undefined;

@@ -16,22 +16,8 @@ import { inProcessEngine } from '../../engine-in-process';
 
 beforeAll(stubCanvas);
 
-// Chart.js measures its canvas's box, which happy-dom does not lay out: the chart here keeps its
-// data and draws nothing (the chart's pixels are checked in Chromium by test/e2e/instruments-flow.spec.ts).
-vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
-  class Chart {
-    data: unknown;
-    options: unknown;
-    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
-      this.data = config.data;
-      this.options = config.options;
-    }
-    update(): void {}
-    destroy(): void {}
-  }
-  return { ...actual, Chart };
-});
+// The charts' pixels are checked in Chromium by test/e2e/instruments-flow.spec.ts.
+vi.mock('../../../../renderer/ui/chart', async (original) => (await import('./fake-chart')).withFakeChart(original));
 afterEach(() => cleanup());
 
 const deep = (activation: ActivationName) => labConfig({ dataset: 'circle', hidden: [4, 4, 4, 4, 4, 4], activation });

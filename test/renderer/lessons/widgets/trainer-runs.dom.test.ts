@@ -13,20 +13,7 @@ import { inProcessEngine } from '../../engine-in-process';
 import { lessonStep } from './lesson-steps';
 
 beforeAll(stubCanvas);
-vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
-  class Chart {
-    data: unknown;
-    options: unknown;
-    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
-      this.data = config.data;
-      this.options = config.options;
-    }
-    update(): void {}
-    destroy(): void {}
-  }
-  return { ...actual, Chart };
-});
+vi.mock('../../../../renderer/ui/chart', async (original) => (await import('./fake-chart')).withFakeChart(original));
 afterEach(() => cleanup());
 
 describe('lesson 14, the spiral: a record of every run', () => {

@@ -22,20 +22,7 @@ import { stubCanvas } from '../../canvas-stub';
 import { inProcessEngine } from '../../engine-in-process';
 
 beforeAll(stubCanvas);
-vi.mock('../../../../renderer/ui/chart', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../renderer/ui/chart')>();
-  class Chart {
-    data: unknown;
-    options: unknown;
-    constructor(_canvas: unknown, config: { data: unknown; options: unknown }) {
-      this.data = config.data;
-      this.options = config.options;
-    }
-    update(): void {}
-    destroy(): void {}
-  }
-  return { ...actual, Chart };
-});
+vi.mock('../../../../renderer/ui/chart', async (original) => (await import('./fake-chart')).withFakeChart(original));
 afterEach(() => cleanup());
 
 /** An in-process engine that also records the commands the page sent it. */
