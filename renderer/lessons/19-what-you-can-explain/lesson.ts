@@ -85,7 +85,7 @@ export const lesson: LessonDef = {
         options: [DEEP_ENOUGH, ONE_LINE, MORE_EPOCHS],
         answers: [ONE_LINE],
         explanation:
-          'Each linear layer is an affine map, and affine maps stacked are again one affine map. Its boundary is a straight line however many layers or epochs it gets. Depth only pays when something bends between the layers.',
+          'Each linear layer is an affine map, and affine maps stacked are again one affine map. Its boundary is a straight line however many layers or epochs it gets. That line can even score below 50 %, worse than a coin flip: it cuts through the ring, so part of the ring and part of the disc land on the wrong side, and the few test points need not fall evenly between them. Depth only pays when something bends between the layers.',
       },
       check: checkBentIt,
       hint: 'Commit your prediction, then switch the hidden activation to ReLU or tanh, press Train and wait until the test accuracy passes 90 %.',
