@@ -4,6 +4,7 @@ import { near, tex } from '../math';
 /** σ′(x), from the registry's derivative given σ(x). */
 const sigmoidSlope = (x: number): number => ACTIVATIONS.sigmoid.df(x, sigmoid(x));
 import { step, type LessonDef, type ProbePreset, type ProbeState } from '../types';
+import type { ProbeHidden } from '../widgets/probe-plot';
 
 /** Where step 2 asks for σ: a place the text gives no value for (it gives σ(2) and σ(10)). */
 export const MIRROR_X = -2;
@@ -33,9 +34,14 @@ export function sigmoidFormula(s: ProbeState): string {
   return `${sigmoidValueFormula(s)}, \\quad \\sigma'(${tex(s.x, 2)}) = \\sigma(1-\\sigma) = ${tex(sigmoidSlope(s.x), 5)}`;
 }
 
-/** The dashed slope curve and σ′ appear in step 3, where the text explains them, not before. */
-function preset(question: string | null, x: number, showDerivative = false): ProbePreset {
+/**
+ * The dashed slope curve and σ′ appear in step 3, where the text explains them, not before.
+ * Steps 1 and 2 keep back the part of the curve their question is about: σ(0) sits on the
+ * plot's 0.5 line, and σ(−2) on the left half, which step 2 asks the learner to mirror.
+ */
+function preset(question: string | null, x: number, showDerivative = false, untilPredicted?: ProbeHidden): ProbePreset {
   return {
+    ...(untilPredicted === undefined ? {} : { untilPredicted }),
     initial: { activation: 'sigmoid', w: 1, b: 0, x, answer: null },
     choices: ['sigmoid'],
     showWeights: false,
@@ -54,7 +60,7 @@ export const lesson: LessonDef = {
       id: 'middle',
       title: 'The middle of the S',
       widget: 'probe',
-      preset: preset(null, -4),
+      preset: preset(null, -4, false, 'curve'),
       predict: {
         kind: 'number',
         question: 'What is σ(0)?',
@@ -71,7 +77,7 @@ export const lesson: LessonDef = {
       id: 'mirror',
       title: 'The mirror image',
       widget: 'probe',
-      preset: preset(null, 0),
+      preset: preset(null, 0, false, 'negativeSide'),
       predict: {
         kind: 'number',
         question: 'What is σ(−2), to two decimals?',
