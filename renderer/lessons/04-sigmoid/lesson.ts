@@ -24,6 +24,25 @@ export function checkFlat(s: ProbeState): boolean {
   return sigmoidSlope(s.x) < 0.01;
 }
 
+/** A number as the plot's axis writes it: one decimal, with a real minus sign. */
+function fmt(v: number): string {
+  return (Math.round(v * 10) / 10).toFixed(1).replace('-', '−');
+}
+
+/** Where the probe is, when a step asks for it at one place. */
+function probeAt(target: number, pass: (s: ProbeState) => boolean): (s: ProbeState) => string | null {
+  return (s) => (pass(s) ? null : `Not quite yet: the probe is at ${fmt(s.x)}. Move it to ${fmt(target)}, where the question asks.`);
+}
+
+export const middleNotYet = probeAt(0, checkProbeAtMiddle);
+export const mirrorNotYet = probeAt(MIRROR_X, checkProbeAtMirror);
+
+/** The slope where the probe is, when step 3's check fails. */
+export function flatNotYet(s: ProbeState): string | null {
+  if (checkFlat(s)) return null;
+  return `Not quite yet: the slope here is ${sigmoidSlope(s.x).toFixed(3)}. Move the probe further out, to where it is below 0.01.`;
+}
+
 /** σ at the probe: steps 1 and 2, before the slope is introduced. */
 export function sigmoidValueFormula(s: ProbeState): string {
   return `\\sigma(${tex(s.x, 2)}) = \\frac{1}{1 + e^{-${tex(s.x, 2, true)}}} = ${tex(sigmoid(s.x), 5)}`;
@@ -69,6 +88,7 @@ export const lesson: LessonDef = {
         explanation: 'σ(0) = 1 / (1 + e⁰) = 1 / (1 + 1) = 0.5: the middle of the S sits exactly half way between 0 and 1.',
       },
       check: checkProbeAtMiddle,
+      notYet: middleNotYet,
       hint: 'Move the probe to x = 0 and read the output there.',
       formula: sigmoidValueFormula,
       toLab: null,
@@ -87,6 +107,7 @@ export const lesson: LessonDef = {
           'σ(2) is about 0.88, which is 0.38 above one half. The S is symmetric, so σ(−2) is 0.38 below one half: about 0.12. In general σ(−x) = 1 − σ(x).',
       },
       check: checkProbeAtMirror,
+      notYet: mirrorNotYet,
       hint: 'Move the probe to x = −2 and read the output there.',
       formula: sigmoidValueFormula,
       toLab: null,
@@ -97,6 +118,7 @@ export const lesson: LessonDef = {
       widget: 'probe',
       preset: preset(null, 0, true),
       check: checkFlat,
+      notYet: flatNotYet,
       hint: 'Drag the probe far out to the right or left, past about 4.6, until the dashed slope curve lies almost on the axis.',
       formula: sigmoidFormula,
       toLab: null,
