@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, next, openLesson, trainUntil } from './course-kit';
+import { check, checkFails, expectLabelBesideMenu, next, openLesson, trainUntil } from './course-kit';
 import { shoot } from './course-steps';
 import { ratioIn } from './ratio';
 
@@ -75,6 +75,8 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await trainUntil(page, 5);
   expect(await layerOneShare(page)).toBeGreaterThan(0.1);
   await check(page);
+  // Three pickers and Speed wrap onto two rows: each label stays with its menu.
+  for (const name of ['Hidden activation', 'Hidden layers', 'Speed']) await expectLabelBesideMenu(page, name);
   await shoot(page, SHOTS, '3');
   await next(page);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, trainUntil } from './course-kit';
+import { check, checkFails, epoch, expectLabelBesideMenu, next, openLesson, trainUntil } from './course-kit';
 import { shoot } from './course-steps';
 
 /**
@@ -101,6 +101,11 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await expect(chart).toContainText(/layer 2: [0-7] of 8 now \(at most 8, at epoch \d+\)/);
   expect(await accuracy(page)).toBeGreaterThanOrEqual(90);
   await check(page);
+  // The text asks for about forty epochs: by then the chart shows layer 2's neurons come back one by one.
+  await trainUntil(page, 40);
+  await expect(chart).toContainText(/layer 2: [0-4] of 8 now \(at most 8, at epoch \d+\)/);
+  expect(await deadCount(page)).toBe(0);
+  for (const name of ['Hidden activation', 'Learning rate', 'Speed']) await expectLabelBesideMenu(page, name);
   await shoot(page, SHOTS, '4');
 
   // The lesson reopened after a restart: step 1 shows the prediction as it was committed, with
