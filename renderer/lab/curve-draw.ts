@@ -112,7 +112,11 @@ function tracePath(ctx: CanvasRenderingContext2D, f: CurveFrame, xs: Float64Arra
   ctx.stroke();
 }
 
-/** A small number in its placed box, in the curve's colour; a short leader to the curve when the box sits beside it. */
+/**
+ * A small number in its placed box, framed in the curve's colour, with a short leader to the
+ * curve when the box sits beside it. The number itself is in the text colour: the curve colours
+ * are made for lines (3:1), too faint for 10 px digits (crimson on the dark panel, orange on white).
+ */
 function tag(ctx: CanvasRenderingContext2D, palette: Palette, text: string, box: TagBox, color: Rgb, alpha: number): void {
   const cx = box.left + box.width / 2;
   const cy = box.top + box.height / 2;
@@ -131,7 +135,7 @@ function tag(ctx: CanvasRenderingContext2D, palette: Palette, text: string, box:
   ctx.fillRect(box.left, box.top, box.width, box.height);
   ctx.strokeStyle = rgbText(color, alpha);
   ctx.strokeRect(box.left + 0.5, box.top + 0.5, box.width - 1, box.height - 1);
-  ctx.fillStyle = rgbText(color, alpha);
+  ctx.fillStyle = rgbText(palette.fg, alpha);
   ctx.fillText(text, cx, cy + 0.5);
 }
 
