@@ -81,6 +81,9 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await trainUntil(page, async () => !(await run(page, 'Small random (±0.5)').innerText()).includes('not yet'));
   await check(page);
   await rightColumnFits(page);
+  // The loss chart is tall enough to read: at 110 px its plot, under the legend and axis titles, was a 25 px strip.
+  const chart = page.getByRole('img', { name: /^Loss per epoch/ });
+  expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(170);
   await shoot(page, DIR, '2-large-weights');
   await next(page);
 
