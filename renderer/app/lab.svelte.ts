@@ -15,13 +15,15 @@ import {
 import type { Rollback } from '../../core/history';
 import type { EngineState, HistoryPoint, Snapshot, Speed } from '../../core/protocol';
 import { DEFAULT_EXPLORER_ACTIVATION, DEFAULT_GRADIENT_FLOW_OPEN, type Challenge } from '../../core/project/types';
-import { changeRefusal, refusedLimits, replacementText, solutionIn } from '../../core/challenge';
-import { DATASET_INFO, isCurveDataset } from '../../core/engine';
+import { DATASET_INFO } from '../../core/engine';
 import { isTableDataset } from '../../core/tabular/info';
 import type { EngineConnection } from '../engine/connection';
 import { ExampleWalk, type PickedNeuron } from '../engine/example.svelte';
 import { TrainingRun, type RunMessage } from '../engine/run.svelte';
 import { bundledDigits, DataMemory, TableGate, type DigitsSource } from '../lab';
+import { ChallengeGate, type ChallengeQuestion } from './challenge-gate.svelte';
+
+export type { ChallengeQuestion } from './challenge-gate.svelte';
 
 export interface ViewState {
   area: 'lessons' | 'lab' | 'projects';
@@ -51,18 +53,6 @@ export function defaultLabView(): ViewState {
   };
 }
 
-/**
- * A whole network from elsewhere (a lesson's, the one a data set brings) that the open
- * challenge's limits would refuse: nothing has changed, and the Lab asks whether to leave
- * the challenge to open it or keep the challenge.
- */
-export interface ChallengeQuestion {
-  /** Each limit it would break, said of it: "The lesson’s network has 3 hidden layers; this challenge allows at most 2." */
-  reasons: string[];
-  /** What the Lab says once the learner leaves the challenge and the network is in. */
-  opened: string;
-}
-
 /** What a saved project restores into the Lab. */
 export interface LabRestore {
   config: LabConfig;
@@ -86,19 +76,19 @@ export class Lab {
    * refuses changes that break its limits, and every snapshot is checked against its goal.
    */
   get challenge(): Challenge | null {
-    return this.openChallenge;
+    return this.gate.challenge;
   }
   /** Another challenge (or none) makes any question about the last one moot, and a new one any note about the last. */
   set challenge(challenge: Challenge | null) {
-    this.openChallenge = challenge;
-    this.keepChallenge();
+    this.gate.challenge = challenge;
+    this.gate.keep();
     if (challenge !== null && this.message?.kind === 'info') this.message = null;
   }
-  private openChallenge = $state<Challenge | null>(null);
   /** A network from elsewhere that would break the challenge's limits, waiting for the learner's answer; null when none is. */
-  question = $state<ChallengeQuestion | null>(null);
-  /** What opens the network `question` is about, once the learner leaves the challenge. */
-  private pendingOpen: (() => Promise<void>) | null = null;
+  get question(): ChallengeQuestion | null {
+    return this.gate.question;
+  }
+  private readonly gate = new ChallengeGate();
   /** The training on the shared engine. */
   readonly run: TrainingRun;
   /** One example, forward and backward, on the same engine (the One example button). */
@@ -176,9 +166,7 @@ export class Lab {
    */
   configure(config: LabConfig = this.config): Promise<void> {
     // Every change the learner makes comes here: one a challenge's limits refuse changes nothing and says why.
-    const refusal = this.challenge
-      ? changeRefusal($state.snapshot(this.challenge), $state.snapshot(this.config) as LabConfig, config)
-      : null;
+    const refusal = this.gate.refusal(() => $state.snapshot(this.config) as LabConfig, config);
     if (refusal) {
       this.message = { kind: 'info', text: refusal };
       return Promise.resolve();
@@ -208,17 +196,8 @@ export class Lab {
    * Null too under a data lock: that disables every picker at once, and says so in its own words.
    */
   pickRefusal(dataset: DatasetName): string | null {
-    if (!this.challenge || this.challenge.limits.lockData) return null;
-    const current = $state.snapshot(this.config) as LabConfig;
-    const refused = refusedLimits($state.snapshot(this.challenge), current, this.memory.configFor(dataset, current));
-    if (refused.length === 0) return null;
-    // The curves share one network, and so do the 2-D sets: the same words for each, said once by the pickers.
-    const subject = isTableDataset(dataset)
-      ? `The network for ${DATASET_INFO[dataset].label}`
-      : isCurveDataset(dataset)
-        ? 'The network for the curves'
-        : 'The network for the 2-D data sets';
-    return refused.map((limit, i) => replacementText(i === 0 ? subject : 'It', limit)).join(' ');
+    const current = () => $state.snapshot(this.config) as LabConfig;
+    return this.gate.pickRefusal(dataset, current, (now) => this.memory.configFor(dataset, now));
   }
 
   /**
@@ -228,31 +207,23 @@ export class Lab {
    * learner to leave the challenge (`leaveChallenge`, which then runs `open`) or keep it.
    */
   private replaceNetwork(next: LabConfig, subject: string, opened: string, open: () => Promise<void>): Promise<void> {
-    const refused = this.challenge ? refusedLimits($state.snapshot(this.challenge), $state.snapshot(this.config) as LabConfig, next) : [];
-    if (refused.length === 0) return open();
-    this.question = { reasons: refused.map((limit) => replacementText(subject, limit)), opened };
-    this.pendingOpen = open;
-    return Promise.resolve();
+    return this.gate.replace(() => $state.snapshot(this.config) as LabConfig, next, subject, opened, open);
   }
 
   /** The learner's answer to `question`: the challenge closes (its file keeps it) and the network opens. */
   leaveChallenge(): Promise<void> {
-    const open = this.pendingOpen;
-    const question = this.question;
-    this.question = null;
-    this.pendingOpen = null;
-    if (open === null || question === null) return Promise.resolve();
+    const answered = this.gate.leave();
+    if (answered === null) return Promise.resolve();
     this.challenge = null;
     this.dirty = true;
-    const done = open();
-    this.message = { kind: 'info', text: `You left the challenge. ${question.opened} Open the challenge’s file again to go back to it.` };
+    const done = answered.open();
+    this.message = { kind: 'info', text: `You left the challenge. ${answered.opened} Open the challenge’s file again to go back to it.` };
     return done;
   }
 
   /** The other answer to `question`: nothing changes, the challenge stays. */
   keepChallenge(): void {
-    this.question = null;
-    this.pendingOpen = null;
+    this.gate.keep();
   }
 
   private sendConfig(config: LabConfig, restore?: { state: EngineState; history: HistoryPoint[] }): void {
@@ -381,19 +352,9 @@ export class Lab {
     });
   }
 
-  /**
-   * Records the challenge as solved at the first newly measured point that meets its goal,
-   * with the network that met it (only while the network keeps every limit).
-   */
+  /** Records the challenge as solved at the first newly measured point that meets its goal (see ChallengeGate.record). */
   private checkChallenge(snapshot: Snapshot): void {
-    if (this.challenge === null || this.challenge.solved !== null) return;
-    const points = snapshot.history.length > 0 ? snapshot.history : [snapshot.metrics];
-    // A time stamp for the file, never shown reactively: a plain Date is right here.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const solved = solutionIn(this.challenge, this.config, points, new Date());
-    if (solved === null) return;
-    this.challenge.solved = solved;
-    this.dirty = true;
+    if (this.gate.record(snapshot, this.config)) this.dirty = true;
   }
 
   markSaved(): void {

@@ -258,3 +258,14 @@ export function powerOfTenLabel(value: number): string {
   if (whole === 1) return '10';
   return `10${[...String(whole)].map((c) => SUPERSCRIPT[c]).join('')}`;
 }
+
+/**
+ * The gradient axis's ends, widened out to whole powers of ten: the axis labels only powers of
+ * ten, so a range inside one decade (0.002 to 0.09) would show a single label and no scale.
+ * Non-positive or missing ends (an empty chart) are left as they are.
+ */
+export function decadeBounds(min: number, max: number): { min: number; max: number } {
+  const low = min > 0 && Number.isFinite(min) ? 10 ** Math.floor(Math.log10(min) + 1e-9) : min;
+  const high = max > 0 && Number.isFinite(max) ? 10 ** Math.ceil(Math.log10(max) - 1e-9) : max;
+  return { min: low, max: high };
+}

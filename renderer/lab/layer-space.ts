@@ -12,27 +12,33 @@ export const LINES = 13;
 export const SAMPLES = 32;
 
 export interface LayerSpaceInputs {
-  /** The grid lines' samples first (LINES·2 lines of SAMPLES points), then the training points, as x1, x2 pairs. */
+  /** The grid lines' samples first (LINES·2 lines of `samples` points), then the training points, as x1, x2 pairs. */
   xy: Float64Array;
   gridCount: number;
+  /** Points along each grid line. */
+  samples: number;
   train: readonly DataPoint[];
 }
 
-/** The points to send through the network: grid lines over [low, high]², then the training points. */
-export function layerSpaceInputs(train: readonly DataPoint[], low = -6, high = 6): LayerSpaceInputs {
-  const gridCount = LINES * SAMPLES * 2;
+/**
+ * The points to send through the network: grid lines over [low, high]², then the training
+ * points. `samples` points along each line: more keep a tight bend drawn as a curve, not as a
+ * few straight pieces meeting at a corner.
+ */
+export function layerSpaceInputs(train: readonly DataPoint[], low = -6, high = 6, samples = SAMPLES): LayerSpaceInputs {
+  const gridCount = LINES * samples * 2;
   const xy = new Float64Array((gridCount + train.length) * 2);
   const span = high - low;
   let k = 0;
   for (let line = 0; line < LINES; line++) {
     const c = low + (span * line) / (LINES - 1);
-    for (let s = 0; s < SAMPLES; s++) {
-      const t = low + (span * s) / (SAMPLES - 1);
+    for (let s = 0; s < samples; s++) {
+      const t = low + (span * s) / (samples - 1);
       xy[k++] = c; // vertical line x1 = c
       xy[k++] = t;
     }
-    for (let s = 0; s < SAMPLES; s++) {
-      const t = low + (span * s) / (SAMPLES - 1);
+    for (let s = 0; s < samples; s++) {
+      const t = low + (span * s) / (samples - 1);
       xy[k++] = t; // horizontal line x2 = c
       xy[k++] = c;
     }
@@ -41,7 +47,7 @@ export function layerSpaceInputs(train: readonly DataPoint[], low = -6, high = 6
     xy[k++] = p.x1;
     xy[k++] = p.x2;
   }
-  return { xy, gridCount, train };
+  return { xy, gridCount, samples, train };
 }
 
 /** Where a layer-space value lands on the canvas, and the square of layer space the canvas shows. */
@@ -113,21 +119,38 @@ export function drawLayerSpace(
   /** More layer-space points (x, y pairs) the view must show besides the grid, e.g. a line's nearest point. */
   alsoShow: readonly number[] = [],
 ): LayerSpaceView | null {
-  const n = inputs.xy.length / 2;
-  const at = (p: number, j: number) => (j < 0 ? 0 : values[p * layerSize + j]);
-  const box = layerSpaceBox(values, layerSize, xi, yi, n, alsoShow);
+  const box = layerSpaceBox(values, layerSize, xi, yi, inputs.xy.length / 2, alsoShow);
   if (box === null) return null;
+  return drawLayerSpaceIn(ctx, size, inputs, values, layerSize, xi, yi, palette, regression, pointSize, box);
+}
+
+/** As drawLayerSpace, but showing the square `box` of layer space, e.g. a close-up of one part. */
+export function drawLayerSpaceIn(
+  ctx: CanvasRenderingContext2D,
+  size: number,
+  inputs: LayerSpaceInputs,
+  values: Float64Array,
+  layerSize: number,
+  xi: number,
+  yi: number,
+  palette: Palette,
+  regression: boolean,
+  pointSize: number,
+  box: LayerSpaceBox,
+): LayerSpaceView {
+  const at = (p: number, j: number) => (j < 0 ? 0 : values[p * layerSize + j]);
   const span = box.maxX - box.minX;
   const cx = (box.minX + box.maxX) / 2;
   const cy = (box.minY + box.maxY) / 2;
   const px = (v: number) => ((v - cx) / span + 0.5) * size;
   const py = (v: number) => (0.5 - (v - cy) / span) * size;
+  const samples = inputs.samples;
   ctx.strokeStyle = rgbText(palette.fg, 0.35);
   ctx.lineWidth = 1;
   for (let line = 0; line < LINES * 2; line++) {
     ctx.beginPath();
-    for (let s = 0; s < SAMPLES; s++) {
-      const p = line * SAMPLES + s;
+    for (let s = 0; s < samples; s++) {
+      const p = line * samples + s;
       if (s === 0) ctx.moveTo(px(at(p, xi)), py(at(p, yi)));
       else ctx.lineTo(px(at(p, xi)), py(at(p, yi)));
     }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, predictChoice, said, shoot } from './course-kit';
+import { check, checkFails, epoch, next, openLesson, predictChoice, said } from './course-kit';
+import { shoot } from './course-steps';
 
 /**
  * Lesson 8, "Folding space", solved as a learner would: a prediction committed before layer space
@@ -8,10 +9,15 @@ import { check, checkFails, epoch, next, openLesson, predictChoice, said, shoot 
  * neuron's straight line in layer space.
  */
 
-const SHOTS = 'test-results/course/08-folding-space';
+const SHOTS = '08-folding-space';
 
 async function trainedRight(page: Page): Promise<string> {
   return page.getByTestId('train-accuracy').innerText();
+}
+
+/** The close-up of layer space's sharpest bend. */
+function closeUp(page: Page) {
+  return page.getByRole('img', { name: /^Close-up of layer space/ });
 }
 
 /** Trains until every training point is right (starting over when a start gets stuck), then pauses. */
@@ -53,26 +59,33 @@ test('lesson 8: a learner sees a linear layer stretch the plane and ReLU and tan
   expect(await trainedRight(page)).not.toBe('100 %');
   // The linear layer gives up: its line leaves the picture, and an arrow says where it went.
   await expect(space).toHaveAccessibleName(/arrow at the edge pointing to the output neuron's straight line/);
+  // A linear layer neither folds nor bends: no close-up of a bend.
+  await expect(closeUp(page)).toHaveCount(0);
   await check(page);
-  await shoot(page, `${SHOTS}-1`);
+  await shoot(page, 'course', `${SHOTS}-1`);
   await next(page);
 
   // 2. ReLU: every training point right.
   await checkFails(page);
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('relu');
   await trainToAll(page);
+  await expect(closeUp(page)).toHaveAccessibleName(/ReLU hidden layer/);
   await check(page);
-  await shoot(page, `${SHOTS}-2`);
+  await shoot(page, 'course', `${SHOTS}-2`);
   await next(page);
 
   // 3. Tanh, predicted to bend before layer space is shown.
   await expect(space).toHaveAccessibleName('Layer space is hidden until you commit your prediction.');
+  await expect(closeUp(page)).toHaveCount(0);
   await predictChoice(page, 'It bends the plane into smooth curves');
   await expect(said(page, 'Your prediction was right')).toBeVisible();
   await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption('tanh');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
   await trainToAll(page);
   await expect(space).toHaveAccessibleName(/with the output neuron's straight line dashed/);
+  await expect(closeUp(page)).toHaveAccessibleName(/Tanh hidden layer/);
+  // The explanation says why, and no longer tells the learner to do what they have just done.
+  await expect(said(page, 'Tanh is a smooth S')).not.toContainText('Now');
   await check(page);
-  await shoot(page, `${SHOTS}-3`);
+  await shoot(page, 'course', `${SHOTS}-3`);
 });

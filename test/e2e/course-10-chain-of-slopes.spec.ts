@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, next, openLesson, shoot, trainUntil } from './course-kit';
+import { check, checkFails, expectLabelBesideMenu, next, openLesson, trainUntil } from './course-kit';
+import { shoot } from './course-steps';
 import { ratioIn } from './ratio';
 
 /**
@@ -8,7 +9,7 @@ import { ratioIn } from './ratio';
  * the gradient falls under 1/100, ReLU at the same depth, and the limit 0.25⁶ typed and measured.
  */
 
-const SHOTS = 'test-results/course/10-chain-of-slopes';
+const SHOTS = 'course-10-chain-of-slopes';
 
 /** Layer 1's "vs output" cell in the Gradient flow table, e.g. "×0.0043". */
 async function layerOneShare(page: Page): Promise<number> {
@@ -33,7 +34,7 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await page.keyboard.press('PageDown');
   await expect(cursor).toHaveAttribute('aria-valuenow', '0');
   await check(page);
-  await shoot(page, `${SHOTS}-1`);
+  await shoot(page, SHOTS, '1');
   await next(page);
 
   // 2. Predict first (the chart is hidden until then). Committing locks the guess and says what to
@@ -47,9 +48,7 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   const verdict = page.getByRole('status').filter({ hasText: 'you predicted 5 layers' });
   await expect(verdict).toContainText('Locked in: you predicted 5 layers. Now find out:');
   await expect(verdict).not.toContainText('quarter');
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await shoot(page, `${SHOTS}-2-locked`);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, SHOTS, '2-locked');
   await trainUntil(page, 3);
   expect(await layerOneShare(page)).toBeGreaterThan(0.01);
   await checkFails(page);
@@ -65,9 +64,7 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await expect(verdict).toContainText('Your run says otherwise: you predicted 5 layers; your run measured 3 layers.');
   await expect(verdict).toContainText('at most a quarter');
   await check(page);
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await shoot(page, `${SHOTS}-2`);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, SHOTS, '2');
   await next(page);
 
   // 3. ReLU at five layers: layer 1 gets about as much as the output.
@@ -78,7 +75,9 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await trainUntil(page, 5);
   expect(await layerOneShare(page)).toBeGreaterThan(0.1);
   await check(page);
-  await shoot(page, `${SHOTS}-3`);
+  // Three pickers and Speed wrap onto two rows: each label stays with its menu.
+  for (const name of ['Hidden activation', 'Hidden layers', 'Speed']) await expectLabelBesideMenu(page, name);
+  await shoot(page, SHOTS, '3');
   await next(page);
 
   // 4. The limit for six layers: the right number typed before choosing six layers is progress,
@@ -92,9 +91,7 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   const bodyColour = await page.locator('body').evaluate((b) => getComputedStyle(b).color);
   const partialColour = await colourOf(partial);
   expect(partialColour).toBe(bodyColour);
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await shoot(page, `${SHOTS}-4-partial`);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, SHOTS, '4-partial');
   await box.fill('1/256');
   await depth(page, 6);
   await trainUntil(page, 3);
@@ -108,5 +105,5 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await box.fill('1/4096');
   expect(await layerOneShare(page)).toBeLessThan(1 / 4096);
   await check(page);
-  await shoot(page, `${SHOTS}-4`);
+  await shoot(page, SHOTS, '4');
 });

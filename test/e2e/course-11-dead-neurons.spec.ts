@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, epoch, next, openLesson, shoot, trainUntil } from './course-kit';
+import { check, checkFails, epoch, expectLabelBesideMenu, next, openLesson, trainUntil } from './course-kit';
+import { shoot } from './course-steps';
 
 /**
  * Lesson 11, "Dead neurons", solved as a learner would: learning rate 3 kills ReLU neurons,
@@ -7,7 +8,7 @@ import { check, checkFails, epoch, next, openLesson, shoot, trainUntil } from '.
  * cursor, and leaky ReLU at learning rate 3 losing none and learning the circle.
  */
 
-const SHOTS = 'test-results/course/11-dead-neurons';
+const SHOTS = 'course-11-dead-neurons';
 
 async function deadCount(page: Page): Promise<number> {
   return page
@@ -37,9 +38,7 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   const verdict = page.getByRole('status').filter({ hasText: 'you predicted 4 neurons' });
   await expect(verdict).toContainText('Locked in: you predicted 4 neurons. Now find out:');
   await expect(verdict).not.toContainText('9');
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await shoot(page, `${SHOTS}-1-locked`);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, SHOTS, '1-locked');
   await trainUntil(page, 10);
   expect(await deadCount(page)).toBe(0);
   await expect(verdict).toContainText('Locked in');
@@ -62,9 +61,7 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await expect(verdict).toContainText('Your run says otherwise: you predicted 4 neurons; your run measured 9 neurons.');
   await expect(verdict).toContainText('Each crossed-out dot');
   await check(page);
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await shoot(page, `${SHOTS}-1`);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, SHOTS, '1');
   await next(page);
 
   // 2. Killed at 3, then 0.03 for fifty epochs more: still dead, still a coin toss.
@@ -78,7 +75,7 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   expect(await deadCount(page)).toBe(killed);
   expect(await accuracy(page)).toBeLessThan(60);
   await check(page);
-  await shoot(page, `${SHOTS}-2`);
+  await shoot(page, SHOTS, '2');
   await next(page);
 
   // 3. Left of 0 ReLU is flat; leaky ReLU keeps a slope of 0.01 there.
@@ -90,7 +87,7 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await page.getByRole('combobox', { name: 'Activation to explore' }).selectOption('leakyRelu');
   await expect(page.getByRole('status').filter({ hasText: /^x = −2\.00/ })).toContainText('f′(x) = 0.01');
   await check(page);
-  await shoot(page, `${SHOTS}-3`);
+  await shoot(page, SHOTS, '3');
   await next(page);
 
   // 4. Leaky ReLU at the same learning rate: nobody dies, the big step switches neurons off on
@@ -104,7 +101,12 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await expect(chart).toContainText(/layer 2: [0-7] of 8 now \(at most 8, at epoch \d+\)/);
   expect(await accuracy(page)).toBeGreaterThanOrEqual(90);
   await check(page);
-  await shoot(page, `${SHOTS}-4`);
+  // The text asks for about forty epochs: by then the chart shows layer 2's neurons come back one by one.
+  await trainUntil(page, 40);
+  await expect(chart).toContainText(/layer 2: [0-4] of 8 now \(at most 8, at epoch \d+\)/);
+  expect(await deadCount(page)).toBe(0);
+  for (const name of ['Hidden activation', 'Learning rate', 'Speed']) await expectLabelBesideMenu(page, name);
+  await shoot(page, SHOTS, '4');
 
   // The lesson reopened after a restart: step 1 shows the prediction as it was committed, with
   // what the run measured, and does not ask for it again.

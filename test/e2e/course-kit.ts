@@ -88,3 +88,21 @@ export async function trainUntil(page: Page, epochs: number): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 }
+
+/**
+ * The menu named `name` sits on the same row as its visible label, just right of it: when the
+ * controls wrap, a label left at the end of one row with its menu starting the next reads wrong.
+ */
+export async function expectLabelBesideMenu(page: Page, name: string): Promise<void> {
+  const menu = await page.getByRole('combobox', { name, exact: true }).boundingBox();
+  const label = await page
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .boundingBox();
+  expect(menu, `the ${name} menu is on screen`).not.toBeNull();
+  expect(label, `the ${name} label is on screen`).not.toBeNull();
+  if (menu === null || label === null) return;
+  expect(Math.abs(menu.y + menu.height / 2 - (label.y + label.height / 2)), `${name}: label and menu on one row`).toBeLessThan(6);
+  expect(menu.x - (label.x + label.width), `${name}: menu just right of its label`).toBeGreaterThanOrEqual(0);
+  expect(menu.x - (label.x + label.width), `${name}: menu just right of its label`).toBeLessThan(24);
+}

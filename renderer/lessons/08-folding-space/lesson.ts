@@ -54,7 +54,7 @@ export const STRAIGHT_PREDICTION: ChoicePrediction = {
   options: [STRAIGHT, BENT],
   answers: [STRAIGHT],
   explanation:
-    'A linear layer only multiplies and adds, so straight lines stay straight and parallel lines stay parallel: layer space is the plane stretched, tilted and shifted. Now press Train, let it run for at least 50 epochs, and watch whether the dashed line can split the colours.',
+    'A linear layer only multiplies and adds, so straight lines stay straight and parallel lines stay parallel: layer space is the plane stretched, tilted and shifted.',
 };
 
 /** Step 3's prediction, committed before layer space is shown. */
@@ -63,8 +63,7 @@ export const BEND_PREDICTION: ChoicePrediction = {
   question: 'What will a tanh hidden layer do to the grid?',
   options: [FOLDS, BENDS],
   answers: [BENDS],
-  explanation:
-    'Tanh is a smooth S with no corner anywhere, so the grid lines curve gently instead of creasing. Now choose Tanh and train until every training point is right.',
+  explanation: 'Tanh is a smooth S with no corner anywhere, so the grid lines curve gently instead of creasing.',
 };
 
 /** Watched a linear hidden layer train for 50 epochs without solving XOR (after the prediction, which the page asks first). */

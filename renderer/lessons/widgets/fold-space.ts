@@ -23,3 +23,13 @@ export interface FoldSpacePreset {
   /** How fast it trains at first (speed.ts); absent: full speed. */
   speed?: LessonSpeed;
 }
+
+/**
+ * Points along each grid line in layer space. The Lab's 32 drew tanh's bend as a few straight
+ * pieces meeting at visible corners (13° each), so it read as a crease; at 160 no piece turns
+ * more than about 3° from the one before, and the bend is drawn as the curve it is.
+ */
+export const FOLD_SAMPLES = 160;
+
+/** The close-up shows a square this many times narrower than layer space's picture, around its sharpest bend. */
+export const CLOSE_UP = 3;

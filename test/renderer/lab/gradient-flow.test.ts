@@ -4,6 +4,7 @@ import type { InstrumentPoint } from '../../../renderer/engine/instruments';
 import {
   GRADIENT_FLOOR,
   deadSummary,
+  decadeBounds,
   flowReadout,
   formatFactor,
   formatRatio,
@@ -211,5 +212,21 @@ describe('log axis ticks', () => {
     expect(powerOfTenLabel(1)).toBe('1');
     expect(powerOfTenLabel(3e-5)).toBe('');
     expect(powerOfTenLabel(0)).toBe('');
+  });
+});
+
+describe('gradient axis ends', () => {
+  it('widens a range inside one decade to whole powers of ten, so at least two ticks get a label', () => {
+    // Lesson 10 step 3 (ReLU, five layers): the lines span 0.002 to 0.09, one labelled tick before.
+    const { min, max } = decadeBounds(0.002, 0.09);
+    expect(min).toBeCloseTo(1e-3, 12);
+    expect(max).toBeCloseTo(1e-1, 12);
+    expect([min, max].map(powerOfTenLabel)).toEqual(['10⁻³', '10⁻¹']);
+  });
+  it('keeps ends already on a power of ten, and leaves an empty axis alone', () => {
+    const exact = decadeBounds(1e-4, 1);
+    expect(powerOfTenLabel(exact.min)).toBe('10⁻⁴');
+    expect(powerOfTenLabel(exact.max)).toBe('1');
+    expect(decadeBounds(0, 0)).toEqual({ min: 0, max: 0 });
   });
 });

@@ -15,11 +15,13 @@ import {
   STRAIGHT_PREDICTION,
 } from '../../../renderer/lessons/08-folding-space/lesson';
 import { layerSpaceBox, layerSpaceInputs, LINES, SAMPLES } from '../../../renderer/lab/layer-space';
+import { XOR_POINTS } from '../../../renderer/lessons/07-xor/lesson';
+import { closeUpBox, largestCorner, sharpestBend } from '../../../renderer/lessons/widgets/fold-bend';
 import { judgePrediction } from '../../../renderer/lessons/predict';
 import { runCheck } from '../../../renderer/lessons/types';
 import { clipToBox, LINE_REACH, lineToShow, offViewDirection } from '../../../renderer/lessons/widgets/fold-line';
 import { XOR_CORNERS } from '../../../renderer/lessons/math';
-import type { FoldSpaceState } from '../../../renderer/lessons/widgets/fold-space';
+import { CLOSE_UP, FOLD_SAMPLES, type FoldSpaceState } from '../../../renderer/lessons/widgets/fold-space';
 import { trainedSession } from './instrument-helpers';
 
 /** The step whose preset offers `activation` (tanh: step 3, with its weight decay; ReLU: step 2). */
@@ -58,37 +60,24 @@ function cornersInLayerSpace(config: typeof foldConfig, params: Float64Array) {
 }
 
 /**
- * Layer space as the widget draws it (300 px, the grid's box fitted into a square): the most any
- * grid line turns within 12 pixels of its length, in degrees. A crease turns sharply (ReLU: 90°);
- * a smooth bend spreads its turn along the line.
+ * Layer space as the widget draws it: the grid lines, `samples` points each, carried through the
+ * network, and how many layer-space units one pixel of the 300-pixel picture is.
  */
-function sharpestBend(config: typeof foldConfig, params: Float64Array): number {
-  const inputs = layerSpaceInputs([], -0.5, 1.5);
-  const h = forwardPoints(config, params, inputs.xy)[0];
-  const xs = Array.from({ length: h.length / 2 }, (_, p) => h[2 * p]);
-  const ys = Array.from({ length: h.length / 2 }, (_, p) => h[2 * p + 1]);
-  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) * 1.1;
-  const px = (v: number) => (v / span) * 300;
-  let sharpest = 0;
-  for (let line = 0; line < LINES * 2; line++) {
-    const segments: { angle: number; length: number }[] = [];
-    for (let k = 1; k < SAMPLES; k++) {
-      const a = line * SAMPLES + k - 1;
-      const dx = px(xs[a + 1]) - px(xs[a]);
-      const dy = px(ys[a + 1]) - px(ys[a]);
-      if (Math.hypot(dx, dy) >= 1) segments.push({ angle: Math.atan2(dy, dx), length: Math.hypot(dx, dy) });
-    }
-    for (let i = 0; i < segments.length; i++) {
-      let along = 0;
-      for (let j = i + 1; j < segments.length; j++) {
-        along += segments[j - 1].length;
-        if (along > 12) break;
-        const turn = Math.abs(((segments[j].angle - segments[i].angle + 3 * Math.PI) % (2 * Math.PI)) - Math.PI);
-        sharpest = Math.max(sharpest, (turn * 180) / Math.PI);
-      }
-    }
-  }
-  return sharpest;
+function drawnGrid(config: typeof foldConfig, params: Float64Array, samples = FOLD_SAMPLES) {
+  const inputs = layerSpaceInputs(XOR_POINTS, -0.5, 1.5, samples);
+  const hidden = forwardPoints(config, params, inputs.xy)[0];
+  const box = layerSpaceBox(hidden, 2, 0, 1, inputs.xy.length / 2)!;
+  return { hidden, samples, pixel: (box.maxX - box.minX) / 300 };
+}
+
+/** The most any grid line turns within 12 pixels of its length, in degrees: a crease turns 90° there, a round bend far less. */
+function sharpestTurn(grid: ReturnType<typeof drawnGrid>): number {
+  return sharpestBend(grid.hidden, 2, grid.samples, 12 * grid.pixel, grid.pixel / 3)?.turn ?? 0;
+}
+
+/** The most a drawn grid line turns from one piece to the next, in degrees: a corner the eye sees. */
+function corner(grid: ReturnType<typeof drawnGrid>): number {
+  return largestCorner(grid.hidden, 2, grid.samples, grid.pixel / 3);
 }
 
 /** How far from flat a linear hidden layer's 2×2 matrix is: its larger stretch over its smaller. */
@@ -115,17 +104,47 @@ describe('lesson 8: folding space', () => {
     );
     for (const r of ratios) expect(r).toBeLessThan(6);
   });
-  it('the picture agrees with the answers: ReLU folds along a sharp crease, tanh bends smoothly however long it trains', () => {
+  it('the picture agrees with the answers: ReLU folds at one point, tanh turns a little at a time round a curve', () => {
     const relu = trained('relu', 100);
     const tanh = trained('tanh', 1000);
-    const creased = sharpestBend(relu.config, relu.params);
-    const bent = sharpestBend(tanh.config, tanh.params);
+    const creased = drawnGrid(relu.config, relu.params);
+    const bent = drawnGrid(tanh.config, tanh.params);
+    const coarse = drawnGrid(tanh.config, tanh.params, SAMPLES);
     console.log(
-      `lesson 8 layer space, sharpest turn within 12 px: ReLU ${creased.toFixed(0)}°, tanh after 1,000 epochs ${bent.toFixed(0)}°`,
+      `lesson 8 layer space, sharpest turn within 12 px: ReLU ${sharpestTurn(creased).toFixed(0)}°, tanh after 1,000 epochs ${sharpestTurn(bent).toFixed(0)}°; ` +
+        `largest corner between drawn pieces: ReLU ${corner(creased).toFixed(0)}°, tanh ${corner(bent).toFixed(1)}° (${corner(coarse).toFixed(0)}° at the Lab's ${SAMPLES} points a line)`,
     );
-    expect(creased).toBeGreaterThan(45);
-    expect(bent).toBeLessThan(20);
+    // ReLU turns the whole way at one point, however finely the line is drawn.
+    expect(corner(creased)).toBeGreaterThan(45);
+    expect(sharpestTurn(creased)).toBeGreaterThan(45);
+    // Tanh turns as far in all (the grid still bends from one arm to the other) but spread over
+    // many pieces, none turning more than a few degrees from the last: a curve, not a corner.
+    expect(sharpestBend(bent.hidden, 2, bent.samples, 300 * bent.pixel)!.turn).toBeGreaterThan(80);
+    expect(sharpestTurn(bent)).toBeLessThan(30);
+    expect(corner(bent)).toBeLessThan(5);
+    // At the Lab's 32 points a line, tanh's bend was drawn as a few pieces meeting at corners.
+    expect(corner(coarse)).toBeGreaterThan(10);
     expect(checkBent(tanh.state)).toBe(true);
+  });
+
+  it('the close-up sits on the sharpest bend: the orange corners, between the two blue arms', () => {
+    for (const [activation, epochs] of [
+      ['relu', 100],
+      ['tanh', 1000],
+    ] as const) {
+      const { config, params } = trained(activation, epochs);
+      const grid = drawnGrid(config, params);
+      const side = (300 / CLOSE_UP) * grid.pixel;
+      const bend = sharpestBend(grid.hidden, 2, grid.samples, side / 2)!;
+      const close = closeUpBox(grid.hidden, 2, LINES * 2 * grid.samples, bend, side);
+      const { hidden } = cornersInLayerSpace(config, params);
+      // XOR_CORNERS: (0,0) and (1,1) are orange (label 0), in the close-up; the blue ones are not.
+      XOR_CORNERS.forEach((c, i) => {
+        const [x, y] = [hidden[2 * i], hidden[2 * i + 1]];
+        const inside = x >= close.minX && x <= close.maxX && y >= close.minY && y <= close.maxY;
+        expect(inside, `${activation}: corner (${c.x1}, ${c.x2})`).toBe(c.label === 0);
+      });
+    }
   });
 
   it('measured: a linear hidden layer stays below 100 % after 400 epochs; ReLU reaches 100 % within 50, tanh within 200', () => {
