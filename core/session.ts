@@ -32,7 +32,7 @@ import {
 } from './engine/runaway';
 import { traceExample, trainExample } from './engine/trace';
 import { checkpointOf, restoreCheckpoint, saveCheckpoint, smallerLearningRate, type Checkpoint } from './session/checkpoint';
-import { activityDue, DEFAULT_SPEED, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/measuring';
+import { activityDue, DEFAULT_SPEED, historyDue, measureDue, SLOW_SNAPSHOT_MS, trainsBatchwise } from './session/measuring';
 import { applyState, buildModel, checkState, copyConfig, instrumentsOf, stateOf } from './session/state';
 
 export { smallerLearningRate } from './session/checkpoint';
@@ -73,6 +73,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
   let speed: Speed = DEFAULT_SPEED;
   let current: ModelMetrics = measure(model, 0, instrumentsOn);
   let pending: HistoryPoint[] = [current.point];
+  /** The epoch of the newest history point (sent or pending). */
+  let pointEpoch = 0;
   /** Batch-by-batch networks: training time since the last measurement, and what that one took (ms). */
   let trainedSinceMeasure = 0;
   let lastMeasureMs = 0;
@@ -112,17 +114,27 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     // they are measured with every ACTIVITY_EVERY-th slice (every slice at a speed in epochs per
     // second); every command measures them.
     const activity = instrumentsOn && activityDue(playing, slicesSinceActivity, speed);
+    measureNow(activity);
+    slicesSinceActivity = activity ? 0 : slicesSinceActivity + 1;
+    if (history) keepPoint();
+  }
+
+  /** The metrics measured now (the neurons' activity only with `activity`, else the last kept). */
+  function measureNow(activity: boolean): void {
     const previous = current.activity;
     current = measure(model, epoch, activity);
-    slicesSinceActivity = activity ? 0 : slicesSinceActivity + 1;
     if (!activity) current.activity = previous;
     stale = false;
     if (current.point.trainLoss < best.loss && current.point.trainLoss <= limits.loss && withinLimit(model.params, limits.param))
       save(best);
-    if (!history) return;
+  }
+
+  /** The current metrics as the history point of this epoch (replacing one of the same epoch). */
+  function keepPoint(): void {
     const last = pending.length > 0 ? pending[pending.length - 1] : null;
     if (last !== null && last.epoch === epoch) pending[pending.length - 1] = current.point;
     else pending.push(current.point);
+    pointEpoch = epoch;
   }
 
   /** Starts the history afresh (configure, reset, load-state). */
@@ -178,6 +190,13 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
     const most = stepping && !running ? 1 : maxEpochs;
     let done = 0;
     while (done < most && !(running && stop?.epoch !== undefined && epoch >= stop.epoch)) {
+      // The slice trains on past the last epoch: keep its point if due (historyDue), so a slice
+      // of many epochs at full speed still leaves enough points for the loss chart. The slice's
+      // last epoch is recorded after the loop, as ever.
+      if (done > 0 && !slowEpochs && historyDue(epoch, pointEpoch)) {
+        measureNow(false);
+        keepPoint();
+      }
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.
         if (trainBatch(model)) {

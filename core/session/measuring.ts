@@ -41,6 +41,24 @@ export const SLOW_SNAPSHOT_MS = 100;
 /** Speed until the UI sets one: one epoch per frame, like the Playground. */
 export const DEFAULT_SPEED: Speed = { mode: 'epochsPerFrame', epochs: 1 };
 
+/**
+ * While an epoch-by-epoch network trains, its loss is kept as a history point every epoch up
+ * to epoch 2 × HISTORY_DENSITY, then every (epoch / HISTORY_DENSITY)-th epoch. The loss chart
+ * spans epoch 0 to now, so it always has some 70 points (100 × ln 2) in its newer half and
+ * more in the older, however many epochs a slice trains at full speed. (Once per slice, as
+ * before, left a 300-epoch run at full speed with a handful of points: a few straight segments.)
+ */
+export const HISTORY_DENSITY = 100;
+
+/**
+ * Whether the epoch just trained gets a point in the history, the last one being at
+ * `lastPointEpoch`. Measuring is a forward pass over the data; spaced out like this it costs
+ * at most a few hundred passes in a run's first epochs and a hundredth of the epochs after.
+ */
+export function historyDue(epoch: number, lastPointEpoch: number): boolean {
+  return epoch - lastPointEpoch >= Math.max(1, Math.floor(epoch / HISTORY_DENSITY));
+}
+
 /** Whether a batch-by-batch network is due to be measured after a slice of training. */
 export function measureDue(epochEnded: boolean, trainedMs: number, lastMeasureMs: number): boolean {
   return epochEnded || trainedMs >= MEASURE_EVERY * lastMeasureMs;

@@ -10,6 +10,9 @@ import type { Palette } from '../ui/palette';
 import { BIAS_DASH, neuronDash, pxToX, ticks, xToPx, yToPx, type CurveFrame } from './curve-frame';
 import { curveTags, type TagBox } from './curve-tags';
 
+/** The network's line, in px: thinner than a data dot (7 px across), so a dot on the line still shows around it. */
+export const CURVE_WIDTH = 2;
+
 /** The font of the neurons' numbers on the plot. */
 export const TAG_FONT = '10px system-ui, sans-serif';
 
@@ -19,14 +22,8 @@ export function neuronColor(palette: Palette, j: number): Rgb {
   return cycle[j % cycle.length];
 }
 
-/** Grid, axes with their numbers, and the data: training points as dots, test points as hollow squares. */
-export function drawBase(
-  ctx: CanvasRenderingContext2D,
-  f: CurveFrame,
-  palette: Palette,
-  train: readonly DataPoint[],
-  test: readonly DataPoint[],
-): void {
+/** Grid and axes with their numbers (the data is drawn over the curves, by drawOverlay). */
+export function drawBase(ctx: CanvasRenderingContext2D, f: CurveFrame, palette: Palette): void {
   ctx.fillStyle = rgbText(palette.panel);
   ctx.fillRect(0, 0, f.width, f.height);
   ctx.lineWidth = 1;
@@ -60,15 +57,13 @@ export function drawBase(
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const y of ticks(f.yMin, f.yMax, yStep * 2)) ctx.fillText(y < 0 ? `−${-y}` : `${y}`, f.left - 5, yToPx(f, y));
-
-  ctx.save();
-  clipToPlot(ctx, f);
-  drawPointSet(ctx, f, palette, train, false);
-  drawPointSet(ctx, f, palette, test, true);
-  ctx.restore();
 }
 
-/** Training points: blue dots with a rim; test points: hollow orange squares (shape tells them apart too). */
+/**
+ * Training points: blue dots with a rim of the panel's colour; test points: hollow orange
+ * squares (shape tells them apart too). Drawn over the curves, the rim keeps a dot visible
+ * where the network's line runs right through it.
+ */
 export function drawPointSet(
   ctx: CanvasRenderingContext2D,
   f: CurveFrame,
@@ -76,17 +71,26 @@ export function drawPointSet(
   points: readonly DataPoint[],
   test: boolean,
 ): void {
-  ctx.lineWidth = test ? 1.6 : 1;
-  ctx.strokeStyle = test ? rgbText(palette.classA) : rgbText(palette.panel);
-  ctx.fillStyle = rgbText(palette.classB);
-  for (const p of points) {
-    const px = xToPx(f, p.x1);
-    const py = yToPx(f, p.label);
+  if (test) {
+    ctx.lineWidth = 1.6;
+    ctx.strokeStyle = rgbText(palette.classA);
     ctx.beginPath();
-    if (test) ctx.rect(px - 3, py - 3, 6, 6);
-    else ctx.arc(px, py, 3.5, 0, Math.PI * 2);
-    if (!test) ctx.fill();
+    for (const p of points) ctx.rect(xToPx(f, p.x1) - 3, yToPx(f, p.label) - 3, 6, 6);
     ctx.stroke();
+    return;
+  }
+  // All the rims first, then all the dots (a dense set's rims never cut into a neighbour): each
+  // rim is 3 px wide, half of it under its dot, so 1.5 px of it shows around the dot.
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = rgbText(palette.panel);
+  ctx.fillStyle = rgbText(palette.classB);
+  for (const pass of ['rim', 'dot'] as const) {
+    for (const p of points) {
+      ctx.beginPath();
+      ctx.arc(xToPx(f, p.x1), yToPx(f, p.label), 3.5, 0, Math.PI * 2);
+      if (pass === 'rim') ctx.stroke();
+      else ctx.fill();
+    }
   }
 }
 
@@ -108,7 +112,11 @@ function tracePath(ctx: CanvasRenderingContext2D, f: CurveFrame, xs: Float64Arra
   ctx.stroke();
 }
 
-/** A small number in its placed box, in the curve's colour; a short leader to the curve when the box sits beside it. */
+/**
+ * A small number in its placed box, framed in the curve's colour, with a short leader to the
+ * curve when the box sits beside it. The number itself is in the text colour: the curve colours
+ * are made for lines (3:1), too faint for 10 px digits (crimson on the dark panel, orange on white).
+ */
 function tag(ctx: CanvasRenderingContext2D, palette: Palette, text: string, box: TagBox, color: Rgb, alpha: number): void {
   const cx = box.left + box.width / 2;
   const cy = box.top + box.height / 2;
@@ -127,7 +135,7 @@ function tag(ctx: CanvasRenderingContext2D, palette: Palette, text: string, box:
   ctx.fillRect(box.left, box.top, box.width, box.height);
   ctx.strokeStyle = rgbText(color, alpha);
   ctx.strokeRect(box.left + 0.5, box.top + 0.5, box.width - 1, box.height - 1);
-  ctx.fillStyle = rgbText(color, alpha);
+  ctx.fillStyle = rgbText(palette.fg, alpha);
   ctx.fillText(text, cx, cy + 0.5);
 }
 
@@ -198,10 +206,10 @@ export function drawCurves(
   if (view) {
     ctx.setLineDash([]);
     ctx.strokeStyle = rgbText(palette.panel, 0.85);
-    ctx.lineWidth = 5;
+    ctx.lineWidth = CURVE_WIDTH + 2;
     tracePath(ctx, f, view.x, view.output);
     ctx.strokeStyle = rgbText(palette.fg);
-    ctx.lineWidth = 2.5;
+    ctx.lineWidth = CURVE_WIDTH;
     tracePath(ctx, f, view.x, view.output);
   }
   if (probeX !== null) {
@@ -224,15 +232,25 @@ export function drawCurves(
   ctx.restore();
 }
 
-/** What the learner points at: the selected point ringed, the keyboard's cross-hair. */
+/**
+ * The top layer: the data points, over the curves so that a fitted line never hides the dots
+ * it is compared with, then what the learner points at: the selected point ringed, the
+ * keyboard's cross-hair.
+ */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   f: CurveFrame,
   palette: Palette,
+  data: { train: readonly DataPoint[]; test: readonly DataPoint[] },
   selected: DataPoint | null,
   cursor: { x: number; y: number } | null,
 ): void {
   ctx.clearRect(0, 0, f.width, f.height);
+  ctx.save();
+  clipToPlot(ctx, f);
+  drawPointSet(ctx, f, palette, data.train, false);
+  drawPointSet(ctx, f, palette, data.test, true);
+  ctx.restore();
   ctx.strokeStyle = rgbText(palette.fg);
   if (selected) {
     ctx.lineWidth = 2;

@@ -139,7 +139,7 @@ describe('training session', () => {
     expect(snap.params).not.toEqual(first.params);
   });
 
-  it('trains whole epochs until the deadline, and records history once per slice', () => {
+  it('trains whole epochs until the deadline, and records history for each early epoch of the slice', () => {
     const session = configured();
     session.snapshot();
     let t = 0;
@@ -147,7 +147,7 @@ describe('training session', () => {
     expect(session.train(forever, clock, 5)).toEqual([]);
     const snap = session.snapshot();
     expect(snap.epoch).toBe(5);
-    expect(snap.history.map((h) => h.epoch)).toEqual([5]);
+    expect(snap.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(session.snapshot().history).toEqual([]);
     session.train(3, clock, forever);
     expect(session.snapshot().epoch).toBe(8);

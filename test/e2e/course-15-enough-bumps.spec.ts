@@ -15,6 +15,29 @@ async function hinge(page: Page, j: number, w: number, b: number, v: number): Pr
   await slider(page, `v${SUB[j]} output`, v);
 }
 
+/**
+ * How many pixels of the plot named `name` show the training dots' blue, its layers composed as
+ * they are seen (grid, curves, points): a fitted line drawn over the dots hid all but their rims.
+ */
+async function dotPixels(page: Page, name: string): Promise<number> {
+  return page.getByRole('figure', { name }).evaluate((figure) => {
+    const layers = [...figure.querySelectorAll('canvas')];
+    const seen = document.createElement('canvas');
+    seen.width = layers[0].width;
+    seen.height = layers[0].height;
+    const ctx = seen.getContext('2d')!;
+    for (const layer of layers) ctx.drawImage(layer, 0, 0);
+    const blue = getComputedStyle(figure).getPropertyValue('--class-b').trim();
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(blue.slice(i, i + 2), 16));
+    const data = ctx.getImageData(0, 0, seen.width, seen.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) count += 1;
+    }
+    return count;
+  });
+}
+
 async function curveEpoch(page: Page): Promise<number> {
   return Number(await page.getByTestId('curve-epoch').innerText());
 }
@@ -46,6 +69,12 @@ test('lesson 15: enough bumps fit anything', async ({ page }) => {
   await checkFails(page);
   await question.fill('3');
   await check(page);
+  // The line runs through all 25 dots, and every dot still shows (each is some 38 pixels across), in both themes.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect.poll(() => dotPixels(page, 'Your hinges')).toBeGreaterThan(25 * 20);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await shoot(page, DIR, '2-bump');
   await next(page);
 

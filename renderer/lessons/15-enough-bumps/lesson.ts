@@ -110,7 +110,9 @@ export const lesson: LessonDef = {
       id: 'sum-of-hinges',
       title: 'A trained sum of hinges',
       widget: 'curve',
-      preset: sine(8, { question: 'The most bends this curve can have' }),
+      // "Watch the hinges move into place": 60 epochs a second shows it in about two seconds
+      // (full speed ran thousands of epochs before a learner could pause, the move lost in a blink).
+      preset: sine(8, { question: 'The most bends this curve can have', speed: 60 }),
       check: checkSumOfHinges,
       notYet: sumOfHingesNotYet,
       hint: 'Train for at least 100 epochs with Show each neuron ticked. Each neuron adds one hinge: how many bends can the sum have at most?',

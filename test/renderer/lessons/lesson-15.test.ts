@@ -89,6 +89,9 @@ function curveState(preset: CurvePreset, change: Partial<CurveState>): CurveStat
 
 describe('lesson 15, step 3: the most bends', () => {
   const preset = curvePreset(2);
+  it('starts at a speed at which the hinges can be watched moving into place, as the text asks', () => {
+    expect(preset.speed).toBe(60);
+  });
   it('accepts the width of the network the learner has, whatever width they chose', () => {
     expect(checkSumOfHinges(curveState(preset, { answer: 8 }))).toBe(true);
     expect(checkSumOfHinges(curveState(preset, { width: 16, answer: 16 }))).toBe(true);
