@@ -72,7 +72,7 @@ export const TIE_PREDICTION: NumberPrediction = {
   answer: 4,
   tolerance: 0,
   explanation:
-    'Random starting values give every neuron a different start, so each gets a different push and they grow apart into four different detectors. That is why every network begins with random weights: small enough to stay off the flat ends, different enough to break the symmetry. Now train and watch the maps grow apart.',
+    'Random starting values give every neuron a different start, so each gets a different push and they grow apart into four different detectors. That is why every network begins with random weights: small enough to stay off the flat ends, different enough to break the symmetry.',
 };
 
 /** Equal starting weights, trained a while, and the first layer's neurons still all one picture. */
