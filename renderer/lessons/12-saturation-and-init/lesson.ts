@@ -42,7 +42,7 @@ export const FLAT_PREDICTION: ChoicePrediction = {
   options: ['Tanh', 'The sigmoid', 'Both at the same distance'],
   answers: ['Tanh'],
   explanation:
-    'Tanh climbs from −1 to 1 and the sigmoid only from 0 to 1, and tanh is four times as steep in the middle (a slope of 1 at 0, against the sigmoid’s ¼). It uses up its climb sooner, so it levels off nearer to 0. Now find a flat end with the cursor.',
+    'Tanh climbs from −1 to 1 and the sigmoid only from 0 to 1, and tanh is four times as steep in the middle (a slope of 1 at 0, against the sigmoid’s ¼). It uses up its climb sooner, so it levels off nearer to 0.',
 };
 
 /** Step 2's prediction: which start reaches 90 % first. */
@@ -52,7 +52,7 @@ export const LARGE_PREDICTION: ChoicePrediction = {
   options: ['Small random (±0.5)', 'Large random (±5)', 'Both about as fast'],
   answers: ['Small random (±0.5)'],
   explanation:
-    'Only the small start gets there quickly. Train both and compare them in the table; then think back to step 1: where on tanh does a sum of 20 land, and what is the slope there?',
+    'Only the small start gets there quickly. To see why, think back to step 1: where on tanh does a sum of 20 land, and what is the slope there?',
 };
 
 /** Step 3's prediction: how many different pictures four neurons started equal show after training. */
@@ -63,6 +63,16 @@ export const CLONES_PREDICTION: NumberPrediction = {
   tolerance: 0,
   explanation:
     'Neurons that start equal compute exactly the same thing, so each gets exactly the same push, and after every step they are still the same: clones, however long it trains. Four clones are no better than one neuron.',
+};
+
+/** Step 4's prediction: how many different pictures four neurons started at random show once the network learns. */
+export const TIE_PREDICTION: NumberPrediction = {
+  kind: 'number',
+  question: 'Starting from small random weights, how many different pictures will the 4 neurons show once the network reaches 90 %?',
+  answer: 4,
+  tolerance: 0,
+  explanation:
+    'Random starting values give every neuron a different start, so each gets a different push and they grow apart into four different detectors. That is why every network begins with random weights: small enough to stay off the flat ends, different enough to break the symmetry.',
 };
 
 /** Equal starting weights, trained a while, and the first layer's neurons still all one picture. */
@@ -144,8 +154,9 @@ export const lesson: LessonDef = {
       widget: 'compare',
       // Step 3 ran the equal start: this one starts random, with the equal start on offer to compare.
       preset: compare('playground', [4, 4], { choices: ['playground', 'equal'], showNeurons: true }),
+      predict: TIE_PREDICTION,
       check: checkBrokenSymmetry,
-      hint: 'With Small random picked, train until the test accuracy reaches 90 %, and watch the four maps grow apart.',
+      hint: 'Commit your prediction, then with Small random picked train until the test accuracy reaches 90 %, and count the different pictures in the four maps.',
       formula: null,
       toLab: handoff,
     }),
