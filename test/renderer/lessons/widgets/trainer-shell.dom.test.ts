@@ -91,6 +91,8 @@ describe('TrainerWidget with the shared shell', () => {
     });
     await vi.waitFor(() => expect(states.at(-1)?.params ?? null).not.toBeNull());
     await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    // It gets there (however busy the machine), and stays there: it stopped, not ran past.
+    await vi.waitFor(() => expect(screen.getByTestId('epoch').textContent).toBe('40'), { timeout: 10_000 });
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy(), { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 200));
     expect(screen.getByTestId('epoch').textContent).toBe('40');
@@ -103,7 +105,7 @@ describe('TrainerWidget with the shared shell', () => {
       engine: inProcessEngine(),
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Train' }));
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(screen.getByTestId('curve-epoch').textContent).toBe('25'), { timeout: 10_000 });
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy(), { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 200));
     expect(screen.getByTestId('curve-epoch').textContent).toBe('25');
