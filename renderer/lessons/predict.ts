@@ -25,7 +25,7 @@ export interface JudgedByRun<S = unknown> {
 interface PredictionBase<S> {
   /** The question, in plain words, e.g. "Which activation will reach 90 % first?". */
   question: string;
-  /** Why the answer is what it is: a sentence or two, shown with the answer. */
+  /** Why the answer is what it is: a sentence or two, shown with the answer. No instructions: it stays on screen after they are done (instructionIn). */
   explanation: string;
   /** When true (the default), "Check my answer" fails until a prediction is committed. */
   required?: boolean;
@@ -177,11 +177,33 @@ export function predictionSatisfied(spec: PredictionSpec | undefined, prediction
   return spec === undefined || spec.required === false || prediction !== null;
 }
 
+/**
+ * A sentence that tells the learner what to do next ("Now press Train…", "Train both and
+ * compare…"). The explanation stays on screen after the learner has done it, so it must only
+ * say why; what to do belongs in the step's text and hint.
+ */
+const INSTRUCTION =
+  /(?:^|[.;:!?]\s+)(?:now |then |next,? )?(?:press|choose|pick|train|find|draw|measure|drag|set|try|click|move|type|watch|compare|commit|run|look|let)\b/i;
+
+/** The instruction an explanation gives, or null when it gives none. */
+export function instructionIn(explanation: string): string | null {
+  const found = INSTRUCTION.exec(explanation);
+  return found === null
+    ? null
+    : explanation
+        .slice(found.index)
+        .replace(/^[.;:!?]\s+/, '')
+        .slice(0, 60);
+}
+
 /** Problems with a prediction's data (the content test runs it on every step). */
 export function predictionProblems(spec: PredictionSpec): string[] {
   const problems: string[] = [];
   if (spec.question.trim() === '') problems.push('the question is empty');
   if (spec.explanation.trim() === '') problems.push('the explanation is empty');
+  const instruction = instructionIn(spec.explanation);
+  if (instruction !== null)
+    problems.push(`the explanation tells the learner what to do ("${instruction}…"), which stays on screen after they have done it`);
   if (spec.kind === 'choice') {
     if (spec.options.length < 2) problems.push('a choice needs at least two options');
     if (spec.answers.length === 0) problems.push('no option is marked right');

@@ -8,7 +8,12 @@
 /** Which of the two sets a point belongs to. */
 export type PointSet = 'train' | 'test';
 
-/** Draws one data point at pixel (x, y): `colour` is its class (or value) colour, `panel` the background colour of the theme. */
+/**
+ * Draws one data point at pixel (x, y): `colour` is its class (or value) colour, `panel` the
+ * background colour of the theme. `edge`, on a tinted plane, is the colour of the point's
+ * outline (the training dot's rim, a thin line round the test ring) where the class colour
+ * alone does not stand out from the tint; the rim is the panel's without it.
+ */
 export function drawDataPoint(
   ctx: CanvasRenderingContext2D,
   x: number,
@@ -17,6 +22,7 @@ export function drawDataPoint(
   colour: string,
   panel: string,
   radius = 3.5,
+  edge?: string,
 ): void {
   ctx.beginPath();
   ctx.arc(x, y, radius, 0, 2 * Math.PI);
@@ -24,7 +30,7 @@ export function drawDataPoint(
     ctx.fillStyle = colour;
     ctx.fill();
     ctx.lineWidth = 1.2;
-    ctx.strokeStyle = panel;
+    ctx.strokeStyle = edge ?? panel;
     ctx.stroke();
     return;
   }
@@ -32,5 +38,11 @@ export function drawDataPoint(
   ctx.fill();
   ctx.lineWidth = 2;
   ctx.strokeStyle = colour;
+  ctx.stroke();
+  if (edge === undefined) return;
+  ctx.beginPath();
+  ctx.arc(x, y, radius + 1.5, 0, 2 * Math.PI);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = edge;
   ctx.stroke();
 }

@@ -35,6 +35,12 @@ export interface ThemeColors {
   classA: string;
   classB: string;
   classC: string;
+  /**
+   * The rim of data points on the lessons' tinted planes: at least 3:1 against every soft tint
+   * where a class colour is not (light: the pale tints need a dark rim; dark: the class colours
+   * stand out by themselves, and the rim is the panel's).
+   */
+  pointEdge: string;
 }
 
 export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = {
@@ -52,6 +58,7 @@ export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = 
     classA: '#e8710a',
     classB: '#1a73e8',
     classC: '#b878a8',
+    pointEdge: '#1d2330',
   },
   dark: {
     bg: '#14171d',
@@ -67,6 +74,7 @@ export const THEME_COLORS: Readonly<Record<ThemeName, Readonly<ThemeColors>>> = 
     classA: '#ff9f43',
     classB: '#4ea1ff',
     classC: '#e00060',
+    pointEdge: '#1d2129',
   },
 };
 
@@ -75,7 +83,7 @@ export type Palette = { readonly [K in keyof ThemeColors]: Rgb } & {
   readonly theme: ThemeName;
   /** classA → panel → classB, for values from −1 to 1 (four bytes per entry). */
   readonly lut: Uint8ClampedArray;
-  /** The same table at half strength (SOFT of the way to each class colour), for tints under points and lines. */
+  /** The same table, paler (SOFT of the way to each class colour), for tints under points and lines. */
   readonly softLut: Uint8ClampedArray;
   /** Class colours in label order. */
   readonly classes: readonly Rgb[];
@@ -83,8 +91,12 @@ export type Palette = { readonly [K in keyof ThemeColors]: Rgb } & {
   readonly css: Readonly<ThemeColors>;
 };
 
-/** How far the soft table's ends go from the panel colour towards the class colours. */
-const SOFT = 0.45;
+/**
+ * How far the soft table's ends go from the panel colour towards the class colours. Paler in
+ * the dark theme: at 0.45 the blue points stood at 2.3:1 and the orange ones at 3.0:1 on the
+ * tint of their own class; at 0.3 both are above 3:1 on every tint (the palette test checks it).
+ */
+export const SOFT: Readonly<Record<ThemeName, number>> = { light: 0.45, dark: 0.3 };
 
 const built = new Map<ThemeName, Palette>();
 
@@ -104,7 +116,7 @@ export function paletteFor(theme: ThemeName): Palette {
       ...rgb,
       theme,
       lut: buildDivergingLut(rgb.classA, rgb.panel, rgb.classB),
-      softLut: buildDivergingLut(mix(rgb.panel, rgb.classA, SOFT), rgb.panel, mix(rgb.panel, rgb.classB, SOFT)),
+      softLut: buildDivergingLut(mix(rgb.panel, rgb.classA, SOFT[theme]), rgb.panel, mix(rgb.panel, rgb.classB, SOFT[theme])),
       classes: [rgb.classA, rgb.classB, rgb.classC],
       css: colors,
     };

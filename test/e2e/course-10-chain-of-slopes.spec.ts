@@ -67,7 +67,13 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await shoot(page, SHOTS, '2');
   await next(page);
 
-  // 3. ReLU at five layers: layer 1 gets about as much as the output.
+  // 3. ReLU at five layers: predicted first (the chart is hidden until then, and the text does not
+  //    say), then layer 1 gets about as much as the output.
+  await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
+  await shoot(page, SHOTS, '3-predict');
+  await page.getByRole('radio', { name: 'A tenth or more', exact: true }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(page.getByRole('region', { name: 'Gradient flow' })).toBeVisible();
   await trainUntil(page, 5);
   expect(await layerOneShare(page)).toBeLessThan(0.001);
   await checkFails(page);

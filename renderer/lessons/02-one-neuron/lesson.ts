@@ -137,7 +137,7 @@ export const lesson: LessonDef = {
         options: [BAND_CAN, BAND_CANNOT],
         answers: [BAND_CANNOT],
         explanation:
-          'Its boundary is one straight line, with blue on one side and orange on the other. The blue stripe sits between two orange ones, so any line leaves at least one orange stripe on the blue side, or the blue stripe on the orange side. So no line gets all 28: now find the best line you can, and let the counter tell you how many are on their own side.',
+          'Its boundary is one straight line, with blue on one side and orange on the other. The blue stripe sits between two orange ones, so any line leaves at least one orange stripe on the blue side, or the blue stripe on the orange side. So no straight line gets all 28: the best one still leaves a few points on the wrong side.',
       },
       check: checkBestLine,
       hint: 'Give up one orange stripe: stand the line upright in the gap between the blue stripe and one orange stripe, blue ground towards the blue dots.',

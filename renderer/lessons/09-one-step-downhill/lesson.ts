@@ -83,7 +83,7 @@ export const WAY_PREDICTION: ChoicePrediction = {
   options: [BIGGER, SMALLER, SAME],
   answers: [wayFrom(WAY_START)],
   explanation:
-    'Here ∂L/∂w is −0.044: the loss falls as w grows. A step goes against the gradient, w − 3 · (−0.044), so w grows by about 0.13 and the dot moves right, onto paler ground. Now press Take one step and watch the arrow and the dot.',
+    'Here ∂L/∂w is −0.044: the loss falls as w grows. A step goes against the gradient, w − 3 · (−0.044), so w grows by about 0.13 and the dot moves right, onto paler ground.',
 };
 
 const exampleConfig = labConfig({ dataset: 'circle', hidden: [3], activation: 'sigmoid', output: 'sigmoid', learningRate: 0.3, seed: 2 });

@@ -43,6 +43,10 @@ export function checkFoundDepth(s: GradientFlowState): boolean {
   return firstVanishingDepth(s) !== null;
 }
 
+/** Step 3's choices: what a ReLU network five layers deep passes back to its first layer. */
+export const RELU_VANISHES = 'Less than 1/100, as with sigmoid';
+export const RELU_ARRIVES = 'A tenth or more';
+
 /** A ReLU network at least four layers deep whose first layer gets a tenth of the output's gradient or more. */
 export function checkReluArrives(s: GradientFlowState): boolean {
   return s.activation === 'relu' && s.hiddenLayers >= 4 && s.epoch >= 5 && s.firstOverLast !== null && s.firstOverLast >= ARRIVES;
@@ -127,6 +131,14 @@ export const lesson: LessonDef = {
       title: 'The same depth with ReLU',
       widget: 'gradientFlow',
       preset: { config: flowConfig(5, 'sigmoid'), activationChoices: ['sigmoid', 'relu'], depthChoices: [4, 5, 6], speed: 10 },
+      predict: {
+        kind: 'choice',
+        question: 'With ReLU at five layers, how much of the output layer’s gradient will layer 1 get?',
+        options: [RELU_VANISHES, RELU_ARRIVES],
+        answers: [RELU_ARRIVES],
+        explanation:
+          'Going back through a neuron that is on multiplies the gradient by 1, so a path of active ReLUs passes it back without shrinking it. Layer 1 gets about as much as the output layer: nothing vanishes on the way.',
+      },
       check: checkReluArrives,
       hint: 'Pick ReLU as the hidden activation, keep at least four layers, and train for five epochs or more. Then read Layer 1 in the table.',
       formula: null,

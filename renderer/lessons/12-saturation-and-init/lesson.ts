@@ -42,7 +42,7 @@ export const FLAT_PREDICTION: ChoicePrediction = {
   options: ['Tanh', 'The sigmoid', 'Both at the same distance'],
   answers: ['Tanh'],
   explanation:
-    'Tanh climbs from −1 to 1 and the sigmoid only from 0 to 1, and tanh is four times as steep in the middle (a slope of 1 at 0, against the sigmoid’s ¼). It uses up its climb sooner, so it levels off nearer to 0. Now find a flat end with the cursor.',
+    'Tanh climbs from −1 to 1 and the sigmoid only from 0 to 1, and tanh is four times as steep in the middle (a slope of 1 at 0, against the sigmoid’s ¼). It uses up its climb sooner, so it levels off nearer to 0.',
 };
 
 /** Step 2's prediction: which start reaches 90 % first. */
@@ -52,7 +52,7 @@ export const LARGE_PREDICTION: ChoicePrediction = {
   options: ['Small random (±0.5)', 'Large random (±5)', 'Both about as fast'],
   answers: ['Small random (±0.5)'],
   explanation:
-    'Only the small start gets there quickly. Train both and compare them in the table; then think back to step 1: where on tanh does a sum of 20 land, and what is the slope there?',
+    'Only the small start gets there quickly. To see why, think back to step 1: where on tanh does a sum of 20 land, and what is the slope there?',
 };
 
 /** Step 3's prediction: how many different pictures four neurons started equal show after training. */

@@ -34,7 +34,7 @@ export const STRONGEST_PREDICTION: ChoicePrediction = {
   options: ['Yes: the more wrong, the harder the push', 'No: the push is strongest somewhere nearer to 0'],
   answers: ['No: the push is strongest somewhere nearer to 0'],
   explanation:
-    'The push is (y − t) times the sigmoid’s slope y(1 − y). Far to the left the error y − t is almost −1, but the slope is almost 0, and their product fades away. The push is strongest where the two balance. Now find that z with the slider.',
+    'The push is (y − t) times the sigmoid’s slope y(1 − y). Far to the left the error y − t is almost −1, but the slope is almost 0, and their product fades away. The push is strongest where the two balance.',
 };
 
 /** Step 2's prediction: roughly how many times harder cross-entropy pushes at z = −5. */
@@ -43,8 +43,7 @@ export const RATIO_PREDICTION: ChoicePrediction = {
   question: 'At z = −5, how many times harder will cross-entropy push than squared error?',
   options: ['About as hard (1 to 2 times)', 'About 10 times', 'More than 100 times'],
   answers: ['More than 100 times'],
-  explanation:
-    'Squared error’s push is multiplied by the sigmoid’s slope, which is tiny at z = −5; cross-entropy’s push is not. Now measure both pushes and divide to find the exact number.',
+  explanation: 'Squared error’s push is multiplied by the sigmoid’s slope, which is tiny at z = −5; cross-entropy’s push is not.',
 };
 
 /** Step 3's prediction: which loss gets the confidently wrong neuron past 90 % first. */
@@ -54,7 +53,7 @@ export const TRAINING_PREDICTION: ChoicePrediction = {
   options: ['Squared error', 'Cross-entropy', 'Both about as fast'],
   answers: ['Cross-entropy'],
   explanation:
-    'The neuron starts sure and wrong, out on the sigmoid’s flat end, and only one of the two losses still pushes hard there: steps 1 and 2 measured which. Train both and compare them in the table.',
+    'The neuron starts sure and wrong, out on the sigmoid’s flat end, and only one of the two losses still pushes hard there: steps 1 and 2 measured which.',
 };
 
 /** Step 4's prediction: the lowest loss a tanh output can reach for a target of 3. */

@@ -132,7 +132,7 @@ export const lesson: LessonDef = {
         answers: [WIDTH_OPTIONS[0]],
         explanation:
           // No measured losses here: the learner's own table is the experiment, and its numbers vary a little run to run.
-          'Every neuron adds a hinge, so a wider layer can bend its line in more places and follow the curve more closely. Now train 1, 4 and 16 neurons for 300 epochs each and watch your table: the lowest test loss should fall as the layer grows wider.',
+          'Every neuron adds a hinge, so a wider layer can bend its line in more places and follow the curve more closely: the lowest test loss should fall as the layer grows wider.',
       },
       check: checkWiderFitsCloser,
       hint: `Train each width for at least ${WIDTH_EPOCHS} epochs (the table keeps its lowest test loss). Try at least three widths, say 1, 4 and 16.`,

@@ -37,7 +37,7 @@ export const FLAT_PREDICTION: ChoicePrediction = {
   options: ['Yes: it has bends, so the boundary can curve', 'No: it will stay near a coin toss'],
   answers: ['No: it will stay near a coin toss'],
   explanation:
-    'Bends alone are not enough. Train it and watch; then look at the drawing where the neurons’ sums land (near 0 at the start) and answer the question beside the network.',
+    'Bends alone are not enough. The reason is in the drawing of where the neurons’ sums land (near 0 at the start), and the question beside the network asks for it.',
 };
 
 /** Step 4's prediction: how many bends a drawing needs. */
@@ -47,7 +47,7 @@ export const BENDS_PREDICTION: ChoicePrediction = {
   options: ['None: any line will do', 'One is enough', 'At least three'],
   answers: ['One is enough'],
   explanation:
-    'One bend is enough, as long as the neurons’ sums land on both sides of it: each neuron then bends the boundary once, and a few neurons together bend it round the circle. Now draw one and train it.',
+    'One bend is enough, as long as the neurons’ sums land on both sides of it: each neuron then bends the boundary once, and a few neurons together bend it round the circle.',
 };
 
 /** A staircase: flat everywhere but two risers 0.1 wide at ±1. */

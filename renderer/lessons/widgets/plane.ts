@@ -14,13 +14,24 @@ export function scale(d0: number, d1: number, r0: number, r1: number): (v: numbe
   return (v) => r0 + (v - d0) * k;
 }
 
-/** Light grid lines and the two axes of a square plane over [−extent, extent]². */
-export function drawAxes(ctx: CanvasRenderingContext2D, size: number, extent: number, p: Readonly<ThemeColors>): void {
-  const s = scale(-extent, extent, 0, size);
+/**
+ * The stretch of values a square plane shows on both axes: [low, high], or a number e for
+ * [−e, e].
+ */
+export type PlaneView = number | readonly [number, number];
+
+function bounds(view: PlaneView): [number, number] {
+  return typeof view === 'number' ? [-view, view] : [view[0], view[1]];
+}
+
+/** Light grid lines and the two axes (where zero is in view) of a square plane. */
+export function drawAxes(ctx: CanvasRenderingContext2D, size: number, view: PlaneView, p: Readonly<ThemeColors>): void {
+  const [low, high] = bounds(view);
+  const s = scale(low, high, 0, size);
   ctx.lineWidth = 1;
   ctx.strokeStyle = p.border;
-  const step = extent > 3 ? 1 : 0.5;
-  for (let v = -Math.floor(extent / step) * step; v <= extent; v += step) {
+  const step = high - low > 6 ? 1 : 0.5;
+  for (let v = Math.ceil(low / step) * step; v <= high; v += step) {
     ctx.beginPath();
     ctx.moveTo(s(v), 0);
     ctx.lineTo(s(v), size);
@@ -28,6 +39,7 @@ export function drawAxes(ctx: CanvasRenderingContext2D, size: number, extent: nu
     ctx.lineTo(size, size - s(v));
     ctx.stroke();
   }
+  if (low > 0 || high < 0) return;
   ctx.strokeStyle = p.muted;
   ctx.beginPath();
   ctx.moveTo(s(0), 0);
@@ -37,11 +49,12 @@ export function drawAxes(ctx: CanvasRenderingContext2D, size: number, extent: nu
   ctx.stroke();
 }
 
-/** The values a square plane over [−extent, extent]² labels on its axes: the whole numbers, every other one on a wide plane. */
-export function planeTicks(extent: number): { value: number; label: string }[] {
-  const step = extent > 3 ? 2 : 1;
+/** The values a square plane labels on its axes: the whole numbers, every other one on a wide plane. */
+export function planeTicks(view: PlaneView): { value: number; label: string }[] {
+  const [low, high] = bounds(view);
+  const step = high - low > 6 ? 2 : 1;
   const ticks: { value: number; label: string }[] = [];
-  for (let v = -Math.floor(extent / step) * step; v <= extent; v += step) ticks.push({ value: v, label: tickLabel(v) });
+  for (let v = Math.ceil(low / step) * step; v <= high; v += step) ticks.push({ value: v, label: tickLabel(v) });
   return ticks;
 }
 
@@ -51,8 +64,8 @@ export function planeTicks(extent: number): { value: number; label: string }[] {
  * a halo of the panel's colour so it reads over any tint. Labels the plane's edge would cut are
  * left out.
  */
-export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, extent: number, p: Readonly<ThemeColors>): void {
-  const s = scale(-extent, extent, 0, size);
+export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, view: PlaneView, p: Readonly<ThemeColors>): void {
+  const s = scale(...bounds(view), 0, size);
   ctx.save();
   ctx.font = TICK_FONT;
   ctx.lineWidth = 3;
@@ -65,14 +78,14 @@ export function drawPlaneLabels(ctx: CanvasRenderingContext2D, size: number, ext
   };
   ctx.textBaseline = 'bottom';
   ctx.textAlign = 'center';
-  for (const { value, label } of planeTicks(extent)) {
+  for (const { value, label } of planeTicks(view)) {
     const x = s(value);
     if (x > 12 && x < size - 30) text(label, x, size - 3);
   }
   ctx.textAlign = 'right';
   text('x₁', size - 4, size - 3);
   ctx.textAlign = 'left';
-  for (const { value, label } of planeTicks(extent)) {
+  for (const { value, label } of planeTicks(view)) {
     const y = size - s(value) - 2;
     if (y > 30 && y < size - 18) text(label, 4, y);
   }
@@ -91,7 +104,10 @@ export function drawPoint(ctx: CanvasRenderingContext2D, x: number, y: number, f
   ctx.stroke();
 }
 
-/** Data points over [low, high]², the way every plane draws them (renderer/ui/data-points.ts). */
+/**
+ * Data points over [low, high]², the way every plane draws them (renderer/ui/data-points.ts),
+ * outlined in `edge` (the palette's pointEdge) so they stand out from the tint under them.
+ */
 export function drawData(
   ctx: CanvasRenderingContext2D,
   train: readonly DataPoint[],
@@ -100,12 +116,13 @@ export function drawData(
   size: number,
   colours: string[],
   panel: string,
+  edge?: string,
 ): void {
   const [low, high] = view;
   const px = (v: number): number => ((v - low) / (high - low)) * size;
   const py = (v: number): number => size - ((v - low) / (high - low)) * size;
-  for (const p of train) drawDataPoint(ctx, px(p.x1), py(p.x2), 'train', colours[p.label % colours.length], panel);
-  for (const p of test) drawDataPoint(ctx, px(p.x1), py(p.x2), 'test', colours[p.label % colours.length], panel);
+  for (const p of train) drawDataPoint(ctx, px(p.x1), py(p.x2), 'train', colours[p.label % colours.length], panel, undefined, edge);
+  for (const p of test) drawDataPoint(ctx, px(p.x1), py(p.x2), 'test', colours[p.label % colours.length], panel, undefined, edge);
 }
 
 /** Cell centres of a res × res grid over [low, high]², row 0 at the top, as (x1, x2) pairs. */

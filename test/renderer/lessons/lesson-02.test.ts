@@ -3,6 +3,7 @@
  * given a sum of 1 with w₁ negative, a line found between two groups that needs a bias, and the
  * best any straight line can do on three stripes, found by trying every setting of the sliders.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   BAND,
@@ -19,7 +20,8 @@ import {
 } from '../../../renderer/lessons/02-one-neuron/lesson';
 import { neuronCorrect, parseAnswer } from '../../../renderer/lessons/math';
 import { migrateDone } from '../../../renderer/lessons/migrate';
-import { judgePrediction, type Prediction } from '../../../renderer/lessons/predict';
+import { splitSteps } from '../../../renderer/lessons/markdown';
+import { instructionIn, judgePrediction, type Prediction } from '../../../renderer/lessons/predict';
 import { runCheck, runNotYet, type NeuronState, type Step } from '../../../renderer/lessons/types';
 
 const [flip, separate, stripes] = lesson.steps;
@@ -104,10 +106,14 @@ describe('lesson 2: one neuron', () => {
     expect(runCheck(stripes, n(1, 0, 1.3), { value: BAND_CAN, correct: false })).toBe(true);
   });
 
-  it('step 3’s feedback after the prediction says what to do, not the number to find (the search is the step)', () => {
+  it('step 3’s feedback after the prediction gives neither the number to find (the search is the step) nor an order that goes stale', () => {
     const explanation = stripes.predict?.explanation ?? '';
     expect(explanation).not.toMatch(new RegExp(`\\b${BAND_BEST}\\b`));
-    expect(explanation).toMatch(/find the best line/);
+    // What to do is in the step's text, which the learner reads before and after the search.
+    expect(instructionIn(explanation)).toBeNull();
+    expect(splitSteps(readFileSync(new URL('../../../renderer/lessons/02-one-neuron/lesson.md', import.meta.url), 'utf8'))[2]).toMatch(
+      /find the best line you can/,
+    );
   });
 
   it('fills the formula with the live numbers', () => {

@@ -10,12 +10,15 @@ import {
   firstVanishingDepth,
   lesson,
   predictedBound,
+  RELU_ARRIVES,
+  RELU_VANISHES,
   SLOPE_BOUND,
 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
 import type { GradientFlowPreset, GradientFlowState } from '../../../renderer/lessons/types';
 import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
 import { recordTry } from '../../../renderer/lessons/widgets/flow-tries';
 import { flowState, trainedSession, triedDepths } from './instrument-helpers';
+import { readFileSync } from 'node:fs';
 
 const [, deep, relu, predict] = lesson.steps.map((s) => s.preset) as [unknown, GradientFlowPreset, GradientFlowPreset, GradientFlowPreset];
 
@@ -76,6 +79,20 @@ describe('lesson 10, step 3: ReLU at the same depth', () => {
       expect(checkReluArrives(r)).toBe(true);
       expect(checkReluArrives(s)).toBe(false);
     }
+  });
+  it('asks first, and its text does not say what the run shows', () => {
+    const spec = lesson.steps[2].predict;
+    expect(spec?.kind).toBe('choice');
+    if (spec?.kind !== 'choice') return;
+    expect(spec.options).toEqual([RELU_VANISHES, RELU_ARRIVES]);
+    // The measured answer (the test above): a tenth or more reaches layer 1.
+    expect(spec.answers).toEqual([RELU_ARRIVES]);
+    expect(spec.explanation).toMatch(/without shrinking/);
+    const text = readFileSync(new URL('../../../renderer/lessons/10-chain-of-slopes/lesson.md', import.meta.url), 'utf8').split(
+      '<!-- step -->',
+    )[2];
+    expect(text).toMatch(/predict how much/);
+    expect(text).not.toMatch(/without shrinking|passes the gradient back/);
   });
   it('needs five epochs and four layers', () => {
     expect(checkReluArrives(flow({ activation: 'relu', firstOverLast: 0.8, epoch: 2 }))).toBe(false);

@@ -229,3 +229,17 @@ describe('lesson 14, step 4: what overfitting draws', () => {
     expect(text).not.toMatch(/islands/);
   });
 });
+
+describe('lesson 14: every trainer starts at a speed one can watch', () => {
+  it('starts the regularization step at 60 epochs a second: the gap is watched closing over its 200 epochs', () => {
+    const regularize = lesson.steps[4];
+    if (regularize.widget !== 'trainer') throw new Error('step 5 is a trainer');
+    expect(regularize.id).toBe('regularize');
+    expect(regularize.preset.speed).toBe(60);
+  });
+
+  it('starts no step at full speed (a preset without a speed would)', () => {
+    const speeds = lesson.steps.map((s) => (s.widget === 'trainer' || s.widget === 'race' ? s.preset.speed : null));
+    expect(speeds).toEqual([10, 60, 1, 60, 60]);
+  });
+});

@@ -5,8 +5,10 @@ import {
   withUnit,
   answerText,
   judgePrediction,
+  instructionIn,
   predictionProblems,
   predictionSatisfied,
+  type PredictionSpec,
   type ChoicePrediction,
   type NumberPrediction,
 } from '../../../renderer/lessons/predict';
@@ -109,6 +111,15 @@ describe('a check that requires the prediction', () => {
   });
 });
 
+/** Every prediction in a step's data: its own, or one inside its widget's preset. */
+function predictionsIn(value: unknown, seen = new Set<unknown>()): PredictionSpec[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  const own = value as Partial<PredictionSpec>;
+  const here = (own.kind === 'choice' || own.kind === 'number') && typeof own.explanation === 'string' ? [value as PredictionSpec] : [];
+  return [...here, ...Object.values(value).flatMap((v) => predictionsIn(v, seen))];
+}
+
 describe('predictionProblems', () => {
   it('finds nothing wrong in a sound prediction and names what is wrong in a broken one', () => {
     expect(predictionProblems(choice)).toEqual([]);
@@ -119,9 +130,24 @@ describe('predictionProblems', () => {
     expect(predictionProblems({ ...number, explanation: ' ' })).toEqual(['the explanation is empty']);
   });
 
-  it('finds nothing wrong in any prediction the course asks', () => {
+  it("finds nothing wrong in any prediction the course asks, a step's own or one inside its widget's preset", () => {
     for (const lesson of LESSONS)
-      for (const s of lesson.steps) if (s.predict) expect(predictionProblems(s.predict), `${lesson.id}/${s.id}`).toEqual([]);
+      for (const s of lesson.steps)
+        for (const spec of predictionsIn(s)) expect(predictionProblems(spec), `${lesson.id}/${s.id}`).toEqual([]);
+  });
+
+  it('refuses an explanation that tells the learner what to do: it stays on screen after they have done it', () => {
+    const stale = 'A linear layer only stretches. Now press Train and let it run for at least 50 epochs.';
+    expect(instructionIn(stale)).toBe('Now press Train and let it run for at least 50 epochs.');
+    expect(instructionIn('Tanh levels off sooner. Train both and compare them in the table.')).toBe(
+      'Train both and compare them in the table.',
+    );
+    expect(instructionIn('So no line gets all 28: now find the best line you can.')).toBe('now find the best line you can.');
+    expect(predictionProblems({ ...choice, explanation: stale })).toEqual([
+      'the explanation tells the learner what to do ("Now press Train and let it run for at least 50 epochs.…"), which stays on screen after they have done it',
+    ]);
+    // Saying why, even with words like "train" or "find" inside a sentence, is what an explanation is for.
+    expect(instructionIn('The network trains faster once it finds the slope: what it found is the answer.')).toBeNull();
   });
 });
 

@@ -60,4 +60,25 @@ describe('training and test points look the same in the Lab and in the lessons (
       { fill: panel, stroke: blue },
     ]);
   });
+
+  it('on a lesson’s tinted plane, outlines both in the edge colour so they stand out from the tint', () => {
+    const { ctx, marks } = recorder();
+    const edge = palette.css.pointEdge;
+    drawData(
+      ctx,
+      [point],
+      [point],
+      [-6, 6],
+      300,
+      palette.classes.map((c) => rgbText(c)),
+      panel,
+      edge,
+    );
+    // The same dot and ring, the dot rimmed in the edge colour, the ring with a thin line round it.
+    expect(marks).toEqual([
+      { fill: blue, stroke: edge },
+      { fill: panel, stroke: blue },
+      { fill: null, stroke: edge },
+    ]);
+  });
 });

@@ -116,6 +116,17 @@ describe('palette contrast', () => {
     it(`class colours, accent and state colours stand out from panels (${theme}): at least 3:1`, () => {
       for (const c of [p.classA, p.classB, p.classC, p.accent, p.danger, p.ok]) expect(contrast(c, p.panel)).toBeGreaterThanOrEqual(3);
     });
+    it(`data points stand out from every soft tint under them (${theme}): their colour or their rim at 3:1 or more`, () => {
+      // Lesson 7's orange points sat at 2.96:1 and lesson 14's blue ones at 2.26:1 on the dark tint of their own class.
+      let weakest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < p.softLut.length; i += 4) {
+        const tint: Rgb = [p.softLut[i], p.softLut[i + 1], p.softLut[i + 2]];
+        for (const c of [p.classA, p.classB]) weakest = Math.min(weakest, Math.max(contrast(c, tint), contrast(p.pointEdge, tint)));
+      }
+      expect(weakest).toBeGreaterThanOrEqual(3);
+      // And the two classes stay apart inside the rim.
+      for (const c of [p.classA, p.classB]) expect(contrast(c, p.pointEdge)).toBeGreaterThanOrEqual(3);
+    });
     it(`text stays at 4.5:1 on the strongest confusion-matrix tints (${theme})`, () => {
       expect(contrast(p.fg, mix(p.panel, p.ok, CELL_TINT.ok))).toBeGreaterThanOrEqual(4.5);
       expect(contrast(p.fg, mix(p.panel, p.danger, CELL_TINT.danger))).toBeGreaterThanOrEqual(4.5);

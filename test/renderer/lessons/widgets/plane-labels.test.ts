@@ -44,4 +44,20 @@ describe('the plane’s axis numbers', () => {
       expect(t.y).toBeLessThanOrEqual(320);
     }
   });
+
+  it('label the trainer’s planes too: the zoomed XOR view from −0.5 to 1.5, and the Lab’s −6 to 6', () => {
+    expect(planeTicks([-0.5, 1.5]).map((t) => t.label)).toEqual(['0', '1']);
+    const xor = recordingContext();
+    drawPlaneLabels(xor.ctx, 300, [-0.5, 1.5], THEME_COLORS.light);
+    expect(xor.texts.filter((t) => t.y > 280).map((t) => [t.text, Math.round(t.x)])).toEqual([
+      ['0', 75],
+      ['1', 225],
+      ['x₁', 296],
+    ]);
+    const wide = recordingContext();
+    drawPlaneLabels(wide.ctx, 300, [-6, 6], THEME_COLORS.dark);
+    // The edge values (−6 and 6) would be cut by the plane's edge: the inner ones are drawn.
+    expect(wide.texts.filter((t) => t.y > 280).map((t) => t.text)).toEqual(['−4', '−2', '0', '2', '4', 'x₁']);
+    expect(wide.texts.filter((t) => t.x < 10).map((t) => t.text)).toEqual(['−4', '−2', '0', '2', '4', 'x₂']);
+  });
 });
