@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, next, openLesson, predictChoice, said, shoot } from './course-kit';
+import { check, checkFails, next, openLesson, predictChoice, said } from './course-kit';
+import { shoot } from './course-steps';
 
 /**
  * Lesson 9, "One step downhill", solved as a learner would: a prediction of where one step takes
@@ -8,10 +9,21 @@ import { check, checkFails, next, openLesson, predictChoice, said, shoot } from 
  * and applied.
  */
 
-const SHOTS = 'test-results/course/09-one-step-downhill';
+const SHOTS = '09-one-step-downhill';
 
 async function readNumber(page: Page, id: string): Promise<number> {
   return Number((await page.getByTestId(id).innerText()).replace('−', '-'));
+}
+
+/** The map's view as its description gives it: which, and the w and b ranges. */
+async function mapView(page: Page): Promise<{ which: string; w: [number, number]; b: [number, number] }> {
+  const name = (await page.getByRole('img', { name: /^Loss over the weight w/ }).getAttribute('aria-label')) ?? '';
+  const found = /\), (the whole map|zoomed to the path): w from (\S+) to (\S+), b from (\S+) to (\S+?)\. The more/.exec(
+    name.replaceAll('−', '-'),
+  );
+  if (found === null) throw new Error(`no view in "${name}"`);
+  const [, which, w0, w1, b0, b1] = found;
+  return { which, w: [Number(w0), Number(w1)], b: [Number(b0), Number(b1)] };
 }
 
 test('lesson 9: a learner takes steps downhill and finds where the slope makes them tiny', async ({ page }) => {
@@ -26,6 +38,9 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await expect(page.getByText('commit your prediction to see it')).toBeVisible();
   await expect(page.getByRole('slider', { name: 'Start w' })).toHaveCount(0);
   await expect(page.getByText('−0.044')).toHaveCount(0);
+  // Until then the whole map shows: its landscape is what the prediction is reasoned from.
+  expect((await mapView(page)).which).toBe('the whole map');
+  await shoot(page, 'course', `${SHOTS}-1-predict`);
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(said(page, 'First commit your prediction')).toBeVisible();
   await predictChoice(page, 'w gets smaller');
@@ -35,14 +50,21 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await expect(page.getByRole('radio', { name: 'w gets bigger' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Commit my prediction' })).toHaveCount(0);
   await expect(page.getByTestId('step-length')).toBeVisible();
+  // Committing zooms to the start and the step about to be taken, from (−2, 1) to (−1.87, 1.01).
+  const first = await mapView(page);
+  expect(first.which).toBe('zoomed to the path');
+  expect(first.w[0]).toBeLessThan(-2);
+  expect(first.w[1]).toBeGreaterThan(-1.87);
+  expect(first.w[1] - first.w[0]).toBeLessThanOrEqual(1);
   await checkFails(page);
   await step.click();
   await expect(page.getByTestId('steps')).toHaveText('1');
   await check(page);
-  await shoot(page, `${SHOTS}-1`);
+  await shoot(page, 'course', `${SHOTS}-1`);
   await next(page);
 
-  // 2. From the middle to the bottom: 16 steps.
+  // 2. From the middle to the bottom: 16 steps. The map is zoomed to the path, so the steps from
+  //    (0, 0) to about (1.19, −0.31) cover more than half its width (on the whole map, 7 %).
   for (let k = 0; k < 10; k++) await page.getByRole('button', { name: 'Take one step' }).click();
   expect(await readNumber(page, 'loss')).toBeGreaterThan(0.001);
   await checkFails(page);
@@ -50,8 +72,21 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await expect(page.getByTestId('steps')).toHaveText('16');
   await expect(page.getByTestId('bottom-after')).toHaveText('16 steps');
   expect(await readNumber(page, 'loss')).toBeLessThan(0.001);
+  const zoomed = await mapView(page);
+  expect(zoomed.which).toBe('zoomed to the path');
+  expect(zoomed.w[0]).toBeLessThanOrEqual(0);
+  expect(zoomed.w[1]).toBeGreaterThanOrEqual(1.19);
+  expect(1.19 / (zoomed.w[1] - zoomed.w[0])).toBeGreaterThan(0.5);
+  // The learner can look at the whole map and come back, by keyboard too.
+  const toggle = page.getByRole('button', { name: 'Show the whole map' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  expect(await mapView(page)).toEqual({ which: 'the whole map', w: [-8.5, 8.5], b: [-8.5, 8.5] });
+  await expect(page.getByRole('button', { name: 'Zoom to the path' })).toBeFocused();
+  await page.keyboard.press('Space');
+  expect(await mapView(page)).toEqual(zoomed);
   await check(page);
-  await shoot(page, `${SHOTS}-2`);
+  await shoot(page, 'course', `${SHOTS}-2`);
   await next(page);
 
   // 3. A flat start the tester found, w = −3, b = 3: a big loss and a tiny first step. The check
@@ -74,14 +109,22 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await expect(page.getByTestId('bottom-after')).toHaveText('not yet');
   expect(await readNumber(page, 'loss')).toBeGreaterThan(0.2);
   await check(page);
-  // From (−5, 5) the steps climb past the sliders' ±6 square to b = 6.32: the map reaches ±8.5,
-  // so the whole path is drawn on it.
+  // From (−5, 5) the steps climb past the sliders' ±6 square to b = 6.32: the view widens to
+  // hold the whole path, from the start to the dot.
   await page.getByRole('slider', { name: 'Start w' }).fill('-5');
   await page.getByRole('slider', { name: 'Start b' }).fill('5');
+  const flat = await mapView(page);
+  expect(flat.w[1] - flat.w[0]).toBeLessThanOrEqual(1);
   await page.getByRole('button', { name: 'Take 100 steps' }).click();
-  await expect(page.getByRole('img', { name: /^Loss over the weight w \(across, −8\.5 to 8\.5\).* w = −2\.12, b = 6\.32,/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: / w = −2\.12, b = 6\.32,/ })).toBeVisible();
+  const wide = await mapView(page);
+  expect(wide.which).toBe('zoomed to the path');
+  expect(wide.w[0]).toBeLessThan(-5);
+  expect(wide.w[1]).toBeGreaterThan(-2.12);
+  expect(wide.b[0]).toBeLessThan(5);
+  expect(wide.b[1]).toBeGreaterThan(6.32);
   await check(page);
-  await shoot(page, `${SHOTS}-3`);
+  await shoot(page, 'course', `${SHOTS}-3`);
   await next(page);
 
   // 4. One example: forward, backward, update.
@@ -93,5 +136,5 @@ test('lesson 9: a learner takes steps downhill and finds where the slope makes t
   await page.getByRole('button', { name: 'Apply update', exact: true }).click();
   await expect(page.getByRole('button', { name: 'One example', exact: true })).toBeVisible();
   await check(page);
-  await shoot(page, `${SHOTS}-4`);
+  await shoot(page, 'course', `${SHOTS}-4`);
 });

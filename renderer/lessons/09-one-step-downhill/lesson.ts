@@ -122,7 +122,7 @@ export const lesson: LessonDef = {
       widget: 'lossSurface',
       preset: surface({ w: 0, b: 0 }, BOTTOM),
       check: checkFlat,
-      hint: 'Move the start into a far corner of the map where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
+      hint: 'Press Show the whole map to see the far corners, then move the start into one where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
       formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
       toLab: null,
     }),
