@@ -81,6 +81,9 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await trainUntil(page, async () => !(await run(page, 'Small random (±0.5)').innerText()).includes('not yet'));
   await check(page);
   await rightColumnFits(page);
+  // The loss chart is tall enough to read: at 110 px its plot, under the legend and axis titles, was a 25 px strip.
+  const chart = page.getByRole('img', { name: /^Loss per epoch/ });
+  expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(170);
   await shoot(page, DIR, '2-large-weights');
   await next(page);
 
@@ -100,6 +103,12 @@ test('lesson 12: how the weights start', async ({ page }) => {
 
   // 4. Random weights break the tie. Step 3 ran the equal start, so this one starts random, not asking for it again.
   await expect(page.getByLabel('Starting weights', { exact: true })).toHaveValue('playground');
+  // Predict first: the neuron maps wait for the count.
+  await expect(page.getByRole('img', { name: /First hidden layer, neuron/ })).toHaveCount(0);
+  await shoot(page, DIR, '4-break-symmetry-before');
+  await page.getByRole('textbox', { name: /how many different pictures will the 4 neurons show once/ }).fill('4');
+  await commitPrediction(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Your prediction was right: 4.' })).toBeVisible();
   await checkFails(page);
   await trainUntil(page, async () => (await accuracy(page)) >= 90);
   await check(page);

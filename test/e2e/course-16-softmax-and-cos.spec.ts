@@ -49,6 +49,7 @@ test('a learner predicts the score softmax needs for 90 %, finds it below zero, 
   // 2. The race: the racers wait until the prediction is committed, then race at 10 epochs a second.
   await expect(page.getByText(/wait at the start line/)).toBeVisible();
   await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '2-cosine-predict');
   await predict(page, /^Which network will reach 90 % test accuracy on the three-arm spiral first\?/, 'Cosine', true, 'choice');
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -59,6 +60,10 @@ test('a learner predicts the score softmax needs for 90 %, finds it below zero, 
       .nth(2);
   await expect(reached('Cosine')).toHaveText(/^\d+$/, { timeout: 90_000 });
   await expect(reached('ReLU')).toHaveText('not yet');
+  // The loss chart is tall enough to tell three curves apart under its legend and axis titles
+  // (at 140 px the plot was a 60 px strip and ReLU's and tanh's lines ran into one).
+  const chart = page.getByRole('img', { name: /^Test loss of each racer per epoch/ });
+  expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(200);
   await shoot(page, SHOTS, '2-cosine-leads');
   await checkFails(page);
   // The others: 60 epochs a second (every epoch still measured) until ReLU finishes and tanh drops out.

@@ -24,13 +24,26 @@ export async function openLesson(page: Page, title: string): Promise<string[]> {
 // Checking a step, moving on, reading the trainer and predicting are the same in every journey (course-kit.ts).
 export { accuracy, check, checkFails, epoch, next, predictChoice, said, slider } from './course-kit';
 
+/** Sets the window to `width` and at least `height`, tall enough to show all of `main` unscrolled. */
+async function growToContent(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  const tall = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main === null ? 0 : main.getBoundingClientRect().top + main.scrollHeight;
+  });
+  if (tall > height) await page.setViewportSize({ width, height: Math.ceil(tall) });
+}
+
 /**
  * Screenshots of the whole page in light and dark, into `dir`, each theme scanned by axe-core
- * (WCAG 2.1 A and AA): serious and critical findings fail the step, listed. With SHOTS_ZOOM=1
- * also at 200 % zoom.
+ * (WCAG 2.1 A and AA): serious and critical findings fail the step, listed. The app scrolls
+ * inside `main`, so the window is made as tall as its content for the shots (as in
+ * course-steps.ts), and with SHOTS_ZOOM=1 each step is also shot at 200 % zoom in light.
  */
 export async function shoot(page: Page, dir: string, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
+  const size = page.viewportSize();
+  if (size !== null) await growToContent(page, size.width, size.height);
   const found: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -43,20 +56,14 @@ export async function shoot(page: Page, dir: string, name: string): Promise<void
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
-  // With SHOTS_ZOOM=1 also at 200 % zoom in light (half the CSS pixels), the window made as tall
-  // as the lesson so the shot is whole: the app scrolls inside its area (\`main\`), not the page.
-  const size = page.viewportSize();
   if (size !== null && process.env.SHOTS_ZOOM === '1') {
-    await page.setViewportSize({ width: size.width / 2, height: size.height / 2 });
+    // A window of half the size: the layout a 200 % zoom gives (the app keeps scrolling inside
+    // `main` while the window is over 480 CSS pixels tall, so it is grown to the content again).
+    await growToContent(page, size.width / 2, size.height / 2);
     await page.waitForTimeout(300);
-    const tall = await page.evaluate(() => {
-      const main = document.querySelector('main');
-      return main === null ? 0 : main.getBoundingClientRect().top + main.scrollHeight;
-    });
-    if (tall > size.height / 2) await page.setViewportSize({ width: size.width / 2, height: Math.ceil(tall) });
     await page.screenshot({ path: `test-results/${dir}/${name}-zoom200-light.png`, fullPage: true });
-    await page.setViewportSize(size);
   }
+  if (size !== null) await page.setViewportSize(size);
   expect(found, found.join('\n')).toEqual([]);
 }
 

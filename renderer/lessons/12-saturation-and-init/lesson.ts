@@ -65,6 +65,16 @@ export const CLONES_PREDICTION: NumberPrediction = {
     'Neurons that start equal compute exactly the same thing, so each gets exactly the same push, and after every step they are still the same: clones, however long it trains. Four clones are no better than one neuron.',
 };
 
+/** Step 4's prediction: how many different pictures four neurons started at random show once the network learns. */
+export const TIE_PREDICTION: NumberPrediction = {
+  kind: 'number',
+  question: 'Starting from small random weights, how many different pictures will the 4 neurons show once the network reaches 90 %?',
+  answer: 4,
+  tolerance: 0,
+  explanation:
+    'Random starting values give every neuron a different start, so each gets a different push and they grow apart into four different detectors. That is why every network begins with random weights: small enough to stay off the flat ends, different enough to break the symmetry.',
+};
+
 /** Equal starting weights, trained a while, and the first layer's neurons still all one picture. */
 export function checkClones(s: CompareState): boolean {
   return s.initializer === 'equal' && s.epoch >= 50 && s.distinct[0] === 1;
@@ -144,8 +154,9 @@ export const lesson: LessonDef = {
       widget: 'compare',
       // Step 3 ran the equal start: this one starts random, with the equal start on offer to compare.
       preset: compare('playground', [4, 4], { choices: ['playground', 'equal'], showNeurons: true }),
+      predict: TIE_PREDICTION,
       check: checkBrokenSymmetry,
-      hint: 'With Small random picked, train until the test accuracy reaches 90 %, and watch the four maps grow apart.',
+      hint: 'Commit your prediction, then with Small random picked train until the test accuracy reaches 90 %, and count the different pictures in the four maps.',
       formula: null,
       toLab: handoff,
     }),

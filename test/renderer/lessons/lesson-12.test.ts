@@ -16,6 +16,7 @@ import {
   LARGE_PREDICTION,
   lesson,
   SATURATION_QUESTION,
+  TIE_PREDICTION,
 } from '../../../renderer/lessons/12-saturation-and-init/lesson';
 import { parseAnswer } from '../../../renderer/lessons/math';
 import { judgePrediction } from '../../../renderer/lessons/predict';
@@ -110,6 +111,10 @@ describe('lesson 12, steps 3 and 4: clones and broken symmetry (tanh 2→4→4�
     expect(preset.choices).toEqual(['playground', 'equal']);
     const randomOnly = compareRuns(preset, [{ value: 'playground', epochs: 200, untilTarget: true }]);
     expect(randomOnly.distinct[0]).toBe(4);
+    // Step 4's prediction is the count this run shows.
+    expect(TIE_PREDICTION.answer).toBe(randomOnly.distinct[0]);
+    expect(judgePrediction(TIE_PREDICTION, parseAnswer('four')!)?.correct).toBe(true);
+    expect(judgePrediction(TIE_PREDICTION, parseAnswer('1')!)?.correct).toBe(false);
     expect(randomOnly.testAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(checkBrokenSymmetry(randomOnly)).toBe(true);
     expect(checkBrokenSymmetry({ ...randomOnly, initializer: 'equal' })).toBe(false);
@@ -136,11 +141,13 @@ describe('lesson 12: predict first, nothing given away', () => {
     expect(judgePrediction(FLAT_PREDICTION, 'Both at the same distance')?.correct).toBe(false);
   });
 
-  it('steps 1–3 ask their prediction, and the text quotes no measured result before it', () => {
-    expect(lesson.steps.slice(0, 3).map((s) => s.predict)).toEqual([FLAT_PREDICTION, LARGE_PREDICTION, CLONES_PREDICTION]);
+  it('every step asks its prediction, and the text quotes no measured result before it', () => {
+    expect(lesson.steps.map((s) => s.predict)).toEqual([FLAT_PREDICTION, LARGE_PREDICTION, CLONES_PREDICTION, TIE_PREDICTION]);
     const html = lessonHtml(lesson.id);
     expect(html[1]).not.toMatch(/64 %|within a few epochs/);
     expect(html[2]).not.toMatch(/clones|no better than one/);
+    // Step 4 does not say the random start grows four different neurons before the learner counts them.
+    expect(html[3]).not.toMatch(/grow apart|different detectors/);
     // The prediction's explanation does not answer the question under the table for the learner.
     expect(LARGE_PREDICTION.explanation).not.toContain(SATURATION_QUESTION.options[0]);
   });
