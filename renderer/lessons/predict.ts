@@ -163,13 +163,13 @@ export function predictionOutcome(spec: PredictionSpec, prediction: Prediction):
     : { lead: 'Not this time.', text: `You predicted ${predicted}; the answer is ${answerText(spec)}.`, explain: true };
 }
 
-/** The answer as the learner reads it, e.g. "ReLU" or "about 40 epochs (35 to 45 count)". */
+/** The answer as the learner reads it, e.g. "ReLU" or "about 40 epochs (35 to 45 counts as right)". */
 export function answerText(spec: PredictionSpec): string {
   if (spec.kind === 'choice') return spec.answers.join(' or ');
   const unit = spec.unit ? ` ${spec.unit}` : '';
   const n = spokenNumber;
   if (spec.tolerance === 0) return `${n(spec.answer)}${unit}`;
-  return `about ${n(spec.answer)}${unit} (${n(spec.answer - spec.tolerance)} to ${n(spec.answer + spec.tolerance)} count)`;
+  return `about ${n(spec.answer)}${unit} (${n(spec.answer - spec.tolerance)} to ${n(spec.answer + spec.tolerance)} counts as right)`;
 }
 
 /** True when a step's check may run: it asks no prediction, one that is optional, or one committed. */

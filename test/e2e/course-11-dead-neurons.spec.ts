@@ -64,7 +64,12 @@ test('lesson 11: a learner kills ReLU neurons with a big step and keeps them ali
   await shoot(page, SHOTS, '1');
   await next(page);
 
-  // 2. Killed at 3, then 0.03 for fifty epochs more: still dead, still a coin toss.
+  // 2. Predicted first (the neurons are hidden until then), then killed at 3 and trained at 0.03 for
+  //    fifty epochs more: still dead, still a coin toss.
+  await expect(page.getByRole('list', { name: 'Hidden neurons' })).toHaveCount(0);
+  await shoot(page, SHOTS, '2-predict');
+  await page.getByRole('radio', { name: 'None of them', exact: true }).check();
+  await page.getByRole('button', { name: 'Commit my prediction' }).click();
   await trainUntil(page, 10);
   const killed = await deadCount(page);
   expect(killed).toBeGreaterThanOrEqual(4);

@@ -17,6 +17,23 @@ export function checkDigitPicture(s: InputCountState): boolean {
   return s.width === 28 && s.height === 28 && s.channels === 1;
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** What a wrong picture in step 1 still lacks: one channel, or the photo's 30,000 numbers. */
+export function greyTwinNotYet(s: InputCountState): string | null {
+  if (checkGreyTwin(s)) return null;
+  if (s.channels !== 1) return 'Not quite yet: this picture has more than one colour channel. Set Colour channels to 1 (greyscale) first.';
+  const n = inputCount(s);
+  return `Not quite yet: this greyscale picture feeds ${count(n)} numbers, and the colour photo fed ${count(PHOTO_INPUTS)}. Make it ${n < PHOTO_INPUTS ? 'bigger' : 'smaller'}.`;
+}
+
+/** What a wrong picture in step 2 still lacks: its size or its one channel. */
+export function digitNotYet(s: InputCountState): string | null {
+  if (checkDigitPicture(s)) return null;
+  if (s.width !== 28 || s.height !== 28) return `Not quite yet: the picture is ${s.width} × ${s.height} pixels; the digits are 28 × 28.`;
+  return 'Not quite yet: the size is right, but a digit is greyscale: one colour channel.';
+}
+
 const formula = (s: InputCountState): string =>
   `${s.width} \\times ${s.height} \\times ${s.channels} = ${inputCount(s).toLocaleString('en-US')}\\ \\text{inputs}`;
 
@@ -40,6 +57,7 @@ export const lesson: LessonDef = {
           'There are 100 × 100 = 10,000 pixels, and each one holds three numbers (red, green and blue): 10,000 × 3 = 30,000 inputs.',
       },
       check: checkGreyTwin,
+      notYet: greyTwinNotYet,
       hint: 'With one channel every pixel is one number, so width × height must come to 30,000 by itself: for example 300 × 100, or 200 × 150.',
       formula,
       toLab: null,
@@ -58,6 +76,7 @@ export const lesson: LessonDef = {
         explanation: 'One brightness number per pixel: 28 × 28 × 1 = 784 inputs, almost forty times fewer than the colour photo.',
       },
       check: checkDigitPicture,
+      notYet: digitNotYet,
       hint: 'Set width and height to 28 and choose 1 channel (greyscale).',
       formula,
       toLab: null,

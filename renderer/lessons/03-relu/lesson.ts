@@ -20,6 +20,34 @@ export function checkHingesFit(s: CurveState): boolean {
   return s.activation === 'relu' && s.showEachNeuron && s.epoch > 0 && Number.isFinite(s.trainLoss) && s.trainLoss < 0.01;
 }
 
+/** Where the probe is, when step 1's check fails: the question is about −3. */
+export function minusThreeNotYet(s: ProbeState): string | null {
+  if (checkProbeAtMinusThree(s)) return null;
+  return `Not quite yet: the probe is at ${fmt(s.x)}. Move it to −3, where the question asks.`;
+}
+
+/** Where the neuron starts firing now, when step 2's check fails. */
+export function thresholdNotYet(s: ProbeState): string | null {
+  if (checkThresholdTwo(s)) return null;
+  if (s.w === 0) return 'Not quite yet: with weight 0 the neuron never changes with x. Make the weight positive.';
+  if (s.w < 0)
+    return 'Not quite yet: with a negative weight the neuron fires for inputs below its threshold, not above. Make the weight positive.';
+  return `Not quite yet: right now the neuron starts firing above x = ${fmt(-s.b / s.w)}. Move that point to 2.`;
+}
+
+/** What is left in step 3: the network, the neurons shown, or more training. */
+export function hingesNotYet(s: CurveState): string | null {
+  if (checkHingesFit(s)) return null;
+  if (!s.showEachNeuron) return 'Not quite yet: tick Show each neuron, so you can see the hinges that make the curve.';
+  if (s.epoch === 0) return 'Not quite yet: press Train and watch the hinges move.';
+  return `Not quite yet: the training loss is ${s.trainLoss.toFixed(3)}. Keep training until it is below 0.01.`;
+}
+
+/** A number as the plot's axis writes it: one decimal, with a real minus sign. */
+function fmt(v: number): string {
+  return (Math.round(v * 10) / 10).toFixed(1).replace('-', '−');
+}
+
 /** ReLU of the input alone: step 1, before a weight and a bias appear (step 2). */
 export function reluInputFormula(s: ProbeState): string {
   return `y = \\max(0,\\ x) = \\max(0,\\ ${tex(s.x, 1, true)}) = ${tex(relu(s.x), 2)}`;
@@ -57,6 +85,7 @@ export const lesson: LessonDef = {
         explanation: 'ReLU(−3) = max(0, −3) = 0: the larger of 0 and −3. Every negative input comes out as exactly zero.',
       },
       check: checkProbeAtMinusThree,
+      notYet: minusThreeNotYet,
       hint: 'Slide the probe to −3 and read the output there.',
       formula: reluInputFormula,
       toLab: null,
@@ -74,6 +103,7 @@ export const lesson: LessonDef = {
         extent: 5,
       },
       check: checkThresholdTwo,
+      notYet: thresholdNotYet,
       hint: 'With w = 1 the neuron starts firing where x + b becomes positive. Which bias makes that happen exactly at x = 2?',
       formula: reluFormula,
       toLab: null,
@@ -94,6 +124,7 @@ export const lesson: LessonDef = {
         speed: 10,
       },
       check: checkHingesFit,
+      notYet: hingesNotYet,
       hint: 'Keep the |x| curve and Show each neuron ticked, press Train and wait until the training loss is below 0.01.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

@@ -25,6 +25,39 @@ export function checkSineZeroAgain(s: ProbeState): boolean {
   return s.activation === 'sin' && Math.abs(s.x) >= 1 && Math.abs(output(s)) <= 0.06;
 }
 
+/** Three decimals with a real minus sign, as the read-out's formula writes them. */
+function signed(v: number): string {
+  return v.toFixed(3).replace('-', '−');
+}
+
+/** The picked function's name as the menu shows it. */
+function label(s: ProbeState): string {
+  return ACTIVATIONS[s.activation].label;
+}
+
+/** Which function is picked and what it gives, when a step's check fails. */
+function wrongFunction(s: ProbeState, wanted: ActivationName): string | null {
+  if (s.activation === wanted) return null;
+  return `Not quite yet: the menu shows ${label(s)}. Pick ${ACTIVATIONS[wanted].label} first.`;
+}
+
+export function tanhNotYet(s: ProbeState): string | null {
+  if (checkTanhSaysNo(s)) return null;
+  return wrongFunction(s, 'tanh') ?? `Not quite yet: tanh gives ${signed(output(s))} here, not below −0.9. Move the probe further left.`;
+}
+
+export function leakyNotYet(s: ProbeState): string | null {
+  if (checkLeakyLeft(s)) return null;
+  return wrongFunction(s, 'leakyRelu') ?? 'Not quite yet: the probe is on the right of 0. Move it to a negative x.';
+}
+
+export function sineNotYet(s: ProbeState): string | null {
+  if (checkSineZeroAgain(s)) return null;
+  if (s.activation === 'sin' && Math.abs(s.x) < 1)
+    return 'Not quite yet: that is the 0 at x = 0 the question starts from. Find the next one, between 1 and 5.';
+  return wrongFunction(s, 'sin') ?? `Not quite yet: the sine gives ${signed(output(s))} here. Move the probe to where it is 0.`;
+}
+
 export const RANGES = ['0 and 1', '−1 and 1', '0 and any large number', 'no limits: any number at all'];
 export const RELATIVES = ['Leaky ReLU', 'ELU', 'Softplus', 'GELU'];
 
@@ -72,6 +105,7 @@ export const lesson: LessonDef = {
           'σ stays between 0 and 1, so 2σ − 1 stays between 2·0 − 1 = −1 and 2·1 − 1 = 1. Negative inputs give negative outputs: tanh can say a clear "no".',
       },
       check: checkTanhSaysNo,
+      notYet: tanhNotYet,
       hint: 'Choose Tanh in the menu, then move the probe to the left until the output is below −0.9.',
       formula: activationFormula,
       toLab: null,
@@ -90,6 +124,7 @@ export const lesson: LessonDef = {
           'Leaky ReLU is ReLU with a slope of 0.01 for negative inputs: tiny, but never zero and the same all along the left. ELU’s and Softplus’s slopes fade towards zero far to the left, and GELU’s slope is zero at one place and then turns negative.',
       },
       check: checkLeakyLeft,
+      notYet: leakyNotYet,
       hint: 'Choose Leaky ReLU, then move the probe to a negative x and read the slope there.',
       formula: activationFormula,
       toLab: null,
@@ -109,6 +144,7 @@ export const lesson: LessonDef = {
           'At π, about 3.14. The sine comes back to 0 every π and repeats its whole shape every 2π (about 6.28), for ever: it never settles the way the other curves do.',
       },
       check: checkSineZeroAgain,
+      notYet: sineNotYet,
       hint: 'Choose Sine, then move the probe between 1 and 5 until the output is 0 (or as close as the probe gets).',
       formula: activationFormula,
       toLab: null,

@@ -51,6 +51,11 @@ export function checkKilledMeasured(s: DeadNeuronsState): boolean {
   return checkKilled(s) && killedInTen(s) !== null;
 }
 
+/** Step 2's choices: how many dead neurons a gentle learning rate brings back. */
+export const COME_BACK_MOST = 'Most of them';
+export const COME_BACK_FEW = 'A few of them';
+export const COME_BACK_NONE = 'None of them';
+
 /** Many ReLUs still dead after fifty epochs or more at the safe learning rate. */
 export function checkStayDead(s: DeadNeuronsState): boolean {
   const dead = deadTotal(s);
@@ -141,6 +146,14 @@ export const lesson: LessonDef = {
       title: 'Do they come back?',
       widget: 'deadNeurons',
       preset: { config: withRate(BIG_RATE), activationChoices: ['relu'], learningRates: [SMALL_RATE, BIG_RATE], speed: 10 },
+      predict: {
+        kind: 'choice',
+        question: 'After fifty more epochs at the gentle learning rate 0.03, how many crossed-out neurons come back?',
+        options: [COME_BACK_MOST, COME_BACK_FEW, COME_BACK_NONE],
+        answers: [COME_BACK_NONE],
+        explanation:
+          'None: a gentler step is still a step times the gradient, and a dead neuron’s gradient is 0. The next step shows where that 0 comes from.',
+      },
       check: checkStayDead,
       hint: 'Train at 3 until several neurons are crossed out, then pause, choose 0.03 and train for another 50 epochs or more.',
       formula: null,

@@ -30,6 +30,15 @@ export function checkBentIt(s: TrainerState): boolean {
   );
 }
 
+/** What is left in step 1: a bend between the layers, then training past 90 %. */
+export function bentItNotYet(s: TrainerState): string | null {
+  if (checkBentIt(s)) return null;
+  if (s.collapsed || s.config.network.hidden.every((layer) => layer.activation === 'identity'))
+    return 'Not quite yet: every hidden activation is still linear, so the boundary stays one straight line. Switch the hidden activation to ReLU or tanh.';
+  if (s.testAccuracy === null || s.epoch === 0) return 'Not quite yet: the network bends now. Press Train.';
+  return `Not quite yet: the test accuracy is ${(s.testAccuracy * 100).toFixed(1)} %. Keep training until it passes 90 %.`;
+}
+
 const spiral = labConfig({ dataset: 'spiral', hidden: [8, 8], activation: 'tanh', learningRate: 0.1, seed: 1 });
 
 export const capstonePreset: CapstonePreset = {
@@ -85,9 +94,10 @@ export const lesson: LessonDef = {
         options: [DEEP_ENOUGH, ONE_LINE, MORE_EPOCHS],
         answers: [ONE_LINE],
         explanation:
-          'Each linear layer is an affine map, and affine maps stacked are again one affine map. Its boundary is a straight line however many layers or epochs it gets. Depth only pays when something bends between the layers.',
+          'Each linear layer is an affine map, and affine maps stacked are again one affine map. Its boundary is a straight line however many layers or epochs it gets. That line can even score below 50 %, worse than a coin flip: it cuts through the ring, so part of the ring and part of the disc land on the wrong side, and the few test points need not fall evenly between them. Depth only pays when something bends between the layers.',
       },
       check: checkBentIt,
+      notYet: bentItNotYet,
       hint: 'Commit your prediction, then switch the hidden activation to ReLU or tanh, press Train and wait until the test accuracy passes 90 %.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

@@ -144,7 +144,7 @@ describe('a prediction the lesson answers itself', () => {
     });
     expect(predictionOutcome(fixed, judgePrediction(fixed, 12)!)).toEqual({
       lead: 'Not this time.',
-      text: 'You predicted 12 epochs; the answer is about 40 epochs (35 to 45 count).',
+      text: 'You predicted 12 epochs; the answer is about 40 epochs (35 to 45 counts as right).',
       explain: true,
     });
   });

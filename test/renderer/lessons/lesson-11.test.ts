@@ -11,6 +11,7 @@ import {
   checkLeakySlope,
   checkKilledMeasured,
   checkStayDead,
+  COME_BACK_NONE,
   deadConfig,
   killedInTen,
   deadTotal,
@@ -111,6 +112,17 @@ describe('lesson 11: dead neurons', () => {
     expect(leakyNotYet(leaky)).toBeNull();
     expect(checkLeakyAlive(measure('relu', 3, 10))).toBe(false);
     expect(checkLeakyAlive(measure('leakyRelu', 0.03, 10))).toBe(false);
+  });
+  it('step 2 asks first how many come back, and the runs say none', () => {
+    const spec = lesson.steps[1].predict;
+    expect(spec?.kind).toBe('choice');
+    if (spec?.kind !== 'choice') return;
+    expect(spec.answers).toEqual([COME_BACK_NONE]);
+    // Measured: killed at 3, then fifty epochs at 0.03, and not one more alive.
+    const killed = measure('relu', 3, 10);
+    const after = measure('relu', 3, 10, { rate: 0.03, more: 50 });
+    expect(deadTotal(after)).toBe(deadTotal(killed));
+    expect(stepTexts[1]).toMatch(/predict how many come back/);
   });
   it('counts nothing before the first measurement', () => {
     expect(deadTotal(dead({ deadCount: [] }))).toBeNull();

@@ -55,8 +55,8 @@ describe('judgePrediction', () => {
 describe('answerText', () => {
   it('names every right option, or the number with its range and unit', () => {
     expect(answerText(choice)).toBe('ReLU or Tanh');
-    expect(answerText(number)).toBe('about 40 epochs (35 to 45 count)');
-    expect(answerText({ ...number, answer: 0.3, tolerance: 0.1, unit: undefined })).toBe('about 0.3 (0.2 to 0.4 count)');
+    expect(answerText(number)).toBe('about 40 epochs (35 to 45 counts as right)');
+    expect(answerText({ ...number, answer: 0.3, tolerance: 0.1, unit: undefined })).toBe('about 0.3 (0.2 to 0.4 counts as right)');
     expect(answerText({ ...number, tolerance: 0 })).toBe('40 epochs');
   });
 });

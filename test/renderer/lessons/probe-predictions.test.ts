@@ -182,6 +182,23 @@ describe('lesson 5: tanh and friends, predicted before the read-out shows', () =
   });
 });
 
+describe('lesson 4: the plot keeps back what the prediction asks', () => {
+  it('step 1 hides the curve until the commit: σ(0) sits on its 0.5 line', () => {
+    const middle = sigmoidLesson.steps[0];
+    expect(middle.widget === 'probe' && middle.preset.untilPredicted).toBe('curve');
+  });
+
+  it('step 2 hides the left half, where σ(−2) is, and shows the right half to mirror', () => {
+    const mirror = sigmoidLesson.steps[1];
+    expect(mirror.widget === 'probe' && mirror.preset.untilPredicted).toBe('negativeSide');
+  });
+
+  it('step 3 asks no prediction and draws the whole curve', () => {
+    const flat = sigmoidLesson.steps[2];
+    expect(flat.widget === 'probe' && flat.preset.untilPredicted).toBeUndefined();
+  });
+});
+
 describe('lesson 4: no step starts its probe where a later step asks', () => {
   it('step 1 does not start at −2 (it would show σ(−2) once its own prediction is committed)', () => {
     for (const step of sigmoidLesson.steps) if (step.widget === 'probe') expect(step.preset.initial.x).not.toBe(MIRROR_X);
