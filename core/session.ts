@@ -196,6 +196,8 @@ export function createSession(options: SessionOptions = {}): TrainingSession {
       if (done > 0 && !slowEpochs && historyDue(epoch, pointEpoch)) {
         measureNow(false);
         keepPoint();
+        // Measured mid-slice, a target accuracy reached here stops the run at this epoch.
+        if (running && reachedStop()) break;
       }
       if (slowEpochs) {
         // An epoch outlasts a slice (digits): train batch by batch so Pause is never kept waiting.

@@ -22,7 +22,7 @@ export function neuronColor(palette: Palette, j: number): Rgb {
   return cycle[j % cycle.length];
 }
 
-/** Grid and axes with their numbers (the data is drawn over the curves, by drawOverlay). */
+/** Grid and axes with their numbers (the data is drawn over the curves, by drawCurves). */
 export function drawBase(ctx: CanvasRenderingContext2D, f: CurveFrame, palette: Palette): void {
   ctx.fillStyle = rgbText(palette.panel);
   ctx.fillRect(0, 0, f.width, f.height);
@@ -156,14 +156,17 @@ function sampleAt(view: CurveView, x: number): number {
 }
 
 /**
- * The live layer: with `eachNeuron`, every neuron's contribution as a thin dashed, numbered
- * curve (the `focus` neuron, if any, thick and the others faded) and the bias as a dotted line
- * marked b, the numbers placed so that no two overlap; then the network's curve, thick; then the probe.
+ * The live layer: with `eachNeuron`, every neuron's contribution as a thin dashed curve (the
+ * `focus` neuron, if any, thick and the others faded) and the bias as a dotted line; then the
+ * network's curve; then the data points over them, so the fitted line never hides the dots it
+ * is compared with; then the neurons' numbers (and b), placed so that no two overlap, over the
+ * dots so a dense set never hides them; then the probe.
  */
 export function drawCurves(
   ctx: CanvasRenderingContext2D,
   f: CurveFrame,
   palette: Palette,
+  data: { train: readonly DataPoint[]; test: readonly DataPoint[] },
   view: CurveView | null,
   eachNeuron: boolean,
   probeX: number | null,
@@ -173,9 +176,9 @@ export function drawCurves(
   ctx.save();
   clipToPlot(ctx, f);
   ctx.lineJoin = 'round';
+  const n = view?.contributions.length ?? 0;
+  const picked = focus !== null && focus < n ? focus : null;
   if (view && eachNeuron) {
-    const n = view.contributions.length;
-    const picked = focus !== null && focus < n ? focus : null;
     // The picked neuron last, on top of the others.
     const order = Array.from({ length: n }, (_, j) => j).filter((j) => j !== picked);
     if (picked !== null) order.push(picked);
@@ -193,7 +196,19 @@ export function drawCurves(
     ctx.moveTo(f.left, yToPx(f, view.bias));
     ctx.lineTo(f.right, yToPx(f, view.bias));
     ctx.stroke();
-    ctx.setLineDash([]);
+  }
+  ctx.setLineDash([]);
+  if (view) {
+    ctx.strokeStyle = rgbText(palette.panel, 0.85);
+    ctx.lineWidth = CURVE_WIDTH + 2;
+    tracePath(ctx, f, view.x, view.output);
+    ctx.strokeStyle = rgbText(palette.fg);
+    ctx.lineWidth = CURVE_WIDTH;
+    tracePath(ctx, f, view.x, view.output);
+  }
+  drawPointSet(ctx, f, palette, data.train, false);
+  drawPointSet(ctx, f, palette, data.test, true);
+  if (view && eachNeuron) {
     ctx.font = TAG_FONT;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -202,15 +217,6 @@ export function drawCurves(
       const alpha = t.neuron < 0 || picked === null || t.neuron === picked ? 1 : 0.35;
       tag(ctx, palette, t.text, t.box, color, alpha);
     }
-  }
-  if (view) {
-    ctx.setLineDash([]);
-    ctx.strokeStyle = rgbText(palette.panel, 0.85);
-    ctx.lineWidth = CURVE_WIDTH + 2;
-    tracePath(ctx, f, view.x, view.output);
-    ctx.strokeStyle = rgbText(palette.fg);
-    ctx.lineWidth = CURVE_WIDTH;
-    tracePath(ctx, f, view.x, view.output);
   }
   if (probeX !== null) {
     const px = Math.round(xToPx(f, probeX)) + 0.5;
@@ -232,25 +238,15 @@ export function drawCurves(
   ctx.restore();
 }
 
-/**
- * The top layer: the data points, over the curves so that a fitted line never hides the dots
- * it is compared with, then what the learner points at: the selected point ringed, the
- * keyboard's cross-hair.
- */
+/** What the learner points at: the selected point ringed, the keyboard's cross-hair. */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   f: CurveFrame,
   palette: Palette,
-  data: { train: readonly DataPoint[]; test: readonly DataPoint[] },
   selected: DataPoint | null,
   cursor: { x: number; y: number } | null,
 ): void {
   ctx.clearRect(0, 0, f.width, f.height);
-  ctx.save();
-  clipToPlot(ctx, f);
-  drawPointSet(ctx, f, palette, data.train, false);
-  drawPointSet(ctx, f, palette, data.test, true);
-  ctx.restore();
   ctx.strokeStyle = rgbText(palette.fg);
   if (selected) {
     ctx.lineWidth = 2;

@@ -20,6 +20,21 @@ export function formatCount(value: number): string {
 }
 
 /**
+ * A number with a fixed count of decimals as the formulas and axes write it: the minus sign
+ * "−" (not a hyphen) in front of a negative value, and none on one that rounds to zero:
+ * −3 → "−3.0", −0.04 → "0.0".
+ */
+export function formatSigned(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text.replace('-', '\u2212');
+}
+
+/** The same number for a screen reader's value text: the ASCII minus, which every reader says as "minus". */
+export function spokenSigned(value: number, digits: number): string {
+  return formatSigned(value, digits).replace('\u2212', '-');
+}
+
+/**
  * An accuracy (0–1) as a percentage with one decimal, rounded down: 0.8996 reads "89.9 %",
  * never "90.0 %", so a read-out never shows a goal (such as a lesson's 90 %) as reached
  * before the check agrees. A dash when there is no value yet.

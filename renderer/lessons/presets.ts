@@ -55,6 +55,7 @@ export interface TrainerOptions {
   speed?: LessonSpeed;
   epochBudget?: number;
   logLoss?: boolean;
+  trainAfterPrediction?: boolean;
 }
 
 export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): TrainerPreset {
@@ -71,6 +72,7 @@ export function trainerPreset(config: LabConfig, o: TrainerOptions = {}): Traine
     ...(o.speed === undefined ? {} : { speed: o.speed }),
     ...(o.epochBudget === undefined ? {} : { epochBudget: o.epochBudget }),
     ...(o.logLoss === undefined ? {} : { logLoss: o.logLoss }),
+    ...(o.trainAfterPrediction === undefined ? {} : { trainAfterPrediction: o.trainAfterPrediction }),
   };
 }
 

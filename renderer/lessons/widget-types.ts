@@ -159,6 +159,11 @@ export interface TrainerPreset {
   epochBudget?: number;
   /** The loss chart starts on a log scale (losses that span powers of ten, as in a blow-up), with the toggle shown. */
   logLoss?: boolean;
+  /**
+   * For a step whose prediction is about what this network will draw: until it is committed the
+   * plane shows only the points (no answer, no boundary) and Train and Step stay off.
+   */
+  trainAfterPrediction?: boolean;
 }
 
 /** The digits lesson: a network trained on real handwritten digits, and a pad to draw on. */
@@ -204,6 +209,11 @@ export interface ExplorerPreset {
   x: number;
   /** The drawing the explorer shows for 'drawn' (the straight line y = x when absent). */
   knots?: Knot[];
+  /**
+   * What waits for the step's prediction: 'slope' keeps back only the slope (its dashed curve
+   * and read-out), for a question about it; absent, the whole explorer waits.
+   */
+  untilPredicted?: 'slope';
 }
 
 /** "Draw your own": a piecewise-linear activation shaped by its knots. */

@@ -115,8 +115,20 @@ export function themeChartOptions(chart: Chart, palette: Palette): void {
  * Logarithmic axes keep Chart.js's formatter, which also decides which of their ticks get a label.
  */
 export function tickLabel(this: Scale, value: number | string, index: number, ticks: { value: number }[]): string {
-  if (this.type === 'logarithmic') return Ticks.formatters.logarithmic.call(this, Number(value), index, ticks);
+  if (this.type === 'logarithmic') return logTickLabel(this, Number(value), index, ticks);
   return String(Number(Number(value).toPrecision(6)));
+}
+
+/**
+ * Chart.js labels a log tick only at 1, 2, 3, 5… times a power of ten (or near the top), so an
+ * axis spanning less than a decade (a loss climbing from 0.50 to 0.70) could show one number.
+ * Then every tick gets its two-digit value, so the axis always reads as a scale.
+ */
+function logTickLabel(scale: Scale, value: number, index: number, ticks: { value: number }[]): string {
+  const own = (v: number, i: number): string => Ticks.formatters.logarithmic.call(scale, v, i, ticks);
+  const labelled = ticks.filter((t, i) => own(t.value, i) !== '').length;
+  if (labelled >= 2) return own(value, index);
+  return String(Number(value.toPrecision(2)));
 }
 
 /**

@@ -64,8 +64,10 @@ test('a learner works out a neuron by hand, finds a line that needs a bias, and 
   // 3. Three stripes: predict, then find the best a line can do; calling everything orange is not it.
   await expect(page.getByTestId('neuron-score')).toHaveCount(0);
   await predict(page, /^Can one neuron put all 28 points on their own side\?/, 'No, not all of them', true, 'choice');
-  // The feedback says what to do, not the number to find.
-  await expect(page.getByRole('region', { name: 'Predict first' }).getByText(/find the best line you can/)).toBeVisible();
+  // The feedback says why, not the number to find.
+  await expect(
+    page.getByRole('region', { name: 'Predict first' }).getByText(/the best one still leaves a few points on the wrong side/),
+  ).toBeVisible();
   await expect(page.getByText(/20 of 28/)).toHaveCount(0);
   await expect(page.getByTestId('neuron-score')).toContainText('14 of 28');
   await slider(page, 'w₂', 0);

@@ -36,6 +36,11 @@ test('a learner predicts that linear layers cannot bend, watches them collapse, 
   await check(page);
   await shoot(page, SHOTS, '1-collapse');
   await next(page);
+  // Step 2 asks before it shows too: the accuracy waits for the prediction.
+  await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
+  await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '2-relu-predict');
+  await predict(page, /^With ReLU in the hidden layers, can this network separate the circle\?/, 'Yes', true, 'choice');
   await page.getByRole('combobox', { name: 'Hidden activation', exact: true }).selectOption('relu');
   await expect(page.getByText('No single map: the collapse is broken.')).toBeVisible();
   await trainUntil(page, async () => (await accuracy(page)) >= 90);

@@ -113,6 +113,10 @@ test('lesson 12: how the weights start', async ({ page }) => {
   await trainUntil(page, async () => (await accuracy(page)) >= 90);
   await check(page);
   await rightColumnFits(page);
+  // The runs table, at its narrowest here (two rows that wrap), ends where the column does: the loss chart spans it.
+  const runsBox = await page.getByRole('table', { name: /Your runs/ }).boundingBox();
+  const column = await page.getByRole('img', { name: /^Loss per epoch/ }).boundingBox();
+  expect((runsBox?.x ?? 0) + (runsBox?.width ?? 0)).toBeLessThanOrEqual((column?.x ?? 0) + (column?.width ?? 0) + 0.5);
   await shoot(page, DIR, '4-break-symmetry');
   expect(crashes).toEqual([]);
 });

@@ -106,6 +106,10 @@ test('a learner races activations, solves the spiral, blows up training, overfit
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   await shoot(page, SHOTS, '3-too-fast-climbing');
+  // The loss chart is tall enough to read the climb: at 130 px its plot was a 45 px strip
+  // whose log axis numbered one tick (0.50).
+  const chart = page.getByRole('img', { name: /^Loss per epoch/ });
+  expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(190);
   const blowUp = page.getByRole('status').filter({ hasText: /Training (blew up|ran away) at epoch/ });
   await expect(blowUp).toBeVisible({ timeout: 30_000 });
   const at = Number(/at epoch (\d+)/.exec(await blowUp.innerText())?.[1]);

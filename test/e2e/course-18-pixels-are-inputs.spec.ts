@@ -1,7 +1,25 @@
 import { expect, test, type Page } from '@playwright/test';
-import { check, checkFails, endJourney, next, openLesson, shoot, startJourney, trainUntil } from './course-steps';
+import {
+  check,
+  checkFails,
+  checkNeedsPrediction,
+  endJourney,
+  next,
+  openLesson,
+  predict,
+  shoot,
+  startJourney,
+  trainUntil,
+} from './course-steps';
 
 const SHOTS = 'course-18';
+
+const LEVEL_QUESTION = /Where will its accuracy on the 2,000 test digits level off/;
+
+/** Step 1's prediction, committed (the read-outs, the chart and the test-digit views wait for it). */
+async function commitLevel(page: Page, answer = 'Between 85 % and 95 %', right = true): Promise<void> {
+  await predict(page, LEVEL_QUESTION, answer, right, 'choice');
+}
 
 /** The digits read-out's number in percent, or NaN before the first measurement. */
 async function percent(page: Page, label: string): Promise<number> {
@@ -34,6 +52,16 @@ test('a learner trains a linear network on digits, beats it with ReLU, and draws
   // 1. A Linear hidden layer levels off.
   await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('combobox', { name: 'Activation of hidden layer 1' })).toHaveValue('identity');
+  // Predict first: until the commit, no accuracy, chart, best scores or test digits give the level away.
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /^Linear network/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Test digits, mistakes first' })).toHaveCount(0);
+  await expect(page.getByText(/appear once you commit your prediction/)).toBeVisible();
+  await checkNeedsPrediction(page);
+  await shoot(page, SHOTS, '1-predict');
+  await commitLevel(page);
+  await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('It levels off near 92 %');
+  await expect(page.getByLabel('Test accuracy', { exact: true })).toBeVisible();
   await checkFails(page);
   await trainUntil(page, async () => (await digitsEpoch(page)) >= 3, 300_000);
   const linearBest = await page
@@ -108,6 +136,7 @@ test('the digits lesson keeps its confusion matrix inside its panel from 1000 to
   await startJourney(page);
   await openLesson(page, 'Pixels are inputs');
   await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await commitLevel(page, 'Above 98 %', false);
   await page.getByRole('button', { name: 'One epoch' }).click();
   const panel = page.getByRole('region', { name: 'How the network does on the test digits' });
   const matrix = panel.getByRole('table');
@@ -151,6 +180,7 @@ test('the digits lesson shows the digits views where the Lab does: the pad top r
   await startJourney(page);
   await openLesson(page, 'Pixels are inputs');
   await expect(page.getByText('10,000 digit images loaded')).toBeVisible({ timeout: 60_000 });
+  await commitLevel(page, 'Above 98 %', false);
   await page.getByRole('button', { name: 'One epoch' }).click();
   const gallery = page.getByRole('region', { name: 'Test digits, mistakes first' });
   await expect(gallery).toBeVisible({ timeout: 120_000 });

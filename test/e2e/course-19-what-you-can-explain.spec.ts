@@ -65,24 +65,23 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   page.on('pageerror', (error) => crashes.push(error.message));
   await openLesson(page);
 
-  // Before the prediction the accuracy is hidden, and Check says to predict first.
+  // Before the prediction the plane shows only the points (no answer, no boundary), the
+  // accuracy is hidden, Train and Step wait with the reason, and Check says to predict first.
   const predict = page.getByRole('region', { name: 'Predict first' });
   await expect(predict).toBeVisible();
   await expect(page.getByTestId('test-accuracy')).toHaveCount(0);
-  await expect(page.getByText(/The loss and the accuracy appear once you commit your prediction/)).toBeVisible();
+  await expect(page.getByRole('img', { name: /The network's answer over the plane: only the data for now/ })).toBeVisible();
+  const stepButton = page.getByRole('button', { name: 'Step: train one epoch' });
+  const trainButton = page.getByRole('button', { name: 'Train', exact: true });
+  for (const button of [trainButton, stepButton]) {
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/^Commit your prediction first: then you can train/);
+  }
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'First commit your prediction' })).toBeVisible();
   const commit = page.getByRole('button', { name: 'Commit my prediction' });
   await expect(commit).toBeDisabled();
   await shoot(page, '1-predict');
-
-  // Step trains exactly one epoch at a time, and still hides the numbers.
-  const stepButton = page.getByRole('button', { name: 'Step: train one epoch' });
-  await expect.poll(() => epoch(page)).toBe(0);
-  await stepButton.click();
-  await expect.poll(() => epoch(page)).toBe(1);
-  await stepButton.click();
-  await expect.poll(() => epoch(page)).toBe(2);
 
   // The prediction, by keyboard: pick an option with the arrow keys, commit with Enter.
   await predict.getByRole('radio').first().focus();
@@ -95,7 +94,16 @@ test('step 1: predict first, then Step, the speed menu and a network that bends'
   await expect(reveal).toBeVisible();
   await expect(reveal).toContainText('affine maps stacked are again one affine map');
   await expect(page.getByTestId('test-accuracy')).toBeVisible();
+  await expect(page.getByRole('img', { name: /the line is the decision boundary/ })).toBeVisible();
   await expect(commit).toHaveCount(0);
+  await expect(trainButton).toBeEnabled();
+
+  // Step trains exactly one epoch at a time.
+  await expect.poll(() => epoch(page)).toBe(0);
+  await stepButton.click();
+  await expect.poll(() => epoch(page)).toBe(1);
+  await stepButton.click();
+  await expect.poll(() => epoch(page)).toBe(2);
   await shoot(page, '1-revealed');
 
   // The speed menu starts where the step set it (60 a second). Each speed's real rate is

@@ -54,7 +54,7 @@ export const lesson: LessonDef = {
     }),
     step({
       id: 'relu',
-      title: 'One kink changes everything',
+      title: 'One kink',
       widget: 'trainer',
       preset: trainerPreset(config, {
         controls: ['activation'],
@@ -63,6 +63,14 @@ export const lesson: LessonDef = {
         // Slow enough to watch the line bend into a polygon around the disc.
         speed: 10,
       }),
+      predict: {
+        kind: 'choice',
+        question: 'With ReLU in the hidden layers, can this network separate the circle?',
+        options: [CAN, CANNOT],
+        answers: [CAN],
+        explanation:
+          'Each hidden neuron still draws a straight line, but now it outputs 0 on one side of it, and the next layer combines those half-planes into corners and a polygon around the disc. The network stops being one map, so there is no single matrix to show any more.',
+      },
       check: checkReluBends,
       hint: 'Switch the hidden activation to ReLU, press Train and wait until the test accuracy passes 90 %.',
       formula: null,

@@ -21,6 +21,32 @@ export const LESSON_ID = '18-pixels-are-inputs';
  */
 export const GOAL_ACCURACY = 0.94;
 
+/**
+ * Where the lesson's Linear network levels off on the test digits: 91.7 % at epoch 4 (measured
+ * with the lesson's network and seed; it stays within a point of that through epoch 15).
+ */
+export const LINEAR_LEVEL = 0.917;
+
+/** A range of test accuracy the learner may predict for the linear network, from `low` up to `high`. */
+export interface AccuracyBand {
+  label: string;
+  low: number;
+  high: number;
+}
+
+/** The ranges step 1 offers: wide apart, so the one holding the measured level is clearly right. */
+export const LEVEL_BANDS: readonly AccuracyBand[] = [
+  { label: 'Below 40 %', low: 0, high: 0.4 },
+  { label: 'Between 40 % and 75 %', low: 0.4, high: 0.75 },
+  { label: 'Between 85 % and 95 %', low: 0.85, high: 0.95 },
+  { label: 'Above 98 %', low: 0.98, high: 1 },
+];
+
+/** The band an accuracy falls in, or null in a gap between the bands. */
+export function bandOf(accuracy: number): AccuracyBand | null {
+  return LEVEL_BANDS.find((band) => accuracy >= band.low && accuracy <= band.high) ?? null;
+}
+
 /** Epochs a linear network trains before its plateau counts as seen (it levels off by epoch 4). */
 export const LINEAR_EPOCHS = 3;
 
@@ -80,8 +106,15 @@ export const linearStep = step({
   title: 'A network with no activation',
   widget: 'digits',
   preset: { hidden: LESSON_NETWORK, askDrawn: false, goal: GOAL_ACCURACY },
+  predict: {
+    kind: 'choice',
+    question: 'This network has no activation. Where will its accuracy on the 2,000 test digits level off?',
+    options: LEVEL_BANDS.map((band) => band.label),
+    answers: [bandOf(LINEAR_LEVEL)?.label ?? ''],
+    explanation: `It levels off near ${(LINEAR_LEVEL * 100).toFixed(0)} %. With no activation the whole network adds up the pixels with one set of weights per digit, like a stencil laid over the picture. Most digits fit their stencil, but digits that share most of their ink, a 4 and a 9 or a 3 and an 8, do not, and more neurons cannot fix that.`,
+  },
   check: checkLinearPlateau,
-  hint: `Keep the hidden layer Linear, press Train and let it run for at least ${LINEAR_EPOCHS} epochs: watch where the test accuracy levels off.`,
+  hint: `Commit your prediction, keep the hidden layer Linear, press Train and let it run for at least ${LINEAR_EPOCHS} epochs: watch where the test accuracy levels off.`,
   formula: null,
   toLab: digitsHandoff,
 });

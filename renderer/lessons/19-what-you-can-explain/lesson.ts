@@ -87,6 +87,7 @@ export const lesson: LessonDef = {
         activationChoices: ['identity', 'relu', 'tanh'],
         showCollapse: true,
         speed: 60,
+        trainAfterPrediction: true,
       }),
       predict: {
         kind: 'choice',

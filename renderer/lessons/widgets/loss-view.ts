@@ -51,7 +51,7 @@ export function fits(view: MapView, points: readonly { w: number; b: number }[],
 
 /**
  * Where a view of `side` starts along one axis so that [lo, hi] fits with the margin: as near
- * centred on it as a round start allows (a multiple of half a tick, or of a quarter if the path
+ * centred on it as a round start allows (a multiple of the tick, or of half a tick if the path
  * only just fits), moved inside the whole map; null if no round start fits.
  */
 function placeAlong(lo: number, hi: number, side: number, tick: number, extent: number): number | null {
@@ -59,7 +59,7 @@ function placeAlong(lo: number, hi: number, side: number, tick: number, extent: 
   const least = hi + margin - side - 1e-9;
   const most = lo - margin + 1e-9;
   const centred = (lo + hi) / 2 - side / 2;
-  for (const grain of [tick / 2, tick / 4]) {
+  for (const grain of [tick, tick / 2]) {
     const start = Math.min(
       Math.max(Math.round(centred / grain) * grain, Math.ceil(least / grain) * grain),
       Math.floor(most / grain) * grain,

@@ -106,7 +106,8 @@ export function drawPoint(ctx: CanvasRenderingContext2D, x: number, y: number, f
 
 /**
  * Data points over [low, high]², the way every plane draws them (renderer/ui/data-points.ts),
- * outlined in `edge` (the palette's pointEdge) so they stand out from the tint under them.
+ * outlined in `edge` (the palette's pointEdge) so they stand out from the tint under them, with
+ * the given radius in CSS pixels.
  */
 export function drawData(
   ctx: CanvasRenderingContext2D,
@@ -117,12 +118,13 @@ export function drawData(
   colours: string[],
   panel: string,
   edge?: string,
+  radius = 3.5,
 ): void {
   const [low, high] = view;
   const px = (v: number): number => ((v - low) / (high - low)) * size;
   const py = (v: number): number => size - ((v - low) / (high - low)) * size;
-  for (const p of train) drawDataPoint(ctx, px(p.x1), py(p.x2), 'train', colours[p.label % colours.length], panel, undefined, edge);
-  for (const p of test) drawDataPoint(ctx, px(p.x1), py(p.x2), 'test', colours[p.label % colours.length], panel, undefined, edge);
+  for (const p of train) drawDataPoint(ctx, px(p.x1), py(p.x2), 'train', colours[p.label % colours.length], panel, radius, edge);
+  for (const p of test) drawDataPoint(ctx, px(p.x1), py(p.x2), 'test', colours[p.label % colours.length], panel, radius, edge);
 }
 
 /** Cell centres of a res × res grid over [low, high]², row 0 at the top, as (x1, x2) pairs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAccuracy, formatCount } from '../../../renderer/lab/numbers';
+import { formatAccuracy, formatCount, formatSigned, spokenSigned } from '../../../renderer/lab/numbers';
 
 describe('formatCount', () => {
   it('writes whole numbers as en-US does, commas between thousands', () => {
@@ -29,5 +29,25 @@ describe('formatAccuracy', () => {
     expect(formatAccuracy(null)).toBe('—');
     expect(formatAccuracy(undefined)).toBe('—');
     expect(formatAccuracy(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatSigned', () => {
+  it('writes a negative value with the minus sign "−" the formulas and axes use, not a hyphen', () => {
+    expect(formatSigned(-3, 1)).toBe('\u22123.0');
+    expect(formatSigned(-2.25, 2)).toBe('\u22122.25');
+    expect(formatSigned(2.5, 1)).toBe('2.5');
+    expect(formatSigned(0, 1)).toBe('0.0');
+  });
+
+  it('shows no sign on a value that rounds to zero', () => {
+    expect(formatSigned(-0.04, 1)).toBe('0.0');
+    expect(formatSigned(-0, 2)).toBe('0.00');
+  });
+
+  it('gives a screen reader the same value with the ASCII minus', () => {
+    expect(spokenSigned(-3, 1)).toBe('-3.0');
+    expect(spokenSigned(-0.04, 1)).toBe('0.0');
+    expect(spokenSigned(1.5, 1)).toBe('1.5');
   });
 });

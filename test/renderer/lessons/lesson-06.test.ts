@@ -19,3 +19,19 @@ describe('lesson 6, step 1: three layers, one map', () => {
     expect(text).toMatch(/the line drawn on the plot/);
   });
 });
+
+describe('lesson 6, step 2: one kink', () => {
+  it('asks whether ReLU separates the circle before it shows, and neither its title nor its text says', () => {
+    const relu = lesson.steps[1];
+    if (relu.predict?.kind !== 'choice') throw new Error('step 2 asks a choice');
+    expect(relu.predict.options).toEqual([CAN, CANNOT]);
+    // The journey measures it: above 90 % of the test points right with ReLU.
+    expect(relu.predict.answers).toEqual([CAN]);
+    expect(relu.predict.explanation).toMatch(/polygon around the disc/);
+    expect(relu.title).not.toMatch(/changes everything/);
+    const text = lessonHtml(lesson.id)[1];
+    expect(text).toMatch(/predict whether this network can now separate the circle/);
+    expect(text).not.toMatch(/polygon|corners|Bending/);
+    expect(text).toMatch(/A kink at zero/);
+  });
+});

@@ -104,7 +104,7 @@ describe('the loss map zooms to the path', () => {
     expect(fits(far, [{ w: 0.5, b: 0 }], MAP_EXTENT)).toBe(true);
   });
 
-  it('gives round edges and ticks: edges on multiples of half a tick (a quarter where the path only just fits) or the map edge, three to seven ticks', () => {
+  it('gives round edges and ticks: edges on multiples of the tick (of half a tick where the path only just fits) or the map edge, three to seven ticks', () => {
     let halves = 0;
     let edges = 0;
     for (const start of [
@@ -117,9 +117,9 @@ describe('the loss map zooms to the path', () => {
         for (const edge of [view.w0, view.b0]) {
           if (Math.abs(Math.abs(edge) - MAP_EXTENT) < 1e-9) continue;
           const onGrid = (grain: number) => Math.abs(edge / grain - Math.round(edge / grain)) < 1e-9;
-          expect(onGrid(view.tick / 4), `edge ${edge} with tick ${view.tick}`).toBe(true);
+          expect(onGrid(view.tick / 2), `edge ${edge} with tick ${view.tick}`).toBe(true);
           edges += 1;
-          if (onGrid(view.tick / 2)) halves += 1;
+          if (onGrid(view.tick)) halves += 1;
         }
         const ticks = ticksIn(view.w0, view);
         expect(ticks.length).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bandOf,
   checkDrawnRight,
   checkLinearPlateau,
   checkTrained,
@@ -9,6 +10,8 @@ import {
   isLinear,
   lesson,
   LESSON_NETWORK,
+  LEVEL_BANDS,
+  LINEAR_LEVEL,
   linearStep,
   trainStep,
   type DigitsState,
@@ -16,6 +19,7 @@ import {
 import { lesson as firstLesson } from '../../../renderer/lessons/01-what-a-network-does/lesson';
 import { lessonById } from '../../../renderer/lessons/index';
 import { runCheck, runToLab } from '../../../renderer/lessons/types';
+import { judgePrediction } from '../../../renderer/lessons/predict';
 import { checkConfig } from '../../../core/engine/validate';
 import { digitsConfig } from '../../../core/tabular/presets';
 import { registerTable } from '../../../core/tabular/table';
@@ -79,6 +83,26 @@ describe('lesson "Pixels are inputs"', () => {
     expect(checkLinearPlateau({ ...linearPlateau, epoch: 1 })).toBe(false);
     expect(checkLinearPlateau({ ...linearPlateau, testAccuracy: null })).toBe(false);
     expect(checkLinearPlateau(trained)).toBe(false);
+  });
+
+  it('step 1 asks first where the linear network levels off: the range holding the measured 91.7 % is right, the others wrong', () => {
+    const spec = linearStep.predict;
+    if (spec?.kind !== 'choice') throw new Error('step 1 asks no choice');
+    const right = bandOf(LINEAR_LEVEL);
+    expect(right?.label).toBe('Between 85 % and 95 %');
+    expect(spec.answers).toEqual([right?.label]);
+    // Clearly right: the measured level sits well inside its range, and far from every other one.
+    expect(LINEAR_LEVEL - right!.low).toBeGreaterThan(0.03);
+    expect(right!.high - LINEAR_LEVEL).toBeGreaterThan(0.03);
+    for (const band of LEVEL_BANDS.filter((b) => b !== right))
+      expect(Math.min(Math.abs(band.low - LINEAR_LEVEL), Math.abs(band.high - LINEAR_LEVEL))).toBeGreaterThan(0.06);
+    expect(judgePrediction(spec, 'Between 85 % and 95 %')).toEqual({ value: 'Between 85 % and 95 %', correct: true });
+    for (const wrong of ['Below 40 %', 'Between 40 % and 75 %', 'Above 98 %']) expect(judgePrediction(spec, wrong)?.correct).toBe(false);
+    expect(judgePrediction(spec, 'About 92 %')).toBeNull();
+    // The step cannot pass before the prediction is committed, even with the plateau reached.
+    expect(runCheck(linearStep, linearPlateau, null)).toBe(false);
+    expect(runCheck(linearStep, linearPlateau, { value: 'Above 98 %', correct: false })).toBe(true);
+    expect(spec.explanation).not.toMatch(/affine/);
   });
 
   it(`step 2 needs ${GOAL_ACCURACY * 100} % from a network with an activation; a linear one cannot pass`, () => {

@@ -39,8 +39,11 @@ describe('SoftmaxWidget (lesson 16)', () => {
     expect(screen.getByText(/^Together:/).textContent).toBe('Together: 100.0 %');
     expect(states.at(-1)).toEqual({ scores: [-3.9, -1, -3.9] });
     expect(passes(step, states.at(-1))).toBe(true);
-    // The slider's own read-out shows the new score.
-    expect(screen.getByRole('slider', { name: 'score z₂' }).parentElement?.querySelector('output')?.textContent).toBe('-1.0');
+    // The slider's own read-out shows the new score with the real minus sign, as the formulas
+    // write it; a screen reader gets the same value with the minus it says as "minus".
+    const z2 = screen.getByRole('slider', { name: 'score z₂' });
+    expect(z2.parentElement?.querySelector('output')?.textContent).toBe('\u22121.0');
+    expect(z2.getAttribute('aria-valuetext')).toBe('-1.0');
   });
 
   it('hides every probability until the prediction is committed, while the sliders still work', async () => {

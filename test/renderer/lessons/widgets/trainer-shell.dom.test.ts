@@ -17,6 +17,7 @@ import type { CurvePreset, TrainerState } from '../../../../renderer/lessons/typ
 import { lesson as lesson6 } from '../../../../renderer/lessons/06-linear-collapse/lesson';
 import { lesson as lesson15 } from '../../../../renderer/lessons/15-enough-bumps/lesson';
 import { lesson as lesson17 } from '../../../../renderer/lessons/17-invent-your-own/lesson';
+import { lesson as lesson19 } from '../../../../renderer/lessons/19-what-you-can-explain/lesson';
 import type { CommandBody } from '../../../../renderer/engine/connection';
 import { stubCanvas } from '../../canvas-stub';
 import { inProcessEngine } from '../../engine-in-process';
@@ -130,6 +131,35 @@ describe('TrainerWidget with the shared shell', () => {
     await view.rerender({ revealed: true });
     expect(screen.getByText('Test accuracy')).toBeTruthy();
     expect(screen.getByRole('table', { name: /Your runs/ })).toBeTruthy();
+  });
+
+  it('lesson 19 step 1: the plane shows only the points and Train and Step wait, with the reason, until the commit', async () => {
+    const preset = lesson19.steps[0].preset;
+    const { engine, sent } = recordingEngine();
+    const view = render(TrainerWidget, { preset, onState: () => {}, engine, revealed: false });
+    await vi.waitFor(() => expect(sent.some((c) => c.type === 'configure')).toBe(true));
+    expect(screen.getByRole('img', { name: /only the data for now/ }).getAttribute('aria-label')).not.toMatch(/decision boundary/);
+    const train = screen.getByRole('button', { name: 'Train' });
+    const step = screen.getByRole('button', { name: 'Step: train one epoch' });
+    for (const button of [train, step]) {
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+      expect(button.getAttribute('aria-describedby')).not.toBeNull();
+      expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Commit your prediction first/);
+    }
+    await fireEvent.click(step);
+    expect(sent.some((c) => c.type === 'step' || c.type === 'play')).toBe(false);
+    await view.rerender({ revealed: true });
+    expect(screen.getByRole('img', { name: /the line is the decision boundary/ })).toBeTruthy();
+    expect(screen.queryByText(/Commit your prediction first/)).toBeNull();
+    expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Step: train one epoch' }));
+    expect(sent.at(-1)).toMatchObject({ type: 'step', unit: 'epoch' });
+  });
+
+  it('without the option a trainer waiting for a prediction still trains and draws its answer', () => {
+    render(TrainerWidget, { preset: trainerPreset(circle()), onState: () => {}, engine: inProcessEngine(), revealed: false });
+    expect((screen.getByRole('button', { name: 'Train' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByRole('img', { name: /only the data for now/ })).toBeNull();
   });
 });
 
