@@ -24,13 +24,22 @@ export interface PlotFrame {
   vy(py: number): number;
 }
 
-const MARGIN = { left: 34, right: 10, top: 10, bottom: 22 };
+export interface PlotMargin {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
-export function plotFrame(width: number, height: number, x: [number, number], y: [number, number]): PlotFrame {
-  const left = MARGIN.left;
-  const right = width - MARGIN.right;
-  const top = MARGIN.top;
-  const bottom = height - MARGIN.bottom;
+const MARGIN: PlotMargin = { left: 34, right: 10, top: 10, bottom: 22 };
+/** Room for axis titles (drawAxisTitles) as well as tick labels. */
+export const TITLED_MARGIN: PlotMargin = { left: 50, right: 10, top: 10, bottom: 38 };
+
+export function plotFrame(width: number, height: number, x: [number, number], y: [number, number], margin: PlotMargin = MARGIN): PlotFrame {
+  const left = margin.left;
+  const right = width - margin.right;
+  const top = margin.top;
+  const bottom = height - margin.bottom;
   const [x0, x1] = x;
   const [y0, y1] = y;
   return {
@@ -143,6 +152,29 @@ export function drawAxes(ctx: CanvasRenderingContext2D, frame: PlotFrame, colors
     ctx.lineTo(Math.round(sx(0)) + 0.5, bottom);
   }
   ctx.stroke();
+  ctx.restore();
+}
+
+/** What each axis measures, e.g. "input x" along and "f(x)" up. */
+export interface AxisTitles {
+  x: string;
+  y: string;
+}
+
+/**
+ * Axis titles in the margins of a frame made with TITLED_MARGIN, at the tick labels' size: the
+ * x title centred under the x labels, the y title turned to read upwards left of the y labels.
+ */
+export function drawAxisTitles(ctx: CanvasRenderingContext2D, frame: PlotFrame, titles: AxisTitles, color: string): void {
+  ctx.save();
+  ctx.font = TICK_FONT;
+  ctx.fillStyle = color;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(titles.x, (frame.left + frame.right) / 2, frame.bottom + 32);
+  ctx.translate(13, (frame.top + frame.bottom) / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillText(titles.y, 0, 0);
   ctx.restore();
 }
 

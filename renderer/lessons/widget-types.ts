@@ -209,6 +209,11 @@ export interface ExplorerPreset {
   x: number;
   /** The drawing the explorer shows for 'drawn' (the straight line y = x when absent). */
   knots?: Knot[];
+  /**
+   * What waits for the step's prediction: 'slope' keeps back only the slope (its dashed curve
+   * and read-out), for a question about it; absent, the whole explorer waits.
+   */
+  untilPredicted?: 'slope';
 }
 
 /** "Draw your own": a piecewise-linear activation shaped by its knots. */

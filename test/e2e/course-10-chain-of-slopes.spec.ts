@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { check, checkFails, expectLabelBesideMenu, next, openLesson, trainUntil } from './course-kit';
-import { shoot } from './course-steps';
+import { checkNeedsPrediction, predict, shoot } from './course-steps';
 import { ratioIn } from './ratio';
 
 /**
- * Lesson 10, "The chain of slopes", solved as a learner would: the sigmoid's steepest point
- * found with the explorer's cursor by keyboard, sigmoid layers added until layer 1's share of
- * the gradient falls under 1/100, ReLU at the same depth, and the limit 0.25⁶ typed and measured.
+ * Lesson 10, "The chain of slopes", solved as a learner would: the sigmoid's largest slope
+ * predicted, then its steepest point found with the explorer's cursor by keyboard, sigmoid layers
+ * added until layer 1's share of the gradient falls under 1/100, ReLU at the same depth, and the
+ * limit 0.25⁶ typed and measured.
  */
 
 const SHOTS = 'course-10-chain-of-slopes';
@@ -17,6 +18,22 @@ async function layerOneShare(page: Page): Promise<number> {
   return ratioIn(await row.getByRole('cell').nth(1).innerText());
 }
 
+/** Pixels of the slope's colour (--class-a) in the explorer's plot: the dashed σ′ curve and its dot. */
+async function slopePixels(page: Page): Promise<number> {
+  return page.getByRole('slider', { name: 'Read-out cursor on Sigmoid' }).evaluate((plot) => {
+    const canvas = plot.querySelector('canvas')!;
+    const ctx = canvas.getContext('2d')!;
+    const orange = getComputedStyle(plot).getPropertyValue('--class-a').trim();
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(orange.slice(i, i + 2), 16));
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) count += 1;
+    }
+    return count;
+  });
+}
+
 async function depth(page: Page, layers: number): Promise<void> {
   await page.getByRole('combobox', { name: 'Hidden layers' }).selectOption(String(layers));
 }
@@ -25,14 +42,30 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   test.setTimeout(240_000);
   await openLesson(page, 'The chain of slopes');
 
-  // 1. The steepest point of the sigmoid, by keyboard from x = 3.
+  // 1. Predict the sigmoid's largest slope first: the sigmoid is drawn, its slope (the dashed curve,
+  //    the read-out's f′ and the live formula) waits for the commit. Then the steepest point is
+  //    found with the explorer's cursor by keyboard, from x = 3.
   const cursor = page.getByRole('slider', { name: 'Read-out cursor on Sigmoid' });
+  const readout = page.getByRole('status').filter({ hasText: /^x = / });
+  await expect(readout).toHaveText('x = 3.00: f(x) = 0.9526 (the slope f′(x) appears once you commit your prediction)');
+  await expect(cursor).not.toHaveAttribute('aria-valuetext', /f′\(x\) =/);
+  await expect(page.getByText('f′(x), the slope (dashed)')).toHaveCount(0);
+  await expect(page.getByTestId('live-formula')).toHaveCount(0);
+  expect(await slopePixels(page)).toBe(0);
+  await shoot(page, SHOTS, '1-predict');
+  await checkNeedsPrediction(page);
+  await predict(page, /largest slope/, '0.5', false, 'choice');
+  await expect(page.getByRole('region', { name: 'Predict first' })).toContainText('at most a quarter of the gradient');
+  await expect(readout).toHaveText('x = 3.00: f(x) = 0.9526, f′(x) = 0.0452');
+  await expect(page.getByText('f′(x), the slope (dashed)')).toBeVisible();
+  await expect.poll(() => slopePixels(page)).toBeGreaterThan(200);
   await checkFails(page);
   await cursor.focus();
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await page.keyboard.press('PageDown');
   await expect(cursor).toHaveAttribute('aria-valuenow', '0');
+  await expect(readout).toHaveText('x = 0.00: f(x) = 0.5000, f′(x) = 0.2500');
   await check(page);
   await shoot(page, SHOTS, '1');
   await next(page);

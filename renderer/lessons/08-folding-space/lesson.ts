@@ -65,7 +65,8 @@ export const BEND_PREDICTION: ChoicePrediction = {
   question: 'What will a tanh hidden layer do to the grid?',
   options: [FOLDS, BENDS],
   answers: [BENDS],
-  explanation: 'Tanh is a smooth S with no corner anywhere, so the grid lines curve gently instead of creasing.',
+  explanation:
+    'Tanh is a smooth S with no corner anywhere, so the grid lines curve gently instead of creasing: a crease stays a sharp corner however closely you look, while tanh’s grid lines turn round a curve, a little at a time. (With weights left to grow, its neurons would sit pinned near −1 or +1 and the bend would get so tight it looks like a crease.)',
 };
 
 /** Watched a linear hidden layer train for 50 epochs without solving XOR (after the prediction, which the page asks first). */
@@ -112,7 +113,7 @@ export const lesson: LessonDef = {
     }),
     step({
       id: 'bend',
-      title: 'Tanh bends',
+      title: 'What tanh does',
       widget: 'foldSpace',
       preset: preset('relu', ['relu', 'tanh'], BEND_DECAY),
       predict: BEND_PREDICTION,

@@ -12,6 +12,10 @@ export const ARRIVES = 0.1;
 export const PREDICT_DEPTH = 6;
 export const SLOPE_BOUND = 0.25 ** PREDICT_DEPTH;
 
+/** Step 1's choices: the largest slope a sigmoid has (a quarter, at x = 0). */
+export const SLOPE_CHOICES = ['1', '0.5', '0.25', '0.1'];
+export const LARGEST_SLOPE = '0.25';
+
 export function checkSteepest(s: ExplorerState): boolean {
   return s.activation === 'sigmoid' && Number.isFinite(s.df) && s.df >= STEEPEST_SLOPE;
 }
@@ -114,10 +118,18 @@ export const lesson: LessonDef = {
       id: 'steepest',
       title: 'How steep can a sigmoid get?',
       widget: 'explorer',
-      preset: { initial: 'sigmoid', choices: ['sigmoid'], x: 3 },
+      preset: { initial: 'sigmoid', choices: ['sigmoid'], x: 3, untilPredicted: 'slope' },
+      predict: {
+        kind: 'choice',
+        question: 'What is the largest slope the sigmoid has anywhere?',
+        options: SLOPE_CHOICES,
+        answers: [LARGEST_SLOPE],
+        explanation:
+          'The slope is σ(x)·(1 − σ(x)): two numbers that add up to 1, multiplied. That is largest when both are one half, at x = 0, where it is ½ × ½ = ¼. So going back through one sigmoid layer keeps at most a quarter of the gradient, whatever the input.',
+      },
       check: checkSteepest,
       notYet: steepestNotYet,
-      hint: 'Move the cursor towards the middle of the S, where the curve climbs fastest. The slope there is as big as it gets.',
+      hint: 'Move the cursor towards the middle of the S, where the curve climbs fastest, and read the slope there.',
       formula: (s) => `\\sigma'(${s.x.toFixed(2)}) = ${Number.isFinite(s.df) ? s.df.toFixed(4) : '?'}`,
       toLab: null,
     }),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { forwardPoints, networkShape } from '../../../core/engine';
@@ -18,6 +20,7 @@ import { layerSpaceBox, layerSpaceInputs, LINES, SAMPLES } from '../../../render
 import { XOR_POINTS } from '../../../renderer/lessons/07-xor/lesson';
 import { closeUpBox, largestCorner, sharpestBend } from '../../../renderer/lessons/widgets/fold-bend';
 import { judgePrediction } from '../../../renderer/lessons/predict';
+import { splitSteps } from '../../../renderer/lessons/markdown';
 import { runCheck } from '../../../renderer/lessons/types';
 import { clipToBox, LINE_REACH, lineToShow, offViewDirection } from '../../../renderer/lessons/widgets/fold-line';
 import { XOR_CORNERS } from '../../../renderer/lessons/math';
@@ -261,5 +264,21 @@ describe('lesson 8: the output neuron’s line stays in sight', () => {
     expect(clipToBox({ w1: 0, w2: 1, b: -3 }, box)).toBeNull();
     expect(offViewDirection({ w1: 0, w2: 1, b: -3 }, box)).toEqual([0, 1]);
     expect(offViewDirection({ w1: 0, w2: 0, b: 1 }, box)).toBeNull();
+  });
+});
+
+describe('lesson 8, the tanh step before its prediction', () => {
+  const bend = lesson.steps.findIndex((st) => st.predict === BEND_PREDICTION);
+  const md = splitSteps(
+    readFileSync(fileURLToPath(new URL('../../../renderer/lessons/08-folding-space/lesson.md', import.meta.url)), 'utf8'),
+  )[bend];
+
+  it('does not say what tanh does to the grid before the learner commits', () => {
+    // The step's title and text are read before "Predict first": neither may answer it.
+    expect(lesson.steps[bend].title).not.toMatch(/bend|curve|smooth/i);
+    expect(md).not.toMatch(/no corner|round a curve|curve gently|smooth|^## .*bend/im);
+    // What the text held back is said once the prediction is in.
+    expect(BEND_PREDICTION.explanation).toMatch(/no corner/);
+    expect(BEND_PREDICTION.explanation).toMatch(/however closely you look/);
   });
 });

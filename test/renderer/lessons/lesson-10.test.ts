@@ -8,12 +8,16 @@ import {
   checkVanished,
   FEW_EPOCHS,
   firstVanishingDepth,
+  LARGEST_SLOPE,
   lesson,
   predictedBound,
   RELU_ARRIVES,
   RELU_VANISHES,
   SLOPE_BOUND,
+  SLOPE_CHOICES,
 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
+import { ACTIVATIONS } from '../../../core/engine';
+import { runCheck } from '../../../renderer/lessons/types';
 import type { GradientFlowPreset, GradientFlowState } from '../../../renderer/lessons/types';
 import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
 import { recordTry } from '../../../renderer/lessons/widgets/flow-tries';
@@ -49,6 +53,34 @@ describe('lesson 10, step 1: the steepest sigmoid', () => {
     expect(checkSteepest({ activation: 'sigmoid', x: 1, f: 0.73, df: 0.197 })).toBe(false);
     expect(checkSteepest({ activation: 'tanh', x: 0, f: 0, df: 1 })).toBe(false);
     expect(checkSteepest({ activation: 'sigmoid', x: 0, f: Number.NaN, df: Number.NaN })).toBe(false);
+  });
+});
+
+describe('lesson 10, step 1: predict the largest slope first', () => {
+  const steepest = lesson.steps[0];
+  const spec = steepest.predict;
+
+  it('asks for the largest slope before the slope is shown, and takes only a quarter as right', () => {
+    expect(steepest.widget === 'explorer' && steepest.preset.untilPredicted).toBe('slope');
+    expect(spec?.kind).toBe('choice');
+    if (spec?.kind !== 'choice') return;
+    expect(spec.options).toEqual(SLOPE_CHOICES);
+    expect(judgePrediction(spec, LARGEST_SLOPE)).toEqual({ value: '0.25', correct: true });
+    for (const wrong of ['1', '0.5', '0.1']) expect(judgePrediction(spec, wrong)).toEqual({ value: wrong, correct: false });
+    expect(judgePrediction(spec, '1/3')).toBeNull();
+    // The answer is the sigmoid's own largest slope, measured on a fine grid.
+    const largest = Math.max(
+      ...Array.from({ length: 1201 }, (_, i) => ACTIVATIONS.sigmoid.df(-6 + i / 100, ACTIVATIONS.sigmoid.f(-6 + i / 100))),
+    );
+    expect(largest).toBeCloseTo(Number(LARGEST_SLOPE), 12);
+  });
+
+  it('needs the prediction committed (right or wrong) before the cursor at the top counts', () => {
+    const top = { activation: 'sigmoid' as const, x: 0, f: 0.5, df: 0.25 };
+    expect(runCheck(steepest, top, null)).toBe(false);
+    expect(runCheck(steepest, top, { value: '1', correct: false })).toBe(true);
+    expect(runCheck(steepest, top, { value: '0.25', correct: true })).toBe(true);
+    expect(runCheck(steepest, { ...top, x: 2, df: 0.105 }, { value: '0.25', correct: true })).toBe(false);
   });
 });
 

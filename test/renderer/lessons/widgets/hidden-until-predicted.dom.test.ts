@@ -33,6 +33,19 @@ describe('hidden until the prediction is committed', () => {
     expect(screen.getByRole('slider', { name: /Read-out cursor on Tanh/ })).toBeTruthy();
   });
 
+  it('lesson 10 step 1: the sigmoid is shown, its slope (curve, read-out, legend) waits for the prediction', async () => {
+    const step = lessonStep('10-chain-of-slopes', 'steepest', 'explorer');
+    const { rerender } = render(ExplorerWidget, { preset: step.preset, onState: none, revealed: false });
+    const slider = screen.getByRole('slider', { name: 'Read-out cursor on Sigmoid' });
+    const readout = () => screen.getByRole('status').textContent?.trim();
+    expect(readout()).toBe('x = 3.00: f(x) = 0.9526 (the slope f′(x) appears once you commit your prediction)');
+    expect(slider.getAttribute('aria-valuetext')).not.toMatch(/f′\(x\) =/);
+    expect(screen.queryByText(/the slope \(dashed\)/)).toBeNull();
+    await rerender({ preset: step.preset, onState: none, revealed: true });
+    expect(readout()).toBe('x = 3.00: f(x) = 0.9526, f′(x) = 0.0452');
+    expect(screen.getByText(/f′\(x\), the slope \(dashed\)/)).toBeTruthy();
+  });
+
   it('lesson 12 step 3: the neuron maps, the accuracy and the run table are hidden, training is not', async () => {
     const step = lessonStep('12-saturation-and-init', 'clones', 'compare');
     const engine = inProcessEngine();
