@@ -66,7 +66,7 @@ test('a learner works out a neuron by hand, finds a line that needs a bias, and 
   await predict(page, /^Can one neuron put all 28 points on their own side\?/, 'No, not all of them', true, 'choice');
   // The feedback says why, not the number to find.
   await expect(
-    page.getByRole('region', { name: 'Predict first' }).getByText(/the best one still leaves a few points on the wrong side/),
+    page.getByRole('region', { name: 'Predict first' }).getByText(/the best one still leaves a whole orange stripe on the wrong side/),
   ).toBeVisible();
   await expect(page.getByText(/20 of 28/)).toHaveCount(0);
   await expect(page.getByTestId('neuron-score')).toContainText('14 of 28');

@@ -65,9 +65,28 @@ export function checkSeparates(s: NeuronState): boolean {
   return neuronCorrect(s, CLUSTERS) === CLUSTERS.length;
 }
 
+/** After a failed check on step 2: how many points are still on the wrong side, and of which colour. */
+export function separateNotYet(s: NeuronState): string | null {
+  const wrong = (label: number) => CLUSTERS.filter((p) => p.label === label && neuronCorrect(s, [p]) === 0).length;
+  const orange = wrong(0);
+  const blue = wrong(1);
+  if (orange + blue === 0) return null;
+  const parts = [orange > 0 ? `${orange} orange on blue ground` : '', blue > 0 ? `${blue} blue on orange ground` : ''].filter(
+    (p) => p !== '',
+  );
+  return `Not quite yet: ${parts.join(' and ')}. Turn the line with the weights, then slide it into the gap with b.`;
+}
+
 /** As many points on their own side as one straight line can manage. */
 export function checkBestLine(s: NeuronState): boolean {
   return neuronCorrect(s, BAND) >= BAND_BEST;
+}
+
+/** After a failed check on step 3: how many the line gets against the best any straight line gets. */
+export function bestLineNotYet(s: NeuronState): string | null {
+  const right = neuronCorrect(s, BAND);
+  if (right >= BAND_BEST) return null;
+  return `Not quite yet: your line puts ${right} of ${BAND.length} points on their own side; the best straight line gets ${BAND_BEST}.`;
 }
 
 export function neuronFormula(s: NeuronState, x1: number, x2: number): string {
@@ -122,6 +141,7 @@ export const lesson: LessonDef = {
       widget: 'neuron',
       preset: plane(CLUSTERS),
       check: checkSeparates,
+      notYet: separateNotYet,
       hint: 'First turn the line with the weights until it runs parallel to the gap between the groups, with blue ground towards the blue dots. Then slide it into the gap with the bias: does the line move the way you expect when b gets more negative?',
       formula: (s) => neuronFormula(s, SAMPLE.x1, SAMPLE.x2),
       toLab: toLab(CLUSTERS),
@@ -137,9 +157,10 @@ export const lesson: LessonDef = {
         options: [BAND_CAN, BAND_CANNOT],
         answers: [BAND_CANNOT],
         explanation:
-          'Its boundary is one straight line, with blue on one side and orange on the other. The blue stripe sits between two orange ones, so any line leaves at least one orange stripe on the blue side, or the blue stripe on the orange side. So no straight line gets all 28: the best one still leaves a few points on the wrong side.',
+          'Its boundary is one straight line, with blue on one side and orange on the other. The blue stripe sits between two orange ones, so any line leaves at least one orange stripe on the blue side, or the blue stripe on the orange side. So no straight line gets all 28: the best one still leaves a whole orange stripe on the wrong side.',
       },
       check: checkBestLine,
+      notYet: bestLineNotYet,
       hint: 'Give up one orange stripe: stand the line upright in the gap between the blue stripe and one orange stripe, blue ground towards the blue dots.',
       formula: null,
       toLab: toLab(BAND),

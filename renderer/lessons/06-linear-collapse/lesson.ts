@@ -7,7 +7,25 @@ export const CAN = 'Yes';
 
 /** The identity network was watched for 100 epochs or more, still collapsed (the answer was predicted first). */
 export function checkSawCollapse(s: TrainerState): boolean {
-  return s.collapsed && s.epoch >= 100;
+  return s.collapsed && s.epoch >= WATCH_EPOCHS;
+}
+
+/** Epochs step 1 asks the linear network to be watched for. */
+export const WATCH_EPOCHS = 100;
+
+/** After a failed check on step 1: how far the run has got towards the 100 epochs asked for. */
+export function collapseNotYet(s: TrainerState): string | null {
+  if (!s.collapsed || s.epoch >= WATCH_EPOCHS) return null;
+  return `Not quite yet: it has trained ${s.epoch} of the ${WATCH_EPOCHS} epochs. Press Train and keep watching the line.`;
+}
+
+/** After a failed check on step 2: ReLU still to choose, or the accuracy still to reach. */
+export function reluNotYet(s: TrainerState): string | null {
+  if (!s.config.network.hidden.some((layer) => layer.activation === 'relu'))
+    return 'Not quite yet: the hidden layers are still linear. Switch the hidden activation to ReLU, then train.';
+  if (s.testAccuracy !== null && s.testAccuracy >= 0.9) return null;
+  const now = s.testAccuracy === null ? '' : ` is ${(s.testAccuracy * 100).toFixed(1)} %`;
+  return `Not quite yet: the test accuracy${now}; keep training until it passes 90 %.`;
 }
 
 export function checkReluBends(s: TrainerState): boolean {
@@ -48,6 +66,7 @@ export const lesson: LessonDef = {
           'Its boundary stays a straight line. The three layers multiply out to one matrix and one vector, and the output neuron’s activation applied to one affine map splits the plane with one straight line. No straight line puts a ring of orange around a blue disc, however long it trains. The best a line can do is cut a slice off the ring: about two points in three right.',
       },
       check: checkSawCollapse,
+      notYet: collapseNotYet,
       hint: 'Commit your prediction, then let it train for at least 100 epochs and watch the boundary: does it ever bend?',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),
@@ -72,6 +91,7 @@ export const lesson: LessonDef = {
           'Each hidden neuron still draws a straight line, but now it outputs 0 on one side of it, and the next layer combines those half-planes into corners and a polygon around the disc. The network stops being one map, so there is no single matrix to show any more.',
       },
       check: checkReluBends,
+      notYet: reluNotYet,
       hint: 'Switch the hidden activation to ReLU, press Train and wait until the test accuracy passes 90 %.',
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

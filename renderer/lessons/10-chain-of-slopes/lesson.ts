@@ -20,6 +20,14 @@ export function checkSteepest(s: ExplorerState): boolean {
   return s.activation === 'sigmoid' && Number.isFinite(s.df) && s.df >= STEEPEST_SLOPE;
 }
 
+/** After a failed check on step 1: the slope where the cursor is, and which way is steeper. */
+export function steepestNotYet(s: ExplorerState): string | null {
+  if (s.activation !== 'sigmoid' || !Number.isFinite(s.df) || s.df >= STEEPEST_SLOPE) return null;
+  const where = s.x.toFixed(2).replace('-', '−');
+  const way = s.x > 0 ? 'left' : 'right';
+  return `Not quite yet: at x = ${where} the slope is ${s.df.toFixed(4)}. Move the cursor ${way}, to where the dashed slope curve is highest.`;
+}
+
 /** Layer 1 of a sigmoid network (two hidden layers or more) gets under a hundredth of the output layer's gradient. */
 export function checkVanished(s: GradientFlowState): boolean {
   return s.activation === 'sigmoid' && s.hiddenLayers >= 2 && s.firstOverLast !== null && s.firstOverLast < VANISHED;
@@ -54,6 +62,16 @@ export const RELU_ARRIVES = 'A tenth or more';
 /** A ReLU network at least four layers deep whose first layer gets a tenth of the output's gradient or more. */
 export function checkReluArrives(s: GradientFlowState): boolean {
   return s.activation === 'relu' && s.hiddenLayers >= 4 && s.epoch >= 5 && s.firstOverLast !== null && s.firstOverLast >= ARRIVES;
+}
+
+/** After a failed check on step 3: ReLU, depth or epochs still to set. */
+export function reluArrivesNotYet(s: GradientFlowState): string | null {
+  if (checkReluArrives(s)) return null;
+  if (s.activation !== 'relu')
+    return 'Not quite yet: the hidden layers are still sigmoid. Switch the hidden activation to ReLU, then train.';
+  if (s.hiddenLayers < 4) return 'Not quite yet: choose four hidden layers or more, then train.';
+  if (s.epoch < 5) return `Not quite yet: it has trained ${s.epoch} of the 5 epochs; keep training, then read Layer 1.`;
+  return null;
 }
 
 /**
@@ -110,6 +128,7 @@ export const lesson: LessonDef = {
           'The slope is σ(x)·(1 − σ(x)): two numbers that add up to 1, multiplied. That is largest when both are one half, at x = 0, where it is ½ × ½ = ¼. So going back through one sigmoid layer keeps at most a quarter of the gradient, whatever the input.',
       },
       check: checkSteepest,
+      notYet: steepestNotYet,
       hint: 'Move the cursor towards the middle of the S, where the curve climbs fastest, and read the slope there.',
       formula: (s) => `\\sigma'(${s.x.toFixed(2)}) = ${Number.isFinite(s.df) ? s.df.toFixed(4) : '?'}`,
       toLab: null,
@@ -152,6 +171,7 @@ export const lesson: LessonDef = {
           'Going back through a neuron that is on multiplies the gradient by 1, so a path of active ReLUs passes it back without shrinking it. Layer 1 gets about as much as the output layer: nothing vanishes on the way.',
       },
       check: checkReluArrives,
+      notYet: reluArrivesNotYet,
       hint: 'Pick ReLU as the hidden activation, keep at least four layers, and train for five epochs or more. Then read Layer 1 in the table.',
       formula: null,
       toLab: null,

@@ -42,8 +42,12 @@ export const MEASURE_HOW = `Press Start over with learning rate 3, then train ${
 
 /** Step 1 after a failed check: a run at 3 that trained at 0.03 first does not count; say what does (else null). */
 export function killedNotYet(s: DeadNeuronsState): string | null {
-  if (s.learningRate < BIG_RATE || s.freshAtRate) return null;
-  return `This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`;
+  if (s.learningRate < BIG_RATE)
+    return `Not quite yet: the learning rate is ${s.learningRate}. Choose 3, then press Start over and train ${MEASURE_EPOCHS} epochs.`;
+  if (!s.freshAtRate) return `This run trained at another learning rate first, so it is not the experiment. ${MEASURE_HOW}`;
+  if (s.epochsAtRate < MEASURE_EPOCHS)
+    return `Not quite yet: this run has trained ${s.epochsAtRate} of the ${MEASURE_EPOCHS} epochs at learning rate 3; keep training.`;
+  return null;
 }
 
 /** Many died at learning rate 3, and the learner's run measured the count the prediction is compared with. */
@@ -56,10 +60,35 @@ export const COME_BACK_MOST = 'Most of them';
 export const COME_BACK_FEW = 'A few of them';
 export const COME_BACK_NONE = 'None of them';
 
+/** Epochs at the gentle rate step 2 asks for. */
+export const GENTLE_EPOCHS = 50;
+
 /** Many ReLUs still dead after fifty epochs or more at the safe learning rate. */
 export function checkStayDead(s: DeadNeuronsState): boolean {
   const dead = deadTotal(s);
-  return s.activation === 'relu' && s.learningRate <= SMALL_RATE && s.epochsAtRate >= 50 && dead !== null && dead >= MANY_DEAD;
+  return s.activation === 'relu' && s.learningRate <= SMALL_RATE && s.epochsAtRate >= GENTLE_EPOCHS && dead !== null && dead >= MANY_DEAD;
+}
+
+/** After a failed check on step 2: what of the experiment is still to do. */
+export function stayDeadNotYet(s: DeadNeuronsState): string | null {
+  if (checkStayDead(s)) return null;
+  const dead = deadTotal(s) ?? 0;
+  if (s.learningRate > SMALL_RATE && dead < MANY_DEAD)
+    return `Not quite yet: ${dead} neurons are crossed out. Train at learning rate 3 until several are, then choose 0.03.`;
+  if (s.learningRate > SMALL_RATE)
+    return `Not quite yet: ${dead} neurons are crossed out, good. Now choose 0.03 and train ${GENTLE_EPOCHS} epochs.`;
+  if (dead < MANY_DEAD)
+    return 'Not quite yet: too few neurons were crossed out to watch. Press Start over, train at learning rate 3 first, then at 0.03.';
+  return `Not quite yet: it has trained ${s.epochsAtRate} of the ${GENTLE_EPOCHS} epochs at 0.03; keep training and watch the crossed-out dots.`;
+}
+
+/** After a failed check on step 3: the cursor still right of 0, or ReLU still chosen. */
+export function leakySlopeNotYet(s: ExplorerState): string | null {
+  if (checkLeakySlope(s)) return null;
+  if (s.x >= 0) return 'Not quite yet: the cursor is right of 0. Move it left of 0, where ReLU is flat.';
+  if (s.activation !== 'leakyRelu')
+    return 'Not quite yet: ReLU’s slope there is 0, as expected. Now switch to Leaky ReLU and read its slope.';
+  return null;
 }
 
 /** Leaky ReLU read left of 0, where plain ReLU has no slope: a small slope that is not zero. */
@@ -155,6 +184,7 @@ export const lesson: LessonDef = {
           'None: a gentler step is still a step times the gradient, and a dead neuron’s gradient is 0. The next step shows where that 0 comes from.',
       },
       check: checkStayDead,
+      notYet: stayDeadNotYet,
       hint: 'Train at 3 until several neurons are crossed out, then pause, choose 0.03 and train for another 50 epochs or more.',
       formula: null,
       toLab: null,
@@ -165,6 +195,7 @@ export const lesson: LessonDef = {
       widget: 'explorer',
       preset: { initial: 'relu', choices: ['relu', 'leakyRelu'], x: 2 },
       check: checkLeakySlope,
+      notYet: leakySlopeNotYet,
       hint: 'Move the cursor left of 0, where ReLU is flat, then choose Leaky ReLU and read its slope there.',
       formula: (s) => `f'(${s.x.toFixed(2)}) = ${Number.isFinite(s.df) ? s.df.toFixed(2) : '?'}`,
       toLab: null,

@@ -14,6 +14,15 @@ export function checkStrongestPush(s: OutputLossState): boolean {
   return s.output === 'sigmoid' && s.loss === 'halfSquared' && Math.abs(s.push) >= 0.97 * STRONGEST_SQUARED_PUSH;
 }
 
+/** After a failed check on step 1: the push where the slider is, against the strongest, and which way to go. */
+export function strongestNotYet(s: OutputLossState): string | null {
+  if (checkStrongestPush(s) || s.output !== 'sigmoid' || s.loss !== 'halfSquared') return null;
+  // The push is strongest at y = 1/3, z = ln ½ ≈ −0.69.
+  const way = s.z < Math.log(0.5) ? 'right' : 'left';
+  const push = Math.abs(s.push).toFixed(4);
+  return `Not quite yet: at z = ${s.z.toFixed(1).replace('-', '−')} the push has size ${push}. Move z ${way}, watching the size of the push grow.`;
+}
+
 /** How many times cross-entropy out-pushes squared error at z = −5, from the engine's own numbers (about 150). */
 export function pushRatioAt(z: number): number {
   return readOutput('sigmoid', 'binaryCrossEntropy', z, 1).push / readOutput('sigmoid', 'halfSquared', z, 1).push;
@@ -107,6 +116,14 @@ export function checkReachThree(s: OutputLossState): boolean {
   return s.output === 'identity' && s.target === 3 && s.lossValue < 0.01;
 }
 
+/** After a failed check on step 4: the output to pick, or how far the loss is from 0. */
+export function reachThreeNotYet(s: OutputLossState): string | null {
+  if (checkReachThree(s)) return null;
+  if (s.output !== 'identity')
+    return 'Not quite yet: this output can never say 3. Pick the linear output, then find the z that brings the loss to 0.';
+  return `Not quite yet: the output is ${s.y.toFixed(1).replace('-', '−')}, so the loss is ${s.lossValue.toFixed(2)}. Move z until the output is 3.`;
+}
+
 /** The push written out with the live numbers, for the chosen output and loss. */
 export function pushFormula(s: OutputLossState): string {
   const y = tex(s.y, 4);
@@ -136,6 +153,7 @@ export const lesson: LessonDef = {
       preset: outputLoss({ initial: { output: 'sigmoid', loss: 'halfSquared', z: 0 } }),
       predict: STRONGEST_PREDICTION,
       check: checkStrongestPush,
+      notYet: strongestNotYet,
       hint: 'Slide z left from 0 and watch the push grow, then shrink again. Stop where its size is largest (a little left of 0).',
       formula: pushFormula,
       toLab: null,
@@ -185,6 +203,7 @@ export const lesson: LessonDef = {
       }),
       predict: FLOOR_PREDICTION,
       check: checkReachThree,
+      notYet: reachThreeNotYet,
       hint: 'Slide z far right with Tanh and watch the loss stop. Then pick the linear output and find the z that brings the loss to 0.',
       formula: pushFormula,
       toLab: null,

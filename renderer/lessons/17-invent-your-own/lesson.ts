@@ -37,7 +37,7 @@ export const FLAT_PREDICTION: ChoicePrediction = {
   options: ['Yes: it has bends, so the boundary can curve', 'No: it will stay near a coin toss'],
   answers: ['No: it will stay near a coin toss'],
   explanation:
-    'Bends alone are not enough. The reason is in the drawing of where the neurons’ sums land (near 0 at the start), and the question beside the network asks for it.',
+    'Bends alone are not enough. Think of where the neurons’ sums land at the start (near 0, since the starting weights are small) and what the drawing looks like there; the question under the network’s picture asks for it once it has trained.',
 };
 
 /** Step 4's prediction: how many bends a drawing needs. */
@@ -76,6 +76,20 @@ export function checkStraight(s: DrawnTrainerState): boolean {
   return s.straight && !isStartingLine(s.knots) && failed(s);
 }
 
+/** Test accuracy in words, e.g. "66.4 %". */
+const percent = (a: number | null): string => (a === null ? '–' : `${(a * 100).toFixed(1)} %`);
+
+/** After a failed check on step 1: the line still to make, or the epochs still to train. */
+export function straightNotYet(s: DrawnTrainerState): string | null {
+  if (checkStraight(s)) return null;
+  if (!s.straight)
+    return 'Not quite yet: your drawing is bent. Make it a straight line again (steeper, or shifted up or down), then train.';
+  if (isStartingLine(s.knots))
+    return 'Not quite yet: this is still the y = x the step started from. Make a straight line of your own: move every knot up or down by the same amount, or tilt it.';
+  if (s.epoch < FAIR_TRIAL) return `Not quite yet: it has trained ${s.epoch} of the ${FAIR_TRIAL} epochs; keep training.`;
+  return null;
+}
+
 /** A drawing flat on almost all of −6…6, given a fair trial, failed, and the learner says why. */
 export function checkFlat(s: DrawnTrainerState): boolean {
   return s.flatShare >= 0.9 && failed(s) && s.answer === FLAT_QUESTION.options[0];
@@ -86,9 +100,26 @@ export function checkBent(s: DrawnTrainerState): boolean {
   return !s.straight && learnt(s);
 }
 
+/** After a failed check on step 3: the drawing still straight, or the accuracy still to reach. */
+export function bentNotYet(s: DrawnTrainerState): string | null {
+  if (checkBent(s)) return null;
+  if (s.straight) return 'Not quite yet: your drawing is a straight line. Bend it, with a slope near 0, then train.';
+  return `Not quite yet: the test accuracy is ${percent(s.testAccuracy)}; train until it reaches 90 %, or change the drawing if it stays stuck.`;
+}
+
 /** A drawing with exactly one bend learns the circle. */
 export function checkOneBend(s: DrawnTrainerState): boolean {
   return s.bends === 1 && learnt(s);
+}
+
+/** After a failed check on step 4: too many bends, none, or the accuracy still to reach. */
+export function oneBendNotYet(s: DrawnTrainerState): string | null {
+  if (checkOneBend(s)) return null;
+  if (s.bends === 0) return 'Not quite yet: your drawing has no bend. Move the knots on one side of 0 to make one.';
+  if (s.bends > 1 && learnt(s))
+    return `It learns with ${s.bends} bends. Can you do it with fewer? Start from the straight line again and make just one.`;
+  if (s.bends > 1) return `Not quite yet: your drawing has ${s.bends} bends. Start from the straight line and make just one.`;
+  return `Not quite yet: one bend, good. The test accuracy is ${percent(s.testAccuracy)}; train until it reaches 90 %.`;
 }
 
 /**
@@ -120,6 +151,7 @@ export const lesson: LessonDef = {
       preset: preset(IDENTITY_KNOTS),
       predict: STRAIGHT_PREDICTION,
       check: checkStraight,
+      notYet: straightNotYet,
       hint: `Make a straight line of your own: move every knot up by the same amount (a shifted line), or tilt the line about 0, so that it stays straight. Then train it for at least ${FAIR_TRIAL} epochs.`,
       formula: null,
       toLab: handoff,
@@ -142,6 +174,7 @@ export const lesson: LessonDef = {
       widget: 'drawnTrainer',
       preset: preset(STAIRS),
       check: checkBent,
+      notYet: bentNotYet,
       hint: 'The sums start near 0, where the staircase is flat. Move the middle piece’s left knot down and its right knot up (to about −0.9 and 0.9), then train until the test accuracy reaches 90 %.',
       formula: null,
       toLab: handoff,
@@ -153,6 +186,7 @@ export const lesson: LessonDef = {
       preset: preset(IDENTITY_KNOTS),
       predict: BENDS_PREDICTION,
       check: checkOneBend,
+      notYet: oneBendNotYet,
       hint: 'Start from the straight line and move only the knots on one side of 0 (say, the left ones up to y = 0). The facts under the drawing count the bends.',
       formula: null,
       toLab: handoff,

@@ -1,0 +1,211 @@
+/**
+ * Lessons 2, 6, 10, 11, 13 and 17: a failed check says what is off and what to change, instead
+ * of the bare "Not quite yet" (a learner walking these lessons got that same sentence for a run
+ * still short of its epochs, a slider on the wrong side, a line two points short of the best,
+ * and a drawing with one bend too many). A passing state has nothing to add.
+ */
+import { describe, expect, it } from 'vitest';
+import { lesson as lesson2 } from '../../../renderer/lessons/02-one-neuron/lesson';
+import { lesson as lesson6 } from '../../../renderer/lessons/06-linear-collapse/lesson';
+import { lesson as lesson10 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
+import { lesson as lesson11 } from '../../../renderer/lessons/11-dead-neurons/lesson';
+import { lesson as lesson13 } from '../../../renderer/lessons/13-output-meets-loss/lesson';
+import { IDENTITY_KNOTS, lesson as lesson17 } from '../../../renderer/lessons/17-invent-your-own/lesson';
+import type { DrawnTrainerState } from '../../../renderer/lessons/17-invent-your-own/drawing';
+import type { OutputLossState } from '../../../renderer/lessons/13-output-meets-loss/output-loss';
+import {
+  checkStep,
+  type DeadNeuronsState,
+  type ExplorerState,
+  type GradientFlowState,
+  type LessonDef,
+  type NeuronState,
+  type TrainerPreset,
+} from '../../../renderer/lessons/types';
+import { trainerState } from './helpers';
+
+const committed = { value: 'anything', correct: false };
+
+/** What "Check my answer" shows for this state of the lesson's step, after a committed prediction. */
+function said(lesson: LessonDef, i: number, state: unknown): string {
+  const result = checkStep(lesson.steps[i], state, lesson.steps[i].predict ? committed : null);
+  if (result.kind === 'right') return 'right';
+  if (result.kind === 'partial') return result.text;
+  return result.kind;
+}
+
+const neuron = (w1: number, w2: number, b: number): NeuronState => ({ w1, w2, b });
+
+describe('lesson 2: how far the line is from done', () => {
+  it('step 2 counts the points still on the wrong side, by colour', () => {
+    expect(said(lesson2, 1, neuron(1, -1, 0.5))).toMatch(/^Not quite yet: \d+ orange on blue ground and \d+ blue on orange ground\./);
+    expect(said(lesson2, 1, neuron(1, 1, 0))).toMatch(/^Not quite yet: \d+ orange on blue ground\. Turn the line/);
+    expect(said(lesson2, 1, neuron(1, 1, -2.8))).toBe('right');
+  });
+
+  it('step 3 compares the line with the best any straight line gets', () => {
+    expect(said(lesson2, 2, neuron(0, 1, 0))).toBe(
+      'Not quite yet: your line puts 14 of 28 points on their own side; the best straight line gets 20.',
+    );
+    expect(said(lesson2, 2, neuron(1, 0, 1.5))).toBe('right');
+  });
+});
+
+describe('lesson 6: epochs still to watch, ReLU still to pick', () => {
+  const [collapse, relu] = lesson6.steps.map((s) => s.preset as TrainerPreset);
+  it('step 1 counts the epochs towards the 100 asked for', () => {
+    expect(said(lesson6, 0, trainerState(collapse, { collapsed: true, epoch: 34 }))).toBe(
+      'Not quite yet: it has trained 34 of the 100 epochs. Press Train and keep watching the line.',
+    );
+    expect(said(lesson6, 0, trainerState(collapse, { collapsed: true, epoch: 100 }))).toBe('right');
+  });
+
+  it('step 2 asks for ReLU first, then for the accuracy', () => {
+    expect(said(lesson6, 1, trainerState(relu, { collapsed: true, testAccuracy: 0.66 }))).toMatch(
+      /still linear\. Switch the hidden activation to ReLU/,
+    );
+    const withRelu = trainerState(relu, { testAccuracy: 0.8 });
+    for (const layer of withRelu.config.network.hidden) layer.activation = 'relu';
+    expect(said(lesson6, 1, withRelu)).toBe('Not quite yet: the test accuracy is 80.0 %; keep training until it passes 90 %.');
+    expect(said(lesson6, 1, { ...withRelu, testAccuracy: 0.95 })).toBe('right');
+  });
+});
+
+describe('lesson 10: which way is steeper, what the ReLU run still lacks', () => {
+  const sigmoid = (x: number): ExplorerState => {
+    const f = 1 / (1 + Math.exp(-x));
+    return { activation: 'sigmoid', x, f, df: f * (1 - f) };
+  };
+  it('step 1 gives the slope at the cursor and the way to the top of the slope curve', () => {
+    expect(said(lesson10, 0, sigmoid(3))).toBe(
+      'Not quite yet: at x = 3.00 the slope is 0.0452. Move the cursor left, to where the dashed slope curve is highest.',
+    );
+    expect(said(lesson10, 0, sigmoid(-1.3))).toMatch(/at x = −1\.30 .* Move the cursor right/);
+    expect(said(lesson10, 0, sigmoid(0))).toBe('right');
+  });
+
+  it('step 3 asks for ReLU, four layers or more, then five epochs', () => {
+    const flow = (change: Partial<GradientFlowState>): GradientFlowState => ({
+      activation: 'relu',
+      hiddenLayers: 5,
+      epoch: 5,
+      gradient: [],
+      firstOverLast: 0.5,
+      answer: null,
+      tried: [],
+      ...change,
+    });
+    expect(said(lesson10, 2, flow({ activation: 'sigmoid' }))).toMatch(/still sigmoid\. Switch the hidden activation to ReLU/);
+    expect(said(lesson10, 2, flow({ hiddenLayers: 3 }))).toMatch(/choose four hidden layers or more/);
+    expect(said(lesson10, 2, flow({ epoch: 2 }))).toBe(
+      'Not quite yet: it has trained 2 of the 5 epochs; keep training, then read Layer 1.',
+    );
+    expect(said(lesson10, 2, flow({}))).toBe('right');
+  });
+});
+
+describe('lesson 11: the experiment still to run', () => {
+  const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
+    activation: 'relu',
+    learningRate: 3,
+    epoch: 10,
+    deadCount: [1, 8],
+    sizes: [8, 8],
+    testAccuracy: 0.5,
+    epochsAtRate: 10,
+    freshAtRate: true,
+    inactiveCount: [1, 8],
+    inactivePeak: 9,
+    ...change,
+  });
+  it('step 1 counts the epochs at learning rate 3, and asks for 3 at 0.03', () => {
+    expect(said(lesson11, 0, dead({ epoch: 5, epochsAtRate: 5 }))).toBe(
+      'Not quite yet: this run has trained 5 of the 10 epochs at learning rate 3; keep training.',
+    );
+    expect(said(lesson11, 0, dead({ learningRate: 0.03, deadCount: [0, 0] }))).toMatch(/the learning rate is 0\.03\. Choose 3/);
+    expect(said(lesson11, 0, dead({}))).toBe('right');
+  });
+
+  it('step 2 walks through killing them at 3, then fifty epochs at 0.03', () => {
+    expect(said(lesson11, 1, dead({ deadCount: [0, 0] }))).toMatch(
+      /0 neurons are crossed out\. Train at learning rate 3 until several are/,
+    );
+    expect(said(lesson11, 1, dead({}))).toMatch(/9 neurons are crossed out, good\. Now choose 0\.03 and train 50 epochs/);
+    expect(said(lesson11, 1, dead({ learningRate: 0.03, epochsAtRate: 20 }))).toMatch(/20 of the 50 epochs at 0\.03/);
+    expect(said(lesson11, 1, dead({ learningRate: 0.03, epochsAtRate: 50 }))).toBe('right');
+  });
+
+  it('step 3 asks for the left of 0, then for Leaky ReLU', () => {
+    expect(said(lesson11, 2, { activation: 'relu', x: 2, f: 2, df: 1 })).toMatch(/right of 0\. Move it left of 0/);
+    expect(said(lesson11, 2, { activation: 'relu', x: -1, f: 0, df: 0 })).toMatch(/Now switch to Leaky ReLU/);
+    expect(said(lesson11, 2, { activation: 'leakyRelu', x: -1, f: -0.01, df: 0.01 })).toBe('right');
+  });
+});
+
+describe('lesson 13: which way the push grows, which output can say 3', () => {
+  const sigmoidAt = (z: number): OutputLossState => {
+    const y = 1 / (1 + Math.exp(-z));
+    return {
+      output: 'sigmoid',
+      loss: 'halfSquared',
+      target: 1,
+      z,
+      y,
+      lossValue: 0.5 * (y - 1) ** 2,
+      push: (y - 1) * y * (1 - y),
+      answer: null,
+    };
+  };
+  it('step 1 gives the size of the push and the way to the strongest', () => {
+    expect(said(lesson13, 0, sigmoidAt(-3))).toMatch(/^Not quite yet: at z = −3\.0 the push has size 0\.0430\. Move z right/);
+    expect(said(lesson13, 0, sigmoidAt(1))).toMatch(/Move z left/);
+    expect(said(lesson13, 0, sigmoidAt(-0.7))).toBe('right');
+  });
+
+  it('step 4 asks for the linear output, then for the z that says 3', () => {
+    const at = (output: OutputLossState['output'], z: number): OutputLossState => {
+      const y = output === 'tanh' ? Math.tanh(z) : z;
+      return { output, loss: 'halfSquared', target: 3, z, y, lossValue: 0.5 * (y - 3) ** 2, push: 0, answer: null };
+    };
+    expect(said(lesson13, 3, at('tanh', 8))).toMatch(/can never say 3\. Pick the linear output/);
+    expect(said(lesson13, 3, at('identity', 8))).toBe(
+      'Not quite yet: the output is 8.0, so the loss is 12.50. Move z until the output is 3.',
+    );
+    expect(said(lesson13, 3, at('identity', 3))).toBe('right');
+  });
+});
+
+describe('lesson 17: the line, the bend and the epochs still to come', () => {
+  const drawn = (change: Partial<DrawnTrainerState>): DrawnTrainerState => ({
+    knots: IDENTITY_KNOTS.map((k) => ({ x: k.x, y: k.y + 0.5 })),
+    straight: true,
+    bends: 0,
+    flatShare: 0,
+    epoch: 150,
+    testAccuracy: 0.66,
+    answer: null,
+    config: (lesson17.steps[0].preset as { config: DrawnTrainerState['config'] }).config,
+    params: null,
+    ...change,
+  });
+  it('step 1 asks for a line of the learner’s own, then for 100 epochs', () => {
+    expect(said(lesson17, 0, drawn({ knots: IDENTITY_KNOTS }))).toMatch(/still the y = x the step started from/);
+    expect(said(lesson17, 0, drawn({ epoch: 40 }))).toBe('Not quite yet: it has trained 40 of the 100 epochs; keep training.');
+    expect(said(lesson17, 0, drawn({}))).toBe('right');
+  });
+
+  it('step 3 gives the accuracy still to reach', () => {
+    expect(said(lesson17, 2, drawn({ straight: false, bends: 4, testAccuracy: 0.72 }))).toMatch(
+      /test accuracy is 72\.0 %; train until it reaches 90 %/,
+    );
+    expect(said(lesson17, 2, drawn({ straight: false, bends: 4, testAccuracy: 0.95 }))).toBe('right');
+  });
+
+  it('step 4 asks for fewer bends when two already learn', () => {
+    expect(said(lesson17, 3, drawn({ straight: false, bends: 2, testAccuracy: 1 }))).toBe(
+      'It learns with 2 bends. Can you do it with fewer? Start from the straight line again and make just one.',
+    );
+    expect(said(lesson17, 3, drawn({}))).toMatch(/no bend/);
+    expect(said(lesson17, 3, drawn({ straight: false, bends: 1, testAccuracy: 1 }))).toBe('right');
+  });
+});
