@@ -83,7 +83,7 @@ export const WAY_PREDICTION: ChoicePrediction = {
   options: [BIGGER, SMALLER, SAME],
   answers: [wayFrom(WAY_START)],
   explanation:
-    'Here ∂L/∂w is −0.044: the loss falls as w grows. A step goes against the gradient, w − 3 · (−0.044), so w grows by about 0.13 and the dot moves right, onto paler ground.',
+    'Here ∂L/∂w is −0.044: the loss falls as w grows. A step goes against the gradient, w − 3 · (−0.044), so w grows by about 0.13 and the dot moves right, onto less orange ground: a lower loss.',
 };
 
 const exampleConfig = labConfig({ dataset: 'circle', hidden: [3], activation: 'sigmoid', output: 'sigmoid', learningRate: 0.3, seed: 2 });
@@ -100,7 +100,7 @@ export const lesson: LessonDef = {
       preset: surface(WAY_START),
       predict: WAY_PREDICTION,
       check: checkWay,
-      hint: 'Find the dot on the map and look for the paler ground (lower loss) nearest to it. Moving right makes w bigger. Commit your prediction under "Predict first", then press Take one step and see.',
+      hint: 'Find the dot on the map and look for the less orange ground (lower loss) nearest to it. Moving right makes w bigger. Commit your prediction under "Predict first", then press Take one step and see.',
       formula: (s) =>
         `\\frac{\\partial L}{\\partial w} = ${s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.gradB.toFixed(3)}`,
       toLab: null,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { splitSteps } from '../../../renderer/lessons/markdown';
 import {
   BIGGER,
   checkBottom,
@@ -213,5 +216,20 @@ describe('lesson 9, step 4: one example in a network', () => {
     expect(checkOneExample({ ...base, phase: 'forward', updates: 2, loss: 0.2 })).toBe(false);
     expect(checkOneExample({ ...base, phase: 'backward', loss: 0.2 })).toBe(false);
     expect(checkOneExample(base)).toBe(false);
+  });
+});
+
+describe('lesson 9: words that hold in both themes, and a way to find the flat corners', () => {
+  const md = readFileSync(fileURLToPath(new URL('../../../renderer/lessons/09-one-step-downhill/lesson.md', import.meta.url)), 'utf8');
+
+  it('says "less orange", not "paler": in the dark theme a low loss is drawn darker, not paler', () => {
+    const said = [md, WAY_PREDICTION.explanation, ...lesson.steps.map((st) => st.hint)].join('\n');
+    expect(said).not.toMatch(/paler|lighter/i);
+    expect(WAY_PREDICTION.explanation).toMatch(/less orange/);
+  });
+
+  it('tells the flat-corner step where to look: the map opens zoomed in, so it names the whole-map button', () => {
+    const flat = splitSteps(md)[2];
+    expect(flat).toMatch(/\*Show the whole map\*/);
   });
 });

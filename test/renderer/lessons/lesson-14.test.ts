@@ -168,8 +168,11 @@ describe('lesson 14, step 4: what overfitting draws', () => {
   const overfit = lesson.steps[3];
   if (overfit.widget !== 'trainer') throw new Error('step 4 is a trainer');
   const config = overfit.preset.config;
-  const stepText = () =>
-    readFileSync(new URL('../../../renderer/lessons/14-training/lesson.md', import.meta.url), 'utf8').split('<!-- step -->')[3];
+  const texts = () =>
+    readFileSync(new URL('../../../renderer/lessons/14-training/lesson.md', import.meta.url), 'utf8').split('<!-- step -->');
+  /** Step 4 asks; step 5 opens with what the run showed, so the figures are read after the run. */
+  const stepText = () => texts()[3];
+  const recapText = () => texts()[4];
 
   it('runs at a speed one can watch and stops where the test loss stands clearly above its low, as the text says', () => {
     expect(overfit.preset.speed).toBe(60);
@@ -197,12 +200,13 @@ describe('lesson 14, step 4: what overfitting draws', () => {
     // The budget stops near the top of the climb (trained on, the test loss drifts down only slowly).
     expect(end).toBeGreaterThan(Math.max(...test.slice(lowAt)) - 0.002);
     expect(train[OVERFIT_EPOCHS]).toBeLessThan(0.002);
-    // And the text gives the figures the run shows.
-    const text = stepText();
+    // The step asks without giving the figures away; the next step's recap gives those the run shows.
+    expect(stepText()).toContain(`${OVERFIT_EPOCHS} epochs`);
+    expect(stepText()).not.toMatch(/epoch 50|0\.\d\d|climbs|one test point in/);
+    const text = recapText();
     expect(text).toContain('about epoch 50');
     expect(text).toContain(low.toFixed(2));
     expect(text).toContain(end.toFixed(2));
-    expect(text).toContain(`${OVERFIT_EPOCHS} epochs`);
     expect(text).not.toMatch(/creeps up/);
   });
 
@@ -221,11 +225,10 @@ describe('lesson 14, step 4: what overfitting draws', () => {
     expect(corners[0]).toBe(corners[3]);
     expect(corners[1]).toBe(corners[2]);
     expect(corners[0]).not.toBe(corners[1]);
-    // And the text says what the run shows, not islands it does not draw.
-    const text = readFileSync(new URL('../../../renderer/lessons/14-training/lesson.md', import.meta.url), 'utf8').split(
-      '<!-- step -->',
-    )[3];
+    // And the recap after the run says what it shows, not islands it does not draw; the step itself only asks.
+    const text = recapText();
     expect(text).toMatch(/diagonal band/);
+    expect(stepText()).not.toMatch(/diagonal band/);
     expect(text).not.toMatch(/islands/);
   });
 });
