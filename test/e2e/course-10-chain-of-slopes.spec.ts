@@ -101,7 +101,7 @@ test('lesson 10: a learner measures the vanishing gradient and explains it', asy
   await next(page);
 
   // 3. ReLU at five layers: predicted first (the chart is hidden until then, and the text does not
-  //    say), then layer 1 gets about as much as the output.
+  //    say), then layer 1 gets a good share of what the output gets.
   await expect(page.getByRole('region', { name: 'Gradient flow' })).toHaveCount(0);
   await shoot(page, SHOTS, '3-predict');
   await page.getByRole('radio', { name: 'A tenth or more', exact: true }).check();

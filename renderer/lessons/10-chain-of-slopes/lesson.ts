@@ -168,7 +168,7 @@ export const lesson: LessonDef = {
         options: [RELU_VANISHES, RELU_ARRIVES],
         answers: [RELU_ARRIVES],
         explanation:
-          'Going back through a neuron that is on multiplies the gradient by 1, so a path of active ReLUs passes it back without shrinking it. Layer 1 gets about as much as the output layer: nothing vanishes on the way.',
+          'Going back through a neuron that is on multiplies the gradient by 1, so a path of active ReLUs passes it back without shrinking it. Layer 1 gets a good share of what the output layer gets (often half or more), not a ten-thousandth: nothing vanishes on the way.',
       },
       check: checkReluArrives,
       notYet: reluArrivesNotYet,

@@ -25,6 +25,21 @@ export function checkFlatEnd(s: ExplorerState): boolean {
   return (s.activation === 'tanh' || s.activation === 'sigmoid') && Math.abs(s.df) < FLAT_SLOPE;
 }
 
+/** After a failed check on step 1: the slope at the cursor, still too steep to be a flat end. */
+export function flatEndNotYet(s: ExplorerState): string | null {
+  if (checkFlatEnd(s) || !Number.isFinite(s.df)) return null;
+  const where = s.x.toFixed(2).replace('-', '−');
+  return `Not quite yet: at x = ${where} the slope is ${Math.abs(s.df).toFixed(4)}, not yet below ${FLAT_SLOPE}. Move the cursor further out, away from 0.`;
+}
+
+/** After a failed check on step 3: the equal start still to pick, or the epochs still to train. */
+export function clonesNotYet(s: CompareState): string | null {
+  if (checkClones(s)) return null;
+  if (s.initializer !== 'equal') return null;
+  if (s.epoch < 50) return `Not quite yet: it has trained ${s.epoch} of the 50 epochs; keep training and watch the four maps.`;
+  return null;
+}
+
 const ran = (s: CompareState, key: InitializerName) => s.runs[key];
 
 /** Large starting weights given a fair trial never reached the target, small ones did, and the learner says why. */
@@ -122,6 +137,7 @@ export const lesson: LessonDef = {
       preset: { initial: 'tanh', choices: ['tanh', 'sigmoid'], x: 0 },
       predict: FLAT_PREDICTION,
       check: checkFlatEnd,
+      notYet: flatEndNotYet,
       hint: 'Move the cursor away from 0 (drag, or use the arrow keys) until the slope it reads drops below 0.01.',
       formula: (s) => `f'(${s.x.toFixed(2)}) = ${s.df.toFixed(4)}`,
       toLab: null,
@@ -144,6 +160,7 @@ export const lesson: LessonDef = {
       preset: compare('equal', [4, 4], { showNeurons: true }),
       predict: CLONES_PREDICTION,
       check: checkClones,
+      notYet: clonesNotYet,
       hint: 'Commit your prediction, then train for at least 50 epochs and watch the four small maps: count the different pictures, not the neurons.',
       formula: null,
       toLab: handoff,

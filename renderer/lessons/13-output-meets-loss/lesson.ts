@@ -36,6 +36,12 @@ export function checkPushRatio(s: OutputLossState): boolean {
   return s.answer !== null && Math.abs(Math.abs(s.answer) / pushRatioAt(-5) - 1) <= 0.1;
 }
 
+/** After a failed check on step 2: a typed ratio that is off, and how to measure it. */
+export function ratioNotYet(s: OutputLossState): string | null {
+  if (s.answer === null || checkPushRatio(s)) return null;
+  return 'Not quite yet: set z to −5, read the push with squared error, then with cross-entropy, and divide the cross-entropy push by the squared-error one.';
+}
+
 /** Step 1's prediction, the question the step asks: is the push strongest where the neuron is most wrong? */
 export const STRONGEST_PREDICTION: ChoicePrediction = {
   kind: 'choice',
@@ -169,6 +175,7 @@ export const lesson: LessonDef = {
       }),
       predict: RATIO_PREDICTION,
       check: checkPushRatio,
+      notYet: ratioNotYet,
       hint: 'Set z to −5. Read the push with Cross-entropy, then switch the loss to Squared error and read it again. Divide the first by the second.',
       formula: pushFormula,
       toLab: null,

@@ -21,6 +21,11 @@ export function checkConfident(s: SoftmaxState): boolean {
 export function confidentNotYet(s: SoftmaxState): string | null {
   if (s.scores[1] > 0 && near(softmax(s.scores)[1], SOFTMAX_TARGET, SOFTMAX_TOLERANCE))
     return 'Class 2 is at 90 %, good. Now get the same 90 % with z₂ at 0 or below.';
+  const p2 = softmax(s.scores)[1];
+  if (s.scores[1] <= 0 && !near(p2, SOFTMAX_TARGET, SOFTMAX_TOLERANCE)) {
+    const way = p2 < SOFTMAX_TARGET ? 'widen' : 'narrow';
+    return `Not quite yet: class 2 is at ${(p2 * 100).toFixed(1)} %. ${way[0].toUpperCase()}${way.slice(1)} its lead over the other two scores until it is 90 %.`;
+  }
   return null;
 }
 

@@ -87,10 +87,12 @@ describe('lesson 16, step 1: scores into probabilities', () => {
     expect(runCheck(softmaxStep, { scores: [-2.9, 0, -2.9] }, { value: 5, correct: false })).toBe(true);
   });
 
-  it('after a failed check, 90 % with z₂ above 0 is told what is left; other misses get the plain answer', () => {
+  it('after a failed check, 90 % with z₂ above 0 is told what is left, and z₂ at 0 or below hears how far class 2 is from 90 %', () => {
     expect(confidentNotYet({ scores: [0, 2.9, 0] })).toBe('Class 2 is at 90 %, good. Now get the same 90 % with z₂ at 0 or below.');
     expect(confidentNotYet({ scores: [0, 2, 0] })).toBeNull();
-    expect(confidentNotYet({ scores: [-2, 0, -2] })).toBeNull();
+    expect(confidentNotYet({ scores: [-2, 0, -2] })).toBe(
+      'Not quite yet: class 2 is at 78.7 %. Widen its lead over the other two scores until it is 90 %.',
+    );
   });
 
   it('formula shows the live probability', () => {

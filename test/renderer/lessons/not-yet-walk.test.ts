@@ -1,5 +1,5 @@
 /**
- * Lessons 2, 6, 10, 11, 13 and 17: a failed check says what is off and what to change, instead
+ * Lessons 2, 6, 10, 11, 12, 13, 16 and 17: a failed check says what is off and what to change, instead
  * of the bare "Not quite yet" (a learner walking these lessons got that same sentence for a run
  * still short of its epochs, a slider on the wrong side, a line two points short of the best,
  * and a drawing with one bend too many). A passing state has nothing to add.
@@ -9,6 +9,9 @@ import { lesson as lesson2 } from '../../../renderer/lessons/02-one-neuron/lesso
 import { lesson as lesson6 } from '../../../renderer/lessons/06-linear-collapse/lesson';
 import { lesson as lesson10 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
 import { lesson as lesson11 } from '../../../renderer/lessons/11-dead-neurons/lesson';
+import { lesson as lesson12 } from '../../../renderer/lessons/12-saturation-and-init/lesson';
+import type { CompareState } from '../../../renderer/lessons/12-saturation-and-init/compare';
+import { lesson as lesson16 } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
 import { lesson as lesson13 } from '../../../renderer/lessons/13-output-meets-loss/lesson';
 import { IDENTITY_KNOTS, lesson as lesson17 } from '../../../renderer/lessons/17-invent-your-own/lesson';
 import type { DrawnTrainerState } from '../../../renderer/lessons/17-invent-your-own/drawing';
@@ -142,6 +145,45 @@ describe('lesson 11: the experiment still to run', () => {
   });
 });
 
+describe('lesson 12: further out, and the epochs still to train', () => {
+  it('step 1 gives the slope at the cursor while it is not yet flat', () => {
+    const t = Math.tanh(2);
+    expect(said(lesson12, 0, { activation: 'tanh', x: 2, f: t, df: 1 - t * t })).toBe(
+      'Not quite yet: at x = 2.00 the slope is 0.0707, not yet below 0.01. Move the cursor further out, away from 0.',
+    );
+    const far = Math.tanh(-4);
+    expect(said(lesson12, 0, { activation: 'tanh', x: -4, f: far, df: 1 - far * far })).toBe('right');
+  });
+
+  it('step 3 counts the epochs towards the 50 asked for', () => {
+    const compare = (epoch: number): CompareState => ({
+      initializer: 'equal',
+      loss: 'halfSquared',
+      epoch,
+      testAccuracy: 0.66,
+      runs: {},
+      distinct: [1, 1],
+      answer: null,
+      config: (lesson12.steps[2].preset as { config: CompareState['config'] }).config,
+      params: null,
+    });
+    expect(said(lesson12, 2, compare(20))).toBe(
+      'Not quite yet: it has trained 20 of the 50 epochs; keep training and watch the four maps.',
+    );
+    expect(said(lesson12, 2, compare(50))).toBe('right');
+  });
+});
+
+describe('lesson 16: how far class 2 is from 90 %', () => {
+  it('step 1 gives class 2’s share and which way to move the lead', () => {
+    expect(said(lesson16, 0, { scores: [-3, 0, -3] })).toBe(
+      'Not quite yet: class 2 is at 90.9 %. Narrow its lead over the other two scores until it is 90 %.',
+    );
+    expect(said(lesson16, 0, { scores: [0, 0, 0] })).toMatch(/class 2 is at 33\.3 %\. Widen its lead/);
+    expect(said(lesson16, 0, { scores: [-2.9, 0, -2.9] })).toBe('right');
+  });
+});
+
 describe('lesson 13: which way the push grows, which output can say 3', () => {
   const sigmoidAt = (z: number): OutputLossState => {
     const y = 1 / (1 + Math.exp(-z));
@@ -160,6 +202,11 @@ describe('lesson 13: which way the push grows, which output can say 3', () => {
     expect(said(lesson13, 0, sigmoidAt(-3))).toMatch(/^Not quite yet: at z = −3\.0 the push has size 0\.0430\. Move z right/);
     expect(said(lesson13, 0, sigmoidAt(1))).toMatch(/Move z left/);
     expect(said(lesson13, 0, sigmoidAt(-0.7))).toBe('right');
+  });
+
+  it('step 2 says how to measure a ratio that is off', () => {
+    expect(said(lesson13, 1, { ...sigmoidAt(-5), answer: 10 })).toMatch(/^Not quite yet: set z to −5, .* divide the cross-entropy push/);
+    expect(said(lesson13, 1, { ...sigmoidAt(-5), answer: 150 })).toBe('right');
   });
 
   it('step 4 asks for the linear output, then for the z that says 3', () => {
