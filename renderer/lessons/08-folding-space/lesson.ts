@@ -84,6 +84,18 @@ export function checkBent(s: FoldSpaceState): boolean {
   return s.activation === 'tanh' && s.trainAccuracy === 1;
 }
 
+/** What a folding step still needs: its activation picked, then training until every point is right. */
+function foldNotYet(activation: 'relu' | 'tanh', name: string): (s: FoldSpaceState) => string | null {
+  return (s) => {
+    if (s.activation === activation && s.trainAccuracy === 1) return null;
+    if (s.activation !== activation) return `Not quite yet: choose ${name} as the hidden activation, then train.`;
+    if (s.epoch === 0 || s.trainAccuracy === null) return 'Not quite yet: press Train.';
+    return `Not quite yet: ${Math.round(s.trainAccuracy * 100)} % of the training points are right. Keep training until all of them are (if it stays stuck, press Start over).`;
+  };
+}
+export const foldedNotYet = foldNotYet('relu', 'ReLU');
+export const bentNotYet = foldNotYet('tanh', 'Tanh');
+
 export const lesson: LessonDef = {
   id: '08-folding-space',
   title: 'Folding space',
@@ -107,6 +119,7 @@ export const lesson: LessonDef = {
       widget: 'foldSpace',
       preset: preset('identity', ['identity', 'relu']),
       check: checkFolded,
+      notYet: foldedNotYet,
       hint: 'Choose ReLU, press Train and wait until every training point is right (100 %). If it gets stuck, press Start over.',
       formula: null,
       toLab: null,
@@ -118,6 +131,7 @@ export const lesson: LessonDef = {
       preset: preset('relu', ['relu', 'tanh'], BEND_DECAY),
       predict: BEND_PREDICTION,
       check: checkBent,
+      notYet: bentNotYet,
       hint: 'Commit your prediction under "Predict first", then choose Tanh and train until every training point is right.',
       formula: null,
       toLab: null,

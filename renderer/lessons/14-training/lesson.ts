@@ -61,6 +61,17 @@ export function checkRegularized(s: TrainerState): boolean {
   return regularized && s.epoch >= GAP_EPOCHS && Number.isFinite(s.testLoss) && Number.isFinite(s.trainLoss) && lossGap(s) <= CLOSED_GAP;
 }
 
+/** What is still missing for the regularization step: a penalty, the epochs, or a closed gap. */
+export function regularizedNotYet(s: TrainerState): string | null {
+  if (checkRegularized(s)) return null;
+  const t = s.config.training;
+  if (t.regularization === 'none' || t.regularizationRate === 0)
+    return 'Not quite yet: choose a regularization (L2, say) first, then press Start over and train.';
+  if (s.epoch < GAP_EPOCHS) return `Not quite yet: ${s.epoch} epochs so far. Train for at least ${GAP_EPOCHS}.`;
+  if (!Number.isFinite(s.testLoss) || !Number.isFinite(s.trainLoss)) return 'Not quite yet: training blew up. Press Start over.';
+  return `Not quite yet: the test loss is ${lossGap(s).toFixed(2)} above the training loss, and the check wants ${CLOSED_GAP} or less. Try a bigger regularization rate, then press Start over.`;
+}
+
 /**
  * The race on the circle (4-2 network, seed 5): measured, tanh reaches 90 % test accuracy at
  * epoch 48, ReLU at 80, the sigmoid at 875, and the linear network never (41 % after 1,500).
@@ -192,6 +203,7 @@ export const lesson: LessonDef = {
       // closing over the 200 epochs it needs (about three seconds); at full speed it was over at once.
       preset: trainerPreset(noisy, { controls: ['regularization'], speed: 60 }),
       check: checkRegularized,
+      notYet: regularizedNotYet,
       hint: `Choose L2 with a rate of 0.03 (or L1 with 0.01), press Start over, and train for at least ${GAP_EPOCHS} epochs. If the gap stays above ${CLOSED_GAP}, raise the rate.`,
       formula: null,
       toLab: handoff,

@@ -26,9 +26,12 @@ export function checkBump(s: HingesState): boolean {
   return s.loss < MATCHED && s.answer === 3;
 }
 
-/** The right count typed before the bump is matched: say so, and that the fit is what is left. */
+/** A wrong count says how to count; the right count typed before the bump is matched says the fit is what is left. */
 export function bumpNotYet(s: HingesState): string | null {
-  if (s.answer !== 3 || checkBump(s)) return null;
+  if (checkBump(s)) return null;
+  if (s.answer === null) return 'Not quite yet: first type how many hinges this bump needs, in the box under the sliders.';
+  if (s.answer !== 3)
+    return `Not quite yet: ${s.answer} is not the count. Follow the dots from left to right: each place where they change direction needs one hinge.`;
   return `Your count is right: 3 hinges. Now set the sliders so the line runs through every dot (the loss must fall below ${MATCHED}).`;
 }
 
@@ -37,9 +40,12 @@ export function checkSumOfHinges(s: CurveState): boolean {
   return s.activation === 'relu' && s.showEachNeuron && s.epoch >= 100 && s.answer === s.width;
 }
 
-/** The right number of bends typed before the run is done: say so, and what is left to do. */
+/** A wrong number says what can bend; the right one typed before the run is done says what is left to do. */
 export function sumOfHingesNotYet(s: CurveState): string | null {
-  if (s.answer !== s.width || checkSumOfHinges(s)) return null;
+  if (checkSumOfHinges(s)) return null;
+  if (s.answer === null) return 'Not quite yet: type the most bends this curve can have, in the box under the loss chart.';
+  if (s.answer !== s.width)
+    return `Not quite yet: ${s.answer} is not it. Each ReLU neuron bends the curve at one place, its hinge, and the output only adds the neurons up.`;
   const right = `Your number is right: at most ${s.width} bends, one per neuron.`;
   if (!s.showEachNeuron) return `${right} Now tick Show each neuron to see the hinges.`;
   return `${right} Now train for at least 100 epochs (${s.epoch} so far) and watch the hinges line up.`;
@@ -57,6 +63,15 @@ export function checkWiderFitsCloser(s: CurveState): boolean {
   const fair = (s.widths ?? []).filter((r) => r.epochs >= WIDTH_EPOCHS);
   if (fair.length < 3) return false;
   return fair[fair.length - 1].lowestTestLoss < fair[0].lowestTestLoss / 2;
+}
+
+/** How many widths have had their fair run so far, or that the widest did not fit closely enough. */
+export function widerNotYet(s: CurveState): string | null {
+  if (checkWiderFitsCloser(s)) return null;
+  const fair = (s.widths ?? []).filter((r) => r.epochs >= WIDTH_EPOCHS).length;
+  if (fair < 3)
+    return `Not quite yet: ${fair} of the three widths trained for ${WIDTH_EPOCHS} epochs so far. Pick another number of neurons and press Train.`;
+  return 'Not quite yet: the widest layer you trained does not fit twice as closely as the narrowest. Add a much wider one (16 neurons, say).';
 }
 
 const hinges = (count: number, target: HingesPreset['target'], question: string | null = null): HingesPreset => {
@@ -135,6 +150,7 @@ export const lesson: LessonDef = {
           'Every neuron adds a hinge, so a wider layer can bend its line in more places and follow the curve more closely: the lowest test loss should fall as the layer grows wider.',
       },
       check: checkWiderFitsCloser,
+      notYet: widerNotYet,
       hint: `Train each width for at least ${WIDTH_EPOCHS} epochs (the table keeps its lowest test loss). Try at least three widths, say 1, 4 and 16.`,
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

@@ -6,12 +6,14 @@ import { forwardPoints, networkShape } from '../../../core/engine';
 import {
   BEND_PREDICTION,
   BENDS,
+  bentNotYet,
   BENT,
   checkBent,
   checkFolded,
   checkStraight,
   FOLDS,
   foldConfig,
+  foldedNotYet,
   lesson,
   STRAIGHT,
   STRAIGHT_PREDICTION,
@@ -280,5 +282,23 @@ describe('lesson 8, the tanh step before its prediction', () => {
     // What the text held back is said once the prediction is in.
     expect(BEND_PREDICTION.explanation).toMatch(/no corner/);
     expect(BEND_PREDICTION.explanation).toMatch(/however closely you look/);
+  });
+});
+
+describe('lesson 8: the folding steps say what is missing instead of a bare "Not quite yet"', () => {
+  const state = (activation: ActivationName, epoch: number, trainAccuracy: number | null): FoldSpaceState => ({
+    activation,
+    epoch,
+    trainAccuracy,
+  });
+
+  it('asks for the step’s activation first, then for Train, then for more training', () => {
+    expect(bentNotYet(state('relu', 240, 1))).toBe('Not quite yet: choose Tanh as the hidden activation, then train.');
+    expect(foldedNotYet(state('identity', 60, 0.47))).toMatch(/choose ReLU/);
+    expect(bentNotYet(state('tanh', 0, null))).toBe('Not quite yet: press Train.');
+    expect(bentNotYet(state('tanh', 100, 0.69))).toMatch(/^Not quite yet: 69 % of the training points are right\. Keep training/);
+    expect(bentNotYet(state('tanh', 150, 1))).toBeNull();
+    expect(lesson.steps.find((st) => st.id === 'bend')?.notYet).toBe(bentNotYet);
+    expect(lesson.steps.find((st) => st.id === 'fold')?.notYet).toBe(foldedNotYet);
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../../core/config';
 import { createSession } from '../../../core/session';
-import { checkRace, checkSpiral, lesson, OVERFIT_EPOCHS, RACE } from '../../../renderer/lessons/14-training/lesson';
+import { checkRace, checkSpiral, lesson, OVERFIT_EPOCHS, RACE, regularizedNotYet } from '../../../renderer/lessons/14-training/lesson';
 import { trainerState } from './helpers';
 import { judgePrediction, measureRun, predictionOutcome, settlePrediction, type Prediction } from '../../../renderer/lessons/predict';
 import { createGridEvaluator } from '../../../core/engine';
@@ -244,5 +244,27 @@ describe('lesson 14: every trainer starts at a speed one can watch', () => {
   it('starts no step at full speed (a preset without a speed would)', () => {
     const speeds = lesson.steps.map((s) => (s.widget === 'trainer' || s.widget === 'race' ? s.preset.speed : null));
     expect(speeds).toEqual([10, 60, 1, 60, 60]);
+  });
+});
+
+describe('lesson 14, step 5: says what is missing instead of a bare "Not quite yet"', () => {
+  const regularize = lesson.steps[4];
+  if (regularize.widget !== 'trainer') throw new Error('step 5 is a trainer');
+  const preset = regularize.preset;
+  const withL2 = (rate: number) => {
+    const config = structuredClone(preset.config);
+    config.training.regularization = 'l2';
+    config.training.regularizationRate = rate;
+    return config;
+  };
+
+  it('asks for a penalty, then the epochs, then names the gap and the target', () => {
+    expect(regularizedNotYet(trainerState(preset, { epoch: 300, trainLoss: 0.002, testLoss: 0.25 }))).toMatch(/choose a regularization/);
+    expect(regularizedNotYet(trainerState(preset, { config: withL2(0.03), epoch: 120, trainLoss: 0.03, testLoss: 0.08 }))).toMatch(
+      /120 epochs so far\. Train for at least 200/,
+    );
+    const open = regularizedNotYet(trainerState(preset, { config: withL2(0.01), epoch: 300, trainLoss: 0.01, testLoss: 0.19 }));
+    expect(open).toMatch(/the test loss is 0\.18 above the training loss, and the check wants 0\.1 or less/);
+    expect(regularizedNotYet(trainerState(preset, { config: withL2(0.03), epoch: 300, trainLoss: 0.024, testLoss: 0.077 }))).toBeNull();
   });
 });

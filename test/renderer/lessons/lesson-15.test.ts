@@ -14,6 +14,7 @@ import {
   lesson,
   PEAK,
   sumOfHingesNotYet,
+  widerNotYet,
   WIDTH_OPTIONS,
 } from '../../../renderer/lessons/15-enough-bumps/lesson';
 import { judgePrediction } from '../../../renderer/lessons/predict';
@@ -59,8 +60,12 @@ describe('lesson 15, step 2: a right count before the fit', () => {
     expect(result).toEqual({ kind: 'partial', text: expect.stringContaining('Your count is right: 3 hinges') as string });
     expect(bumpNotYet(hinges(BUMP, unfit, 3))).toMatch(/runs through every dot/);
   });
-  it('says nothing extra for a wrong count, or once the step passes', () => {
-    expect(checkStep(lesson.steps[1], hinges(BUMP, unfit, 2), null)).toEqual({ kind: 'wrong' });
+  it('says how to count after a wrong count or none, instead of a bare "Not quite yet"; nothing once the step passes', () => {
+    const wrong = bumpNotYet(hinges(BUMP, unfit, 2));
+    expect(wrong).toMatch(/^Not quite yet: 2 is not the count/);
+    expect(wrong).toMatch(/change direction/);
+    expect(wrong).not.toMatch(/3/);
+    expect(bumpNotYet(hinges(BUMP, unfit, null))).toMatch(/type how many hinges/);
     expect(bumpNotYet(hinges(BUMP, { w: [1, 1, 1, 0], b: [2, 0, -2, 0], v: [1, -2, 1, 0], c: 0 }, 3))).toBeNull();
   });
 });
@@ -112,8 +117,12 @@ describe('lesson 15, step 3: a right number before the training', () => {
     expect(sumOfHingesNotYet(curveState(preset, { answer: 8, epoch: 0 }))).toMatch(/train for at least 100 epochs \(0 so far\)/);
     expect(sumOfHingesNotYet(curveState(preset, { answer: 8, showEachNeuron: false }))).toMatch(/tick Show each neuron/);
   });
-  it('says nothing extra for a wrong number, or once the step passes', () => {
-    expect(checkStep(lesson.steps[2], curveState(preset, { answer: 16, epoch: 0 }), null)).toEqual({ kind: 'wrong' });
+  it('says what can bend after a wrong number or none, without giving the number; nothing once the step passes', () => {
+    const wrong = sumOfHingesNotYet(curveState(preset, { answer: 16, epoch: 0 }));
+    expect(wrong).toMatch(/^Not quite yet: 16 is not it/);
+    expect(wrong).toMatch(/Each ReLU neuron bends the curve at one place/);
+    expect(wrong).not.toMatch(/8/);
+    expect(sumOfHingesNotYet(curveState(preset, { answer: null }))).toMatch(/type the most bends/);
     expect(sumOfHingesNotYet(curveState(preset, { answer: 8 }))).toBeNull();
   });
 });
@@ -157,6 +166,14 @@ describe('lesson 15, step 4: more neurons, closer fit (real training of the pres
     expect(checkWiderFitsCloser(curveState(preset, { widths: undefined }))).toBe(false);
     const flat = table.slice(0, 3).map((r) => ({ ...r, lowestTestLoss: 0.2 }));
     expect(checkWiderFitsCloser(curveState(preset, { widths: flat }))).toBe(false);
+  });
+
+  it('says how many widths are done, or that the widest is not close enough, instead of a bare "Not quite yet"', () => {
+    expect(widerNotYet(curveState(preset, { widths: table.slice(0, 1) }))).toMatch(/1 of the three widths trained for 300 epochs/);
+    expect(widerNotYet(curveState(preset, { widths: table.map((r) => ({ ...r, epochs: 150 })) }))).toMatch(/0 of the three/);
+    const flat = table.slice(0, 3).map((r) => ({ ...r, lowestTestLoss: 0.2 }));
+    expect(widerNotYet(curveState(preset, { widths: flat }))).toMatch(/does not fit twice as closely/);
+    expect(widerNotYet(curveState(preset, { widths: table }))).toBeNull();
   });
 
   it('asks first what a wider layer does to the loss; the run counts only after a prediction, right or wrong', () => {
