@@ -55,6 +55,19 @@ export function checkFoundDepth(s: GradientFlowState): boolean {
   return firstVanishingDepth(s) !== null;
 }
 
+/** After a failed check on step 2: the next depth the runs still need, and what they showed so far. */
+export function foundDepthNotYet(s: GradientFlowState): string | null {
+  if (checkFoundDepth(s)) return null;
+  for (let layers = 1; layers <= 16; layers++) {
+    const run = s.tried.find((t) => t.activation === 'sigmoid' && t.layers === layers && t.epoch >= FEW_EPOCHS);
+    if (run !== undefined) continue;
+    const todo = `hidden layer${layers === 1 ? '' : 's'}, train at least ${FEW_EPOCHS} epochs and read Layer 1 in the table.`;
+    if (layers === 1) return `Not quite yet: choose 1 ${todo}`;
+    return `Not quite yet: with ${layers - 1}, layer 1 still got more than 1/100. Choose ${layers} ${todo}`;
+  }
+  return null;
+}
+
 /** Step 3's choices: what a ReLU network five layers deep passes back to its first layer. */
 export const RELU_VANISHES = 'Less than 1/100, as with sigmoid';
 export const RELU_ARRIVES = 'A tenth or more';
@@ -153,6 +166,7 @@ export const lesson: LessonDef = {
           'Going back through each sigmoid layer keeps at most a quarter of the gradient, and the small weights on the way shrink it further, so only a few layers leave the first one almost nothing.',
       },
       check: checkFoundDepth,
+      notYet: foundDepthNotYet,
       hint: `Start at 1 hidden layer: press Train for ${FEW_EPOCHS} epochs or more and read Layer 1 in the table. Then choose 2 layers, train again, and so on, until Layer 1 is below 1/100.`,
       formula: null,
       toLab: null,

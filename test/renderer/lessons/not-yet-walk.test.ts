@@ -87,6 +87,25 @@ describe('lesson 10: which way is steeper, what the ReLU run still lacks', () =>
     expect(said(lesson10, 0, sigmoid(0))).toBe('right');
   });
 
+  it('step 2 names the next depth to train, one layer more each time', () => {
+    const runs = (shares: number[]): GradientFlowState => ({
+      activation: 'sigmoid',
+      hiddenLayers: shares.length,
+      epoch: 3,
+      gradient: [],
+      firstOverLast: shares.at(-1) ?? null,
+      answer: null,
+      tried: shares.map((share, i) => ({ activation: 'sigmoid', layers: i + 1, epoch: 3, share })),
+    });
+    expect(said(lesson10, 1, runs([]))).toBe(
+      'Not quite yet: choose 1 hidden layer, train at least 3 epochs and read Layer 1 in the table.',
+    );
+    expect(said(lesson10, 1, runs([0.068, 0.032]))).toBe(
+      'Not quite yet: with 2, layer 1 still got more than 1/100. Choose 3 hidden layers, train at least 3 epochs and read Layer 1 in the table.',
+    );
+    expect(said(lesson10, 1, runs([0.068, 0.032, 0.0045]))).toBe('right');
+  });
+
   it('step 3 asks for ReLU, four layers or more, then five epochs', () => {
     const flow = (change: Partial<GradientFlowState>): GradientFlowState => ({
       activation: 'relu',
