@@ -1,4 +1,5 @@
 import type { ChoicePrediction } from '../predict';
+import { tex } from '../math';
 import { labConfig } from '../presets';
 import { step, type LessonDef, type OneExampleState } from '../types';
 import { lossAt, SURFACE_POINTS, type LossSurfacePreset, type LossSurfaceState } from '../widgets/loss-surface';
@@ -129,8 +130,7 @@ export const lesson: LessonDef = {
       check: checkWay,
       notYet: wayNotYet,
       hint: 'Find the dot on the map and look for the less orange ground (lower loss) nearest to it. Moving right makes w bigger. Commit your prediction under "Predict first", then press Take one step and see.',
-      formula: (s) =>
-        `\\frac{\\partial L}{\\partial w} = ${s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.gradB.toFixed(3)}`,
+      formula: (s) => `\\frac{\\partial L}{\\partial w} = ${tex(s.gradW, 3)},\\quad \\frac{\\partial L}{\\partial b} = ${tex(s.gradB, 3)}`,
       toLab: null,
     }),
     step({
@@ -142,7 +142,7 @@ export const lesson: LessonDef = {
       notYet: bottomNotYet,
       hint: 'Keep pressing Take one step (or Take 10 steps) until the loss is below 0.001.',
       formula: (s) =>
-        `w \\leftarrow w - ${LEARNING_RATE}\\cdot(${s.gradW.toFixed(4)}),\\quad b \\leftarrow b - ${LEARNING_RATE}\\cdot(${s.gradB.toFixed(4)})`,
+        `w \\leftarrow w - ${LEARNING_RATE}\\cdot(${tex(s.gradW, 4)}),\\quad b \\leftarrow b - ${LEARNING_RATE}\\cdot(${tex(s.gradB, 4)})`,
       toLab: null,
     }),
     step({
@@ -153,7 +153,7 @@ export const lesson: LessonDef = {
       check: checkFlat,
       notYet: flatNotYet,
       hint: 'Press Show the whole map to see the far corners, then move the start into one where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
-      formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
+      formula: (s) => `\\overline{\\sigma'(z)} = ${tex(s.slope, 3)},\\quad \\text{loss} = ${tex(s.loss, 3)}`,
       toLab: null,
     }),
     step({

@@ -259,3 +259,14 @@ describe('lesson 9: failed checks say what is missing instead of a bare "Not qui
     if (steep) expect(flatNotYet(steep)).toMatch(/the first step from your start is \d\.\d{3} long/);
   });
 });
+
+describe('lesson 9: the formulas never write a minus zero', () => {
+  it('writes a gradient rounded to nothing at the bottom as 0.0000, not −0.0000', () => {
+    const bottom = walk({ w: 0, b: 0 }, 240);
+    expect(Math.abs(bottom.gradW)).toBeLessThan(5e-5);
+    for (const st of lesson.steps) {
+      if (st.widget !== 'lossSurface' || st.formula === null) continue;
+      expect(st.formula(bottom)).not.toMatch(/-0\.0+(?!\d*[1-9])/);
+    }
+  });
+});
