@@ -7,6 +7,13 @@ export function checkBestLine(s: NeuronState): boolean {
   return neuronCorrect(s, XOR_CORNERS) >= 3;
 }
 
+/** How many corners the line gets right so far, instead of a bare "Not quite yet". */
+export function bestLineNotYet(s: NeuronState): string | null {
+  if (checkBestLine(s)) return null;
+  const right = neuronCorrect(s, XOR_CORNERS);
+  return `Not quite yet: ${right} of the 4 corners ${right === 1 ? 'is' : 'are'} on their own side. Turn and shift the line so that more of them are.`;
+}
+
 /** The hand-set network computes XOR exactly on the four corners. */
 export function checkHandNet(s: HandNetState): boolean {
   return XOR_CORNERS.every((p) => Math.abs(handOutput(s, p.x1, p.x2) - p.label) < 1e-6);
@@ -107,6 +114,7 @@ export const lesson: LessonDef = {
           'Three. The two diagonals cross at the middle of the square. A line with both blue corners on its blue side has the whole blue diagonal there, middle included; the orange diagonal runs through that same middle, so its two corners cannot both be on the orange side.',
       },
       check: checkBestLine,
+      notYet: bestLineNotYet,
       hint: 'Try a line that leaves only one corner on the wrong side, for example w₁ = 1, w₂ = 1 and b = −0.5: then only (1, 1) is wrong.',
       formula: (s) => `z = ${tex(s.w1, 1, true)}\\,x_1 + ${tex(s.w2, 1, true)}\\,x_2 + ${tex(s.b, 1, true)}`,
       toLab: (s) => neuronHandoff(s, XOR_POINTS),

@@ -66,6 +66,33 @@ export function checkFlat(s: LossSurfaceState): boolean {
   return s.startLoss >= HIGH_LOSS && s.startStep <= TINY_STEP && s.steps >= FLAT_STEPS;
 }
 
+/** A loss as the read-out writes it: small ones in scientific notation. */
+const lossText = (v: number): string => (v < 0.001 ? v.toExponential(1) : v.toFixed(3));
+
+/** Step 1 before any step: what to press. */
+export function wayNotYet(s: LossSurfaceState): string | null {
+  return checkWay(s) ? null : 'Not quite yet: press Take one step and watch where the dot goes.';
+}
+
+/** Step 2: the steps to take, a start already at the bottom, or how far the loss still has to fall. */
+export function bottomNotYet(s: LossSurfaceState): string | null {
+  if (checkBottom(s)) return null;
+  if (s.startLoss < 10 * BOTTOM)
+    return 'Not quite yet: the start is already at the bottom. Move it away (to w = 0, b = 0, say) and walk down by steps.';
+  if (s.steps === 0) return 'Not quite yet: take steps downhill (Take 10 steps is quicker).';
+  return `Not quite yet: after ${s.steps} steps the loss is ${lossText(s.loss)}. Keep taking steps until it is below ${BOTTOM}.`;
+}
+
+/** Step 3: which of the start's two numbers is off, or how many steps are left. */
+export function flatNotYet(s: LossSurfaceState): string | null {
+  if (checkFlat(s)) return null;
+  if (s.startLoss < HIGH_LOSS)
+    return `Not quite yet: the loss at your start is ${lossText(s.startLoss)}. Move the start to where it is ${HIGH_LOSS} or more.`;
+  if (s.startStep > TINY_STEP)
+    return `Not quite yet: the first step from your start is ${s.startStep.toFixed(3)} long. Find a start where it is ${TINY_STEP} or shorter.`;
+  return `Not quite yet: ${s.steps} steps from this start so far. Press Take ${FLAT_STEPS} steps.`;
+}
+
 export function checkOneExample(s: OneExampleState): boolean {
   return s.updates >= 1 && s.phase === 'updated';
 }
@@ -100,6 +127,7 @@ export const lesson: LessonDef = {
       preset: surface(WAY_START),
       predict: WAY_PREDICTION,
       check: checkWay,
+      notYet: wayNotYet,
       hint: 'Find the dot on the map and look for the less orange ground (lower loss) nearest to it. Moving right makes w bigger. Commit your prediction under "Predict first", then press Take one step and see.',
       formula: (s) =>
         `\\frac{\\partial L}{\\partial w} = ${s.gradW.toFixed(3)},\\quad \\frac{\\partial L}{\\partial b} = ${s.gradB.toFixed(3)}`,
@@ -111,6 +139,7 @@ export const lesson: LessonDef = {
       widget: 'lossSurface',
       preset: surface({ w: 0, b: 0 }, BOTTOM),
       check: checkBottom,
+      notYet: bottomNotYet,
       hint: 'Keep pressing Take one step (or Take 10 steps) until the loss is below 0.001.',
       formula: (s) =>
         `w \\leftarrow w - ${LEARNING_RATE}\\cdot(${s.gradW.toFixed(4)}),\\quad b \\leftarrow b - ${LEARNING_RATE}\\cdot(${s.gradB.toFixed(4)})`,
@@ -122,6 +151,7 @@ export const lesson: LessonDef = {
       widget: 'lossSurface',
       preset: surface({ w: 0, b: 0 }, BOTTOM),
       check: checkFlat,
+      notYet: flatNotYet,
       hint: 'Press Show the whole map to see the far corners, then move the start into one where it is strongly orange (a big loss), for example w = −4 and b = 4: every z there is far from 0, where σ′ is nearly 0. Read the loss (0.2 or more) and the next step’s length (0.1 or less), then press Take 100 steps.',
       formula: (s) => `\\overline{\\sigma'(z)} = ${s.slope.toFixed(3)},\\quad \\text{loss} = ${s.loss.toFixed(3)}`,
       toLab: null,

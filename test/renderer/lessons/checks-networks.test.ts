@@ -9,6 +9,7 @@ import {
 } from '../../../renderer/lessons/06-linear-collapse/lesson';
 import {
   BOOK_XOR,
+  bestLineNotYet,
   checkBestLine,
   checkHandNet,
   checkOwnXor,
@@ -228,5 +229,15 @@ describe('lesson 8: training', () => {
     off.config.training.regularizationRate = 0;
     expect(checkRegularized(off)).toBe(false);
     expect(checkRegularized({ ...l2, testLoss: Number.NaN })).toBe(false);
+  });
+});
+
+describe('lesson 7, step 1: says how many corners the line has, instead of a bare "Not quite yet"', () => {
+  it('counts the corners on their own side without saying how many one line can get', () => {
+    expect(bestLineNotYet({ w1: -1, w2: 1, b: 0.5 })).toBe(
+      'Not quite yet: 1 of the 4 corners is on their own side. Turn and shift the line so that more of them are.',
+    );
+    expect(bestLineNotYet({ w1: 1, w2: 1, b: 0.5 })).toMatch(/^Not quite yet: 2 of the 4 corners are/);
+    expect(bestLineNotYet({ w1: 1, w2: 1, b: -0.5 })).toBeNull();
   });
 });

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { splitSteps } from '../../../renderer/lessons/markdown';
 import {
   BIGGER,
+  bottomNotYet,
   checkBottom,
   checkFlat,
   checkOneExample,
   checkWay,
   FLAT_STEPS,
+  flatNotYet,
   LEARNING_RATE,
   lesson,
   SAME,
@@ -16,6 +18,7 @@ import {
   WAY_PREDICTION,
   WAY_START,
   wayFrom,
+  wayNotYet,
 } from '../../../renderer/lessons/09-one-step-downhill/lesson';
 import { judgePrediction, predictionSatisfied } from '../../../renderer/lessons/predict';
 import { runCheck, type OneExampleState } from '../../../renderer/lessons/types';
@@ -231,5 +234,28 @@ describe('lesson 9: words that hold in both themes, and a way to find the flat c
   it('tells the flat-corner step where to look: the map opens zoomed in, so it names the whole-map button', () => {
     const flat = splitSteps(md)[2];
     expect(flat).toMatch(/\*Show the whole map\*/);
+  });
+});
+
+describe('lesson 9: failed checks say what is missing instead of a bare "Not quite yet"', () => {
+  it('step 1 asks for the step; step 2 for steps, then how far the loss still has to fall', () => {
+    expect(wayNotYet(walk(WAY_START, 0))).toMatch(/press Take one step/);
+    expect(wayNotYet(walk(WAY_START, 1))).toBeNull();
+    expect(bottomNotYet(walk({ w: 0, b: 0 }, 0))).toMatch(/take steps downhill/);
+    expect(bottomNotYet(walk({ w: 0, b: 0 }, 10))).toMatch(
+      /^Not quite yet: after 10 steps the loss is 0\.002\d*\. Keep taking steps until it is below 0\.001/,
+    );
+    expect(bottomNotYet(walk({ w: 0, b: 0 }, 20))).toBeNull();
+  });
+
+  it('step 3 names the start’s number that is off, or the steps left', () => {
+    expect(flatNotYet(walk({ w: 0, b: 0 }, 0))).toMatch(/the loss at your start is 0\.06\d*\. Move the start to where it is 0\.2 or more/);
+    expect(flatNotYet(walk({ w: -6, b: 6 }, 10))).toMatch(/10 steps from this start so far\. Press Take 100 steps/);
+    expect(flatNotYet(walk({ w: -6, b: 6 }, 100))).toBeNull();
+    // A high start whose first step is not tiny: the step length is named.
+    const steep = [-2, -1.5, -1, 1, 1.5, 2]
+      .flatMap((w) => [-3, -2, 2, 3].map((b) => walk({ w, b }, 0)))
+      .find((st) => st.startLoss >= 0.2 && st.startStep > 0.1);
+    if (steep) expect(flatNotYet(steep)).toMatch(/the first step from your start is \d\.\d{3} long/);
   });
 });
