@@ -50,6 +50,18 @@ export function checkSaturated(s: CompareState): boolean {
   return stalled && small !== undefined && small.reachedAt !== null && s.answer === SATURATION_QUESTION.options[0];
 }
 
+/** After a failed check on step 2: which run, or the answer, is still to come. */
+export function saturatedNotYet(s: CompareState): string | null {
+  if (checkSaturated(s)) return null;
+  const large = ran(s, 'large');
+  const small = ran(s, 'playground');
+  if (large === undefined || large.epochs < FAIR_TRIAL)
+    return `Not quite yet: train the large start for at least ${FAIR_TRIAL} epochs (it has had ${large?.epochs ?? 0}).`;
+  if (small === undefined || small.reachedAt === null) return 'Not quite yet: now pick the small start and train it until it reaches 90 %.';
+  if (s.answer !== SATURATION_QUESTION.options[0]) return 'Both runs are in the table, good. Now answer the question under it.';
+  return null;
+}
+
 /** Step 1's prediction: which activation's flat ends begin nearer 0 (tanh's about 3 out, the sigmoid's about 4.6). */
 export const FLAT_PREDICTION: ChoicePrediction = {
   kind: 'choice',
@@ -149,6 +161,7 @@ export const lesson: LessonDef = {
       preset: compare('large', [8, 8], { choices: ['large', 'playground'], question: SATURATION_QUESTION }),
       predict: LARGE_PREDICTION,
       check: checkSaturated,
+      notYet: saturatedNotYet,
       hint: `Train the large start for at least ${FAIR_TRIAL} epochs, then pick Small random and train until the table shows it reached 90 %. Then answer: what is the slope of tanh at a sum of 20?`,
       formula: null,
       toLab: handoff,

@@ -103,6 +103,18 @@ export function checkTrainingRace(s: CompareState): boolean {
   return stuck && cross !== undefined && cross.reachedAt !== null && s.answer === TRAINING_QUESTION.options[0];
 }
 
+/** After a failed check on step 3: which run, or the answer, is still to come. */
+export function trainingRaceNotYet(s: CompareState): string | null {
+  if (checkTrainingRace(s)) return null;
+  const squared = s.runs.halfSquared;
+  const cross = s.runs.binaryCrossEntropy;
+  if (squared === undefined || squared.epochs < FAIR_TRIAL)
+    return `Not quite yet: train with squared error for at least ${FAIR_TRIAL} epochs (it has had ${squared?.epochs ?? 0}).`;
+  if (cross === undefined || cross.reachedAt === null) return 'Not quite yet: now pick cross-entropy and train until it passes 90 %.';
+  if (s.answer !== TRAINING_QUESTION.options[0]) return 'Both runs are in the table, good. Now answer the question under it.';
+  return null;
+}
+
 /**
  * One sigmoid neuron (no hidden layer) on two clouds, started with large weights that point the
  * wrong way: seed 9 gives weights of about (−2.5, −3.8), every answer confidently wrong.
@@ -195,6 +207,7 @@ export const lesson: LessonDef = {
       },
       predict: TRAINING_PREDICTION,
       check: checkTrainingRace,
+      notYet: trainingRaceNotYet,
       hint: `Train with squared error for at least ${FAIR_TRIAL} epochs, then pick Cross-entropy and train until the table shows 90 % reached. What is the sigmoid's slope where it is sure and wrong?`,
       formula: null,
       toLab: (s) => ({ config: s.config, params: s.params }),

@@ -9,10 +9,10 @@ import { lesson as lesson2 } from '../../../renderer/lessons/02-one-neuron/lesso
 import { lesson as lesson6 } from '../../../renderer/lessons/06-linear-collapse/lesson';
 import { lesson as lesson10 } from '../../../renderer/lessons/10-chain-of-slopes/lesson';
 import { lesson as lesson11 } from '../../../renderer/lessons/11-dead-neurons/lesson';
-import { lesson as lesson12 } from '../../../renderer/lessons/12-saturation-and-init/lesson';
+import { lesson as lesson12, SATURATION_QUESTION } from '../../../renderer/lessons/12-saturation-and-init/lesson';
 import type { CompareState } from '../../../renderer/lessons/12-saturation-and-init/compare';
 import { lesson as lesson16 } from '../../../renderer/lessons/16-softmax-and-cos/lesson';
-import { lesson as lesson13 } from '../../../renderer/lessons/13-output-meets-loss/lesson';
+import { lesson as lesson13, TRAINING_QUESTION } from '../../../renderer/lessons/13-output-meets-loss/lesson';
 import { IDENTITY_KNOTS, lesson as lesson17 } from '../../../renderer/lessons/17-invent-your-own/lesson';
 import type { DrawnTrainerState } from '../../../renderer/lessons/17-invent-your-own/drawing';
 import type { OutputLossState } from '../../../renderer/lessons/13-output-meets-loss/output-loss';
@@ -174,6 +174,28 @@ describe('lesson 12: further out, and the epochs still to train', () => {
     expect(said(lesson12, 0, { activation: 'tanh', x: -4, f: far, df: 1 - far * far })).toBe('right');
   });
 
+  it('step 2 asks for the large run, then the small one, then the answer', () => {
+    const runs = (r: CompareState['runs'], answer: string | null = null): CompareState => ({
+      initializer: 'large',
+      loss: 'halfSquared',
+      epoch: 0,
+      testAccuracy: 0.5,
+      runs: r,
+      distinct: [8, 8],
+      answer,
+      config: (lesson12.steps[1].preset as { config: CompareState['config'] }).config,
+      params: null,
+    });
+    const large = { epochs: 120, bestAccuracy: 0.7, reachedAt: null };
+    const small = { epochs: 60, bestAccuracy: 1, reachedAt: 38 };
+    expect(said(lesson12, 1, runs({ large: { ...large, epochs: 40 } }))).toBe(
+      'Not quite yet: train the large start for at least 100 epochs (it has had 40).',
+    );
+    expect(said(lesson12, 1, runs({ large }))).toMatch(/now pick the small start/);
+    expect(said(lesson12, 1, runs({ large, playground: small }))).toMatch(/Now answer the question under it/);
+    expect(said(lesson12, 1, runs({ large, playground: small }, SATURATION_QUESTION.options[0]))).toBe('right');
+  });
+
   it('step 3 counts the epochs towards the 50 asked for', () => {
     const compare = (epoch: number): CompareState => ({
       initializer: 'equal',
@@ -226,6 +248,26 @@ describe('lesson 13: which way the push grows, which output can say 3', () => {
   it('step 2 says how to measure a ratio that is off', () => {
     expect(said(lesson13, 1, { ...sigmoidAt(-5), answer: 10 })).toMatch(/^Not quite yet: set z to −5, .* divide the cross-entropy push/);
     expect(said(lesson13, 1, { ...sigmoidAt(-5), answer: 150 })).toBe('right');
+  });
+
+  it('step 3 asks for the squared-error run, then cross-entropy, then the answer', () => {
+    const runs = (r: CompareState['runs'], answer: string | null = null): CompareState => ({
+      initializer: 'large',
+      loss: 'halfSquared',
+      epoch: 0,
+      testAccuracy: 0,
+      runs: r,
+      distinct: [],
+      answer,
+      config: (lesson13.steps[2].preset as { config: CompareState['config'] }).config,
+      params: null,
+    });
+    const squared = { epochs: 150, bestAccuracy: 0.4, reachedAt: null };
+    const cross = { epochs: 80, bestAccuracy: 1, reachedAt: 59 };
+    expect(said(lesson13, 2, runs({}))).toBe('Not quite yet: train with squared error for at least 100 epochs (it has had 0).');
+    expect(said(lesson13, 2, runs({ halfSquared: squared }))).toMatch(/now pick cross-entropy/);
+    expect(said(lesson13, 2, runs({ halfSquared: squared, binaryCrossEntropy: cross }))).toMatch(/Now answer the question under it/);
+    expect(said(lesson13, 2, runs({ halfSquared: squared, binaryCrossEntropy: cross }, TRAINING_QUESTION.options[0]))).toBe('right');
   });
 
   it('step 4 asks for the linear output, then for the z that says 3', () => {
