@@ -28,10 +28,12 @@ describe('a check result and the state it judged', () => {
     expect(outdated(shown, photo, picture(7, 100), committed)).toBe(true);
   });
 
-  it('keeps "not yet" while the check still fails, and drops it once it passes', () => {
+  it('keeps "not yet" while the check still fails for the same reason, and drops it once the reason changes or it passes', () => {
+    // Step 1 says what a wrong picture lacks (lesson 1's greyTwinNotYet): here, one colour channel.
     const shown = checkStep(photo, picture(100, 100, 3), committed);
-    expect(shown.kind).toBe('wrong');
+    expect(shown.kind).toBe('partial');
     expect(outdated(shown, photo, picture(50, 100, 3), committed)).toBe(false);
+    expect(outdated(shown, photo, picture(100, 100, 1), committed)).toBe(true);
     expect(outdated(shown, photo, picture(300, 100), committed)).toBe(true);
   });
 });
