@@ -34,7 +34,7 @@ export interface FilesBenchResult {
   met: boolean;
 }
 
-/** A digits project with Adam's moments, every number from a seeded generator. */
+/** A digits project with Adam's moments, every number from a seeded generator (and one a project file accepts). */
 function digitsProject(): Project {
   const config = digitsConfig([{ size: 128, activation: 'relu' }]);
   const random = createRandom(3);
@@ -43,7 +43,13 @@ function digitsProject(): Project {
   return createProject({
     name: 'digits',
     config,
-    state: { epoch: 2, params: values(), optimizer: Array.from({ length: momentCount('adam') }, values), step: 500 },
+    // Adam keeps a first moment of any sign and a second (of squared gradients) never below zero.
+    state: {
+      epoch: 2,
+      params: values(),
+      optimizer: Array.from({ length: momentCount('adam') }, (_, i) => (i === 0 ? values() : values().map((v) => v * v))),
+      step: 500,
+    },
     savedAt: new Date(Date.UTC(2026, 10, 28, 23, 0, 0)),
   });
 }
