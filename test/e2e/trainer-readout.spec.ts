@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { predictChoice } from './course-kit';
 
 /**
  * A lesson trainer's read-out (epoch, losses, test accuracy) keeps each figure inside its own
@@ -11,6 +12,8 @@ for (const width of [1280, 1000]) {
     await page.getByRole('tab', { name: 'Lessons' }).click();
     await page.getByRole('button', { name: /^Lesson 6:/ }).click();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
+    // Step 2 asks its prediction first; the read-out appears once it is committed.
+    await predictChoice(page, 'Yes');
     await page.getByRole('combobox', { name: 'Hidden activation' }).selectOption({ label: 'ReLU' });
     await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Full speed' });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
