@@ -2,7 +2,7 @@
 import { createSession } from '../../../core/session';
 import { collapse, forwardPoints } from '../../../core/engine';
 import type { DataPoint } from '../../../core/config';
-import type { TrainerPreset, TrainerState } from '../../../renderer/lessons/types';
+import { checkStep, type DeadNeuronsState, type LessonDef, type TrainerPreset, type TrainerState } from '../../../renderer/lessons/types';
 
 export function trainerState(preset: TrainerPreset, change: Partial<TrainerState> = {}): TrainerState {
   return {
@@ -80,3 +80,27 @@ export function trainFor(preset: TrainerPreset, epochs: number, edit: (c: Traine
     probeOutputs: probe(preset.probePoints),
   });
 }
+
+/** What "Check my answer" shows for this state of the lesson's step, after a committed prediction. */
+export function said(lesson: LessonDef, i: number, state: unknown): string {
+  const committed = { value: 'anything', correct: false };
+  const result = checkStep(lesson.steps[i], state, lesson.steps[i].predict ? committed : null);
+  if (result.kind === 'right') return 'right';
+  if (result.kind === 'partial') return result.text;
+  return result.kind;
+}
+
+/** Lesson 11's dead-neuron widget after 10 epochs of a fresh run at learning rate 3, with `change`. */
+export const deadNeurons = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
+  activation: 'relu',
+  learningRate: 3,
+  epoch: 10,
+  deadCount: [1, 8],
+  sizes: [8, 8],
+  testAccuracy: 0.5,
+  epochsAtRate: 10,
+  freshAtRate: true,
+  inactiveCount: [1, 8],
+  inactivePeak: 9,
+  ...change,
+});

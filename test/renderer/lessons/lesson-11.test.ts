@@ -21,6 +21,7 @@ import {
 
 const lessonSteps = () => lesson.steps;
 import type { DeadNeuronsState } from '../../../renderer/lessons/types';
+import { deadNeurons } from './helpers';
 import { deadState, trainedSession } from './instrument-helpers';
 import { judgePrediction, settlePrediction } from '../../../renderer/lessons/predict';
 import { runCheck } from '../../../renderer/lessons/types';
@@ -48,19 +49,7 @@ const stepTexts = readFileSync(new URL('../../../renderer/lessons/11-dead-neuron
   '<!-- step -->',
 );
 
-const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
-  activation: 'relu',
-  learningRate: 3,
-  epoch: 10,
-  deadCount: [1, 8],
-  sizes: [8, 8],
-  testAccuracy: 0.5,
-  epochsAtRate: 10,
-  freshAtRate: true,
-  inactiveCount: [1, 8],
-  inactivePeak: 9,
-  ...change,
-});
+const dead = deadNeurons;
 
 describe('lesson 11: dead neurons', () => {
   it('measured: learning rate 0.03 kills no ReLU, 3 kills many and stalls the network', () => {

@@ -10,25 +10,8 @@ import { lesson as lesson3 } from '../../../renderer/lessons/03-relu/lesson';
 import { lesson as lesson4 } from '../../../renderer/lessons/04-sigmoid/lesson';
 import { lesson as lesson5 } from '../../../renderer/lessons/05-tanh-and-friends/lesson';
 import { lesson as lesson19 } from '../../../renderer/lessons/19-what-you-can-explain/lesson';
-import {
-  checkStep,
-  type CurveState,
-  type InputCountState,
-  type LessonDef,
-  type ProbeState,
-  type TrainerPreset,
-} from '../../../renderer/lessons/types';
-import { trainerState } from './helpers';
-
-const committed = { value: 'anything', correct: false };
-
-/** What "Check my answer" shows for this state of the lesson's step, after a committed prediction. */
-function said(lesson: LessonDef, i: number, state: unknown): string {
-  const result = checkStep(lesson.steps[i], state, lesson.steps[i].predict ? committed : null);
-  if (result.kind === 'right') return 'right';
-  if (result.kind === 'partial') return result.text;
-  return result.kind;
-}
+import { type CurveState, type InputCountState, type ProbeState, type TrainerPreset } from '../../../renderer/lessons/types';
+import { said, trainerState } from './helpers';
 
 const picture = (change: Partial<InputCountState>): InputCountState => ({ width: 100, height: 100, channels: 3, answer: null, ...change });
 const probe = (change: Partial<ProbeState>): ProbeState => ({ activation: 'relu', w: 1, b: 0, x: 0, answer: null, ...change });

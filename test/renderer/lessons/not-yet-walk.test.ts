@@ -16,26 +16,8 @@ import { lesson as lesson13, TRAINING_QUESTION } from '../../../renderer/lessons
 import { IDENTITY_KNOTS, lesson as lesson17 } from '../../../renderer/lessons/17-invent-your-own/lesson';
 import type { DrawnTrainerState } from '../../../renderer/lessons/17-invent-your-own/drawing';
 import type { OutputLossState } from '../../../renderer/lessons/13-output-meets-loss/output-loss';
-import {
-  checkStep,
-  type DeadNeuronsState,
-  type ExplorerState,
-  type GradientFlowState,
-  type LessonDef,
-  type NeuronState,
-  type TrainerPreset,
-} from '../../../renderer/lessons/types';
-import { trainerState } from './helpers';
-
-const committed = { value: 'anything', correct: false };
-
-/** What "Check my answer" shows for this state of the lesson's step, after a committed prediction. */
-function said(lesson: LessonDef, i: number, state: unknown): string {
-  const result = checkStep(lesson.steps[i], state, lesson.steps[i].predict ? committed : null);
-  if (result.kind === 'right') return 'right';
-  if (result.kind === 'partial') return result.text;
-  return result.kind;
-}
+import { type ExplorerState, type GradientFlowState, type NeuronState, type TrainerPreset } from '../../../renderer/lessons/types';
+import { deadNeurons, said, trainerState } from './helpers';
 
 const neuron = (w1: number, w2: number, b: number): NeuronState => ({ w1, w2, b });
 
@@ -127,19 +109,7 @@ describe('lesson 10: which way is steeper, what the ReLU run still lacks', () =>
 });
 
 describe('lesson 11: the experiment still to run', () => {
-  const dead = (change: Partial<DeadNeuronsState>): DeadNeuronsState => ({
-    activation: 'relu',
-    learningRate: 3,
-    epoch: 10,
-    deadCount: [1, 8],
-    sizes: [8, 8],
-    testAccuracy: 0.5,
-    epochsAtRate: 10,
-    freshAtRate: true,
-    inactiveCount: [1, 8],
-    inactivePeak: 9,
-    ...change,
-  });
+  const dead = deadNeurons;
   it('step 1 counts the epochs at learning rate 3, and asks for 3 at 0.03', () => {
     expect(said(lesson11, 0, dead({ epoch: 5, epochsAtRate: 5 }))).toBe(
       'Not quite yet: this run has trained 5 of the 10 epochs at learning rate 3; keep training.',
